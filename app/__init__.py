@@ -1,0 +1,1 @@
+"""The careergraph service: FastAPI app, settings, routers and the CLI."""

@@ -1,0 +1,1 @@
+"""The `careergraph` command line: one module per command group, wired in main.py."""

@@ -1,0 +1,32 @@
+"""Entry point of the `careergraph` console script."""
+
+from __future__ import annotations
+
+import typer
+
+from app.cli import neo4j_cmd, seed_cmd
+
+cli = typer.Typer(
+    name="careergraph",
+    help="Career-path explorer for IT roles (CIGREF 2011 + e-CF 2.0).",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+cli.add_typer(seed_cmd.cli, name="seed", help="Build, check and load the dataset.")
+cli.add_typer(neo4j_cmd.cli, name="neo4j", help="A local throwaway Neo4j without Docker.")
+
+
+@cli.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Interface to bind."),
+    port: int = typer.Option(8000, help="TCP port."),
+    reload: bool = typer.Option(False, help="Reload on code changes (development)."),
+) -> None:
+    """Run the API and web UI with uvicorn."""
+    import uvicorn
+
+    uvicorn.run("app.main:app", host=host, port=port, reload=reload)
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,1 @@
+"""The career-graph domain: models, stores, snapshot and algorithms. Never imports FastAPI."""

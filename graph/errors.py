@@ -1,0 +1,68 @@
+"""Domain errors: one hierarchy, mapped to problem+json in one place in app/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    code: str
+    title: str
+
+
+class CareerGraphError(Exception):
+    """Base of every domain error; `title` is a short, stable summary."""
+
+    title = "Career graph error"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+@dataclass
+
+class RoleNotFound(CareerGraphError):
+    title = "Unknown role"
+
+    def __init__(self, code: str, suggestions: list[Suggestion]) -> None:
+        hint = ", ".join(f"{s.code} {s.title}" for s in suggestions)
+        super().__init__(f"No role {code!r}." + (f" Did you mean: {hint}?" if hint else ""))
+        self.code = code
+        self.suggestions = suggestions
+
+
+class CompetenceNotFound(CareerGraphError):
+    title = "Unknown competence"
+
+    def __init__(self, code: str, suggestions: list[Suggestion]) -> None:
+        hint = ", ".join(f"{s.code} {s.title}" for s in suggestions)
+        super().__init__(f"No competence {code!r}." + (f" Did you mean: {hint}?" if hint else ""))
+        self.code = code
+        self.suggestions = suggestions
+
+
+class InvalidLevel(CareerGraphError):
+    title = "Level not applicable"
+
+    def __init__(self, competence: str, level: int, valid: tuple[int, ...]) -> None:
+        allowed = ", ".join(f"e-{v}" for v in valid)
+        super().__init__(
+            f"Competence {competence} has no level e-{level}; its applicable levels are {allowed}."
+        )
+        self.competence = competence
+        self.level = level
+        self.valid = valid
+
+
+class InvalidProfile(CareerGraphError):
+    title = "Invalid self-assessment"
+
+
+class NoPath(CareerGraphError):
+    title = "No career path"
+
+
+class StoreUnavailable(CareerGraphError):
+    title = "Store unavailable"
