@@ -22,7 +22,6 @@ class CareerGraphError(Exception):
 
 
 @dataclass
-
 class RoleNotFound(CareerGraphError):
     title = "Unknown role"
 

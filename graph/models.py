@@ -97,7 +97,9 @@ class Competence(Frozen):
     @model_validator(mode="after")
     def _consistent(self) -> Competence:
         if self.code[0] != self.area:
-            raise ValueError(f"competence {self.code} belongs to area {self.code[0]}, not {self.area}")
+            raise ValueError(
+                f"competence {self.code} belongs to area {self.code[0]}, not {self.area}"
+            )
         numbers = [d.level for d in self.levels]
         if numbers != sorted(set(numbers)):
             raise ValueError(f"competence {self.code}: levels must be unique and ascending")
@@ -218,3 +220,14 @@ class Dataset(Frozen):
     def version(self) -> str:
         """A content hash: equal data gives an equal version, on every store."""
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+
+
+class CareerLink(Frozen):
+    """A move between two roles: stated by the source (documented) or computed (inferred)."""
+
+    source: str
+    target: str
+    kind: Literal["documented", "inferred"]
+    coverage: float = Field(ge=0, le=1, description="share of the target's entry levels held")
+    level_steps: int = Field(ge=0, description="level steps from the source's holdings")
+    evidence: str = Field(description="the quote for documented links, the figures otherwise")

@@ -1,0 +1,1 @@
+"""Career algorithms in networkx style: snapshot first, keyword-only options."""
