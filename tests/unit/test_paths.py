@@ -1,0 +1,123 @@
+"""Paths, links, next moves and similarity on literal graphs, figures worked by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.algorithms.holdings import profile_holder, role_holder
+from graph.algorithms.links import LinkPolicy, career_links
+from graph.algorithms.moves import next_moves
+from graph.algorithms.paths import k_best_paths
+from graph.algorithms.similarity import related_roles, weighted_jaccard
+from graph.errors import NoPath
+from graph.models import CareerLink
+from graph.snapshot import Snapshot
+from tests.factories import tiny_dataset
+
+
+def link(a: str, b: str, kind: str = "inferred") -> CareerLink:
+    return CareerLink(source=a, target=b, kind=kind, coverage=0.5, level_steps=1, evidence="test")  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def chain() -> Snapshot:
+    """4.1 -> 3.2 -> 3.4 -> 2.3, plus a direct 3.2 -> 2.3 and a documented 4.1 -> 3.4."""
+    links = [
+        link("4.1", "3.2"),
+        link("3.2", "3.4"),
+        link("3.4", "2.3"),
+        link("3.2", "2.3"),
+        link("4.1", "3.4", "documented"),
+    ]
+    return Snapshot.build(tiny_dataset(links=()), links=links)
+
+
+def test_cumulative_cost_keeps_what_earlier_roles_taught(chain: Snapshot) -> None:
+    answer = k_best_paths(chain, "3.2", "2.3", k=5)
+    by_roles = {tuple(p.roles): p for p in answer.paths}
+    direct = by_roles["3.2", "2.3"]
+    # 3.2 (B1@2 C1@1) -> 2.3 (B2@2 E2@3): 2 + 3 = 5 steps.
+    assert direct.cost == 5
+    via = by_roles["3.2", "3.4", "2.3"]
+    # -> 3.4: A1 3 + B1 2 + B2 3 = 8; then B2 is held at 3, only E2 3 remains: 3.
+    assert [s.cost for s in via.steps] == [8, 3]
+    assert via.cost == 11
+    assert [p.roles for p in answer.paths] == [["3.2", "2.3"], ["3.2", "3.4", "2.3"]]
+
+
+def test_steps_say_what_they_add(chain: Snapshot) -> None:
+    step = k_best_paths(chain, "3.2", "3.4").paths[0].steps[0]
+    gains = {(g.competence.code, g.before, g.after) for g in step.gains}
+    assert gains == {("A1", 0, 3), ("B1", 2, 4), ("B2", 0, 3)}
+    assert step.model_dump(mode="json")["gains"][0].keys() == {"competence", "from", "to"}
+
+
+def test_only_documented_and_avoid(chain: Snapshot) -> None:
+    documented = k_best_paths(chain, "4.1", "3.4", only_documented=True)
+    assert [p.roles for p in documented.paths] == [["4.1", "3.4"]]
+    assert documented.paths[0].steps[0].kind == "documented"
+    with pytest.raises(NoPath, match="documented links only"):
+        k_best_paths(chain, "4.1", "2.3", only_documented=True)
+    avoiding = k_best_paths(chain, "3.2", "2.3", avoid=["3.4"], k=5)
+    assert [p.roles for p in avoiding.paths] == [["3.2", "2.3"]]
+
+
+def test_max_steps_bounds_the_moves(chain: Snapshot) -> None:
+    with pytest.raises(NoPath, match="at most 1 moves"):
+        k_best_paths(chain, "4.1", "2.3", max_steps=1)
+    assert all(len(p.steps) <= 2 for p in k_best_paths(chain, "4.1", "2.3", max_steps=2).paths)
+
+
+def test_no_path_backwards_and_same_role(chain: Snapshot) -> None:
+    with pytest.raises(NoPath):
+        k_best_paths(chain, "2.3", "4.1")
+    with pytest.raises(NoPath, match="same role"):
+        k_best_paths(chain, "3.2", "3.2")
+
+
+def test_inferred_links_give_every_role_a_way_out_and_in() -> None:
+    dataset = tiny_dataset()
+    links = career_links(dataset, policy=LinkPolicy(top_k=1, threshold=1.0))
+    sources = {link_.source for link_ in links}
+    targets = {link_.target for link_ in links}
+    codes = {r.code for r in dataset.roles}
+    assert sources == codes and targets == codes
+    documented = [link_ for link_ in links if link_.kind == "documented"]
+    assert [(d.source, d.target) for d in documented] == [("3.2", "3.4")]
+    assert '"3.2 may lead to 3.4"' in documented[0].evidence
+    # 3.2 -> 3.4: coverage 0.2, 8 steps (see test_gap).
+    assert (documented[0].coverage, documented[0].level_steps) == (0.2, 8)
+
+
+def test_top_k_picks_the_most_reachable() -> None:
+    links = career_links(tiny_dataset(links=()), policy=LinkPolicy(top_k=1, threshold=1.0))
+    from_technician = [link_ for link_ in links if link_.source == "4.1"]
+    # 4.1 holds C1@1: 3.2 (B1@2 C1@1) is covered 1/3, every other role 0.
+    assert [(t.target, t.coverage) for t in from_technician] == [("3.2", pytest.approx(0.3333))]
+
+
+def test_threshold_adds_every_role_above_it() -> None:
+    links = career_links(tiny_dataset(links=()), policy=LinkPolicy(top_k=0, threshold=0.3))
+    assert ("4.1", "3.2") in {(link_.source, link_.target) for link_ in links}
+
+
+def test_next_moves_rank_by_coverage(chain: Snapshot) -> None:
+    moves = next_moves(chain, role_holder(chain, "4.1"), limit=4).moves
+    # C1@1 covers 1 of 3.2's 3 steps; the rest are at 0, fewer level steps first:
+    # 2.3 needs 5, 1.1 needs 7, 3.4 needs 10.
+    assert [m.role.code for m in moves] == ["3.2", "2.3", "1.1", "3.4"]
+    assert [m.level_steps for m in moves] == [2, 5, 7, 10]
+    assert moves[0].coverage == pytest.approx(0.3333)
+    assert [m.documented for m in moves] == [False, False, False, True]
+    assert all(not m.documented for m in next_moves(chain, profile_holder(chain, {"C1": 1})).moves)
+
+
+def test_similarity_is_symmetric_and_one_for_equal_roles(chain: Snapshot) -> None:
+    roles = chain.roles
+    assert weighted_jaccard(roles["3.2"], roles["3.2"]) == 1.0
+    # 3.2 B1@2 C1@1 vs 4.1 C1@1: min 1 / max 3
+    assert weighted_jaccard(roles["3.2"], roles["4.1"]) == pytest.approx(0.3333)
+    assert weighted_jaccard(roles["4.1"], roles["3.2"]) == weighted_jaccard(
+        roles["3.2"], roles["4.1"]
+    )
+    assert related_roles(chain, "4.1", limit=1)[0].role.code == "3.2"
