@@ -162,6 +162,8 @@ class Role(Frozen):
     alt_titles: tuple[str, ...] = ()
     mission: str
     activities: tuple[Activity, ...] = ()
+    # Sentences the sheet prints around its activity table ("Some Test Managers may ...").
+    activities_intro: tuple[str, ...] = ()
     requirements: tuple[Requirement, ...]
     deliverables: tuple[str, ...] = ()
     kpis: tuple[str, ...] = ()

@@ -1,0 +1,162 @@
+"""Parse the CIGREF 2011 source document into a `Dataset`, recording its anomalies.
+
+The document has three parts, found by their headings: the families with their
+role data sheets, Annex 1 (the roles x competences matrix, used only as a
+cross-check) and Annex 2 (the e-CF 2.0). Parsing is deterministic: the same
+source always gives the same dataset and the same anomaly list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.models import AREA_NAMES, Area, Dataset, Family, Role
+from seed import ecf, links, matrix, roles
+from seed.anomalies import Anomaly, AnomalyLog
+from seed.text import clean
+
+Line = tuple[int, str]
+
+SEED_DIR = Path(__file__).resolve().parent
+DEFAULT_SOURCE = SEED_DIR / "source" / "cigref_2011_en.txt"
+SOURCE_NAME = "seed/source/cigref_2011_en.txt"
+
+FAMILY_HEADING = re.compile(r"^([1-7])\.\s+([^\t]+)$")
+FAMILY_ROLES_LEAD = "This family comprises the following roles:"
+ROLE_HEADING = re.compile(r"^([1-7]\.\d{1,2})\s+([^\t]+)$")
+ANNEX_1 = "ANNEX 1"
+ANNEX_2 = "ANNEX 2"
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The dataset and what parsing it revealed, for the report."""
+
+    dataset: Dataset
+    anomalies: tuple[Anomaly, ...]
+    matrix: tuple[matrix.MatrixRow, ...]
+    matrix_titles: tuple[str, ...]
+    multi_level: tuple[roles.RequirementRow, ...]
+
+
+def read_lines(path: Path) -> list[Line]:
+    """The source as (1-based line number, text) pairs."""
+    text = path.read_text(encoding="utf-8")
+    return list(enumerate(text.split("\n"), start=1))
+
+
+def parse(path: Path = DEFAULT_SOURCE) -> Parsed:
+    """Parse the whole document."""
+    lines = read_lines(path)
+    log = AnomalyLog()
+    annex1 = _first(lines, ANNEX_1)
+    annex2 = _first(lines, ANNEX_2)
+    body, matrix_lines, ecf_lines = (
+        lines[: annex1 - 1],
+        lines[annex1 - 1 : annex2 - 1],
+        lines[annex2 - 1 :],
+    )
+    family_lines = _family_headings(body)
+    sheets = [roles.split_sections(c, t, ls, log) for c, t, ls in _sheets(body, family_lines)]
+    rows = {sheet.code: roles.requirement_rows(sheet, log) for sheet in sheets}
+    parsed_roles = [_role(sheet, rows[sheet.code], log) for sheet in sheets]
+    titles = _known_titles(rows, matrix.header_titles(matrix_lines))
+    competences = [ecf.competence(block, titles, log) for block in ecf.blocks(ecf_lines)]
+    parsed_roles = links.attach_mentions(parsed_roles, lines, log)
+    dataset = Dataset(
+        source=SOURCE_NAME,
+        families=tuple(_family(body, n) for n in family_lines),
+        areas=tuple(Area(code=c, name=n) for c, n in AREA_NAMES.items()),
+        competences=tuple(competences),
+        roles=tuple(parsed_roles),
+        links=tuple(links.documented_links(parsed_roles, lines, log)),
+    )
+    multi = tuple(r for rs in rows.values() for r in rs if len(r.levels) > 1)
+    return Parsed(
+        dataset,
+        tuple(log.sorted()),
+        tuple(matrix.rows(matrix_lines, log)),
+        tuple(matrix.header_titles(matrix_lines)),
+        multi,
+    )
+
+
+def parse_dataset(path: Path = DEFAULT_SOURCE) -> Dataset:
+    """Just the dataset."""
+    return parse(path).dataset
+
+
+def _first(lines: list[Line], prefix: str) -> int:
+    """Line number of the first line starting with `prefix` (a part heading)."""
+    return next(n for n, text in lines if text.startswith(prefix))
+
+
+def _family_headings(body: list[Line]) -> list[int]:
+    """Line numbers of family headings: the numbered line before 'This family comprises ...'."""
+    found: list[int] = []
+    for index, (_, text) in enumerate(body):
+        if text.strip() == FAMILY_ROLES_LEAD:
+            found.append(
+                next(n for n, t in reversed(body[:index]) if FAMILY_HEADING.match(t.strip()))
+            )
+    return found
+
+
+def _family(body: list[Line], heading: int) -> Family:
+    """A family from its heading and the description paragraphs under it."""
+    match = FAMILY_HEADING.match(body[heading - 1][1].strip())
+    assert match, heading
+    description: list[str] = []
+    for _, text in body[heading:]:
+        if text.strip() == FAMILY_ROLES_LEAD:
+            break
+        if text.strip():
+            description.append(clean(text))
+    return Family(
+        number=int(match.group(1)),
+        name=match.group(2).strip().capitalize(),
+        description="\n".join(description),
+    )
+
+
+def _sheets(body: list[Line], family_lines: list[int]) -> list[tuple[str, str, list[Line]]]:
+    """(code, title, lines) of each role sheet: from its title to the next sheet or family."""
+    starts: list[tuple[int, str, str]] = []
+    for number, text in body[family_lines[0] :]:
+        match = ROLE_HEADING.match(text.strip())
+        if match and (not starts or starts[-1][1] != match.group(1)):
+            starts.append((number, match.group(1), match.group(2).strip()))
+    ends = [n for n, _, _ in starts[1:]] + [len(body) + 1]
+    result = []
+    for (start, code, title), end in zip(starts, ends, strict=True):
+        stop = min([end, *(f for f in family_lines if start < f < end)])
+        result.append((code, title, body[start - 1 : stop - 1]))
+    return result
+
+
+def _role(sheet: roles.SheetText, rows: list[roles.RequirementRow], log: AnomalyLog) -> Role:
+    """A role from its parsed sheet."""
+    activities, intro = roles.activities(sheet, log)
+    return Role(
+        code=sheet.code,
+        family=int(sheet.code.split(".")[0]),
+        title=sheet.title,
+        alt_titles=roles.alt_titles(sheet, log),
+        mission="\n".join(roles.paragraphs(sheet.sections.get("mission", []), log)),
+        activities=activities,
+        activities_intro=intro,
+        requirements=roles.requirements(rows, log),
+        deliverables=roles.bullet_list(sheet.sections.get("deliverables", [])),
+        kpis=roles.bullet_list(sheet.sections.get("kpis", [])),
+        career=roles.career(sheet, log),
+        trends="\n".join(roles.paragraphs(sheet.sections.get("trends", []), log)),
+        source_lines=(sheet.first_line, sheet.last_line),
+    )
+
+
+def _known_titles(rows: dict[str, list[roles.RequirementRow]], header: list[str]) -> list[str]:
+    """Competence titles printed in the sheets and in the matrix header, to cut Annex 2 text."""
+    from_sheets = {clean(r.title) for rs in rows.values() for r in rs}
+    return sorted(from_sheets | set(header))
