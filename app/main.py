@@ -1,18 +1,65 @@
-"""The ASGI application: `app.main:app`."""
+"""The ASGI application: `app.main:app`, built by `create_app`."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from app import frontend, http_middleware, problems
+from app.routers import career, catalog, gap, graph, meta
+from app.settings import Settings, get_settings
+from app.snapshots import SnapshotProvider
+from app.stores import open_store
+from graph.store import GraphStore
+
+DESCRIPTION = """Career paths between the 33 IT roles of the CIGREF 2011 nomenclature,
+through the 36 competences of the European e-Competence Framework 2.0.
+
+Role and competence codes are the stable identifiers (`3.2`, `B1`). Data answers carry
+the dataset version as `ETag`; errors are `application/problem+json` (RFC 9457)."""
 
 
-def create_app() -> FastAPI:
-    app = FastAPI(title="careergraph", version="1.0.0")
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """The service. A given `store` is used as is and left open (its owner closes it)."""
+    settings = settings or get_settings()
+    logging.basicConfig(level=settings.careergraph_log_level.upper())
 
-    @app.get("/health", tags=["ops"])
-    def health() -> dict[str, str]:
-        """Liveness: the process answers."""
-        return {"status": "ok"}
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        opened = store or open_store(settings)
+        app.state.settings = settings
+        app.state.snapshots = SnapshotProvider(
+            opened, check_every_s=settings.careergraph_reload_check_s
+        )
+        try:
+            yield
+        finally:
+            if store is None:
+                opened.close()
 
+    app = FastAPI(
+        title="careergraph",
+        version="1.0.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    problems.install(app)
+    http_middleware.install(app)
+    if settings.careergraph_cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.careergraph_cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Content-Type", "X-API-Key", "If-None-Match", "X-Request-ID"],
+            expose_headers=["ETag", "X-Request-ID"],
+        )
+    for router in (meta.router, catalog.router, gap.router, career.router, graph.router):
+        app.include_router(router)
+    frontend.install(app, settings.careergraph_frontend_dist)
     return app
 
 

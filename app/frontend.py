@@ -1,0 +1,33 @@
+"""Serving the built web UI at / with a fallback to index.html, so deep links reload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+NOT_BUILT = """<!doctype html><html lang="en"><meta charset="utf-8"><title>careergraph</title>
+<body><h1>careergraph</h1><p>The web UI is not built. Run <code>make run</code>, or
+<code>npm ci &amp;&amp; npm run build</code> in <code>frontend/</code>. The API is at
+<a href="/docs">/docs</a>.</p></body></html>"""
+
+# Paths that belong to the API or its docs: an unknown one is a 404 problem, not the UI.
+RESERVED = ("api/", "docs", "redoc", "openapi.json", "health", "ready")
+
+
+def install(app: FastAPI, dist: Path) -> None:
+    assets = dist / "assets"
+    if assets.is_dir():
+        app.mount("/assets", StaticFiles(directory=assets), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False, response_model=None)
+    def spa(path: str) -> FileResponse | HTMLResponse:
+        if path.startswith(RESERVED):
+            raise HTTPException(status_code=404)
+        file = (dist / path).resolve()
+        if path and file.is_file() and file.is_relative_to(dist.resolve()):
+            return FileResponse(file)
+        index = dist / "index.html"
+        return FileResponse(index) if index.is_file() else HTMLResponse(NOT_BUILT)

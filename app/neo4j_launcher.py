@@ -1,0 +1,300 @@
+"""A throwaway local Neo4j Community server, started from Maven-resolved jars.
+
+Developers and CI machines without a Docker engine still need a real Neo4j for
+the `neo4j` test suite and for analysts trying the Cypher library. This module
+resolves the server's jars with Maven (tools/neo4j/pom.xml, cached in ~/.m2),
+writes a loopback-only config into a per-user state directory and runs
+`org.neo4j.server.CommunityEntryPoint` with Java 17 in the background.
+
+Each start begins from an empty database, so the initial password always comes
+from the environment: NEO4J_USER (default "neo4j") and NEO4J_PASSWORD (default
+"careergraph-local").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, ServiceUnavailable
+
+from graph.cypher import load_query
+
+DEFAULT_USER = "neo4j"
+DEFAULT_PASSWORD = "careergraph-local"
+DEFAULT_PORT = 7687
+POM = Path(__file__).resolve().parents[1] / "tools" / "neo4j" / "pom.xml"
+SERVER_CLASS = "org.neo4j.server.CommunityEntryPoint"
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"
+HEAP = "512m"
+PAGE_CACHE = "128m"
+# What the neo4j start script would add on Java 17: Neo4j needs these opens for
+# its off-heap page cache and Netty; the rest keeps failures diagnosable.
+JVM_OPTIONS = (
+    f"-Xms{HEAP}",
+    f"-Xmx{HEAP}",
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dlog4j2.disable.jmx=true",
+)
+
+Log = Callable[[str], None]
+
+
+class LauncherError(RuntimeError):
+    """The local server could not be started (the message says why and where the log is)."""
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    pid: int
+    port: int
+    uri: str
+    user: str
+    home: str
+    started_at: float
+
+
+def credentials() -> tuple[str, str]:
+    """The user and password the server is created with, and that clients should use."""
+    return (
+        os.environ.get("NEO4J_USER", DEFAULT_USER),
+        os.environ.get("NEO4J_PASSWORD", DEFAULT_PASSWORD),
+    )
+
+
+def default_state_dir() -> Path:
+    """Per-user state: $XDG_STATE_HOME/careergraph/neo4j (default ~/.local/state/...)."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(base) / "careergraph" / "neo4j"
+
+
+def java_executable() -> str:
+    """$JAVA_HOME/bin/java when set, else the `java` on PATH (Neo4j 5.26 needs 17 or 21)."""
+    home = os.environ.get("JAVA_HOME")
+    found = str(Path(home) / "bin" / "java") if home else shutil.which("java")
+    if not found or not Path(found).exists():
+        raise LauncherError("no Java found: install a JDK 17 or set JAVA_HOME")
+    return found
+
+
+def status(state_dir: Path | None = None) -> ServerInfo | None:
+    """The running server recorded in `state_dir`, or None if there is none alive."""
+    state_file = (state_dir or default_state_dir()) / "state.json"
+    if not state_file.exists():
+        return None
+    info = ServerInfo(**json.loads(state_file.read_text()))
+    return info if _is_our_server(info.pid) else None
+
+
+def start(
+    *,
+    port: int | None = DEFAULT_PORT,
+    state_dir: Path | None = None,
+    timeout: float = 180.0,
+    log: Log = lambda _: None,
+) -> ServerInfo:
+    """Start a fresh server (or return the one already running) once Bolt answers.
+
+    `port=None` picks a free port, so concurrent test sessions do not collide.
+    """
+    state = state_dir or default_state_dir()
+    running = status(state)
+    if running is not None:
+        log(f"already running (pid {running.pid})")
+        return running
+    bolt_port = port if port is not None else _free_port()
+    if not _port_is_free(bolt_port):
+        raise LauncherError(f"port {bolt_port} on 127.0.0.1 is taken; choose another with --port")
+    user, password = credentials()
+    home, conf = state / "home", state / "conf"
+    shutil.rmtree(home, ignore_errors=True)
+    shutil.rmtree(conf, ignore_errors=True)
+    home.mkdir(parents=True)
+    conf.mkdir(parents=True)
+    (conf / "neo4j.conf").write_text(_config(home, bolt_port))
+    java, classpath = java_executable(), _classpath(state, log)
+    env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
+    log("setting the initial password")
+    _run([java, "-cp", classpath, ADMIN_CLASS, "dbms", "set-initial-password", password], env)
+    server_log = state / "neo4j.log"
+    log(f"starting Neo4j on 127.0.0.1:{bolt_port} (log: {server_log})")
+    with server_log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                java,
+                *JVM_OPTIONS,
+                "-cp",
+                classpath,
+                SERVER_CLASS,
+                f"--home-dir={home}",
+                f"--config-dir={conf}",
+                "--console-mode",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,  # its own process group: stop() signals the whole server
+        )
+    uri = f"bolt://127.0.0.1:{bolt_port}"
+    info = ServerInfo(process.pid, bolt_port, uri, user, str(home), time.time())
+    (state / "state.json").write_text(json.dumps(asdict(info)))
+    try:
+        _wait_for_bolt(process, info.uri, (DEFAULT_USER, password), timeout, server_log)
+        if user != DEFAULT_USER:
+            _create_user(info.uri, password, user)
+    except BaseException:
+        stop(state)
+        raise
+    return info
+
+
+def stop(state_dir: Path | None = None, *, timeout: float = 60.0) -> bool:
+    """End the server cleanly (SIGTERM, then SIGKILL after `timeout`); False if none ran."""
+    state = state_dir or default_state_dir()
+    info = status(state)
+    (state / "state.json").unlink(missing_ok=True)
+    if info is None:
+        return False
+    os.killpg(info.pid, signal.SIGTERM)
+    deadline = time.monotonic() + timeout
+    while _is_our_server(info.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    if _is_our_server(info.pid):
+        os.killpg(info.pid, signal.SIGKILL)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(info.pid, 0)  # reap it when this process started it
+    return True
+
+
+def _config(home: Path, port: int) -> str:
+    """Loopback only: Bolt on 127.0.0.1, HTTP(S) off, no usage reports; dirs inside `home`."""
+    directories = {
+        "data": "data",
+        "logs": "logs",
+        "run": "run",
+        "plugins": "plugins",
+        "import": "import",
+        "lib": "lib",
+        "licenses": "licenses",
+        "transaction.logs.root": "data/transactions",
+        "dumps.root": "data/dumps",
+    }
+    settings = {
+        "server.default_listen_address": "127.0.0.1",
+        "server.default_advertised_address": "127.0.0.1",
+        "server.bolt.enabled": "true",
+        "server.bolt.listen_address": f"127.0.0.1:{port}",
+        "server.http.enabled": "false",
+        "server.https.enabled": "false",
+        "dbms.usage_report.enabled": "false",
+        "server.memory.pagecache.size": PAGE_CACHE,
+        "db.tx_log.rotation.retention_policy": "2 files",
+        # Netty's default quiet period makes every stop take ~10 s; a test server needs none.
+        "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
+        **{f"server.directories.{key}": str(home / sub) for key, sub in directories.items()},
+    }
+    return "".join(f"{key}={value}\n" for key, value in settings.items())
+
+
+def _classpath(state: Path, log: Log) -> str:
+    """Resolve the server's jars with Maven once per pom; reuse the list while the jars exist."""
+    digest = hashlib.sha256(POM.read_bytes()).hexdigest()[:16]
+    cached = state / f"classpath-{digest}.txt"
+    if cached.exists():
+        classpath = cached.read_text().strip()
+        if all(Path(jar).exists() for jar in classpath.split(os.pathsep)):
+            return classpath
+    mvn = shutil.which("mvn")
+    if mvn is None:
+        raise LauncherError("Maven (mvn) is needed to resolve the Neo4j jars; install maven")
+    log("resolving Neo4j jars with Maven (first time downloads ~150 MB into ~/.m2)")
+    goal = ["dependency:build-classpath", f"-Dmdep.outputFile={cached}"]
+    _run([mvn, "-q", "-B", "-f", str(POM), *goal], dict(os.environ))
+    return cached.read_text().strip()
+
+
+def _run(command: list[str], env: dict[str, str]) -> None:
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise LauncherError(f"{command[0]} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+
+
+def _wait_for_bolt(
+    process: subprocess.Popen[bytes],
+    uri: str,
+    auth: tuple[str, str],
+    timeout: float,
+    server_log: Path,
+) -> None:
+    deadline = time.monotonic() + timeout
+    with GraphDatabase.driver(uri, auth=auth) as driver:
+        while True:
+            if process.poll() is not None:
+                tail = server_log.read_text(errors="replace")[-3000:]
+                raise LauncherError(f"Neo4j exited with {process.returncode}:\n{tail}")
+            try:
+                driver.verify_connectivity()
+                return
+            except (ServiceUnavailable, OSError) as error:
+                if time.monotonic() > deadline:
+                    message = f"Bolt did not answer in {timeout:.0f}s; see {server_log}"
+                    raise LauncherError(message) from error
+                time.sleep(0.5)
+            except AuthError as error:
+                raise LauncherError(f"the server refused the initial password: {error}") from error
+
+
+def _create_user(uri: str, password: str, user: str) -> None:
+    """Community has one built-in admin (neo4j); another NEO4J_USER is created beside it."""
+    with GraphDatabase.driver(uri, auth=(DEFAULT_USER, password)) as driver:
+        driver.execute_query(
+            load_query("admin/create_user"),
+            user=user,
+            password=password,
+            database_="system",
+        )
+
+
+def _is_our_server(pid: int) -> bool:
+    """True when `pid` is alive and is a Neo4j server (not a recycled pid)."""
+    try:
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    zombie = stat.rsplit(")", 1)[-1].split()[0] == "Z"
+    return SERVER_CLASS.encode() in cmdline and not zombie
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port

@@ -1,0 +1,149 @@
+"""RFC 9457 problem details: every error the service returns, mapped in one place."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from graph.errors import (
+    CareerGraphError,
+    CompetenceNotFound,
+    InvalidLevel,
+    InvalidProfile,
+    NoPath,
+    RoleNotFound,
+    StoreUnavailable,
+)
+
+log = logging.getLogger("careergraph.problems")
+
+MEDIA_TYPE = "application/problem+json"
+
+
+class SuggestionModel(BaseModel):
+    code: str
+    title: str
+
+
+class Problem(BaseModel):
+    """An error answer (RFC 9457); `suggestions` names the nearest codes when one is unknown."""
+
+    type: str = Field(default="about:blank", examples=["/problems/unknown-role"])
+    title: str = Field(examples=["Unknown role"])
+    status: int = Field(examples=[404])
+    detail: str = Field(examples=["No role '3.9'. Did you mean: 3.2 Programmer?"])
+    instance: str | None = None
+    suggestions: list[SuggestionModel] | None = None
+    errors: list[dict[str, Any]] | None = Field(
+        default=None, description="each invalid input field, for validation errors"
+    )
+
+
+class ProblemError(Exception):
+    """An HTTP-level problem raised by the app itself (not a domain error)."""
+
+    def __init__(self, status: int, title: str, detail: str, slug: str | None = None) -> None:
+        super().__init__(detail)
+        self.problem = Problem(
+            type=f"/problems/{slug}" if slug else "about:blank",
+            title=title,
+            status=status,
+            detail=detail,
+        )
+
+
+# Domain error -> (HTTP status, problem type slug)
+DOMAIN_STATUS: dict[type[CareerGraphError], tuple[int, str]] = {
+    RoleNotFound: (404, "unknown-role"),
+    CompetenceNotFound: (404, "unknown-competence"),
+    InvalidLevel: (422, "invalid-level"),
+    InvalidProfile: (422, "invalid-profile"),
+    NoPath: (404, "no-path"),
+    StoreUnavailable: (503, "store-unavailable"),
+}
+
+
+def problem_of(error: CareerGraphError) -> Problem:
+    """The problem document for a domain error (also used inline in batch answers)."""
+    status, slug = next(
+        (value for kind, value in DOMAIN_STATUS.items() if isinstance(error, kind)),
+        (400, "career-graph-error"),
+    )
+    suggestions = getattr(error, "suggestions", None)
+    return Problem(
+        type=f"/problems/{slug}",
+        title=error.title,
+        status=status,
+        detail=error.detail,
+        suggestions=[SuggestionModel(code=s.code, title=s.title) for s in suggestions]
+        if suggestions is not None
+        else None,
+    )
+
+
+def respond(problem: Problem, request: Request) -> JSONResponse:
+    body = problem.model_copy(update={"instance": str(request.url.path)})
+    return JSONResponse(
+        body.model_dump(exclude_none=True), status_code=problem.status, media_type=MEDIA_TYPE
+    )
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    """Where and what, without echoing huge inputs back."""
+    return [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+        for e in exc.errors()
+    ]
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers that turn every failure into problem+json."""
+
+    @app.exception_handler(CareerGraphError)
+    async def domain(request: Request, exc: CareerGraphError) -> JSONResponse:
+        return respond(problem_of(exc), request)
+
+    @app.exception_handler(ProblemError)
+    async def own(request: Request, exc: ProblemError) -> JSONResponse:
+        return respond(exc.problem, request)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _validation_errors(exc)
+        first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
+        where = ".".join(str(part) for part in first["loc"])
+        problem = Problem(
+            type="/problems/invalid-request",
+            title="Invalid request",
+            status=422,
+            detail=f"{where}: {first['msg']}" if where else str(first["msg"]),
+            errors=errors,
+        )
+        return respond(problem, request)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        phrase = HTTPStatus(exc.status_code).phrase
+        detail = exc.detail if isinstance(exc.detail, str) else phrase
+        if exc.status_code == 404 and detail == phrase:
+            detail = f"No such resource: {request.url.path}. The API is under /api/v1; see /docs."
+        response = respond(Problem(title=phrase, status=exc.status_code, detail=detail), request)
+        response.headers.update(exc.headers or {})
+        return response
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        problem = Problem(
+            title="Internal Server Error",
+            status=500,
+            detail="The service failed to answer; the error is logged with this request's id.",
+        )
+        return respond(problem, request)

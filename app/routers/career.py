@@ -1,0 +1,51 @@
+"""Moving on: next moves from a role, and multi-step paths between roles."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from app.deps import SnapshotDep
+from app.problems import Problem
+from graph.algorithms.holdings import role_holder
+from graph.algorithms.moves import next_moves
+from graph.algorithms.paths import k_best_paths
+from graph.results import NextMoves, PathsAnswer
+
+router = APIRouter(prefix="/api/v1", tags=["career"])
+
+
+@router.get(
+    "/roles/{code}/next-moves", response_model=NextMoves, responses={404: {"model": Problem}}
+)
+def moves(
+    snapshot: SnapshotDep,
+    code: Annotated[str, Path(max_length=20)],
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> NextMoves:
+    """Other roles ranked by how much of them this role already covers."""
+    return next_moves(snapshot, role_holder(snapshot, code), limit=limit)
+
+
+@router.get("/paths", response_model=PathsAnswer, responses={404: {"model": Problem}})
+def paths(
+    snapshot: SnapshotDep,
+    source: Annotated[str, Query(alias="from", min_length=1, max_length=20, examples=["3.2"])],
+    to: Annotated[str, Query(min_length=1, max_length=20, examples=["2.3"])],
+    k: Annotated[int, Query(ge=1, le=10)] = 3,
+    max_steps: Annotated[int, Query(ge=1, le=6)] = 4,
+    only_documented: bool = False,
+    avoid: Annotated[str, Query(max_length=200, description="comma-separated role codes")] = "",
+) -> PathsAnswer:
+    """The k cheapest paths over career links; a step costs the gap from all held so far."""
+    avoided = [code.strip() for code in avoid.split(",") if code.strip()]
+    return k_best_paths(
+        snapshot,
+        source,
+        to,
+        k=k,
+        max_steps=max_steps,
+        only_documented=only_documented,
+        avoid=avoided,
+    )

@@ -1,0 +1,106 @@
+"""Browsing the dataset: families, roles and competences."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from app.deps import SnapshotDep
+from app.problems import ProblemError
+from app.schemas import CompetenceSheet, CompetenceSummary, FamilyOut, RoleSheet, RoleSummary
+from app.views import competence_sheet, competence_summary, role_refs, role_sheet, role_summary
+from graph import search
+from graph.models import competence_sort_key, role_sort_key
+
+router = APIRouter(prefix="/api/v1", tags=["catalog"])
+
+
+@router.get("/families", response_model=list[FamilyOut])
+def families(snapshot: SnapshotDep) -> list[FamilyOut]:
+    """The 7 CIGREF families with their roles."""
+    return [_family(snapshot, number) for number in sorted(snapshot.families)]
+
+
+@router.get("/families/{number}", response_model=FamilyOut)
+def family(snapshot: SnapshotDep, number: Annotated[int, Path(ge=1, le=99)]) -> FamilyOut:
+    if number not in snapshot.families:
+        raise ProblemError(
+            404, "Unknown family", f"No family {number}; families are 1..7.", "unknown-family"
+        )
+    return _family(snapshot, number)
+
+
+def _family(snapshot: SnapshotDep, number: int) -> FamilyOut:
+    found = snapshot.families[number]
+    members = sorted(
+        (r for r in snapshot.dataset.roles if r.family == number),
+        key=lambda r: role_sort_key(r.code),
+    )
+    return FamilyOut(
+        number=number,
+        name=found.name,
+        description=found.description,
+        roles=role_refs(snapshot, members),
+    )
+
+
+@router.get("/roles", response_model=list[RoleSummary])
+def roles(
+    snapshot: SnapshotDep,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="words in the title or alternative titles (case and accents ignored)",
+        ),
+    ] = None,
+    family: Annotated[int | None, Query(ge=1, le=7)] = None,
+    competence: Annotated[
+        str | None, Query(max_length=10, description="requires this e-CF competence")
+    ] = None,
+    min_level: Annotated[
+        int | None,
+        Query(ge=1, le=5, description="with `competence`: required up to at least this level"),
+    ] = None,
+) -> list[RoleSummary]:
+    """Roles, filtered; `min_level` compares with the high end of a requirement's levels."""
+    if min_level is not None and competence is None:
+        raise ProblemError(
+            422,
+            "Invalid request",
+            "min_level filters by a competence: add competence=CODE.",
+            "invalid-request",
+        )
+    wanted = snapshot.competence(competence).code if competence else None
+    found = []
+    for role in sorted(snapshot.dataset.roles, key=lambda r: role_sort_key(r.code)):
+        if q and not search.matches(q, [role.title, *role.alt_titles, role.code]):
+            continue
+        if family is not None and role.family != family:
+            continue
+        if wanted is not None:
+            requirement = role.requirement(wanted)
+            if requirement is None or (min_level is not None and requirement.level_max < min_level):
+                continue
+        found.append(role_summary(snapshot, role))
+    return found
+
+
+@router.get("/roles/{code}", response_model=RoleSheet)
+def role(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=20)]) -> RoleSheet:
+    """The full data sheet of one role, its career links and its most similar roles."""
+    return role_sheet(snapshot, snapshot.role(code))
+
+
+@router.get("/competences", response_model=list[CompetenceSummary])
+def competences(snapshot: SnapshotDep) -> list[CompetenceSummary]:
+    """The 36 e-CF 2.0 competences with their applicable levels."""
+    ordered = sorted(snapshot.dataset.competences, key=lambda c: competence_sort_key(c.code))
+    return [competence_summary(c) for c in ordered]
+
+
+@router.get("/competences/{code}", response_model=CompetenceSheet)
+def competence(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=10)]) -> CompetenceSheet:
+    """One competence: description, level descriptors with EQF, knowledge, skills, roles."""
+    return competence_sheet(snapshot, snapshot.competence(code))

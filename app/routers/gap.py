@@ -1,0 +1,102 @@
+"""The gap API: what separates a role or a self-assessment from a target role."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from app.deps import SettingsDep, SnapshotDep
+from app.problems import Problem, ProblemError, problem_of
+from app.schemas import BatchAnswer, BatchRequest, FromRole, GapRequest
+from graph.algorithms.gap import gap
+from graph.algorithms.holdings import profile_holder, role_holder
+from graph.errors import CareerGraphError
+from graph.results import Basis, GapReport
+
+router = APIRouter(prefix="/api/v1", tags=["gap"])
+
+RoleCode = Annotated[str, Query(min_length=1, max_length=20)]
+CSV_COLUMNS = ("competence", "title", "area", "have", "need", "delta", "status")
+
+
+def _as_csv(report: GapReport) -> Response:
+    """One row per competence the target requires: the columns of cypher/library/gap.cypher."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for item in report.items:
+        c = item.competence
+        writer.writerow((c.code, c.title, c.area, item.have, item.need, item.delta, item.status))
+    name = (
+        f"gap_{report.from_.role.code if report.from_.role else 'profile'}_to_{report.to.code}.csv"
+    )
+    return Response(
+        buffer.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get(
+    "/gap",
+    response_model=GapReport,
+    responses={200: {"content": {"text/csv": {}}}, 404: {"model": Problem}},
+)
+def get_gap(
+    request: Request,
+    snapshot: SnapshotDep,
+    source: Annotated[str, Query(alias="from", min_length=1, max_length=20, examples=["3.2"])],
+    to: Annotated[str, Query(min_length=1, max_length=20, examples=["3.4"])],
+    basis: Basis = "entry",
+    format: Literal["json", "csv"] | None = None,
+) -> GapReport | Response:
+    """The gap from role `from` to role `to`. `format=csv` (or `Accept: text/csv`) for a table."""
+    report = gap(snapshot, role_holder(snapshot, source), to, basis=basis)
+    wants_csv = format == "csv" or (
+        format is None and "text/csv" in request.headers.get("accept", "")
+    )
+    return _as_csv(report) if wants_csv else report
+
+
+@router.post(
+    "/gap", response_model=GapReport, responses={404: {"model": Problem}, 422: {"model": Problem}}
+)
+def post_gap(snapshot: SnapshotDep, body: GapRequest) -> GapReport:
+    """The gap from a role (`{"role": "3.2"}`) or a self-assessment (`{"profile": {"B1": 3}}`)."""
+    holder = (
+        role_holder(snapshot, body.from_.role)
+        if isinstance(body.from_, FromRole)
+        else profile_holder(snapshot, body.from_.profile)
+    )
+    return gap(snapshot, holder, body.to, basis=body.basis)
+
+
+@router.post(
+    "/gap/batch",
+    response_model=BatchAnswer,
+    response_model_exclude_none=True,
+    responses={413: {"model": Problem}},
+)
+def batch_gap(snapshot: SnapshotDep, settings: SettingsDep, body: BatchRequest) -> BatchAnswer:
+    """Many role pairs at once; a pair that fails is a problem in its place, not a failed batch."""
+    limit = settings.careergraph_batch_max
+    if len(body.pairs) > limit:
+        raise ProblemError(
+            413,
+            "Batch too large",
+            f"{len(body.pairs)} pairs; at most {limit} per call.",
+            "batch-too-large",
+        )
+    results: list[GapReport | Problem] = []
+    for pair in body.pairs:
+        try:
+            results.append(
+                gap(snapshot, role_holder(snapshot, pair.from_), pair.to, basis=pair.basis)
+            )
+        except CareerGraphError as error:
+            results.append(problem_of(error))
+    return BatchAnswer(dataset_version=snapshot.version, results=results)

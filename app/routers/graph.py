@@ -1,0 +1,59 @@
+"""The career map: roles and career links, as JSON for the UI or GraphML for Gephi/yEd."""
+
+from __future__ import annotations
+
+import io
+from typing import Literal
+
+import networkx as nx
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from app.deps import SnapshotDep
+from app.schemas import GraphAnswer, GraphLink, GraphNode
+from graph.models import role_sort_key
+from graph.snapshot import Snapshot
+
+router = APIRouter(prefix="/api/v1", tags=["graph"])
+
+
+def _graphml(snapshot: Snapshot) -> bytes:
+    graph = nx.DiGraph(dataset_version=snapshot.version)
+    for role in snapshot.dataset.roles:
+        family = snapshot.families[role.family]
+        graph.add_node(role.code, title=role.title, family=role.family, family_name=family.name)
+    for link in snapshot.links:
+        graph.add_edge(
+            link.source,
+            link.target,
+            kind=link.kind,
+            coverage=link.coverage,
+            level_steps=link.level_steps,
+            evidence=link.evidence,
+        )
+    buffer = io.BytesIO()
+    nx.write_graphml(graph, buffer)
+    return buffer.getvalue()
+
+
+@router.get(
+    "/graph",
+    response_model=GraphAnswer,
+    responses={200: {"content": {"application/graphml+xml": {}}}},
+)
+def career_graph(
+    snapshot: SnapshotDep, format: Literal["json", "graphml"] = "json"
+) -> GraphAnswer | Response:
+    """All roles and career links; `format=graphml` downloads a file for Gephi or yEd."""
+    if format == "graphml":
+        return Response(
+            _graphml(snapshot),
+            media_type="application/graphml+xml",
+            headers={"Content-Disposition": 'attachment; filename="careergraph.graphml"'},
+        )
+    roles = sorted(snapshot.dataset.roles, key=lambda r: role_sort_key(r.code))
+    return GraphAnswer(
+        dataset_version=snapshot.version,
+        nodes=[GraphNode(code=r.code, title=r.title, family=r.family) for r in roles],
+        links=[GraphLink(**link.model_dump()) for link in snapshot.links],
+    )

@@ -1,0 +1,55 @@
+"""One place for configuration: environment variables (and an optional .env file)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def _split_commas(value: object) -> object:
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    # Store selection: embedded unless NEO4J_URI is set; CAREERGRAPH_STORE forces one.
+    careergraph_store: Literal["auto", "embedded", "neo4j"] = "auto"
+    careergraph_data_dir: Path | None = Field(
+        default=None, description="seed data directory for the embedded store (default seed/data)"
+    )
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: SecretStr = SecretStr("")
+    neo4j_database: str = "neo4j"
+    neo4j_timeout_s: float = Field(default=10.0, gt=0)
+
+    # How often (seconds) the service asks the store whether the dataset version changed.
+    careergraph_reload_check_s: float = Field(default=30.0, ge=0)
+    careergraph_batch_max: int = Field(default=1000, ge=1)
+    careergraph_cors_origins: Annotated[list[str], NoDecode] = []
+    careergraph_api_keys: Annotated[list[SecretStr], NoDecode] = []
+    careergraph_frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
+    careergraph_log_level: str = "INFO"
+
+    _split_origins = field_validator("careergraph_cors_origins", mode="before")(_split_commas)
+    _split_keys = field_validator("careergraph_api_keys", mode="before")(_split_commas)
+
+    @property
+    def store_kind(self) -> Literal["embedded", "neo4j"]:
+        if self.careergraph_store != "auto":
+            return self.careergraph_store
+        return "neo4j" if self.neo4j_uri else "embedded"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

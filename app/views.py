@@ -1,0 +1,123 @@
+"""Turning domain objects into response shapes; routers stay thin, graph/ stays HTTP-free."""
+
+from __future__ import annotations
+
+from app.schemas import (
+    ActivityOut,
+    CareerOut,
+    CompetenceSheet,
+    CompetenceSummary,
+    FamilyRef,
+    LinkOut,
+    RequiredCompetence,
+    RequiringRole,
+    RoleSheet,
+    RoleSummary,
+)
+from graph.algorithms.similarity import related_roles
+from graph.models import AREA_NAMES, CareerLink, Competence, Role, competence_sort_key
+from graph.results import LevelInfo, RoleRef
+from graph.snapshot import Snapshot
+
+
+def family_ref(snapshot: Snapshot, number: int) -> FamilyRef:
+    return FamilyRef(number=number, name=snapshot.families[number].name)
+
+
+def role_summary(snapshot: Snapshot, role: Role) -> RoleSummary:
+    return RoleSummary(
+        code=role.code,
+        title=role.title,
+        family=family_ref(snapshot, role.family),
+        alt_titles=list(role.alt_titles),
+    )
+
+
+def _link_out(snapshot: Snapshot, link: CareerLink, other: str) -> LinkOut:
+    return LinkOut(
+        role=snapshot.role_ref(other),
+        kind=link.kind,
+        coverage=link.coverage,
+        level_steps=link.level_steps,
+        evidence=link.evidence,
+    )
+
+
+def role_sheet(snapshot: Snapshot, role: Role) -> RoleSheet:
+    """Everything the data holds about a role, with its links and related roles."""
+    competences = [
+        RequiredCompetence(
+            code=r.competence,
+            title=snapshot.competences[r.competence].title,
+            area=snapshot.competences[r.competence].area,
+            level=r.level,
+            level_max=r.level_max,
+            levels=list(r.levels),
+        )
+        for r in sorted(role.requirements, key=lambda r: competence_sort_key(r.competence))
+    ]
+    return RoleSheet(
+        **role_summary(snapshot, role).model_dump(),
+        mission=role.mission,
+        activities=[ActivityOut(name=a.name, tasks=list(a.tasks)) for a in role.activities],
+        competences=competences,
+        deliverables=list(role.deliverables),
+        kpis=list(role.kpis),
+        career=CareerOut(**role.career.model_dump()),
+        trends=role.trends,
+        career_mentions=list(role.career_mentions),
+        source_lines=role.source_lines,
+        links_out=[
+            _link_out(snapshot, link, link.target)
+            for link in snapshot.links
+            if link.source == role.code
+        ],
+        links_in=[
+            _link_out(snapshot, link, link.source)
+            for link in snapshot.links
+            if link.target == role.code
+        ],
+        related=related_roles(snapshot, role.code),
+    )
+
+
+def competence_summary(competence: Competence) -> CompetenceSummary:
+    return CompetenceSummary(
+        code=competence.code,
+        title=competence.title,
+        area=competence.area,
+        area_name=AREA_NAMES[competence.area],
+        levels=list(competence.applicable_levels),
+    )
+
+
+def competence_sheet(snapshot: Snapshot, competence: Competence) -> CompetenceSheet:
+    """The e-CF entry with its levels, knowledge, skills and the roles requiring it."""
+    requiring = [
+        RequiringRole(
+            code=role.code,
+            title=role.title,
+            level=requirement.level,
+            level_max=requirement.level_max,
+            levels=list(requirement.levels),
+        )
+        for role in snapshot.dataset.roles
+        if (requirement := role.requirement(competence.code)) is not None
+    ]
+    return CompetenceSheet(
+        code=competence.code,
+        title=competence.title,
+        area=competence.area,
+        area_name=AREA_NAMES[competence.area],
+        description=competence.description,
+        levels=[
+            LevelInfo(level=d.level, eqf=d.eqf, descriptor=d.descriptor) for d in competence.levels
+        ],
+        knowledge=[{"key": k.key, "text": k.text} for k in competence.knowledge],
+        skills=[{"key": s.key, "text": s.text} for s in competence.skills],
+        roles=requiring,
+    )
+
+
+def role_refs(snapshot: Snapshot, roles: list[Role]) -> list[RoleRef]:
+    return [snapshot.role_ref(r.code) for r in roles]
