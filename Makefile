@@ -1,0 +1,56 @@
+# Two entry points: `make run` (the product) and `make test` (every check).
+# Both set up what they need: a virtualenv in .venv and the UI's node_modules.
+
+VENV      := .venv
+BIN       := $(VENV)/bin
+PYTHON    ?= python3
+RUNTIME   := $(VENV)/.runtime-installed
+DEV       := $(VENV)/.dev-installed
+UI_DEPS   := frontend/node_modules/.installed
+UI_BUILD  := frontend/dist/index.html
+
+.PHONY: run test lint types ui-test pytest ui bench clean
+
+run: $(RUNTIME) $(UI_BUILD)
+	$(BIN)/careergraph serve --host 127.0.0.1 --port 8000
+
+test: lint types ui-test pytest
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(RUNTIME): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(DEV): pyproject.toml | $(VENV)/bin/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(RUNTIME)
+
+$(UI_DEPS): frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(UI_BUILD): $(UI_DEPS) $(shell find frontend/src frontend/index.html frontend/vite.config.* -type f 2>/dev/null)
+	cd frontend && npm run build
+
+ui: $(UI_BUILD)
+
+lint: $(DEV)
+	$(BIN)/ruff check .
+
+types: $(DEV)
+	$(BIN)/mypy
+
+ui-test: $(UI_DEPS)
+	cd frontend && npm run typecheck && npm test
+
+pytest: $(DEV) $(UI_BUILD)
+	$(BIN)/pytest
+
+bench: $(DEV)
+	@for script in tools/bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) frontend/node_modules frontend/dist artifacts
