@@ -39,6 +39,7 @@ class Parsed:
     matrix: tuple[matrix.MatrixRow, ...]
     matrix_titles: tuple[str, ...]
     multi_level: tuple[roles.RequirementRow, ...]
+    mentions: tuple[links.Mention, ...]
 
 
 def read_lines(path: Path) -> list[Line]:
@@ -64,14 +65,14 @@ def parse(path: Path = DEFAULT_SOURCE) -> Parsed:
     parsed_roles = [_role(sheet, rows[sheet.code], log) for sheet in sheets]
     titles = _known_titles(rows, matrix.header_titles(matrix_lines))
     competences = [ecf.competence(block, titles, log) for block in ecf.blocks(ecf_lines)]
-    parsed_roles = links.attach_mentions(parsed_roles, lines, log)
+    found = links.mentions(sheets, parsed_roles)
     dataset = Dataset(
         source=SOURCE_NAME,
         families=tuple(_family(body, n) for n in family_lines),
         areas=tuple(Area(code=c, name=n) for c, n in AREA_NAMES.items()),
         competences=tuple(competences),
-        roles=tuple(parsed_roles),
-        links=tuple(links.documented_links(parsed_roles, lines, log)),
+        roles=tuple(links.attach_mentions(parsed_roles, found)),
+        links=tuple(links.documented_links(found)),
     )
     multi = tuple(r for rs in rows.values() for r in rs if len(r.levels) > 1)
     return Parsed(
@@ -80,6 +81,7 @@ def parse(path: Path = DEFAULT_SOURCE) -> Parsed:
         tuple(matrix.rows(matrix_lines, log)),
         tuple(matrix.header_titles(matrix_lines)),
         multi,
+        tuple(found),
     )
 
 

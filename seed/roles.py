@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from graph.models import AREA_NAMES, Activity, CareerPath, Requirement
 from seed.anomalies import AnomalyLog
-from seed.text import capitalise_first, cells, clean, has_markers, items
+from seed.text import capitalise_first, cells, clean, items
 
 Line = tuple[int, str]
 
@@ -54,6 +54,7 @@ class SheetText:
     first_line: int
     last_line: int
     sections: dict[str, list[Line]] = field(default_factory=dict)
+    headings: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,20 @@ def split_sections(code: str, title: str, lines: list[Line], log: AnomalyLog) ->
         section = _heading(number, text, log)
         if section:
             current = section
+            sheet.headings.setdefault(section, number)
             continue
         sheet.sections.setdefault(current, []).append((number, raw))
+    _check_sections(sheet, log)
     return sheet
+
+
+def _check_sections(sheet: SheetText, log: AnomalyLog) -> None:
+    """Record sections the sheet lacks or leaves empty."""
+    for section in CANONICAL_HEADINGS.values():
+        if section not in sheet.headings:
+            log.add(sheet.first_line, "missing section", section, "field left empty")
+        elif section not in sheet.sections:
+            log.add(sheet.headings[section], "empty section", section, "field left empty")
 
 
 def _is_furniture(
@@ -165,30 +177,34 @@ def activities(sheet: SheetText, log: AnomalyLog) -> tuple[tuple[Activity, ...],
 
 
 LIST_START = re.compile(r"<ul[^>]*>")
-# A task of a flattened list starts with a capitalised verb in the third person
-# ("Monitors", "Carries out") right after the end of the previous task.
-TASK_START = re.compile(r"(?<=[a-z0-9)\]])\s+(?=(?:[A-Z][a-z]+(?:es|s))\b(?! of\b))")
-NOT_VERBS = frozenset({"Business", "Businesses", "Systems", "Operations", "Services"})
+# A task of a flattened list starts with a capitalised third-person verb ("Monitors",
+# "Is", "Can") right after the end of the previous task.
+TASK_START = re.compile(r"(?<=[a-z0-9).])\s+(?=(?:[A-Z][a-z]*s|Can)\b)")
+WORD = re.compile(r"[A-Za-z]+")
+# Capitalised plural nouns the document uses mid-sentence; they never start a task.
+NOT_VERBS = frozenset(
+    {"Agreements", "Business", "Businesses", "Managers", "Operations", "Services", "Systems"}
+)
 
 
 def task_items(number: int, cell: str, log: AnomalyLog) -> list[str]:
-    """The tasks in one activity cell, splitting a list the conversion flattened."""
-    found = items(LIST_START.sub("", cell)) if "<ul" in cell else items(cell)
-    if has_markers(LIST_START.sub("", cell)) or len(found) != 1:
-        return found
-    split = _split_flattened(found[0])
-    if len(split) > 1:
-        log.add(number, "flattened task list", found[0], f"split into {len(split)} tasks")
-    return split
+    """The tasks in one activity cell, splitting lists the conversion flattened."""
+    tasks: list[str] = []
+    for item in items(LIST_START.sub("", cell)):
+        split = _split_flattened(item)
+        if len(split) > 1:
+            log.add(number, "flattened task list", item, f"split into {len(split)} tasks")
+        tasks.extend(split)
+    return tasks
 
 
 def _split_flattened(text: str) -> list[str]:
-    """Split 'Does A Does B' at each verb that starts a task, not at nouns like 'Business'."""
+    """Split 'Does A Does B' before each verb that starts a task, not before a plural noun."""
     pieces: list[str] = []
     start = 0
     for match in TASK_START.finditer(text):
-        word = text[match.end() :].split(" ", 1)[0]
-        if word not in NOT_VERBS:
+        word = WORD.match(text, match.end())
+        if word and word.group() not in NOT_VERBS:
             pieces.append(text[start : match.start()].strip())
             start = match.end()
     pieces.append(text[start:].strip())

@@ -24,11 +24,6 @@ def items(cell: str) -> list[str]:
     return [part for part in parts if part]
 
 
-def has_markers(cell: str) -> bool:
-    """Whether the cell still shows where its items begin and end."""
-    return len(_BREAKS.findall(cell)) > 0
-
-
 def cells(line: str) -> list[str]:
     """The non-empty tab-separated cells of a table row, cleaned."""
     return [c for c in (clean(part) for part in line.split("\t")) if c]
