@@ -7,15 +7,20 @@ from pathlib import Path
 from seed.errors import SeedDataError
 from seed.io import DEFAULT_DATA_DIR, read_dataset, write_dataset
 from seed.parse import DEFAULT_SOURCE, parse
+from seed.report import DEFAULT_REPORT, write_report
 from seed.summary import summary
 
 
-def build_all(source: Path | None = None, out: Path | None = None) -> str:
-    """Parse, write, read back (so what was written is valid) and return a summary."""
+def build_all(
+    source: Path | None = None, out: Path | None = None, report: Path | None = None
+) -> str:
+    """Parse, write data and report, read the data back (so it is valid), return a summary."""
     source = source or DEFAULT_SOURCE
     out = out or DEFAULT_DATA_DIR
+    report = report or DEFAULT_REPORT
     if not source.is_file():
         raise SeedDataError(f"{source}: source document not found")
     parsed = parse(source)
     write_dataset(parsed.dataset, out)
-    return f"wrote {out}: {summary(read_dataset(out))}"
+    write_report(parsed, report)
+    return f"wrote {out} and {report}: {summary(read_dataset(out))}"

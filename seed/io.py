@@ -51,12 +51,19 @@ SORT_KEYS: dict[str, Callable[[Any], Any]] = {
 }
 
 
+def canonical(dataset: Dataset) -> Dataset:
+    """The dataset with every list in file order, so its version equals the read-back one."""
+    update = {a: tuple(sorted(getattr(dataset, a), key=key)) for a, key in SORT_KEYS.items()}
+    return dataset.model_copy(update=update)
+
+
 def write_dataset(dataset: Dataset, directory: Path = DEFAULT_DATA_DIR) -> list[Path]:
     """Write the five files; equal datasets give byte-identical files."""
     directory.mkdir(parents=True, exist_ok=True)
+    ordered = canonical(dataset)
     written = []
     for name, (attribute, _, _) in FILES.items():
-        records = sorted(getattr(dataset, attribute), key=SORT_KEYS[attribute])
+        records = getattr(ordered, attribute)
         text = json.dumps(
             [r.model_dump(mode="json") for r in records], indent=2, ensure_ascii=False
         )

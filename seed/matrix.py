@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from graph.models import Role, competence_sort_key
@@ -58,12 +59,45 @@ def header_titles(lines: list[Line]) -> list[str]:
     return []
 
 
+def check_header(lines: list[Line], log: AnomalyLog) -> None:
+    """Record header codes printed with a stray dot and titles merged into one cell."""
+    for (number, raw), (_, following) in itertools.pairwise(lines):
+        if not raw.startswith(HEADER):
+            continue
+        codes = cells(raw)[1:]
+        for code in codes:
+            if code.endswith("."):
+                log.add(number, "matrix header", code, f"read as {code.rstrip('.')}")
+        titles = cells(following)
+        if len(titles) != len(codes):
+            log.add(
+                number + 1,
+                "matrix header",
+                f"{len(titles)} titles for {len(codes)} codes",
+                "titles not used by position; the matrix is compared by value sequence only",
+            )
+
+
 def sheet_values(role: Role) -> tuple[str, ...]:
     """A role's levels as the matrix prints them, in competence order ('2-3' for a range)."""
     ordered = sorted(role.requirements, key=lambda r: competence_sort_key(r.competence))
     return tuple(
         str(r.level) if r.level == r.level_max else f"{r.level}-{r.level_max}" for r in ordered
     )
+
+
+def describe(disagreement: Disagreement) -> str:
+    """The values one side has and the other lacks (positions are meaningless here)."""
+    matrix_values, sheet_values_ = Counter(disagreement.matrix), Counter(disagreement.sheet)
+    parts = [
+        f"{label}: {' '.join(sorted((a - b).elements()))}"
+        for label, a, b in (
+            ("only in the matrix", matrix_values, sheet_values_),
+            ("only in the sheet", sheet_values_, matrix_values),
+        )
+        if a - b
+    ]
+    return "; ".join(parts) or "same values, different order"
 
 
 def cross_check(matrix: list[MatrixRow], roles: dict[str, Role]) -> list[Disagreement]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from graph.models import AREA_NAMES, Area, Dataset, Family, Role
 from seed import ecf, links, matrix, roles
 from seed.anomalies import Anomaly, AnomalyLog
+from seed.io import canonical
 from seed.text import clean
 
 Line = tuple[int, str]
@@ -37,7 +38,6 @@ class Parsed:
     dataset: Dataset
     anomalies: tuple[Anomaly, ...]
     matrix: tuple[matrix.MatrixRow, ...]
-    matrix_titles: tuple[str, ...]
     multi_level: tuple[roles.RequirementRow, ...]
     mentions: tuple[links.Mention, ...]
 
@@ -65,21 +65,25 @@ def parse(path: Path = DEFAULT_SOURCE) -> Parsed:
     parsed_roles = [_role(sheet, rows[sheet.code], log) for sheet in sheets]
     titles = _known_titles(rows, matrix.header_titles(matrix_lines))
     competences = [ecf.competence(block, titles, log) for block in ecf.blocks(ecf_lines)]
+    _check_sheet_titles(rows, {c.code: c.title for c in competences}, log)
+    matrix.check_header(matrix_lines, log)
+    matrix_rows = matrix.rows(matrix_lines, log)
     found = links.mentions(sheets, parsed_roles)
-    dataset = Dataset(
-        source=SOURCE_NAME,
-        families=tuple(_family(body, n) for n in family_lines),
-        areas=tuple(Area(code=c, name=n) for c, n in AREA_NAMES.items()),
-        competences=tuple(competences),
-        roles=tuple(links.attach_mentions(parsed_roles, found)),
-        links=tuple(links.documented_links(found)),
+    dataset = canonical(
+        Dataset(
+            source=SOURCE_NAME,
+            families=tuple(_family(body, n) for n in family_lines),
+            areas=tuple(Area(code=c, name=n) for c, n in AREA_NAMES.items()),
+            competences=tuple(competences),
+            roles=tuple(links.attach_mentions(parsed_roles, found)),
+            links=tuple(links.documented_links(found)),
+        )
     )
     multi = tuple(r for rs in rows.values() for r in rs if len(r.levels) > 1)
     return Parsed(
         dataset,
         tuple(log.sorted()),
-        tuple(matrix.rows(matrix_lines, log)),
-        tuple(matrix.header_titles(matrix_lines)),
+        tuple(matrix_rows),
         multi,
         tuple(found),
     )
@@ -156,6 +160,21 @@ def _role(sheet: roles.SheetText, rows: list[roles.RequirementRow], log: Anomaly
         trends="\n".join(roles.paragraphs(sheet.sections.get("trends", []), log)),
         source_lines=(sheet.first_line, sheet.last_line),
     )
+
+
+def _check_sheet_titles(
+    rows: dict[str, list[roles.RequirementRow]], titles: dict[str, str], log: AnomalyLog
+) -> None:
+    """Record competence titles a sheet prints differently from Annex 2."""
+    for row in (r for rs in rows.values() for r in rs):
+        printed = clean(row.title)
+        if printed != titles.get(row.competence, printed):
+            log.add(
+                row.line,
+                "competence title",
+                printed,
+                f"{row.competence} titled '{titles[row.competence]}' as in Annex 2",
+            )
 
 
 def _known_titles(rows: dict[str, list[roles.RequirementRow]], header: list[str]) -> list[str]:
