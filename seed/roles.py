@@ -131,8 +131,8 @@ def _heading(number: int, text: str, log: AnomalyLog) -> str | None:
 def alt_titles(sheet: SheetText, log: AnomalyLog) -> tuple[str, ...]:
     """Other names of the role: every cell of the title table, once, not the role's own title."""
     seen: dict[str, str] = {}
-    for number, raw in sheet.sections.get("titles", []):
-        for name in cells(raw):
+    for number, names in _title_rows(sheet.sections.get("titles", []), log):
+        for name in names:
             key = name.casefold()
             if key == sheet.title.casefold():
                 log.add(number, "own title among alt titles", name, "left out of alt_titles")
@@ -141,6 +141,21 @@ def alt_titles(sheet: SheetText, log: AnomalyLog) -> tuple[str, ...]:
             else:
                 seen[key] = name
     return tuple(seen.values())
+
+
+def _title_rows(lines: list[Line], log: AnomalyLog) -> list[tuple[int, list[str]]]:
+    """Cells of each title row; a one-cell line right under another is its wrapped end."""
+    rows: list[tuple[int, list[str]]] = []
+    previous = 0
+    for number, raw in lines:
+        names = cells(raw)
+        if rows and "\t" not in raw and number == previous + 1 and len(rows[-1][1]) == 1:
+            log.add(number, "wrapped title", raw, f"joined to {rows[-1][1][0]!r}")
+            rows[-1] = (rows[-1][0], [f"{rows[-1][1][0]} {names[0]}"])
+        else:
+            rows.append((number, names))
+        previous = number
+    return rows
 
 
 def paragraphs(lines: list[Line], log: AnomalyLog) -> list[str]:

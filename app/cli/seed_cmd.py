@@ -26,12 +26,13 @@ def fail(error: SeedDataError) -> typer.Exit:
 def build(
     source: Path = typer.Option(None, help="Source document (default: seed/source/...)."),
     out: Path = typer.Option(None, help="Data directory to write (default: seed/data)."),
+    report: Path = typer.Option(None, help="Report file to write (default: seed/REPORT.md)."),
 ) -> None:
     """Regenerate the data files and seed/REPORT.md from the source document."""
     from seed.build import build_all
 
     try:
-        summary = build_all(source=source, out=out)
+        summary = build_all(source=source, out=out, report=report)
     except SeedDataError as error:
         raise fail(error) from None
     typer.echo(summary)

@@ -1,0 +1,179 @@
+"""Writing, reading and checking the seed files, through `read_dataset` and the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from app.cli.main import cli
+from graph.models import role_sort_key
+from seed.build import build_all
+from seed.errors import SeedDataError
+from seed.io import DEFAULT_DATA_DIR, read_dataset
+from seed.report import DEFAULT_REPORT
+
+FILES = ("families.json", "areas.json", "competences.json", "roles.json", "links.json")
+
+Edit = Callable[[Path], None]
+
+
+def edit_json(name: str, change: Callable[[list[Any]], None]) -> Edit:
+    def apply(directory: Path) -> None:
+        path = directory / name
+        records = json.loads(path.read_text(encoding="utf-8"))
+        change(records)
+        path.write_text(json.dumps(records, indent=2), encoding="utf-8")
+
+    return apply
+
+
+def role_record(records: list[Any], code: str) -> dict[str, Any]:
+    return next(r for r in records if r["code"] == code)
+
+
+def set_competence(records: list[Any]) -> None:
+    role_record(records, "3.2")["requirements"][4]["competence"] = "B9"
+
+
+def set_level(records: list[Any]) -> None:
+    role_record(records, "3.2")["requirements"][0]["levels"] = [5]  # A6 has levels 1-3
+
+
+def set_level_out_of_range(records: list[Any]) -> None:
+    role_record(records, "3.2")["requirements"][0]["levels"] = [7]
+
+
+def duplicate_role(records: list[Any]) -> None:
+    records.append(dict(role_record(records, "3.2")))
+
+
+def link_to_nowhere(records: list[Any]) -> None:
+    records[0]["target"] = "9.9"
+
+
+def self_loop(records: list[Any]) -> None:
+    records[0]["target"] = records[0]["source"]
+
+
+def drop_family(records: list[Any]) -> None:
+    records.pop()
+
+
+def break_json(directory: Path) -> None:
+    path = directory / "roles.json"
+    path.write_text(path.read_text(encoding="utf-8")[:500], encoding="utf-8")
+
+
+BROKEN: dict[str, tuple[Edit, str]] = {
+    "unknown competence": (
+        edit_json("roles.json", set_competence),
+        "roles.json: role 3.2: requirements[4].competence: unknown competence 'B9'",
+    ),
+    "inapplicable level": (
+        edit_json("roles.json", set_level),
+        "roles.json: role 3.2: requirements[0].levels: level 5 is not applicable to A6",
+    ),
+    "level out of range": (
+        edit_json("roles.json", set_level_out_of_range),
+        "roles.json: role 3.2: requirements[0].levels[0]: Input should be less than or equal to 5",
+    ),
+    "duplicate role": (
+        edit_json("roles.json", duplicate_role),
+        "roles.json: role 3.2: code: duplicate role code",
+    ),
+    "link to a missing role": (
+        edit_json("links.json", link_to_nowhere),
+        "links.json: link 0 (2.1 -> 9.9): target: unknown role '9.9'",
+    ),
+    "self-loop": (
+        edit_json("links.json", self_loop),
+        "links.json: link 0 (2.1 -> 2.1): target: a link cannot point to its own source",
+    ),
+    "missing family": (
+        edit_json("families.json", drop_family),
+        "families.json: all families: number: 7 families expected, found 6",
+    ),
+    "malformed JSON": (break_json, "roles.json: invalid JSON at line "),
+}
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, target)
+    return target
+
+
+def test_committed_data_reads_back() -> None:
+    dataset = read_dataset()
+    assert (len(dataset.roles), len(dataset.competences), len(dataset.links)) == (33, 36, 8)
+
+
+def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
+    build_all(out=tmp_path, report=tmp_path / "REPORT.md")
+    for name in FILES:
+        assert (tmp_path / name).read_bytes() == (DEFAULT_DATA_DIR / name).read_bytes(), name
+    assert (tmp_path / "REPORT.md").read_bytes() == DEFAULT_REPORT.read_bytes()
+
+
+def test_files_are_sorted_lists_with_a_trailing_newline() -> None:
+    roles = json.loads((DEFAULT_DATA_DIR / "roles.json").read_text(encoding="utf-8"))
+    codes = [r["code"] for r in roles]
+    assert codes == sorted(codes, key=role_sort_key)
+    assert codes.index("4.10") == codes.index("4.9") + 1
+    assert (DEFAULT_DATA_DIR / "roles.json").read_text(encoding="utf-8").endswith("]\n")
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_read_dataset_rejects_a_broken_copy(case: str, data_copy: Path) -> None:
+    edit, message = BROKEN[case]
+    edit(data_copy)
+    with pytest.raises(SeedDataError) as raised:
+        read_dataset(data_copy)
+    assert str(raised.value).startswith(message)
+    assert "\n" not in str(raised.value)
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_seed_check_rejects_a_broken_copy(case: str, data_copy: Path) -> None:
+    edit, message = BROKEN[case]
+    edit(data_copy)
+    result = CliRunner().invoke(cli, ["seed", "check", str(data_copy)])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_seed_check_summarises_valid_data() -> None:
+    result = CliRunner().invoke(cli, ["seed", "check", str(DEFAULT_DATA_DIR)])
+    assert result.exit_code == 0
+    assert result.output.startswith("ok: 7 families, 33 roles, 5 areas, 36 competences")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_seed_check_on_a_missing_directory(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["seed", "check", str(tmp_path / "nowhere")])
+    assert result.exit_code == 1
+    assert "families.json: file not found" in result.output
+
+
+def test_seed_build_writes_where_asked(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["seed", "build", "--out", str(tmp_path), "--report", str(tmp_path / "R.md")]
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*FILES, "R.md"])
+
+
+def test_seed_build_with_a_missing_source(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["seed", "build", "--source", str(tmp_path / "none.txt"), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    assert "source document not found" in result.output

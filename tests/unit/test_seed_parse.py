@@ -1,0 +1,309 @@
+"""The parse of the CIGREF 2011 source, checked against sheets read by hand.
+
+Expected values were read from seed/source/cigref_2011_en.txt at the lines noted.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from graph.models import Dataset, Role
+from seed.parse import Parsed, parse
+
+
+@cache
+def parsed() -> Parsed:
+    return parse()
+
+
+def dataset() -> Dataset:
+    return parsed().dataset
+
+
+def role(code: str) -> Role:
+    return next(r for r in dataset().roles if r.code == code)
+
+
+def levels_of(code: str) -> dict[str, tuple[int, ...]]:
+    return {r.competence: r.levels for r in role(code).requirements}
+
+
+def test_counts_from_the_source() -> None:
+    data = dataset()
+    assert len(data.families) == 7
+    assert len(data.roles) == 33
+    assert len(data.competences) == 36
+    assert [a.code for a in data.areas] == ["A", "B", "C", "D", "E"]
+    assert [a.name for a in data.areas] == ["PLAN", "BUILD", "RUN", "ENABLE", "MANAGE"]
+    assert sum(len(r.requirements) for r in data.roles) == 311
+
+
+def test_role_codes_include_4_10_and_follow_the_families() -> None:
+    per_family = {
+        f.number: [r.code for r in dataset().roles if r.family == f.number]
+        for f in dataset().families
+    }
+    assert per_family[4][-1] == "4.10"
+    assert [len(codes) for codes in per_family.values()] == [5, 3, 5, 10, 2, 3, 5]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        # lines 416-436
+        (
+            "1.1",
+            {"A3": (4,), "A4": (3,), "A6": (1,), "A8": (3,), "E3": (3,), "E4": (4,), "E5": (3,)},
+        ),
+        # lines 569-622, across three pages ("COMPETENCES (suite)" at 601)
+        (
+            "1.3",
+            {
+                "A1": (4,),
+                "A2": (3,),
+                "A3": (4,),
+                "A8": (3,),
+                "D9": (4,),
+                "D10": (5,),
+                "E2": (4,),
+                "E3": (2,),
+                "E4": (4,),
+                "E5": (3,),
+                "E6": (2,),
+                "E7": (4,),
+                "E9": (5,),
+            },
+        ),
+        # lines 1059-1149; B2 "And Level 4" at 1091, D4 "Or Level 3" at 1113
+        (
+            "2.3",
+            {
+                "A2": (3,),
+                "A4": (4,),
+                "A5": (3,),
+                "A6": (3,),
+                "A8": (3,),
+                "B1": (3,),
+                "B2": (3, 4),
+                "B3": (2,),
+                "B4": (3,),
+                "B5": (2,),
+                "C2": (3,),
+                "D2": (4,),
+                "D4": (2, 3),
+                "D8": (2,),
+                "D9": (3,),
+                "D10": (3,),
+                "E2": (4,),
+                "E3": (2,),
+                "E4": (3,),
+                "E6": (2,),
+                "E7": (3,),
+                "E8": (2,),
+            },
+        ),
+        # lines 1310-1342; B1 "And Level 3/4" at 1323, 1325
+        (
+            "3.2",
+            {
+                "A6": (1,),
+                "A8": (3,),
+                "B1": (2, 3, 4),
+                "B2": (2,),
+                "B3": (2,),
+                "B4": (2,),
+                "B5": (2,),
+            },
+        ),
+        # lines 1396-1411; B2 row split, area label on the description row (1397)
+        ("3.3", {"B2": (2,), "B3": (3,), "B4": (2,), "B5": (2,), "D10": (3,)}),
+        # lines 1543-1573; B1 "And Level 3/4" at 1554, 1556
+        ("3.5", {"A6": (1,), "B1": (2, 3, 4), "B2": (2,), "B3": (2,), "B4": (2,), "B5": (2,)}),
+        # lines 1894-1938; C2 "And Level 3" at 1919
+        (
+            "4.4",
+            {
+                "B2": (3,),
+                "B3": (2,),
+                "B4": (2,),
+                "B5": (2,),
+                "C1": (2,),
+                "C2": (2, 3),
+                "C3": (2,),
+                "C4": (2,),
+                "D10": (3,),
+                "E8": (2,),
+            },
+        ),
+        # lines 2146-2159
+        ("4.7", {"B5": (1,), "C3": (1,), "C4": (2,)}),
+        # lines 2582-2593
+        ("5.2", {"C1": (2,), "C3": (1,)}),
+        # lines 2654-2726; E5 at 2705, E6 at 2709/2711, E8 at 2724/2726
+        (
+            "6.1",
+            {
+                "A7": (4,),
+                "A8": (3,),
+                "B5": (3,),
+                "D1": (4,),
+                "D2": (4,),
+                "D3": (3,),
+                "D9": (2,),
+                "D10": (5,),
+                "E3": (3,),
+                "E4": (2,),
+                "E5": (3, 4),
+                "E6": (2, 3, 4),
+                "E8": (2, 3, 4),
+            },
+        ),
+        # lines 2939-2966; "D. ENABLE A3" at 2943
+        (
+            "7.1",
+            {
+                "A1": (5,),
+                "A2": (4,),
+                "A3": (5,),
+                "A8": (4,),
+                "D9": (4,),
+                "E3": (3,),
+                "E4": (4,),
+                "E7": (5,),
+                "E8": (3,),
+                "E9": (5,),
+            },
+        ),
+    ],
+)
+def test_requirements_match_the_sheet(code: str, expected: dict[str, tuple[int, ...]]) -> None:
+    assert levels_of(code) == expected
+
+
+def test_every_multi_level_requirement() -> None:
+    found = {(r.competence, r.levels, r.line) for r in parsed().multi_level}
+    assert found == {
+        ("B2", (3, 4), 1089),
+        ("D4", (2, 3), 1111),
+        ("B1", (2, 3, 4), 1321),
+        ("B1", (2, 3, 4), 1552),
+        ("C2", (2, 3), 1917),
+        ("E5", (3, 4), 2703),
+        ("E6", (2, 3, 4), 2707),
+        ("E8", (2, 3, 4), 2722),
+    }
+    or_row = next(r for r in parsed().multi_level if r.line == 1111)
+    assert or_row.connectors == ("Or",)
+
+
+def test_the_code_decides_the_area_not_the_printed_label() -> None:
+    # line 500: "D. ENABLE	A8. Sustainable Development"; line 502: "E. MANAGE	D2. ..."
+    assert levels_of("1.2")["A8"] == (3,)
+    assert levels_of("1.2")["D2"] == (4,)
+    competences = {c.code: c for c in dataset().competences}
+    assert competences["A8"].area == "A"
+    assert competences["D2"].area == "D"
+    assert all(c.area == c.code[0] for c in dataset().competences)
+    labels = {a.line for a in parsed().anomalies if a.kind == "area label"}
+    assert {500, 502, 586, 2847} <= labels
+
+
+def test_competence_levels_and_descriptors() -> None:
+    competences = {c.code: c for c in dataset().competences}
+    assert competences["A1"].applicable_levels == (4, 5)
+    assert competences["A6"].applicable_levels == (1, 2, 3)
+    assert competences["B1"].applicable_levels == (2, 3, 4, 5)
+    assert competences["E9"].applicable_levels == (4, 5)
+    assert competences["A1"].title == "IS and Business Strategy Alignment"
+    assert competences["A5"].title == "Architecture Design"  # printed 'architecture Design'
+    assert competences["A1"].description.startswith("Anticipates long term business")
+    assert competences["B3"].descriptor(1) == (
+        "Performs simple tests in strict compliance with detailed instructions"
+    )
+
+
+def test_knowledge_and_skill_items() -> None:
+    competences = {c.code: c for c in dataset().competences}
+    a1 = competences["A1"]
+    assert [k.key for k in a1.knowledge] == [f"A1.K{i}" for i in range(1, 6)]
+    assert [s.key for s in a1.skills] == [f"A1.S{i}" for i in range(1, 6)]
+    assert a1.knowledge[0].text == "business strategy concepts"
+    assert (len(competences["A3"].knowledge), len(competences["A3"].skills)) == (7, 5)
+    # the source numbers E2's skills S1-S4 then S6: the keys keep the printed numbers
+    assert [s.key for s in competences["E2"].skills][-2:] == ["E2.S4", "E2.S6"]
+    assert sum(len(c.knowledge) for c in dataset().competences) == 150
+    assert sum(len(c.skills) for c in dataset().competences) == 165
+
+
+def test_unused_competences_are_computed() -> None:
+    used = {r.competence for role_ in dataset().roles for r in role_.requirements}
+    assert sorted({c.code for c in dataset().competences} - used) == ["D6", "E1"]
+
+
+def test_sheet_fields() -> None:
+    consultant = role("1.1")
+    assert consultant.source_lines == (396, 465)
+    assert consultant.alt_titles[:3] == (
+        "Consultant",
+        "IS Engineering Contractor",
+        "Project Integrator",
+    )
+    assert consultant.career.min_experience_years == 10
+    assert "Internal Customer Manager" not in role("1.5").alt_titles
+    assert role("7.2").alt_titles.count("IT Services Manager") == 1
+    assert "Network & telecommunications Technician" in role("4.3").alt_titles
+    assert role("2.2").career.min_experience_years == 3
+    assert role("4.10").career.min_experience_years == 5
+    assert role("4.1").career.min_experience_years is None
+    assert role("4.4").career.note == "Possibility of becoming an Backoffice Technician."
+    assert role("3.3").activities_intro[0] == (
+        "Some Test Managers may have a team under their control."
+    )
+    backoffice = role("4.1").activities
+    assert backoffice[0].tasks[:2] == (
+        "Carries out IT work, and passes on production results in compliance with expected "
+        "delivery and quality standards",
+        "Supervises printing",
+    )
+    assert all("<" not in task for r in dataset().roles for a in r.activities for task in a.tasks)
+
+
+def test_documented_links_and_their_direction() -> None:
+    links = {(link.source, link.target, link.evidence.line) for link in dataset().links}
+    assert links == {
+        ("2.2", "1.3", 642),
+        ("2.3", "1.3", 642),
+        ("2.2", "2.1", 1028),
+        ("3.1", "2.1", 1286),
+        ("3.1", "2.3", 1286),
+        ("3.3", "2.2", 1442),
+        ("4.4", "4.1", 1956),
+        ("2.1", "7.5", 3377),
+    }
+    to_director = next(link for link in dataset().links if link.evidence.line == 1028)
+    assert "Project Director" in to_director.note
+    assert "may lead to" in to_director.evidence.quote
+
+
+def test_mentions_without_a_named_role_are_not_links() -> None:
+    assert role("2.3").career_mentions == (
+        "For a dominant information system, the IT Project Manager generally comes from the "
+        "Information Systems Department.",
+    )
+    assert not any(link.evidence.line == 1173 for link in dataset().links)
+
+
+def test_page_furniture_is_recorded() -> None:
+    kinds = {a.kind for a in parsed().anomalies}
+    assert {
+        "page number",
+        "repeated role title",
+        "continued heading",
+        "heading variant",
+        "page footer",
+    } <= kinds
+    variants = {a.text for a in parsed().anomalies if a.kind == "heading variant"}
+    assert "COMPETENCES (suite)" in variants
+    assert "TRENDS AND FACTORS FOR CHANGE" in variants
