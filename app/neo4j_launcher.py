@@ -129,7 +129,7 @@ def start(
     home.mkdir(parents=True)
     conf.mkdir(parents=True)
     (conf / "neo4j.conf").write_text(_config(home, bolt_port))
-    java, classpath = java_executable(), _classpath(state, log)
+    java, classpath = java_executable(), _classpath(log)
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
     log("setting the initial password")
     _run([java, "-cp", classpath, ADMIN_CLASS, "dbms", "set-initial-password", password], env)
@@ -214,10 +214,16 @@ def _config(home: Path, port: int) -> str:
     return "".join(f"{key}={value}\n" for key, value in settings.items())
 
 
-def _classpath(state: Path, log: Log) -> str:
-    """Resolve the server's jars with Maven once per pom; reuse the list while the jars exist."""
+def _classpath(log: Log) -> str:
+    """Resolve the server's jars with Maven once per pom; reuse the list while the jars exist.
+
+    The list is cached per user (not per state dir), so test sessions with a private
+    state dir skip Maven's start-up too.
+    """
     digest = hashlib.sha256(POM.read_bytes()).hexdigest()[:16]
-    cached = state / f"classpath-{digest}.txt"
+    cache_home = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    cached = Path(cache_home) / "careergraph" / f"neo4j-classpath-{digest}.txt"
+    cached.parent.mkdir(parents=True, exist_ok=True)
     if cached.exists():
         classpath = cached.read_text().strip()
         if all(Path(jar).exists() for jar in classpath.split(os.pathsep)):

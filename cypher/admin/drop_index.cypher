@@ -1,0 +1,2 @@
+// Purpose: drop one index by name. Parameters: $name.
+DROP INDEX $name IF EXISTS
