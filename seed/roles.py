@@ -40,7 +40,7 @@ PAGE_FOOTER = "CIGREF"
 PLACEHOLDER = "--"
 
 REQUIREMENT = re.compile(r"(?:^|\t)([A-E])(\d{1,2})\.\s+([^\t]+?)\s*\t+\s*Level\s+([1-5])\b")
-EXTRA_LEVEL = re.compile(r"^\s*(?:<p>)?\s*(And|Or)\s+Level\s+([1-5])\b")
+EXTRA_LEVEL = re.compile(r"(?:^|\t|<p>)\s*(?:<p>)?\s*(And|Or)\s+Level\s+([1-5])\b")
 AREA_LABEL = re.compile(r"^([A-E])\.\s+(PLAN|BUILD|RUN|ENABLE|MANAGE)\t")
 YEARS = re.compile(r"(\d+)\s*\+?\s*(?:(?:to|or|-)\s*\d+\s*)?years?\b", re.IGNORECASE)
 
@@ -232,20 +232,35 @@ def requirement_rows(sheet: SheetText, log: AnomalyLog) -> list[RequirementRow]:
     for number, raw in sheet.sections.get("competences", []):
         _check_area_label(number, raw, log)
         match = REQUIREMENT.search(raw)
-        extra = EXTRA_LEVEL.match(raw)
         if match:
             area, index, title, level = match.groups()
             rows.append(RequirementRow(f"{area}{index}", title, (int(level),), (), number))
-        elif extra and rows:
-            last = rows[-1]
-            rows[-1] = RequirementRow(
-                last.competence,
-                last.title,
-                (*last.levels, int(extra.group(2))),
-                (*last.connectors, extra.group(1)),
-                last.line,
-            )
+        rest = raw[match.end() :] if match else raw
+        for extra in EXTRA_LEVEL.finditer(rest):
+            if rows:
+                rows[-1] = _with_extra_level(rows[-1], extra, number, rest, log)
     return rows
+
+
+def _with_extra_level(
+    row: RequirementRow, extra: re.Match[str], number: int, line: str, log: AnomalyLog
+) -> RequirementRow:
+    """The row with one more stated level; one hidden inside a description cell is recorded."""
+    connector, level = extra.group(1), int(extra.group(2))
+    if clean(line[: extra.start()]):
+        log.add(
+            number,
+            "level inside description",
+            f"{row.competence}: {connector} Level {level}",
+            f"added to {row.competence} (row at line {row.line})",
+        )
+    return RequirementRow(
+        row.competence,
+        row.title,
+        (*row.levels, level),
+        (*row.connectors, connector),
+        row.line,
+    )
 
 
 def _check_area_label(number: int, raw: str, log: AnomalyLog) -> None:

@@ -187,6 +187,7 @@ def test_every_multi_level_requirement() -> None:
     assert found == {
         ("B2", (3, 4), 1089),
         ("D4", (2, 3), 1111),
+        ("A6", (1, 3), 1475),
         ("B1", (2, 3, 4), 1321),
         ("B1", (2, 3, 4), 1552),
         ("C2", (2, 3), 1917),
@@ -194,8 +195,22 @@ def test_every_multi_level_requirement() -> None:
         ("E6", (2, 3, 4), 2707),
         ("E8", (2, 3, 4), 2722),
     }
-    or_row = next(r for r in parsed().multi_level if r.line == 1111)
-    assert or_row.connectors == ("Or",)
+    or_rows = {r.line: r.connectors for r in parsed().multi_level if "Or" in r.connectors}
+    assert or_rows == {1111: ("Or",), 1475: ("Or",)}
+
+
+def test_a_level_hidden_in_a_description_cell_is_read() -> None:
+    # line 1476: A6's description cell ends "<p>Or Level 3</p>": non-contiguous levels
+    assert levels_of("3.4") == {
+        "A5": (3,),
+        "A6": (1, 3),
+        "B2": (4,),
+        "B3": (2,),
+        "B4": (1,),
+        "B5": (2,),
+    }
+    hidden = [a for a in parsed().anomalies if a.kind == "level inside description"]
+    assert [a.line for a in hidden] == [1476]
 
 
 def test_the_code_decides_the_area_not_the_printed_label() -> None:
