@@ -1,0 +1,15 @@
+/** Why a career move exists: the document's own sentence, or how it was inferred. */
+import type { LinkKind } from "../api";
+
+export function LinkEvidence({ kind, evidence }: { kind: LinkKind; evidence: string }) {
+  if (!evidence) return null;
+  if (kind === "documented") {
+    return (
+      <blockquote className="evidence">
+        <p>“{evidence}”</p>
+        <cite>CIGREF nomenclature 2011</cite>
+      </blockquote>
+    );
+  }
+  return <p className="hint evidence-inferred">Inferred: {evidence}.</p>;
+}

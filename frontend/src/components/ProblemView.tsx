@@ -1,0 +1,52 @@
+/**
+ * An API error (RFC 9457 problem) told in words, with what to do next: the
+ * nearest matches when a code is unknown, a retry when the service is down.
+ */
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { ApiError, type Suggestion } from "../api";
+
+interface Props {
+  error: unknown;
+  retry?: () => void;
+  /** Where a suggested code leads; a role sheet unless the screen knows better. */
+  suggestionHref?: (suggestion: Suggestion) => string;
+  children?: ReactNode;
+}
+
+export function ProblemView({ error, retry, suggestionHref = (s) => `/roles/${s.code}`, children }: Props) {
+  const problem = error instanceof ApiError ? error.problem : null;
+  const title = problem?.title ?? "Something went wrong";
+  const detail = problem?.detail ?? (error instanceof Error ? error.message : String(error));
+  const suggestions = problem?.suggestions ?? [];
+  const transient = !problem || problem.status === 0 || problem.status >= 500;
+  return (
+    <section className="problem" role="alert" aria-labelledby="problem-title">
+      <h2 id="problem-title">{title}</h2>
+      {detail && <p>{detail}</p>}
+      {suggestions.length > 0 && (
+        <>
+          <p>Did you mean one of these?</p>
+          <ul className="suggestions">
+            {suggestions.map((s) => (
+              <li key={s.code}>
+                <Link to={suggestionHref(s)}>
+                  {s.title} <span className="code">{s.code}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {children}
+      <p className="actions">
+        {transient && retry && (
+          <button type="button" onClick={retry}>
+            Try again
+          </button>
+        )}
+        <Link to="/">Start over</Link>
+      </p>
+    </section>
+  );
+}

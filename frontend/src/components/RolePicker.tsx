@@ -1,0 +1,143 @@
+/**
+ * Choosing a role: search by title or alternative title (the API's `q`), or
+ * browse the families. Results are plain buttons, so Tab and Enter suffice.
+ */
+import { useEffect, useId, useState } from "react";
+import { api, type RoleSummary } from "../api";
+import { useCatalogue } from "../context";
+import { rolesOfFamily } from "../lib/catalogue";
+import { familyColour } from "../lib/palette";
+import { plural } from "../lib/format";
+import { useDebounced } from "../lib/useDebounced";
+
+interface Props {
+  label: string;
+  value: string;
+  onChange: (code: string) => void;
+  /** A role that cannot be chosen here (e.g. the starting role as a target). */
+  exclude?: string;
+}
+
+export function RolePicker({ label, value, onChange, exclude }: Props) {
+  const catalogue = useCatalogue();
+  const chosen = catalogue.roles.find((r) => r.code === value);
+  const [editing, setEditing] = useState(!chosen);
+  useEffect(() => setEditing(!chosen), [chosen]);
+
+  if (chosen && !editing) {
+    return (
+      <div className="picked">
+        <span className="picked-label">{label}</span>
+        <strong>
+          <span className="family-dot" style={{ background: familyColour(chosen.family.number) }} aria-hidden="true" />
+          {chosen.title} <span className="code">{chosen.code}</span>
+        </strong>
+        <button type="button" className="link-button" onClick={() => setEditing(true)}>
+          Change<span className="visually-hidden"> {label.toLowerCase()}</span>
+        </button>
+      </div>
+    );
+  }
+  const choose = (code: string) => {
+    onChange(code);
+    setEditing(false);
+  };
+  return <RoleSearch label={label} onChoose={choose} exclude={exclude} />;
+}
+
+function RoleSearch({ label, onChoose, exclude }: { label: string; onChoose: (code: string) => void; exclude?: string }) {
+  const inputId = useId();
+  const [text, setText] = useState("");
+  const q = useDebounced(text.trim(), 200);
+  const [results, setResults] = useState<RoleSummary[] | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    if (!q) {
+      setResults(null);
+      return;
+    }
+    const controller = new AbortController();
+    setFailed(false);
+    api.roles(q, controller.signal).then(setResults, () => {
+      if (!controller.signal.aborted) setFailed(true);
+    });
+    return () => controller.abort();
+  }, [q]);
+
+  const shown = results?.filter((r) => r.code !== exclude);
+  return (
+    <div className="role-picker">
+      <label htmlFor={inputId}>{label}</label>
+      <input
+        id={inputId}
+        type="search"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder="Type a job title, e.g. developer, architect"
+        autoComplete="off"
+      />
+      <div aria-live="polite" className="picker-results">
+        {failed && <p className="hint">The search is not answering; browse the families below instead.</p>}
+        {shown && shown.length === 0 && (
+          <p className="hint">No role matches “{q}”. Try another word, or browse the families below.</p>
+        )}
+        {shown && shown.length > 0 && (
+          <>
+            <p className="visually-hidden">{plural(shown.length, "role")} found</p>
+            <RoleButtons roles={shown} onChoose={onChoose} showAltTitles query={q} />
+          </>
+        )}
+      </div>
+      <FamilyBrowser onChoose={onChoose} exclude={exclude} />
+    </div>
+  );
+}
+
+function FamilyBrowser({ onChoose, exclude }: { onChoose: (code: string) => void; exclude?: string }) {
+  const catalogue = useCatalogue();
+  return (
+    <div className="family-browser">
+      <p className="hint">Or browse the {catalogue.families.length} families:</p>
+      {catalogue.families.map((family) => (
+        <details key={family.number}>
+          <summary>
+            <span className="family-dot" style={{ background: familyColour(family.number) }} aria-hidden="true" />
+            {family.name}
+          </summary>
+          <RoleButtons
+            roles={rolesOfFamily(catalogue, family.number).filter((r) => r.code !== exclude)}
+            onChoose={onChoose}
+          />
+        </details>
+      ))}
+    </div>
+  );
+}
+
+interface RoleButtonsProps {
+  roles: RoleSummary[];
+  onChoose: (code: string) => void;
+  showAltTitles?: boolean;
+  query?: string;
+}
+
+function RoleButtons({ roles, onChoose, showAltTitles = false, query = "" }: RoleButtonsProps) {
+  const matchingAlt = (role: RoleSummary) =>
+    role.alt_titles.filter((t) => t.toLowerCase().includes(query.toLowerCase())).slice(0, 2);
+  return (
+    <ul className="role-options">
+      {roles.map((role) => (
+        <li key={role.code}>
+          <button type="button" className="role-option" onClick={() => onChoose(role.code)}>
+            <span className="family-dot" style={{ background: familyColour(role.family.number) }} aria-hidden="true" />
+            {role.title} <span className="code">{role.code}</span>
+            {showAltTitles && matchingAlt(role).length > 0 && (
+              <span className="alt-titles">also called {matchingAlt(role).join(", ")}</span>
+            )}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

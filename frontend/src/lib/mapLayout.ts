@@ -1,0 +1,87 @@
+/**
+ * A deterministic force layout of the career map: roles cluster by family around
+ * a circle, career links pull related roles together. d3-force seeds its own
+ * pseudo-random source, so the same graph always gets the same picture.
+ */
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from "d3-force";
+import type { CareerGraph } from "../api";
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface LayoutOptions {
+  width: number;
+  height: number;
+  ticks?: number;
+}
+
+interface Body extends SimulationNodeDatum {
+  code: string;
+  family: number;
+}
+
+/** Where each family's cluster is pulled to: evenly on a circle, family 1 at the top. */
+export function familyAnchors(families: readonly number[], width: number, height: number): Map<number, Point> {
+  const sorted = [...new Set(families)].sort((a, b) => a - b);
+  const radius = Math.min(width, height) * 0.33;
+  return new Map(
+    sorted.map((family, i) => {
+      const angle = (2 * Math.PI * i) / sorted.length - Math.PI / 2;
+      return [family, { x: width / 2 + radius * Math.cos(angle), y: height / 2 + radius * Math.sin(angle) }];
+    }),
+  );
+}
+
+export function layoutGraph(graph: CareerGraph, { width, height, ticks = 300 }: LayoutOptions): Map<string, Point> {
+  const anchors = familyAnchors(graph.nodes.map((n) => n.family), width, height);
+  const anchor = (body: Body): Point => anchors.get(body.family) ?? { x: width / 2, y: height / 2 };
+  const bodies: Body[] = graph.nodes.map((n) => ({ code: n.code, family: n.family, ...anchor({ code: n.code, family: n.family }) }));
+  const known = new Set(bodies.map((b) => b.code));
+  const links = graph.links
+    .filter((l) => known.has(l.source) && known.has(l.target))
+    .map((l) => ({ source: l.source, target: l.target }));
+  const simulation = forceSimulation(bodies)
+    .force("charge", forceManyBody().strength(-220))
+    .force("link", forceLink<Body, { source: string; target: string }>(links).id((b) => b.code).strength(0.03).distance(90))
+    .force("x", forceX<Body>((b) => anchor(b).x).strength(0.25))
+    .force("y", forceY<Body>((b) => anchor(b).y).strength(0.25))
+    .force("collide", forceCollide(30))
+    .stop();
+  simulation.tick(ticks);
+  const margin = 40;
+  return new Map(
+    bodies.map((b) => [
+      b.code,
+      {
+        x: Math.min(width - margin, Math.max(margin, b.x ?? width / 2)),
+        y: Math.min(height - margin, Math.max(margin, b.y ?? height / 2)),
+      },
+    ]),
+  );
+}
+
+export const linkKey = (source: string, target: string): string => `${source}>${target}`;
+
+/** The links a highlighted path uses, as `a>b` keys (in its direction). */
+export function pathLinkKeys(path: readonly string[]): Set<string> {
+  return new Set(path.slice(1).map((code, i) => linkKey(path[i] ?? "", code)));
+}
+
+/**
+ * A slightly curved line from a to b that stops `inset` short of both centres,
+ * so a move both ways shows as two distinct arcs and arrowheads stay visible.
+ */
+export function arcPath(a: Point, b: Point, inset: number): string {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length = Math.hypot(dx, dy) || 1;
+  const [ux, uy] = [dx / length, dy / length];
+  const start = { x: a.x + ux * inset, y: a.y + uy * inset };
+  const end = { x: b.x - ux * inset, y: b.y - uy * inset };
+  const bend = length * 0.12;
+  const control = { x: (start.x + end.x) / 2 - uy * bend, y: (start.y + end.y) / 2 + ux * bend };
+  const f = (n: number) => n.toFixed(1);
+  return `M${f(start.x)},${f(start.y)} Q${f(control.x)},${f(control.y)} ${f(end.x)},${f(end.y)}`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Every screen is a URL: these functions read a screen's state from the query
+ * string and write it back, so reload and share land on the same view.
+ * Defaults are left out of URLs to keep them short and stable.
+ */
+import type { Basis, Profile } from "../api";
+import { decodeProfile, encodeProfile } from "./profile";
+
+export type GapSource = { kind: "role"; code: string } | { kind: "profile"; profile: Profile };
+
+export interface GapQuery {
+  source: GapSource;
+  to: string;
+  basis: Basis;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+function text(params: URLSearchParams, key: string): string {
+  return (params.get(key) ?? "").trim();
+}
+
+export function parseBasis(value: string | null): Basis {
+  return value === "mastery" ? "mastery" : "entry";
+}
+
+export function parseGapQuery(params: URLSearchParams): Parsed<GapQuery> {
+  const to = text(params, "to");
+  const from = text(params, "from");
+  const profileText = text(params, "profile");
+  const basis = parseBasis(params.get("basis"));
+  if (!to) return { ok: false, reason: "Choose the role you want to become." };
+  if (from) return { ok: true, value: { source: { kind: "role", code: from }, to, basis } };
+  if (profileText) {
+    const { profile, rejected } = decodeProfile(profileText);
+    if (rejected.length > 0) {
+      return { ok: false, reason: `These self-assessment entries are not of the form B1:3: ${rejected.join(", ")}.` };
+    }
+    if (Object.keys(profile).length === 0) return { ok: false, reason: "The self-assessment is empty." };
+    return { ok: true, value: { source: { kind: "profile", profile }, to, basis } };
+  }
+  return { ok: false, reason: "Choose your current role or rate yourself first." };
+}
+
+export function gapHref(query: GapQuery): string {
+  const params = new URLSearchParams();
+  if (query.source.kind === "role") params.set("from", query.source.code);
+  else params.set("profile", encodeProfile(query.source.profile));
+  params.set("to", query.to);
+  if (query.basis !== "entry") params.set("basis", query.basis);
+  return `/gap?${params.toString().replaceAll("%2C", ",").replaceAll("%3A", ":")}`;
+}
+
+export interface PathsQuery {
+  from: string;
+  to: string;
+  maxSteps: number;
+  onlyDocumented: boolean;
+}
+
+export const PATH_DEFAULTS = { maxSteps: 4, onlyDocumented: false } as const;
+export const MAX_STEPS_CHOICES = [1, 2, 3, 4, 5, 6] as const;
+
+export function parsePathsQuery(params: URLSearchParams): Parsed<PathsQuery> {
+  const from = text(params, "from");
+  const to = text(params, "to");
+  if (!from || !to) return { ok: false, reason: "Choose where you start and where you want to go." };
+  const steps = Number(params.get("max_steps"));
+  const maxSteps = (MAX_STEPS_CHOICES as readonly number[]).includes(steps) ? steps : PATH_DEFAULTS.maxSteps;
+  const onlyDocumented = ["1", "true"].includes(text(params, "only_documented"));
+  return { ok: true, value: { from, to, maxSteps, onlyDocumented } };
+}
+
+export function pathsHref(query: Pick<PathsQuery, "from" | "to"> & Partial<PathsQuery>): string {
+  const params = new URLSearchParams({ from: query.from, to: query.to });
+  if (query.maxSteps !== undefined && query.maxSteps !== PATH_DEFAULTS.maxSteps) {
+    params.set("max_steps", String(query.maxSteps));
+  }
+  if (query.onlyDocumented) params.set("only_documented", "1");
+  return `/paths?${params.toString()}`;
+}
+
+/** The map highlights a chain of roles: `/map?path=3.2,3.4`. */
+export function parseMapPath(params: URLSearchParams): string[] {
+  return text(params, "path")
+    .split(",")
+    .map((code) => code.trim())
+    .filter(Boolean);
+}
+
+export function mapHref(path: readonly string[] = []): string {
+  return path.length > 0 ? `/map?path=${path.join(",")}` : "/map";
+}
+
+/** The start screen remembers the choices made so far: `/?from=3.2&to=3.4`. */
+export interface StartQuery {
+  from: string;
+  to: string;
+}
+
+export function parseStartQuery(params: URLSearchParams): StartQuery {
+  return { from: text(params, "from"), to: text(params, "to") };
+}
+
+export function startHref(query: Partial<StartQuery>): string {
+  const params = new URLSearchParams();
+  if (query.from) params.set("from", query.from);
+  if (query.to) params.set("to", query.to);
+  const search = params.toString();
+  return search ? `/?${search}` : "/";
+}
+
+export const roleHref = (code: string): string => `/roles/${encodeURIComponent(code)}`;
+export const competenceHref = (code: string): string => `/competences/${encodeURIComponent(code)}`;

@@ -1,0 +1,124 @@
+/**
+ * "Let me rate myself": every competence, grouped by e-CF area, with its
+ * applicable levels described in words, so people pick what they actually do.
+ * Kept in localStorage between visits; the gap link carries it in the URL.
+ */
+import { useEffect, useState } from "react";
+import { Link, useNavigate, useSearchParams } from "react-router";
+import type { CompetenceSummary, Profile } from "../api";
+import { Loading } from "../components/Loading";
+import { RolePicker } from "../components/RolePicker";
+import { useCatalogue } from "../context";
+import { plural } from "../lib/format";
+import { groupByArea } from "../lib/grouping";
+import { levelLabel } from "../lib/levels";
+import { loadProfile, saveProfile, withLevel } from "../lib/profile";
+import { useCompetence } from "../lib/useCompetence";
+import { useTitle } from "../lib/useTitle";
+import { gapHref } from "../lib/urlState";
+
+export function AssessPage() {
+  useTitle("Rate myself");
+  const catalogue = useCatalogue();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const to = (params.get("to") ?? "").trim();
+  const [profile, setProfile] = useState<Profile>(loadProfile);
+  useEffect(() => saveProfile(profile), [profile]);
+  const rated = Object.keys(profile).length;
+
+  return (
+    <div className="assess">
+      <h1>Rate myself</h1>
+      <p className="lead">
+        For each competence, pick the description that matches what you actually do today. Skip what you don’t do.
+        Your answers stay in this browser.
+      </p>
+      {groupByArea(catalogue.competences, (c) => c.code).map(({ area, items }) => (
+        <section key={area.code} className="assess-area" aria-labelledby={`assess-${area.code}`}>
+          <h2 id={`assess-${area.code}`} className="area-heading" style={{ borderColor: area.colour }}>
+            <span className="area-swatch" style={{ background: area.colour }} aria-hidden="true" />
+            {area.name}
+          </h2>
+          {items.map((competence) => (
+            <CompetenceRating
+              key={competence.code}
+              competence={competence}
+              level={profile[competence.code] ?? 0}
+              onChange={(level) => setProfile((p) => withLevel(p, competence.code, level))}
+            />
+          ))}
+        </section>
+      ))}
+      <section className="card assess-target sticky-actions" aria-labelledby="assess-next">
+        <h2 id="assess-next">
+          {rated === 0 ? "Nothing rated yet" : `You rated ${plural(rated, "competence")}`}
+        </h2>
+        <RolePicker
+          label="I want to become a"
+          value={to}
+          onChange={(code) => navigate(`/assess?to=${encodeURIComponent(code)}`, { replace: true })}
+        />
+        <p className="actions">
+          {rated > 0 && to ? (
+            <Link className="button" to={gapHref({ source: { kind: "profile", profile }, to, basis: "entry" })}>
+              See my gap
+            </Link>
+          ) : (
+            <span className="hint">
+              {rated === 0 ? "Rate at least one competence" : "Choose a target role"} to see your gap.
+            </span>
+          )}
+          {rated > 0 && (
+            <button type="button" className="secondary" onClick={() => setProfile({})}>
+              Clear my answers
+            </button>
+          )}
+        </p>
+      </section>
+    </div>
+  );
+}
+
+interface RatingProps {
+  competence: CompetenceSummary;
+  level: number;
+  onChange: (level: number) => void;
+}
+
+function CompetenceRating({ competence, level, onChange }: RatingProps) {
+  return (
+    <details className="rating" data-competence={competence.code}>
+      <summary>
+        <strong>{competence.title}</strong> <span className="code">{competence.code}</span>
+        <span className="rating-value">{level > 0 ? levelLabel(level) : "not rated"}</span>
+      </summary>
+      <RatingChoices code={competence.code} level={level} onChange={onChange} />
+    </details>
+  );
+}
+
+/** The levels of one competence as radio buttons, each described in the e-CF's words. */
+function RatingChoices({ code, level, onChange }: { code: string; level: number; onChange: (level: number) => void }) {
+  const competence = useCompetence(code);
+  if (!competence) return <Loading what="the level descriptions" />;
+  const name = `rate-${code}`;
+  return (
+      <fieldset>
+        <legend className="visually-hidden">My level in {competence.title}</legend>
+        <p className="hint">{competence.description}</p>
+        <label className="rating-option">
+          <input type="radio" name={name} checked={level === 0} onChange={() => onChange(0)} />
+          <span>I don’t do this</span>
+        </label>
+        {competence.levels.map((l) => (
+          <label key={l.level} className="rating-option">
+            <input type="radio" name={name} checked={level === l.level} onChange={() => onChange(l.level)} />
+            <span>
+              <strong>{levelLabel(l.level)}</strong> {l.descriptor}
+            </span>
+          </label>
+        ))}
+      </fieldset>
+  );
+}

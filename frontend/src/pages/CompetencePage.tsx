@@ -1,0 +1,73 @@
+/** A competence: its description, its levels with EQF and descriptor, knowledge, skills, and who needs it. */
+import { useParams } from "react-router";
+import { api, type Competence } from "../api";
+import { Await } from "../components/Await";
+import { KnowledgeList } from "../components/KnowledgeList";
+import { LevelBadge } from "../components/LevelBadge";
+import { RoleLink } from "../components/RoleLink";
+import { levelLabel } from "../lib/levels";
+import { area } from "../lib/palette";
+import { useResource } from "../lib/useResource";
+import { useTitle } from "../lib/useTitle";
+import { competenceHref } from "../lib/urlState";
+
+export function CompetencePage() {
+  const { code = "" } = useParams();
+  const competence = useResource((signal) => api.competence(code, signal), [code]);
+  useTitle(competence.state === "ready" ? competence.data.title : `Competence ${code}`);
+  return (
+    <Await resource={competence} what={`competence ${code}`} suggestionHref={(s) => competenceHref(s.code)}>
+      {(data) => <CompetenceSheet competence={data} />}
+    </Await>
+  );
+}
+
+function CompetenceSheet({ competence }: { competence: Competence }) {
+  const info = area(competence.code);
+  return (
+    <article className="competence-sheet">
+      <header>
+        <p className="eyebrow">
+          <span className="area-swatch" style={{ background: info.colour }} aria-hidden="true" />
+          e-CF area {info.name} · competence {competence.code}
+        </p>
+        <h1>{competence.title}</h1>
+        <p>{competence.description}</p>
+      </header>
+      <section aria-labelledby="levels">
+        <h2 id="levels">Levels</h2>
+        <dl className="level-list">
+          {competence.levels.map((l) => (
+            <div key={l.level}>
+              <dt>
+                {levelLabel(l.level)} <span className="hint">(EQF {l.eqf})</span>
+              </dt>
+              <dd>{l.descriptor}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <KnowledgeList title="Knowledge" items={competence.knowledge} heading="h2" />
+      <KnowledgeList title="Skills" items={competence.skills} heading="h2" />
+      <section aria-labelledby="roles">
+        <h2 id="roles">Roles requiring it</h2>
+        {competence.roles.length === 0 ? (
+          <p className="empty">No role of the nomenclature requires this competence.</p>
+        ) : (
+          <ul className="requirements">
+            {competence.roles.map((r) => (
+              <li key={r.code}>
+                <RoleLink code={r.code} />{" "}
+                <span className="badges">
+                  {r.levels.map((level) => (
+                    <LevelBadge key={level} competence={competence.code} level={level} />
+                  ))}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,35 @@
+/** All e-CF competences by area, to browse. */
+import { CompetenceLink } from "../components/CompetenceLink";
+import { useCatalogue } from "../context";
+import { groupByArea } from "../lib/grouping";
+import { levelsLabel } from "../lib/levels";
+import { useTitle } from "../lib/useTitle";
+
+export function CompetencesPage() {
+  useTitle("Competences");
+  const catalogue = useCatalogue();
+  return (
+    <div className="index-page">
+      <h1>Competences</h1>
+      <p className="lead">The {catalogue.competences.length} competences of the e-CF 2.0 in five areas.</p>
+      <div className="index-grid">
+        {groupByArea(catalogue.competences, (c) => c.code).map(({ area, items }) => (
+          <section key={area.code} className="card" aria-labelledby={`area-${area.code}`}>
+            <h2 id={`area-${area.code}`} className="area-heading" style={{ borderColor: area.colour }}>
+              <span className="area-swatch" style={{ background: area.colour }} aria-hidden="true" />
+              {area.name}
+            </h2>
+            <ul>
+              {items.map((c) => (
+                <li key={c.code}>
+                  <CompetenceLink competence={c} />{" "}
+                  <span className="hint">{levelsLabel(c.levels)}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

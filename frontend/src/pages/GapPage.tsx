@@ -1,0 +1,128 @@
+/**
+ * "What separates me from it": current vs required levels by competence, the
+ * summary in words, and per competence what to learn. Works from a role
+ * (`?from=3.2&to=3.4`) or a self-assessment (`?profile=B1:3,B2:2&to=3.4`).
+ */
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { api, type Basis, type Gap } from "../api";
+import { Await } from "../components/Await";
+import { CompetenceLink } from "../components/CompetenceLink";
+import { EmptyState } from "../components/EmptyState";
+import { GapChart } from "../components/GapChart";
+import { GapSummaryPanel } from "../components/GapSummaryPanel";
+import { LearnList } from "../components/LearnList";
+import { LevelBadge } from "../components/LevelBadge";
+import { RoleLink } from "../components/RoleLink";
+import { useCatalogue } from "../context";
+import { roleTitle } from "../lib/catalogue";
+import { useResource } from "../lib/useResource";
+import { useTitle } from "../lib/useTitle";
+import { gapHref, mapHref, parseGapQuery, pathsHref, type GapQuery } from "../lib/urlState";
+
+export function GapPage() {
+  const [params] = useSearchParams();
+  const parsed = parseGapQuery(params);
+  if (!parsed.ok) {
+    return <EmptyState title="Nothing to compare yet" message={parsed.reason} />;
+  }
+  return <GapView query={parsed.value} />;
+}
+
+function GapView({ query }: { query: GapQuery }) {
+  const catalogue = useCatalogue();
+  const navigate = useNavigate();
+  const { source, to, basis } = query;
+  const fromTitle = source.kind === "role" ? roleTitle(catalogue, source.code) : "your self-assessment";
+  useTitle(`Gap: ${fromTitle} → ${roleTitle(catalogue, to)}`);
+  const key = gapHref(query);
+  const gap = useResource(
+    (signal) =>
+      source.kind === "role"
+        ? api.gapFromRole(source.code, to, basis, signal)
+        : api.gapFromProfile(source.profile, to, basis, signal),
+    [key],
+  );
+  const setBasis = (next: Basis) => navigate(gapHref({ ...query, basis: next }), { replace: true });
+
+  return (
+    <div className="gap-page">
+      <h1>
+        From {source.kind === "role" ? <RoleLink code={source.code} /> : <Link to="/assess">your self-assessment</Link>}{" "}
+        to <RoleLink code={to} />
+      </h1>
+      <BasisToggle basis={basis} onChange={setBasis} />
+      <Await resource={gap} what="the gap" suggestionHref={(s) => gapHref(replaceUnknown(query, s.code, catalogue.roles))}>
+        {(data) => <GapResult gap={data} query={query} />}
+      </Await>
+    </div>
+  );
+}
+
+/** A suggested role replaces whichever code of the query the catalogue does not know. */
+function replaceUnknown(query: GapQuery, code: string, roles: { code: string }[]): GapQuery {
+  const known = (c: string) => roles.some((r) => r.code === c);
+  if (query.source.kind === "role" && !known(query.source.code)) {
+    return { ...query, source: { kind: "role", code } };
+  }
+  return { ...query, to: code };
+}
+
+function BasisToggle({ basis, onChange }: { basis: Basis; onChange: (basis: Basis) => void }) {
+  const options: { value: Basis; label: string; hint: string }[] = [
+    { value: "entry", label: "Entry level", hint: "the lowest level the role sheet states" },
+    { value: "mastery", label: "Mastery", hint: "the highest level the role sheet states" },
+  ];
+  return (
+    <fieldset className="segmented">
+      <legend>Compare against the target’s</legend>
+      {options.map((o) => (
+        <label key={o.value} title={o.hint}>
+          <input type="radio" name="basis" value={o.value} checked={basis === o.value} onChange={() => onChange(o.value)} />
+          <span>
+            {o.label} <span className="hint">({o.hint})</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function GapResult({ gap, query }: { gap: Gap; query: GapQuery }) {
+  const from = query.source.kind === "role" ? query.source.code : null;
+  return (
+    <>
+      <GapSummaryPanel summary={gap.summary} />
+      <p className="actions">
+        {from && (
+          <Link className="button" to={pathsHref({ from, to: query.to })}>
+            How do I get there
+          </Link>
+        )}
+        <Link className="button secondary" to={mapHref(from ? [from, query.to] : [query.to])}>
+          Show on the career map
+        </Link>
+      </p>
+      <section aria-labelledby="chart-title">
+        <h2 id="chart-title">Level by level</h2>
+        <GapChart items={gap.items} haveLabel={from ? "held in the current role" : "my level"} />
+      </section>
+      <section aria-labelledby="learn-title">
+        <h2 id="learn-title">What to learn</h2>
+        <LearnList items={gap.items} />
+      </section>
+      {gap.transferable.length > 0 && (
+        <section aria-labelledby="transferable-title">
+          <h2 id="transferable-title">Also brings along</h2>
+          <p className="hint">Competences held that the target role does not ask for.</p>
+          <ul className="transferable">
+            {gap.transferable.map((t) => (
+              <li key={t.competence.code}>
+                <CompetenceLink competence={t.competence} /> <LevelBadge competence={t.competence.code} level={t.have} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

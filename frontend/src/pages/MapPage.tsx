@@ -1,0 +1,85 @@
+/** The career map: all roles by family with the career links; `?path=` highlights a chain. */
+import { Link, useSearchParams } from "react-router";
+import { api } from "../api";
+import { Await } from "../components/Await";
+import { CareerMap } from "../components/CareerMap";
+import { LinkKindTag } from "../components/LinkKindTag";
+import { RoleLink } from "../components/RoleLink";
+import { useCatalogue } from "../context";
+import { familyColour } from "../lib/palette";
+import { useResource } from "../lib/useResource";
+import { useTitle } from "../lib/useTitle";
+import { parseMapPath } from "../lib/urlState";
+
+export function MapPage() {
+  useTitle("Career map");
+  const catalogue = useCatalogue();
+  const [params] = useSearchParams();
+  const path = parseMapPath(params);
+  const graph = useResource((signal) => api.graph(signal), []);
+
+  return (
+    <div className="map-page">
+      <h1>Career map</h1>
+      <p className="lead">
+        Every role, coloured by family. Arrows are career moves; select a role to open its sheet. Drag to move around,
+        use the wheel or the buttons to zoom.
+      </p>
+      {path.length > 0 && (
+        <p className="path-banner" role="status">
+          Highlighted path:{" "}
+          {path.map((code, i) => (
+            <span key={code}>
+              {i > 0 && " → "}
+              <RoleLink code={code} />
+            </span>
+          ))}{" "}
+          <Link to="/map">Clear</Link>
+        </p>
+      )}
+      <MapLegend />
+      <Await resource={graph} what="the career map">
+        {(data) => <CareerMap graph={data} families={catalogue.families} path={path} />}
+      </Await>
+      <details className="roles-as-list">
+        <summary>The roles as a list</summary>
+        {catalogue.families.map((family) => (
+          <section key={family.number} aria-label={family.name}>
+            <h2>{family.name}</h2>
+            <ul>
+              {family.roles.map((r) => (
+                  <li key={r.code}>
+                    <RoleLink code={r.code} />
+                  </li>
+                ))}
+            </ul>
+          </section>
+        ))}
+      </details>
+    </div>
+  );
+}
+
+function MapLegend() {
+  const catalogue = useCatalogue();
+  return (
+    <div className="map-legend">
+      <ul aria-label="Families">
+        {catalogue.families.map((family) => (
+          <li key={family.number}>
+            <span className="family-dot" style={{ background: familyColour(family.number) }} aria-hidden="true" />
+            {family.name}
+          </li>
+        ))}
+      </ul>
+      <ul aria-label="Links">
+        <li>
+          <span className="legend-line documented" aria-hidden="true" /> <LinkKindTag kind="documented" /> move
+        </li>
+        <li>
+          <span className="legend-line inferred" aria-hidden="true" /> <LinkKindTag kind="inferred" /> move
+        </li>
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/**
+ * "How do I get there": the k best chains of roles from one role to another,
+ * with options for the number of moves and documented links only.
+ */
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { api, type Paths } from "../api";
+import { Await } from "../components/Await";
+import { EmptyState } from "../components/EmptyState";
+import { PathCard } from "../components/PathCard";
+import { RoleLink } from "../components/RoleLink";
+import { useCatalogue } from "../context";
+import { roleTitle } from "../lib/catalogue";
+import { plural } from "../lib/format";
+import { useResource } from "../lib/useResource";
+import { useTitle } from "../lib/useTitle";
+import { gapHref, MAX_STEPS_CHOICES, parsePathsQuery, pathsHref, type PathsQuery } from "../lib/urlState";
+
+export function PathsPage() {
+  const [params] = useSearchParams();
+  const parsed = parsePathsQuery(params);
+  if (!parsed.ok) return <EmptyState title="No route to show yet" message={parsed.reason} />;
+  return <PathsView query={parsed.value} />;
+}
+
+function PathsView({ query }: { query: PathsQuery }) {
+  const catalogue = useCatalogue();
+  const navigate = useNavigate();
+  useTitle(`Paths: ${roleTitle(catalogue, query.from)} → ${roleTitle(catalogue, query.to)}`);
+  const paths = useResource(
+    (signal) => api.paths(query.from, query.to, { maxSteps: query.maxSteps, onlyDocumented: query.onlyDocumented }, signal),
+    [pathsHref(query)],
+  );
+  const update = (change: Partial<PathsQuery>) => navigate(pathsHref({ ...query, ...change }), { replace: true });
+  const known = (code: string) => catalogue.roles.some((r) => r.code === code);
+
+  return (
+    <div className="paths-page">
+      <h1>
+        From <RoleLink code={query.from} /> to <RoleLink code={query.to} />
+      </h1>
+      <form className="options" onSubmit={(event) => event.preventDefault()} aria-label="Path options">
+        <label>
+          At most{" "}
+          <select value={query.maxSteps} onChange={(event) => update({ maxSteps: Number(event.target.value) })}>
+            {MAX_STEPS_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {plural(n, "move")}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={query.onlyDocumented}
+            onChange={(event) => update({ onlyDocumented: event.target.checked })}
+          />{" "}
+          Only moves the CIGREF document names
+        </label>
+      </form>
+      <Await
+        resource={paths}
+        what="the paths"
+        suggestionHref={(s) => pathsHref(known(query.from) ? { ...query, to: s.code } : { ...query, from: s.code })}
+      >
+        {(data) => <PathList data={data} query={query} onRelax={update} />}
+      </Await>
+    </div>
+  );
+}
+
+function PathList({ data, query, onRelax }: { data: Paths; query: PathsQuery; onRelax: (change: Partial<PathsQuery>) => void }) {
+  if (data.paths.length === 0) {
+    return (
+      <section className="empty" aria-labelledby="no-path">
+        <h2 id="no-path">No path within {plural(query.maxSteps, "move")}</h2>
+        <p>Try one of these:</p>
+        <p className="actions">
+          {query.onlyDocumented && (
+            <button type="button" onClick={() => onRelax({ onlyDocumented: false })}>
+              Include inferred moves
+            </button>
+          )}
+          {query.maxSteps < Math.max(...MAX_STEPS_CHOICES) && (
+            <button type="button" onClick={() => onRelax({ maxSteps: query.maxSteps + 1 })}>
+              Allow {plural(query.maxSteps + 1, "move")}
+            </button>
+          )}
+          <Link to={gapHref({ source: { kind: "role", code: query.from }, to: query.to, basis: "entry" })}>
+            See the direct gap
+          </Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <>
+      <p className="hint">
+        {plural(data.paths.length, "path")}, best first. A move’s cost counts only what is new: what earlier roles
+        taught is kept.
+      </p>
+      {data.paths.map((path, i) => (
+        <PathCard key={path.roles.join(">")} path={path} rank={i + 1} />
+      ))}
+    </>
+  );
+}

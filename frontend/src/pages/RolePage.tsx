@@ -1,0 +1,193 @@
+/** A role sheet: everything the data holds about one role, and where it leads. */
+import { Link, useParams } from "react-router";
+import { api, type NextMoves, type Role } from "../api";
+import { Await } from "../components/Await";
+import { CompetenceLink } from "../components/CompetenceLink";
+import { TextList } from "../components/TextList";
+import { LevelBadge } from "../components/LevelBadge";
+import { LinkEvidence } from "../components/LinkEvidence";
+import { LinkKindTag } from "../components/LinkKindTag";
+import { RoleLink } from "../components/RoleLink";
+import { percent, plural } from "../lib/format";
+import { groupByArea } from "../lib/grouping";
+import { familyColour } from "../lib/palette";
+import { useResource } from "../lib/useResource";
+import { useTitle } from "../lib/useTitle";
+import { gapHref, mapHref, pathsHref, roleHref, startHref } from "../lib/urlState";
+
+export function RolePage() {
+  const { code = "" } = useParams();
+  const role = useResource((signal) => api.role(code, signal), [code]);
+  useTitle(role.state === "ready" ? role.data.title : `Role ${code}`);
+  return (
+    <Await resource={role} what={`role ${code}`} suggestionHref={(s) => roleHref(s.code)}>
+      {(data) => <RoleSheet role={data} />}
+    </Await>
+  );
+}
+
+function RoleSheet({ role }: { role: Role }) {
+  return (
+    <article className="role-sheet">
+      <header>
+        <p className="eyebrow">
+          <span className="family-dot" style={{ background: familyColour(role.family.number) }} aria-hidden="true" />
+          {role.family.name} · role {role.code}
+        </p>
+        <h1>{role.title}</h1>
+        {role.alt_titles.length > 0 && <p className="hint">Also called: {role.alt_titles.join(", ")}</p>}
+        <p className="actions">
+          <Link className="button" to={startHref({ from: role.code })}>
+            I am a {role.title}
+          </Link>
+          <Link className="button secondary" to={startHref({ to: role.code })}>
+            I want to become one
+          </Link>
+          <Link to={mapHref([role.code])}>Show on the career map</Link>
+        </p>
+      </header>
+      <section aria-labelledby="mission">
+        <h2 id="mission">Mission</h2>
+        <p>{role.mission}</p>
+      </section>
+      {role.activities.length > 0 && (
+        <section aria-labelledby="activities">
+          <h2 id="activities">Activities</h2>
+          {role.activities.map((activity) => (
+            <div key={activity.name} className="activity">
+              <h3>{activity.name}</h3>
+              <TextList items={activity.tasks} />
+            </div>
+          ))}
+        </section>
+      )}
+      <section aria-labelledby="competences">
+        <h2 id="competences">Required competences</h2>
+        <p className="hint">Levels as the role sheet states them; hover or tap a level for what it means.</p>
+        {groupByArea(role.competences, (r) => r.code).map(({ area, items }) => (
+          <div key={area.code} className="requirement-group">
+            <h3 className="area-heading" style={{ borderColor: area.colour }}>
+              <span className="area-swatch" style={{ background: area.colour }} aria-hidden="true" />
+              {area.name}
+            </h3>
+            <ul className="requirements">
+              {items.map((r) => (
+                <li key={r.code}>
+                  <CompetenceLink competence={r} />{" "}
+                  <span className="badges">
+                    {r.levels.map((level) => (
+                      <LevelBadge key={level} competence={r.code} level={level} />
+                    ))}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+      <SheetList id="deliverables" title="Deliverables" items={role.deliverables} />
+      <SheetList id="kpis" title="Performance indicators" items={role.kpis} />
+      <section aria-labelledby="career">
+        <h2 id="career">Career path</h2>
+        <dl className="facts">
+          <dt>Profile</dt>
+          <dd>{role.career.profile}</dd>
+          <dt>Experience</dt>
+          <dd>
+            {role.career.experience}
+            {role.career.min_experience_years !== null && ` (at least ${plural(role.career.min_experience_years, "year")})`}
+          </dd>
+          {role.career.note && (
+            <>
+              <dt>Note</dt>
+              <dd>{role.career.note}</dd>
+            </>
+          )}
+        </dl>
+        {role.career_mentions.length > 0 && (
+          <>
+            <h3>Other moves the sheet mentions</h3>
+            <TextList items={role.career_mentions} />
+          </>
+        )}
+      </section>
+      <DocumentedMoves role={role} />
+      {role.trends && (
+        <section aria-labelledby="trends">
+          <h2 id="trends">Trends</h2>
+          <p>{role.trends}</p>
+        </section>
+      )}
+      <NextMovesSection code={role.code} />
+    </article>
+  );
+}
+
+/** The moves to and from this role that the CIGREF document states, with its words. */
+function DocumentedMoves({ role }: { role: Role }) {
+  const moves = [
+    ...role.links_out.filter((l) => l.kind === "documented").map((l) => ({ ...l, direction: "to" as const })),
+    ...role.links_in.filter((l) => l.kind === "documented").map((l) => ({ ...l, direction: "from" as const })),
+  ];
+  if (moves.length === 0) return null;
+  return (
+    <section aria-labelledby="documented-moves">
+      <h2 id="documented-moves">Moves the document names</h2>
+      <ul className="documented-moves">
+        {moves.map((move) => (
+          <li key={`${move.direction}-${move.role.code}`}>
+            {move.direction === "to" ? "On to " : "Coming from "}
+            <RoleLink code={move.role.code} />
+            <LinkEvidence kind={move.kind} evidence={move.evidence} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function SheetList({ id, title, items }: { id: string; title: string; items: string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <TextList items={items} />
+    </section>
+  );
+}
+
+function NextMovesSection({ code }: { code: string }) {
+  const moves = useResource((signal) => api.nextMoves(code, 10, signal), [code]);
+  return (
+    <section aria-labelledby="next-moves">
+      <h2 id="next-moves">Next moves</h2>
+      <Await resource={moves} what="the next moves">
+        {(data) => <NextMovesList from={code} data={data} />}
+      </Await>
+    </section>
+  );
+}
+
+function NextMovesList({ from, data }: { from: string; data: NextMoves }) {
+  if (data.moves.length === 0) return <p className="empty">No role is within reach from here in the data.</p>;
+  return (
+    <ol className="next-moves-list">
+      {data.moves.map((move) => (
+        <li key={move.role.code}>
+          <RoleLink code={move.role.code} />{" "}
+          <span className="hint">
+            {percent(move.coverage)} covered, {plural(move.level_steps, "level step")} to go
+          </span>{" "}
+          {move.documented && <LinkKindTag kind="documented" />}{" "}
+          <Link to={gapHref({ source: { kind: "role", code: from }, to: move.role.code, basis: "entry" })}>
+            Gap<span className="visually-hidden"> to {move.role.title}</span>
+          </Link>{" "}
+          ·{" "}
+          <Link to={pathsHref({ from, to: move.role.code })}>
+            Paths<span className="visually-hidden"> to {move.role.title}</span>
+          </Link>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,113 @@
+/**
+ * "Where am I" and "where do I want to go": pick a role (or rate yourself) and
+ * a target, then open the gap or the paths. The choices live in the URL.
+ */
+import { Link, useNavigate, useSearchParams } from "react-router";
+import { api } from "../api";
+import { Await } from "../components/Await";
+import { RoleLink } from "../components/RoleLink";
+import { RolePicker } from "../components/RolePicker";
+import { useCatalogue } from "../context";
+import { percent, plural } from "../lib/format";
+import { loadProfile } from "../lib/profile";
+import { useResource } from "../lib/useResource";
+import { useTitle } from "../lib/useTitle";
+import { gapHref, parseStartQuery, pathsHref, startHref } from "../lib/urlState";
+
+export function StartPage() {
+  useTitle("");
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { from, to } = parseStartQuery(params);
+  const set = (change: { from?: string; to?: string }) => navigate(startHref({ from, to, ...change }));
+  const rated = Object.keys(loadProfile()).length;
+
+  return (
+    <div className="start">
+      <h1>Where can your IT career go next?</h1>
+      <p className="lead">
+        Tell us where you are and where you want to be: we show what separates the two, level by level, and the
+        paths that lead there.
+      </p>
+      <div className="start-grid">
+        <section className="card" aria-labelledby="where-am-i">
+          <h2 id="where-am-i">1. Where am I?</h2>
+          <RolePicker label="I am a" value={from} onChange={(code) => set({ from: code })} />
+          <p className="or">
+            <span>or</span>
+          </p>
+          <p>
+            <Link to="/assess" className="button secondary">
+              Let me rate myself
+            </Link>{" "}
+            {rated > 0 && <span className="hint">You have rated {plural(rated, "competence")} already.</span>}
+          </p>
+        </section>
+        <section className="card" aria-labelledby="where-to">
+          <h2 id="where-to">2. Where do I want to go?</h2>
+          <RolePicker label="I want to become a" value={to} onChange={(code) => set({ to: code })} exclude={from} />
+          {from && <NextMoves from={from} onPick={(code) => set({ to: code })} />}
+        </section>
+      </div>
+      <StartActions from={from} to={to} />
+    </div>
+  );
+}
+
+function StartActions({ from, to }: { from: string; to: string }) {
+  if (!from || !to) {
+    return (
+      <p className="hint start-next" role="status">
+        {!from ? "Choose your current role (or rate yourself) to continue." : "Now choose the role you want to become."}
+      </p>
+    );
+  }
+  return (
+    <section className="card start-next" aria-labelledby="what-next">
+      <h2 id="what-next">3. See the way</h2>
+      <p className="actions">
+        <Link className="button" to={gapHref({ source: { kind: "role", code: from }, to, basis: "entry" })}>
+          What separates me from it
+        </Link>
+        <Link className="button secondary" to={pathsHref({ from, to })}>
+          How do I get there
+        </Link>
+      </p>
+    </section>
+  );
+}
+
+function NextMoves({ from, onPick }: { from: string; onPick: (code: string) => void }) {
+  const catalogue = useCatalogue();
+  const moves = useResource((signal) => api.nextMoves(from, 5, signal), [from]);
+  const title = catalogue.roles.find((r) => r.code === from)?.title ?? from;
+  return (
+    <div className="next-moves">
+      <h3>Within reach from {title}</h3>
+      <Await resource={moves} what="the nearest roles">
+        {(data) =>
+          data.moves.length === 0 ? (
+            <p className="empty">No close role found; search or browse above.</p>
+          ) : (
+            <ul>
+              {data.moves.map((move) => (
+                <li key={move.role.code}>
+                  <button type="button" className="role-option" onClick={() => onPick(move.role.code)}>
+                    {move.role.title} <span className="code">{move.role.code}</span>
+                    <span className="hint">
+                      {percent(move.coverage)} covered, {plural(move.level_steps, "level step")}
+                      {move.documented ? ", a documented move" : ""}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Await>
+      <p className="hint">
+        More on <RoleLink code={from} />.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/** Every screen is a URL. */
+import type { RouteObject } from "react-router";
+import { AppShell } from "./AppShell";
+import { AssessPage } from "./pages/AssessPage";
+import { CompetencePage } from "./pages/CompetencePage";
+import { CompetencesPage } from "./pages/CompetencesPage";
+import { GapPage } from "./pages/GapPage";
+import { MapPage } from "./pages/MapPage";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import { PathsPage } from "./pages/PathsPage";
+import { RolePage } from "./pages/RolePage";
+import { RolesPage } from "./pages/RolesPage";
+import { StartPage } from "./pages/StartPage";
+
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    children: [
+      { path: "/", element: <StartPage /> },
+      { path: "/assess", element: <AssessPage /> },
+      { path: "/gap", element: <GapPage /> },
+      { path: "/paths", element: <PathsPage /> },
+      { path: "/map", element: <MapPage /> },
+      { path: "/roles", element: <RolesPage /> },
+      { path: "/roles/:code", element: <RolePage /> },
+      { path: "/competences", element: <CompetencesPage /> },
+      { path: "/competences/:code", element: <CompetencePage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];
