@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from graph.models import AREA_NAMES, Competence, KnowledgeItem, LevelDescriptor
 from seed.anomalies import AnomalyLog
+from seed.errors import SourceFormatError
 from seed.text import capitalise_first, clean
 
 Line = tuple[int, str]
@@ -44,7 +45,7 @@ def competence(block: dict[int, list[Line]], titles: Iterable[str], log: Anomaly
     number, head = block[2][0]
     match = HEAD.match(clean(head))
     if not match:
-        raise ValueError(f"line {number}: no competence code in {head[:60]!r}")
+        raise SourceFormatError(f"line {number}: no competence code in {head[:60]!r}")
     area, index, text = match.groups()
     code = f"{area}{index}"
     _check_area(block[1][0], code, log)
@@ -73,7 +74,7 @@ def split_title(number: int, text: str, titles: Iterable[str], log: AnomalyLog) 
     folded = text.casefold()
     fits = [t for t in titles if folded.startswith(t.casefold() + " ")]
     if not fits:
-        raise ValueError(f"line {number}: no known competence title starts {text[:60]!r}")
+        raise SourceFormatError(f"line {number}: no known competence title starts {text[:60]!r}")
     size = max(len(t) for t in fits)
     title, description = text[:size], text[size:].strip()
     if title != capitalise_first(title):

@@ -13,3 +13,9 @@ class SeedDataError(CareerGraphError):
     def __init__(self, detail: str, problems: tuple[str, ...] = ()) -> None:
         super().__init__(detail)
         self.problems = problems or (detail,)
+
+
+class SourceFormatError(SeedDataError):
+    """The source document lacks a structure the parser relies on (wrong or damaged file)."""
+
+    title = "Unreadable source document"

@@ -12,9 +12,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from graph.models import AREA_NAMES, Area, Dataset, Family, Role
 from seed import ecf, links, matrix, roles
 from seed.anomalies import Anomaly, AnomalyLog
+from seed.errors import SourceFormatError
 from seed.io import canonical
 from seed.text import clean
 
@@ -49,8 +52,21 @@ def read_lines(path: Path) -> list[Line]:
 
 
 def parse(path: Path = DEFAULT_SOURCE) -> Parsed:
-    """Parse the whole document."""
-    lines = read_lines(path)
+    """Parse the whole document; a document of another shape raises `SourceFormatError`."""
+    try:
+        return _parse(read_lines(path))
+    except SourceFormatError as error:
+        raise SourceFormatError(f"{path.name}: {error.detail}") from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(map(str, first["loc"]))
+        raise SourceFormatError(
+            f"{path.name}: the parsed {error.title} is invalid: {where}: {first['msg']}"
+        ) from None
+
+
+def _parse(lines: list[Line]) -> Parsed:
+    """Parse the numbered lines of the document."""
     log = AnomalyLog()
     annex1 = _first(lines, ANNEX_1)
     annex2 = _first(lines, ANNEX_2)
@@ -72,7 +88,7 @@ def parse(path: Path = DEFAULT_SOURCE) -> Parsed:
     dataset = canonical(
         Dataset(
             source=SOURCE_NAME,
-            families=tuple(_family(body, n) for n in family_lines),
+            families=tuple(_family(body, n, log) for n in family_lines),
             areas=tuple(Area(code=c, name=n) for c, n in AREA_NAMES.items()),
             competences=tuple(competences),
             roles=tuple(links.attach_mentions(parsed_roles, found)),
@@ -96,7 +112,10 @@ def parse_dataset(path: Path = DEFAULT_SOURCE) -> Dataset:
 
 def _first(lines: list[Line], prefix: str) -> int:
     """Line number of the first line starting with `prefix` (a part heading)."""
-    return next(n for n, text in lines if text.startswith(prefix))
+    found = next((n for n, text in lines if text.startswith(prefix)), None)
+    if found is None:
+        raise SourceFormatError(f"no line starts with {prefix!r}")
+    return found
 
 
 def _family_headings(body: list[Line]) -> list[int]:
@@ -104,22 +123,23 @@ def _family_headings(body: list[Line]) -> list[int]:
     found: list[int] = []
     for index, (_, text) in enumerate(body):
         if text.strip() == FAMILY_ROLES_LEAD:
-            found.append(
-                next(n for n, t in reversed(body[:index]) if FAMILY_HEADING.match(t.strip()))
-            )
+            heading = (n for n, t in reversed(body[:index]) if FAMILY_HEADING.match(t.strip()))
+            found.append(next(heading, 0) or _missing_family_heading(body[index][0]))
     return found
 
 
-def _family(body: list[Line], heading: int) -> Family:
+def _missing_family_heading(line: int) -> int:
+    raise SourceFormatError(f"line {line}: no numbered family heading before this line")
+
+
+def _family(body: list[Line], heading: int, log: AnomalyLog) -> Family:
     """A family from its heading and the description paragraphs under it."""
     match = FAMILY_HEADING.match(body[heading - 1][1].strip())
     assert match, heading
-    description: list[str] = []
-    for _, text in body[heading:]:
-        if text.strip() == FAMILY_ROLES_LEAD:
-            break
-        if text.strip():
-            description.append(clean(text))
+    end = next(
+        i for i, (_, t) in enumerate(body) if i >= heading and t.strip() == FAMILY_ROLES_LEAD
+    )
+    description = roles.paragraphs(body[heading:end], log)
     return Family(
         number=int(match.group(1)),
         name=match.group(2).strip().capitalize(),

@@ -42,6 +42,7 @@ PLACEHOLDER = "--"
 REQUIREMENT = re.compile(r"(?:^|\t)([A-E])(\d{1,2})\.\s+([^\t]+?)\s*\t+\s*Level\s+([1-5])\b")
 EXTRA_LEVEL = re.compile(r"(?:^|\t|<p>)\s*(?:<p>)?\s*(And|Or)\s+Level\s+([1-5])\b")
 AREA_LABEL = re.compile(r"^([A-E])\.\s+(PLAN|BUILD|RUN|ENABLE|MANAGE)\t")
+SENTENCE_END = re.compile(r"[.:;!?)]\W?$")
 YEARS = re.compile(r"(\d+)\s*\+?\s*(?:(?:to|or|-)\s*\d+\s*)?years?\b", re.IGNORECASE)
 
 
@@ -160,17 +161,20 @@ def _title_rows(lines: list[Line], log: AnomalyLog) -> list[tuple[int, list[str]
 
 def paragraphs(lines: list[Line], log: AnomalyLog) -> list[str]:
     """Paragraphs of running text; a paragraph cut in two by the conversion is rejoined."""
-    result: list[str] = []
+    result: list[Line] = []
     for number, raw in lines:
         text = clean(raw)
         if text == PLACEHOLDER:
             log.add(number, "empty placeholder", text, "section left empty")
-        elif result and text[:1].islower() and result[-1][-1:] not in ".:;!?":
+        elif result and text[:1].islower() and not SENTENCE_END.search(result[-1][1]):
             log.add(number, "split paragraph", text, "joined to the previous line")
-            result[-1] = f"{result[-1]} {text}"
+            result[-1] = (result[-1][0], f"{result[-1][1]} {text}")
         elif text:
-            result.append(text)
-    return result
+            result.append((number, text))
+    for number, text in result:
+        if not text.startswith("- ") and not SENTENCE_END.search(text):
+            log.add(number, "unfinished sentence", text[-80:], "kept as printed")
+    return [text for _, text in result]
 
 
 def activities(sheet: SheetText, log: AnomalyLog) -> tuple[tuple[Activity, ...], tuple[str, ...]]:
