@@ -13,9 +13,7 @@ from collections.abc import Iterable
 from graph.models import AREA_NAMES, Competence, KnowledgeItem, LevelDescriptor
 from seed.anomalies import AnomalyLog
 from seed.errors import SourceFormatError
-from seed.text import capitalise_first, clean
-
-Line = tuple[int, str]
+from seed.text import Line, capitalise_first, clean
 
 DIMENSION = re.compile(r"^Dimension ([1-4])\t(.*)$")
 HEAD = re.compile(r"^([A-E])(\d{1,2})\.\s+(.*)$")

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 
 from graph.models import Role, competence_sort_key
 from seed.anomalies import AnomalyLog
-from seed.text import cells
-
-Line = tuple[int, str]
+from seed.text import Line, cells
 
 ROW = re.compile(r"^([1-7])[.,](\d{1,2})\t([^\t]+)\t(.*)$")
 HEADER = "e-Competence Framework"

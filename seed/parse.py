@@ -19,9 +19,7 @@ from seed import ecf, links, matrix, roles
 from seed.anomalies import Anomaly, AnomalyLog
 from seed.errors import SourceFormatError
 from seed.io import canonical
-from seed.text import clean
-
-Line = tuple[int, str]
+from seed.text import Line, clean
 
 SEED_DIR = Path(__file__).resolve().parent
 DEFAULT_SOURCE = SEED_DIR / "source" / "cigref_2011_en.txt"
@@ -103,11 +101,6 @@ def _parse(lines: list[Line]) -> Parsed:
         multi,
         tuple(found),
     )
-
-
-def parse_dataset(path: Path = DEFAULT_SOURCE) -> Dataset:
-    """Just the dataset."""
-    return parse(path).dataset
 
 
 def _first(lines: list[Line], prefix: str) -> int:

@@ -12,9 +12,7 @@ from dataclasses import dataclass, field
 
 from graph.models import AREA_NAMES, Activity, CareerPath, Requirement
 from seed.anomalies import AnomalyLog
-from seed.text import capitalise_first, cells, clean, items
-
-Line = tuple[int, str]
+from seed.text import Line, cells, clean, items
 
 # The headings a sheet uses, as the source prints them most of the time.
 CANONICAL_HEADINGS: dict[str, str] = {
@@ -349,8 +347,3 @@ def min_years(experience: str) -> int | None:
     """The smallest number of years the experience text states ('3 to 5 years' -> 3)."""
     match = YEARS.search(experience)
     return int(match.group(1)) if match else None
-
-
-def competence_title(row: RequirementRow) -> str:
-    """The competence title as a sheet prints it, first letter restored."""
-    return capitalise_first(clean(row.title))

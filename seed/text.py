@@ -5,6 +5,9 @@ from __future__ import annotations
 import html
 import re
 
+# A source line: its 1-based number and its text.
+Line = tuple[int, str]
+
 _BREAKS = re.compile(r"</?p>|</?li>|<br\s*/?>|</?ul[^>]*>|[➤•]")
 _TAGS = re.compile(r"<[^>]+>")
 _EMPHASIS = re.compile(r"\*{1,2}([^*]+)\*{1,2}")

@@ -177,3 +177,26 @@ def test_seed_build_with_a_missing_source(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "source document not found" in result.output
+
+
+def test_seed_build_on_a_document_of_another_shape(tmp_path: Path) -> None:
+    source = tmp_path / "cut.txt"
+    source.write_text("1.1 Information Systems Consultant\n\nMISSION\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["seed", "build", "--source", str(source), "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    assert "cut.txt: no line starts with 'ANNEX 1'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_every_problem_is_counted_and_listed(data_copy: Path) -> None:
+    edit_json("roles.json", set_competence)(data_copy)
+    edit_json("links.json", link_to_nowhere)(data_copy)
+    with pytest.raises(SeedDataError) as raised:
+        read_dataset(data_copy)
+    assert str(raised.value).endswith("(and 1 more problems)")
+    assert len(raised.value.problems) == 2
+    result = CliRunner().invoke(cli, ["seed", "check", str(data_copy)])
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 2
