@@ -79,9 +79,13 @@ def read_dataset(directory: Path = DEFAULT_DATA_DIR) -> Dataset:
     dataset = Dataset(**parts)
     found = problems(dataset)
     if found:
-        more = f" (and {len(found) - 1} more problems)" if len(found) > 1 else ""
+        more = f" (and {len(found) - 1} more {_plural(len(found) - 1)})" if len(found) > 1 else ""
         raise SeedDataError(f"{found[0]}{more}", tuple(str(p) for p in found))
     return dataset
+
+
+def _plural(count: int) -> str:
+    return "problem" if count == 1 else "problems"
 
 
 def _read_file(directory: Path, name: str) -> list[BaseModel]:

@@ -44,7 +44,7 @@ CUES = tuple((re.compile(pattern, re.IGNORECASE), d) for pattern, d in CUE_PATTE
 ALIASES: dict[str, tuple[str, str]] = {
     "Project Director": (
         "2.1",
-        "the 2.1 Head of Project sheet calls its holder 'the Project Director' (line 909)",
+        "the 2.1 Head of Project sheet calls its holder 'the Project Director' (lines 826, 909)",
     ),
 }
 

@@ -195,7 +195,7 @@ def test_every_problem_is_counted_and_listed(data_copy: Path) -> None:
     edit_json("links.json", link_to_nowhere)(data_copy)
     with pytest.raises(SeedDataError) as raised:
         read_dataset(data_copy)
-    assert str(raised.value).endswith("(and 1 more problems)")
+    assert str(raised.value).endswith("(and 1 more problem)")
     assert len(raised.value.problems) == 2
     result = CliRunner().invoke(cli, ["seed", "check", str(data_copy)])
     assert result.exit_code == 1
