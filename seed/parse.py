@@ -133,6 +133,8 @@ def _family(body: list[Line], heading: int, log: AnomalyLog) -> Family:
         i for i, (_, t) in enumerate(body) if i >= heading and t.strip() == FAMILY_ROLES_LEAD
     )
     description = roles.paragraphs(body[heading:end], log)
+    if match.group(2) != match.group(2).upper():
+        log.add(heading, "family heading case", match.group(2), "name normalised to sentence case")
     return Family(
         number=int(match.group(1)),
         name=match.group(2).strip().capitalize(),

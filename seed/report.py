@@ -41,7 +41,8 @@ def render(parsed: Parsed) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A table cell: pipes escaped, tabs of the source shown as ' ⇥ ', one line."""
+    return text.replace("|", "\\|").replace("\t", " ⇥ ").replace("\n", " ")
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str]:
