@@ -11,8 +11,8 @@ import { familyColour } from "../lib/palette";
 import { IDENTITY, panBy, transformOf, zoomAt, type View } from "../lib/viewport";
 import { roleHref } from "../lib/urlState";
 
-const WIDTH = 960;
-const HEIGHT = 760;
+const WIDTH = 1100;
+const HEIGHT = 820;
 const RADIUS = 13;
 
 interface Props {

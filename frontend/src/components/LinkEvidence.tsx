@@ -1,4 +1,4 @@
-/** Why a career move exists: the document's own sentence, or how it was inferred. */
+/** Why a career move exists: the document's own sentence (quoted by the API), or how it was inferred. */
 import type { LinkKind } from "../api";
 
 export function LinkEvidence({ kind, evidence }: { kind: LinkKind; evidence: string }) {
@@ -6,7 +6,7 @@ export function LinkEvidence({ kind, evidence }: { kind: LinkKind; evidence: str
   if (kind === "documented") {
     return (
       <blockquote className="evidence">
-        <p>“{evidence}”</p>
+        <p>{evidence}</p>
         <cite>CIGREF nomenclature 2011</cite>
       </blockquote>
     );

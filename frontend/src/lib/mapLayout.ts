@@ -25,7 +25,7 @@ interface Body extends SimulationNodeDatum {
 /** Where each family's cluster is pulled to: evenly on a circle, family 1 at the top. */
 export function familyAnchors(families: readonly number[], width: number, height: number): Map<number, Point> {
   const sorted = [...new Set(families)].sort((a, b) => a - b);
-  const radius = Math.min(width, height) * 0.33;
+  const radius = Math.min(width, height) * 0.36;
   return new Map(
     sorted.map((family, i) => {
       const angle = (2 * Math.PI * i) / sorted.length - Math.PI / 2;
@@ -43,22 +43,31 @@ export function layoutGraph(graph: CareerGraph, { width, height, ticks = 300 }: 
     .filter((l) => known.has(l.source) && known.has(l.target))
     .map((l) => ({ source: l.source, target: l.target }));
   const simulation = forceSimulation(bodies)
-    .force("charge", forceManyBody().strength(-220))
+    .force("charge", forceManyBody().strength(-260))
     .force("link", forceLink<Body, { source: string; target: string }>(links).id((b) => b.code).strength(0.03).distance(90))
     .force("x", forceX<Body>((b) => anchor(b).x).strength(0.25))
     .force("y", forceY<Body>((b) => anchor(b).y).strength(0.25))
-    .force("collide", forceCollide(30))
+    .force("collide", forceCollide(38))
     .stop();
   simulation.tick(ticks);
-  const margin = 40;
+  return fitInto(
+    new Map(bodies.map((b) => [b.code, { x: b.x ?? 0, y: b.y ?? 0 }])),
+    { width, height, margin: 60 },
+  );
+}
+
+/** Stretches positions to fill the drawing, leaving a margin for the labels. */
+export function fitInto(
+  points: Map<string, Point>,
+  { width, height, margin }: { width: number; height: number; margin: number },
+): Map<string, Point> {
+  const xs = [...points.values()].map((p) => p.x);
+  const ys = [...points.values()].map((p) => p.y);
+  const scale = (value: number, min: number, max: number, size: number) =>
+    max > min ? margin + ((value - min) / (max - min)) * (size - 2 * margin) : size / 2;
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   return new Map(
-    bodies.map((b) => [
-      b.code,
-      {
-        x: Math.min(width - margin, Math.max(margin, b.x ?? width / 2)),
-        y: Math.min(height - margin, Math.max(margin, b.y ?? height / 2)),
-      },
-    ]),
+    [...points].map(([code, p]) => [code, { x: scale(p.x, minX, maxX, width), y: scale(p.y, minY, maxY, height) }]),
   );
 }
 

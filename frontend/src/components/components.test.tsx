@@ -1,0 +1,77 @@
+import { cleanup, render, screen } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
+import { afterEach, describe, expect, it } from "vitest";
+import { ApiError } from "../api";
+import { GapSummaryPanel } from "./GapSummaryPanel";
+import { LinkEvidence } from "./LinkEvidence";
+import { ProblemView } from "./ProblemView";
+import { StatusTag } from "./StatusTag";
+
+afterEach(cleanup);
+
+describe("status", () => {
+  it.each([
+    ["missing", "✕", "Missing"],
+    ["raise", "▲", "To raise"],
+    ["met", "✓", "Met"],
+  ] as const)("shows %s with an icon and a word, not colour alone", (status, icon, word) => {
+    const { container } = render(<StatusTag status={status} />);
+    expect(container.textContent).toContain(icon);
+    expect(container.textContent).toContain(word);
+  });
+});
+
+describe("gap summary", () => {
+  it("says the gap in words and counts each status", () => {
+    render(
+      <GapSummaryPanel
+        summary={{ level_steps: 7, required_steps: 18, coverage: 0.62, missing: 1, raise: 2, met: 4 }}
+      />,
+    );
+    expect(screen.getByTestId("gap-headline").textContent).toBe("7 level steps to go, 62% covered");
+    expect(screen.getByRole("meter").getAttribute("aria-valuenow")).toBe("62");
+    expect(screen.getByTestId("count-raise").textContent).toContain("2 to raise");
+    expect(screen.getByText(/11 of the 18 required level steps/)).toBeTruthy();
+  });
+});
+
+describe("problems", () => {
+  it("offers the suggested roles of an unknown code as links", () => {
+    const error = new ApiError({
+      type: "/problems/unknown-role",
+      title: "Unknown role",
+      status: 404,
+      detail: "No role '9.9'.",
+      suggestions: [{ code: "4.9", title: "Network & Telecom Expert" }],
+    });
+    render(
+      <MemoryRouter>
+        <ProblemView error={error} suggestionHref={(s) => `/gap?from=${s.code}&to=3.4`} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole("heading").textContent).toBe("Unknown role");
+    const link = screen.getByRole("link", { name: /Network & Telecom Expert/ });
+    expect(link.getAttribute("href")).toBe("/gap?from=4.9&to=3.4");
+    expect(screen.queryByRole("button", { name: "Try again" })).toBeNull();
+  });
+
+  it("offers a retry when the service is down", () => {
+    const error = new ApiError({ type: "about:blank", title: "Unavailable", status: 503 });
+    render(
+      <MemoryRouter>
+        <ProblemView error={error} retry={() => undefined} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole("button", { name: "Try again" })).toBeTruthy();
+  });
+});
+
+describe("link evidence", () => {
+  it("quotes the document for a documented move and explains an inferred one", () => {
+    const { container, rerender } = render(<LinkEvidence kind="documented" evidence="“They could move on.”" />);
+    expect(container.querySelector("blockquote")?.textContent).toContain("They could move on.");
+    rerender(<LinkEvidence kind="inferred" evidence="covers 62% of the target's entry levels" />);
+    expect(container.querySelector("blockquote")).toBeNull();
+    expect(container.textContent).toBe("Inferred: covers 62% of the target's entry levels.");
+  });
+});

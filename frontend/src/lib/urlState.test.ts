@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import {
+  gapHref,
+  mapHref,
+  parseGapQuery,
+  parseMapPath,
+  parsePathsQuery,
+  parseStartQuery,
+  pathsHref,
+  startHref,
+} from "./urlState";
+
+const params = (search: string) => new URLSearchParams(search);
+
+describe("gap URL state", () => {
+  it("reads a role-to-role gap with the entry basis by default", () => {
+    expect(parseGapQuery(params("from=3.2&to=3.4"))).toEqual({
+      ok: true,
+      value: { source: { kind: "role", code: "3.2" }, to: "3.4", basis: "entry" },
+    });
+  });
+
+  it("reads a self-assessment and the mastery basis", () => {
+    expect(parseGapQuery(params("profile=B1:3,B2:2&to=3.4&basis=mastery"))).toEqual({
+      ok: true,
+      value: { source: { kind: "profile", profile: { B1: 3, B2: 2 } }, to: "3.4", basis: "mastery" },
+    });
+  });
+
+  it("treats an unknown basis as entry", () => {
+    const parsed = parseGapQuery(params("from=3.2&to=3.4&basis=whatever"));
+    expect(parsed.ok && parsed.value.basis).toBe("entry");
+  });
+
+  it.each([
+    ["from=3.2", "Choose the role you want to become."],
+    ["to=3.4", "Choose your current role or rate yourself first."],
+    ["profile=&to=3.4", "Choose your current role or rate yourself first."],
+    ["profile=B1:9,Z1:2&to=3.4", "These self-assessment entries are not of the form B1:3: B1:9, Z1:2."],
+  ])("explains what is missing in %s", (search, reason) => {
+    expect(parseGapQuery(params(search))).toEqual({ ok: false, reason });
+  });
+
+  it("writes short readable URLs that read back the same", () => {
+    const role = { source: { kind: "role", code: "3.2" }, to: "3.4", basis: "entry" } as const;
+    expect(gapHref(role)).toBe("/gap?from=3.2&to=3.4");
+    const profile = { source: { kind: "profile", profile: { B2: 2, B1: 3 } }, to: "3.4", basis: "mastery" } as const;
+    const href = gapHref(profile);
+    expect(href).toBe("/gap?profile=B1:3,B2:2&to=3.4&basis=mastery");
+    expect(parseGapQuery(new URL(href, "http://x").searchParams)).toEqual({ ok: true, value: profile });
+  });
+});
+
+describe("paths URL state", () => {
+  it("applies the defaults and leaves them out of the URL", () => {
+    const parsed = parsePathsQuery(params("from=3.2&to=2.3"));
+    expect(parsed).toEqual({ ok: true, value: { from: "3.2", to: "2.3", maxSteps: 4, onlyDocumented: false } });
+    expect(parsed.ok && pathsHref(parsed.value)).toBe("/paths?from=3.2&to=2.3");
+  });
+
+  it("keeps the options that differ from the defaults", () => {
+    const href = pathsHref({ from: "3.2", to: "2.3", maxSteps: 2, onlyDocumented: true });
+    expect(href).toBe("/paths?from=3.2&to=2.3&max_steps=2&only_documented=1");
+    expect(parsePathsQuery(new URL(href, "http://x").searchParams)).toEqual({
+      ok: true,
+      value: { from: "3.2", to: "2.3", maxSteps: 2, onlyDocumented: true },
+    });
+  });
+
+  it("ignores a max_steps outside the choices offered", () => {
+    const parsed = parsePathsQuery(params("from=3.2&to=2.3&max_steps=99"));
+    expect(parsed.ok && parsed.value.maxSteps).toBe(4);
+  });
+
+  it("needs both ends", () => {
+    expect(parsePathsQuery(params("from=3.2")).ok).toBe(false);
+  });
+});
+
+describe("map and start URL state", () => {
+  it("reads and writes a highlighted path", () => {
+    expect(parseMapPath(params("path=3.2, 3.4,,2.3"))).toEqual(["3.2", "3.4", "2.3"]);
+    expect(parseMapPath(params(""))).toEqual([]);
+    expect(mapHref(["3.2", "3.4"])).toBe("/map?path=3.2,3.4");
+    expect(mapHref()).toBe("/map");
+  });
+
+  it("keeps the start screen's choices", () => {
+    expect(parseStartQuery(params("from=3.2"))).toEqual({ from: "3.2", to: "" });
+    expect(startHref({ from: "3.2", to: "3.4" })).toBe("/?from=3.2&to=3.4");
+    expect(startHref({ to: "3.4" })).toBe("/?to=3.4");
+    expect(startHref({})).toBe("/");
+  });
+});
