@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
+
+from app.problems import allowed_methods
 
 NOT_BUILT = """<!doctype html><html lang="en"><meta charset="utf-8"><title>careergraph</title>
 <body><h1>careergraph</h1><p>The web UI is not built. Run <code>make run</code>, or
@@ -23,9 +25,10 @@ def install(app: FastAPI, dist: Path) -> None:
         app.mount("/assets", StaticFiles(directory=assets), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
-    def spa(path: str) -> FileResponse | HTMLResponse:
+    def spa(request: Request, path: str) -> FileResponse | HTMLResponse:
         if path.startswith(RESERVED):
-            raise HTTPException(status_code=404)
+            # A GET to an API path served with other methods is 405, anything else 404.
+            raise HTTPException(status_code=405 if allowed_methods(request) else 404)
         file = (dist / path).resolve()
         if path and file.is_file() and file.is_relative_to(dist.resolve()):
             return FileResponse(file)

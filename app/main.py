@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app import frontend, http_middleware, problems
+from app import frontend, http_middleware, openapi, problems
 from app.routers import career, catalog, gap, graph, meta
 from app.settings import Settings, get_settings
 from app.snapshots import SnapshotProvider
@@ -60,6 +60,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     for router in (meta.router, catalog.router, gap.router, career.router, graph.router):
         app.include_router(router)
     frontend.install(app, settings.careergraph_frontend_dist)
+    openapi.install(app)
     return app
 
 

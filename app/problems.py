@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from graph.errors import (
     CareerGraphError,
@@ -25,6 +26,7 @@ from graph.errors import (
 log = logging.getLogger("careergraph.problems")
 
 MEDIA_TYPE = "application/problem+json"
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 
 
 class SuggestionModel(BaseModel):
@@ -95,6 +97,22 @@ def respond(problem: Problem, request: Request) -> JSONResponse:
     )
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """The methods the API serves at this request's path (for 405 answers' Allow).
+
+    Asks each route whether it would take the request with another method; the
+    UI's catch-all is left out, since it takes any GET.
+    """
+    allowed = []
+    for method in METHODS:
+        scope = {**request.scope, "method": method}
+        for route in request.app.router.routes:
+            if getattr(route, "name", "") != "spa" and route.matches(scope)[0] == Match.FULL:
+                allowed.append(method)
+                break
+    return allowed
+
+
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     """Where and what, without echoing huge inputs back."""
     return [
@@ -136,6 +154,8 @@ def install(app: FastAPI) -> None:
             detail = f"No such resource: {request.url.path}. The API is under /api/v1; see /docs."
         response = respond(Problem(title=phrase, status=exc.status_code, detail=detail), request)
         response.headers.update(exc.headers or {})
+        if exc.status_code == 405:
+            response.headers["Allow"] = ", ".join(allowed_methods(request))
         return response
 
     @app.exception_handler(Exception)

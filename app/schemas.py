@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.problems import Problem
 from graph.results import Basis, CompetenceRef, GapReport, LevelInfo, Related, RoleRef
@@ -129,18 +129,12 @@ class FromRole(BaseModel):
 
 class FromProfile(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    profile: dict[str, int] = Field(
-        description="competence code -> level held (0 = not held)",
+    profile: dict[Annotated[str, Field(max_length=10)], Annotated[int, Field(ge=0, le=5)]] = Field(
+        description="competence code -> level held (0 = not held); at least one level above 0",
+        min_length=1,
         examples=[{"B1": 3, "B2": 2}],
         max_length=60,
     )
-
-    @model_validator(mode="after")
-    def _levels_in_range(self) -> FromProfile:
-        for code, level in self.profile.items():
-            if not 0 <= level <= 5:
-                raise ValueError(f"profile.{code}: level {level} is outside 0..5")
-        return self
 
 
 class GapRequest(BaseModel):

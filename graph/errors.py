@@ -21,7 +21,6 @@ class CareerGraphError(Exception):
         self.detail = detail
 
 
-@dataclass
 class RoleNotFound(CareerGraphError):
     title = "Unknown role"
 

@@ -11,7 +11,7 @@ from app.problems import ProblemError
 from app.schemas import CompetenceSheet, CompetenceSummary, FamilyOut, RoleSheet, RoleSummary
 from app.views import competence_sheet, competence_summary, role_refs, role_sheet, role_summary
 from graph import search
-from graph.models import competence_sort_key, role_sort_key
+from graph.models import Role, competence_sort_key, role_sort_key
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
 
@@ -61,17 +61,14 @@ def roles(
     ] = None,
     min_level: Annotated[
         int | None,
-        Query(ge=1, le=5, description="with `competence`: required up to at least this level"),
+        Query(
+            ge=1,
+            le=5,
+            description="required up to at least this level: of `competence`, else of any",
+        ),
     ] = None,
 ) -> list[RoleSummary]:
     """Roles, filtered; `min_level` compares with the high end of a requirement's levels."""
-    if min_level is not None and competence is None:
-        raise ProblemError(
-            422,
-            "Invalid request",
-            "min_level filters by a competence: add competence=CODE.",
-            "invalid-request",
-        )
     wanted = snapshot.competence(competence).code if competence else None
     found = []
     for role in sorted(snapshot.dataset.roles, key=lambda r: role_sort_key(r.code)):
@@ -79,12 +76,18 @@ def roles(
             continue
         if family is not None and role.family != family:
             continue
-        if wanted is not None:
-            requirement = role.requirement(wanted)
-            if requirement is None or (min_level is not None and requirement.level_max < min_level):
-                continue
+        if not _requires(role, wanted, min_level):
+            continue
         found.append(role_summary(snapshot, role))
     return found
+
+
+def _requires(role: Role, competence: str | None, min_level: int | None) -> bool:
+    """Whether `role` requires `competence` (any, if None) up to at least `min_level`."""
+    requirements = [r for r in role.requirements if competence in (None, r.competence)]
+    return bool(requirements) and (
+        min_level is None or any(r.level_max >= min_level for r in requirements)
+    )
 
 
 @router.get("/roles/{code}", response_model=RoleSheet)
