@@ -34,7 +34,7 @@ def paths(
     source: Annotated[str, Query(alias="from", min_length=1, max_length=20, examples=["3.2"])],
     to: Annotated[str, Query(min_length=1, max_length=20, examples=["2.3"])],
     k: Annotated[int, Query(ge=1, le=10)] = 3,
-    max_steps: Annotated[int, Query(ge=1, le=6)] = 4,
+    max_steps: Annotated[int, Query(ge=1, le=10)] = 4,
     only_documented: bool = False,
     avoid: Annotated[str, Query(max_length=200, description="comma-separated role codes")] = "",
 ) -> PathsAnswer:

@@ -7,8 +7,11 @@ competences at low levels, with no move at all; the top-k part guarantees every
 role a way forward. A role that no rule reaches still gets its single most
 reachable predecessor, so every role has a way in too.
 
-Calibration (real seed, 33 roles; see tools/bench/links_calibration.py): with
-top_k=4 and threshold=0.6 each role has 4 to 9 outgoing links.
+Calibration (real seed: 33 roles, 8 documented links; tools/bench/links_calibration.py):
+top_k=4, threshold=0.6 gives 207 links, 4 to 19 out of each role (median 5), every
+ordered pair of roles reachable, 887 of 1056 pairs within 4 moves, 9 moves at most.
+top_k=3 reaches every pair only thanks to the documented links; threshold 0.5 adds
+80 links (many from senior roles "down" to junior ones) for 115 more pairs within 4.
 """
 
 from __future__ import annotations

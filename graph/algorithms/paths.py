@@ -17,7 +17,7 @@ import networkx as nx
 from graph.algorithms.gap import competence_ref, figures
 from graph.algorithms.holdings import from_role, merge
 from graph.errors import NoPath
-from graph.models import role_sort_key
+from graph.models import Role, role_sort_key
 from graph.results import CareerPath, Gain, PathsAnswer, Step
 from graph.snapshot import Snapshot
 
@@ -84,6 +84,30 @@ def _candidates(
         return
 
 
+def _why_none(
+    graph: nx.DiGraph,
+    start: Role,
+    end: Role,
+    *,
+    max_steps: int,
+    only_documented: bool,
+    avoid: Collection[str],
+) -> str:
+    """Say why there is no path, and what would give one."""
+    limits = " using documented links only" if only_documented else ""
+    avoided = f" Avoided: {', '.join(sorted(avoid))}." if avoid else ""
+    try:
+        fewest = nx.shortest_path_length(graph, start.code, end.code)
+    except nx.NetworkXNoPath:
+        return (
+            f"No path from {start.code} {start.title} to {end.code} {end.title}{limits}.{avoided}"
+        )
+    return (
+        f"No path from {start.code} {start.title} to {end.code} {end.title} in at most "
+        f"{max_steps} moves{limits}; the shortest takes {fewest}: raise max_steps.{avoided}"
+    )
+
+
 def k_best_paths(
     snapshot: Snapshot,
     source: str,
@@ -108,11 +132,10 @@ def k_best_paths(
         for p in _candidates(graph, start.code, end.code, k=k, max_steps=max_steps)
     ]
     if not found:
-        limits = " using documented links only" if only_documented else ""
         raise NoPath(
-            f"No path from {start.code} {start.title} to {end.code} {end.title} "
-            f"in at most {max_steps} moves{limits}."
-            + (f" Avoided: {', '.join(sorted(avoid))}." if avoid else "")
+            _why_none(
+                graph, start, end, max_steps=max_steps, only_documented=only_documented, avoid=avoid
+            )
         )
     found.sort(key=lambda p: (p.cost, len(p.steps), [role_sort_key(r) for r in p.roles]))
     return PathsAnswer(

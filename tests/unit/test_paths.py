@@ -63,7 +63,7 @@ def test_only_documented_and_avoid(chain: Snapshot) -> None:
 
 
 def test_max_steps_bounds_the_moves(chain: Snapshot) -> None:
-    with pytest.raises(NoPath, match="at most 1 moves"):
+    with pytest.raises(NoPath, match="at most 1 moves; the shortest takes 2: raise max_steps"):
         k_best_paths(chain, "4.1", "2.3", max_steps=1)
     assert all(len(p.steps) <= 2 for p in k_best_paths(chain, "4.1", "2.3", max_steps=2).paths)
 

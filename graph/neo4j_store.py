@@ -1,0 +1,123 @@
+"""The Neo4j store: reads the dataset seed/load.py wrote back into domain models.
+
+One driver per process is passed in (or made by `connect`, which then owns it).
+Every read uses READ routing, so a cluster spreads them over its readers, names
+the database explicitly (no home-database lookup round trip), and carries a
+transaction timeout so a stuck server surfaces as StoreUnavailable, not a hang.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, Query, Record, RoutingControl
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+
+from graph.cypher import load_query
+from graph.errors import StoreUnavailable
+from graph.models import (
+    Activity,
+    Area,
+    CareerPath,
+    Competence,
+    Dataset,
+    DocumentedLink,
+    Evidence,
+    Family,
+    Role,
+)
+
+
+class Neo4jStore:
+    kind = "neo4j"
+
+    def __init__(
+        self, driver: Driver, *, database: str, timeout_s: float = 10.0, owns_driver: bool = False
+    ) -> None:
+        self._driver = driver
+        self._database = database
+        self._timeout_s = timeout_s
+        self._owns_driver = owns_driver
+
+    @classmethod
+    def connect(
+        cls, uri: str, *, user: str, password: str, database: str, timeout_s: float = 10.0
+    ) -> Neo4jStore:
+        """A store with its own driver, every wait bounded by `timeout_s`."""
+        driver = GraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            connection_timeout=timeout_s,
+            connection_acquisition_timeout=timeout_s,
+            max_transaction_retry_time=timeout_s,
+        )
+        return cls(driver, database=database, timeout_s=timeout_s, owns_driver=True)
+
+    def dataset_version(self) -> str | None:
+        rows = self._read("store/dataset")
+        return str(rows[0]["version"]) if rows else None
+
+    def load_dataset(self) -> Dataset:
+        """The whole dataset, in canonical order, so its version equals the stamped one."""
+        stamp = self._read("store/dataset")
+        if not stamp:
+            raise StoreUnavailable("Neo4j holds no dataset yet: run `careergraph seed load`.")
+        return Dataset(
+            name=stamp[0]["name"],
+            source=stamp[0]["source"],
+            families=tuple(Family(**r.data()) for r in self._read("store/families")),
+            areas=tuple(Area(**r.data()) for r in self._read("store/areas")),
+            competences=tuple(Competence(**r.data()) for r in self._read("store/competences")),
+            roles=tuple(_role(r) for r in self._read("store/roles")),
+            links=tuple(_documented_link(r) for r in self._read("store/documented_links")),
+        )
+
+    def close(self) -> None:
+        if self._owns_driver:
+            self._driver.close()
+
+    def _read(self, name: str, **params: Any) -> list[Record]:
+        query = Query(load_query(name), timeout=self._timeout_s)
+        try:
+            records, _, _ = self._driver.execute_query(
+                query, params, routing_=RoutingControl.READ, database_=self._database
+            )
+        except (ServiceUnavailable, SessionExpired, AuthError) as error:
+            raise StoreUnavailable(f"Neo4j did not answer: {error}") from error
+        return records
+
+
+def _role(record: Record) -> Role:
+    """A Role from the node's properties (see seed.load.role_properties) and its edges."""
+    props = record["role"]
+    return Role(
+        code=props["code"],
+        family=record["family"],
+        title=props["title"],
+        alt_titles=props.get("alt_titles", ()),
+        mission=props["mission"],
+        activities=tuple(Activity(**a) for a in json.loads(props["activities_json"])),
+        activities_intro=props.get("activities_intro", ()),
+        requirements=record["requirements"],
+        deliverables=props.get("deliverables", ()),
+        kpis=props.get("kpis", ()),
+        career=CareerPath(
+            profile=props["profile"],
+            experience=props["experience"],
+            note=props.get("career_note"),
+            min_experience_years=props.get("min_experience_years"),
+        ),
+        trends=props.get("trends", ""),
+        career_mentions=props.get("career_mentions", ()),
+        source_lines=props["source_lines"],
+    )
+
+
+def _documented_link(record: Record) -> DocumentedLink:
+    return DocumentedLink(
+        source=record["source"],
+        target=record["target"],
+        evidence=Evidence(quote=record["quote"], line=record["line"]),
+        note=record["note"],
+    )
