@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import neo4j_cmd, seed_cmd
+from app.cli import career_cmd, neo4j_cmd, seed_cmd
 
 cli = typer.Typer(
     name="careergraph",
@@ -12,6 +12,7 @@ cli = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+cli.add_typer(career_cmd.cli)
 cli.add_typer(seed_cmd.cli, name="seed", help="Build, check and load the dataset.")
 cli.add_typer(neo4j_cmd.cli, name="neo4j", help="A local throwaway Neo4j without Docker.")
 

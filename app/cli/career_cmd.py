@@ -1,0 +1,186 @@
+"""`careergraph gap|paths|next|role`: career questions from the terminal.
+
+Tables for people; `--json` prints the same document the HTTP API returns for the
+same question. A bad code prints one line with the nearest codes and exits 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated
+
+import typer
+from pydantic import BaseModel
+from rich.console import Console
+from rich.table import Table
+
+from app.settings import get_settings
+from app.stores import open_store
+from app.views import role_sheet
+from graph.algorithms.gap import gap
+from graph.algorithms.holdings import role_holder
+from graph.algorithms.moves import next_moves
+from graph.algorithms.paths import k_best_paths
+from graph.errors import CareerGraphError
+from graph.results import Basis, GapReport, NextMoves, PathsAnswer
+from graph.snapshot import Snapshot
+
+cli = typer.Typer()
+console = Console()
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the API's JSON document.")]
+STATUS_MARK = {"met": "✓ met", "raise": "↑ raise", "missing": "✗ missing"}
+
+
+@contextmanager
+def snapshot_or_exit() -> Iterator[Snapshot]:
+    """The configured store's snapshot; a domain error becomes one line and exit 1."""
+    try:
+        store = open_store(get_settings())
+        try:
+            yield Snapshot.build(store.load_dataset())
+        finally:
+            store.close()
+    except CareerGraphError as error:
+        typer.echo(f"error: {error.detail}", err=True)
+        raise typer.Exit(1) from error
+
+
+def emit(answer: BaseModel, as_json: bool, render: Callable[[], None]) -> None:
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2, by_alias=True))
+    else:
+        render()
+
+
+def level(n: int) -> str:
+    return f"e-{n}" if n else "-"
+
+
+def render_gap(report: GapReport) -> None:
+    source = report.from_.role
+    who = f"{source.code} {source.title}" if source else "your profile"
+    s = report.summary
+    console.print(
+        f"[bold]{who} → {report.to.code} {report.to.title}[/] ({report.basis} levels): "
+        f"{s.level_steps} level steps to go, {s.coverage:.0%} covered "
+        f"({s.missing} missing, {s.raise_} to raise, {s.met} met)"
+    )
+    table = Table("competence", "title", "have", "need", "delta", "status")
+    for item in report.items:
+        c = item.competence
+        table.add_row(
+            c.code,
+            c.title,
+            level(item.have),
+            level(item.need),
+            str(item.delta),
+            STATUS_MARK[item.status],
+        )
+    console.print(table)
+    if report.transferable:
+        held = ", ".join(f"{t.competence.code} {t.competence.title}" for t in report.transferable)
+        console.print(f"Transferable, not required there: {held}")
+
+
+def render_moves(answer: NextMoves) -> None:
+    table = Table("role", "title", "coverage", "level steps", "documented")
+    for move in answer.moves:
+        table.add_row(
+            move.role.code,
+            move.role.title,
+            f"{move.coverage:.0%}",
+            str(move.level_steps),
+            "yes" if move.documented else "",
+        )
+    console.print(table)
+
+
+def render_paths(answer: PathsAnswer) -> None:
+    for rank, path in enumerate(answer.paths, start=1):
+        console.print(f"[bold]{rank}. {' → '.join(path.roles)}[/]  cost {path.cost} level steps")
+        for step in path.steps:
+            gains = ", ".join(
+                f"{g.competence.code} {level(g.before)}→{level(g.after)}" for g in step.gains
+            )
+            console.print(
+                f"   {step.from_} → {step.to} ({step.kind}, {step.cost}): {gains or 'nothing new'}"
+            )
+
+
+@cli.command("gap")
+def gap_command(
+    source: Annotated[str, typer.Argument(metavar="FROM", help="Current role code, e.g. 3.2")],
+    target: Annotated[str, typer.Argument(metavar="TO", help="Target role code, e.g. 3.4")],
+    basis: Annotated[str, typer.Option(help="entry (low end) or mastery (high end)")] = "entry",
+    as_json: JsonOption = False,
+) -> None:
+    """What separates role FROM from role TO, competence by competence."""
+    if basis not in ("entry", "mastery"):
+        typer.echo("error: --basis is entry or mastery", err=True)
+        raise typer.Exit(2)
+    chosen: Basis = "mastery" if basis == "mastery" else "entry"
+    with snapshot_or_exit() as snapshot:
+        report = gap(snapshot, role_holder(snapshot, source), target, basis=chosen)
+    emit(report, as_json, lambda: render_gap(report))
+
+
+@cli.command("next")
+def next_command(
+    source: Annotated[str, typer.Argument(metavar="FROM", help="Current role code")],
+    limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """The roles within reach of FROM, by coverage."""
+    with snapshot_or_exit() as snapshot:
+        answer = next_moves(snapshot, role_holder(snapshot, source), limit=limit)
+    emit(answer, as_json, lambda: render_moves(answer))
+
+
+@cli.command("paths")
+def paths_command(
+    source: Annotated[str, typer.Argument(metavar="FROM")],
+    target: Annotated[str, typer.Argument(metavar="TO")],
+    k: Annotated[int, typer.Option(min=1, max=10, help="How many paths")] = 3,
+    max_steps: Annotated[int, typer.Option(min=1, max=10, help="Moves per path at most")] = 4,
+    only_documented: Annotated[bool, typer.Option(help="Only moves the source states")] = False,
+    avoid: Annotated[str, typer.Option(help="Comma-separated roles to avoid")] = "",
+    as_json: JsonOption = False,
+) -> None:
+    """The k best multi-step paths from FROM to TO."""
+    avoided = [code.strip() for code in avoid.split(",") if code.strip()]
+    with snapshot_or_exit() as snapshot:
+        answer = k_best_paths(
+            snapshot,
+            source,
+            target,
+            k=k,
+            max_steps=max_steps,
+            only_documented=only_documented,
+            avoid=avoided,
+        )
+    emit(answer, as_json, lambda: render_paths(answer))
+
+
+@cli.command("role")
+def role_command(
+    code: Annotated[str, typer.Argument(help="Role code, e.g. 3.2")],
+    as_json: JsonOption = False,
+) -> None:
+    """A role's data sheet: mission, competences with levels, career path."""
+    with snapshot_or_exit() as snapshot:
+        sheet = role_sheet(snapshot, snapshot.role(code))
+
+    def render() -> None:
+        console.print(f"[bold]{sheet.code} {sheet.title}[/] ({sheet.family.name})")
+        if sheet.alt_titles:
+            console.print(f"Also: {', '.join(sheet.alt_titles)}")
+        console.print(sheet.mission)
+        table = Table("competence", "title", "levels")
+        for c in sheet.competences:
+            table.add_row(c.code, c.title, ", ".join(level(n) for n in c.levels))
+        console.print(table)
+        console.print(f"Experience: {sheet.career.experience}")
+
+    emit(sheet, as_json, render)
