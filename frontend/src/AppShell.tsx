@@ -53,7 +53,7 @@ export function AppShell() {
         </nav>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Await resource={catalogue} what="the roles and competences">
+        <Await resource={catalogue} what="the roles and competences" level={1}>
           {(data) => (
             <CatalogueContext.Provider value={data}>
               <Outlet />

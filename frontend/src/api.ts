@@ -259,6 +259,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Whether an error is the API's problem of a given kind, e.g. "no-path" for `/problems/no-path`. */
+export function isProblem(error: unknown, kind: string): error is ApiError {
+  return error instanceof ApiError && error.problem.type.split("/").pop() === kind;
+}
+
 const BASE = "/api/v1";
 
 /** Turns any failed response into a Problem, whether or not the server sent problem+json. */

@@ -9,15 +9,17 @@ interface Props<T> {
   resource: Resource<T>;
   what: string;
   suggestionHref?: (suggestion: Suggestion) => string;
+  /** 1 when the resource is the whole screen, so an error carries the page's heading. */
+  level?: 1 | 2;
   children: (data: T) => ReactNode;
 }
 
-export function Await<T>({ resource, what, suggestionHref, children }: Props<T>) {
+export function Await<T>({ resource, what, suggestionHref, level, children }: Props<T>) {
   switch (resource.state) {
     case "loading":
       return <Loading what={what} />;
     case "error":
-      return <ProblemView error={resource.error} retry={resource.retry} suggestionHref={suggestionHref} />;
+      return <ProblemView error={resource.error} retry={resource.retry} suggestionHref={suggestionHref} level={level} />;
     case "ready":
       return <>{children(resource.data)}</>;
   }

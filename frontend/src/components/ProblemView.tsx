@@ -11,10 +11,13 @@ interface Props {
   retry?: () => void;
   /** Where a suggested code leads; a role sheet unless the screen knows better. */
   suggestionHref?: (suggestion: Suggestion) => string;
+  /** 1 when the problem is all the screen shows, so it carries the page's heading. */
+  level?: 1 | 2;
   children?: ReactNode;
 }
 
-export function ProblemView({ error, retry, suggestionHref = (s) => `/roles/${s.code}`, children }: Props) {
+export function ProblemView({ error, retry, suggestionHref = (s) => `/roles/${s.code}`, level = 2, children }: Props) {
+  const Heading = level === 1 ? "h1" : "h2";
   const problem = error instanceof ApiError ? error.problem : null;
   const title = problem?.title ?? "Something went wrong";
   const detail = problem?.detail ?? (error instanceof Error ? error.message : String(error));
@@ -22,7 +25,7 @@ export function ProblemView({ error, retry, suggestionHref = (s) => `/roles/${s.
   const transient = !problem || problem.status === 0 || problem.status >= 500;
   return (
     <section className="problem" role="alert" aria-labelledby="problem-title">
-      <h2 id="problem-title">{title}</h2>
+      <Heading id="problem-title">{title}</Heading>
       {detail && <p>{detail}</p>}
       {suggestions.length > 0 && (
         <>

@@ -16,7 +16,7 @@ export function CompetencePage() {
   const competence = useResource((signal) => api.competence(code, signal), [code]);
   useTitle(competence.state === "ready" ? competence.data.title : `Competence ${code}`);
   return (
-    <Await resource={competence} what={`competence ${code}`} suggestionHref={(s) => competenceHref(s.code)}>
+    <Await resource={competence} what={`competence ${code}`} suggestionHref={(s) => competenceHref(s.code)} level={1}>
       {(data) => <CompetenceSheet competence={data} />}
     </Await>
   );

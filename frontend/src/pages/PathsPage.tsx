@@ -3,7 +3,7 @@
  * with options for the number of moves and documented links only.
  */
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api, type Paths } from "../api";
+import { api, isProblem, type Paths } from "../api";
 import { Await } from "../components/Await";
 import { EmptyState } from "../components/EmptyState";
 import { PathCard } from "../components/PathCard";
@@ -58,22 +58,45 @@ function PathsView({ query }: { query: PathsQuery }) {
           Only moves the CIGREF document names
         </label>
       </form>
-      <Await
-        resource={paths}
-        what="the paths"
-        suggestionHref={(s) => pathsHref(known(query.from) ? { ...query, to: s.code } : { ...query, from: s.code })}
-      >
-        {(data) => <PathList data={data} query={query} onRelax={update} />}
-      </Await>
+      {paths.state === "error" && isProblem(paths.error, "no-path") ? (
+        <NoPath query={query} detail={paths.error.problem.detail} onRelax={update} />
+      ) : (
+        <Await
+          resource={paths}
+          what="the paths"
+          suggestionHref={(s) => pathsHref(known(query.from) ? { ...query, to: s.code } : { ...query, from: s.code })}
+        >
+          {(data) => <PathList data={data} query={query} onRelax={update} />}
+        </Await>
+      )}
     </div>
   );
 }
 
-function PathList({ data, query, onRelax }: { data: Paths; query: PathsQuery; onRelax: (change: Partial<PathsQuery>) => void }) {
-  if (data.paths.length === 0) {
-    return (
-      <section className="empty" aria-labelledby="no-path">
+interface ListProps {
+  query: PathsQuery;
+  onRelax: (change: Partial<PathsQuery>) => void;
+}
+
+function PathList({ data, query, onRelax }: ListProps & { data: Paths }) {
+  if (data.paths.length === 0) return <NoPath query={query} onRelax={onRelax} />;
+  return (
+    <section aria-labelledby="paths-found">
+      <h2 id="paths-found">{plural(data.paths.length, "path")}, best first</h2>
+      <p className="hint">A move’s cost counts only what is new: what earlier roles taught is kept.</p>
+      {data.paths.map((path, i) => (
+        <PathCard key={path.roles.join(">")} path={path} rank={i + 1} />
+      ))}
+    </section>
+  );
+}
+
+/** No path under the options chosen: say so, and offer to relax them. */
+function NoPath({ query, detail, onRelax }: ListProps & { detail?: string }) {
+  return (
+      <section className="empty-result" aria-labelledby="no-path">
         <h2 id="no-path">No path within {plural(query.maxSteps, "move")}</h2>
+        {detail && <p>{detail}</p>}
         <p>Try one of these:</p>
         <p className="actions">
           {query.onlyDocumented && (
@@ -91,17 +114,5 @@ function PathList({ data, query, onRelax }: { data: Paths; query: PathsQuery; on
           </Link>
         </p>
       </section>
-    );
-  }
-  return (
-    <>
-      <p className="hint">
-        {plural(data.paths.length, "path")}, best first. A move’s cost counts only what is new: what earlier roles
-        taught is kept.
-      </p>
-      {data.paths.map((path, i) => (
-        <PathCard key={path.roles.join(">")} path={path} rank={i + 1} />
-      ))}
-    </>
   );
 }

@@ -20,7 +20,7 @@ export function RolePage() {
   const role = useResource((signal) => api.role(code, signal), [code]);
   useTitle(role.state === "ready" ? role.data.title : `Role ${code}`);
   return (
-    <Await resource={role} what={`role ${code}`} suggestionHref={(s) => roleHref(s.code)}>
+    <Await resource={role} what={`role ${code}`} suggestionHref={(s) => roleHref(s.code)} level={1}>
       {(data) => <RoleSheet role={data} />}
     </Await>
   );

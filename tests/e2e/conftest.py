@@ -1,0 +1,195 @@
+"""Browser tests: Debian's Chromium drives the built UI served by the real service.
+
+The session builds nothing: `frontend/dist` must exist (`npm run build` in frontend/).
+It starts `uvicorn app.main:app` on a free port on the embedded store, waits for
+/health, and stops it afterwards. Screenshots go to artifacts/screenshots/, axe-core
+figures to artifacts/a11y.txt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+DIST = REPO / "frontend" / "dist"
+AXE = REPO / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = REPO / "artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 812}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_for_health(base: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+            raise RuntimeError(f"the service exited with {process.returncode}:\n{output[-4000:]}")
+        try:
+            with urllib.request.urlopen(f"{base}/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"the service did not answer {base}/health within {timeout:.0f}s")
+
+
+@pytest.fixture(scope="session")
+def base_url() -> Iterator[str]:
+    """The real service on the embedded store, serving frontend/dist."""
+    if not (DIST / "index.html").is_file():
+        pytest.fail(
+            f"{DIST}/index.html is missing: build the UI first "
+            "(cd frontend && npm ci && npm run build). The e2e tests do not build it.",
+            pytrace=False,
+        )
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port), "--host", "127.0.0.1"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for_health(base, process)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def api(base_url: str) -> Callable[..., Any]:
+    """GET (or POST with `body`) a JSON answer of the API, as the page would see it."""
+
+    def call(path: str, body: dict[str, Any] | None = None) -> Any:
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(
+            f"{base_url}{path}", data=data, headers={"Content-Type": "application/json"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return json.load(response)
+        except urllib.error.HTTPError as error:
+            return json.load(error)
+
+    return call
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _page(browser: Any, base_url: str, viewport: dict[str, int], **options: Any) -> Iterator[Any]:
+    context = browser.new_context(base_url=base_url, viewport=viewport, **options)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def page(browser: Any, base_url: str) -> Iterator[Any]:
+    """A fresh desktop-sized page (own storage, so nothing leaks between tests)."""
+    yield from _page(browser, base_url, DESKTOP)
+
+
+@pytest.fixture
+def phone(browser: Any, base_url: str) -> Iterator[Any]:
+    """A fresh phone-sized page with touch."""
+    yield from _page(browser, base_url, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+
+
+@pytest.fixture(scope="session")
+def screenshot() -> Callable[[Any, str], Path]:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(page: Any, name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture(scope="session")
+def axe() -> Iterator[Callable[[Any, str], list[dict[str, Any]]]]:
+    """Runs axe-core on a page; returns its violations and records the figures."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run npm ci in frontend/", pytrace=False)
+    figures: list[str] = []
+
+    def run(page: Any, view: str) -> list[dict[str, Any]]:
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            """async () => {
+                const r = await axe.run(document, {resultTypes: ['violations']});
+                return {
+                    passes: r.passes.length,
+                    violations: r.violations.map(v => ({
+                        id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help,
+                        targets: v.nodes.slice(0, 3).map(n => n.target.join(' ')),
+                    })),
+                };
+            }"""
+        )
+        by_impact: dict[str, int] = {}
+        for violation in result["violations"]:
+            by_impact[violation["impact"]] = by_impact.get(violation["impact"], 0) + 1
+        line = (
+            f"axe {view}: {result['passes']} rules passed, {len(result['violations'])} violated "
+            f"{by_impact or ''} {[v['id'] for v in result['violations']]}"
+        )
+        print(line)
+        figures.append(line)
+        return list(result["violations"])
+
+    yield run
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "a11y.txt").write_text("\n".join(figures) + "\n")

@@ -1,0 +1,253 @@
+"""The web UI end to end: the numbers on the pages are the API's, every view is a URL."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.e2e.flows import assert_gap_matches, no_horizontal_scroll, pick_role, serious
+
+pytestmark = pytest.mark.e2e
+
+
+def query_of(page: Any) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def test_role_and_target_show_the_apis_gap(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
+    page.goto("/")
+    pick_role(page, "I am a", "Programmer", "Programmer")
+    pick_role(page, "I want to become a", "Applications Architect", "Applications Architect")
+    assert query_of(page) == {"from": ["3.2"], "to": ["3.4"]}
+    screenshot(page, "start")
+    page.get_by_role("link", name="What separates me from it").click()
+
+    page.wait_for_url(re.compile(r"/gap\?from=3\.2&to=3\.4$"))
+    page.get_by_test_id("gap-headline").wait_for()
+    assert_gap_matches(page, api("/api/v1/gap?from=3.2&to=3.4&basis=entry"))
+    screenshot(page, "gap")
+    assert serious(axe(page, "gap")) == []
+
+    page.get_by_label(re.compile("^Mastery")).check()
+    page.wait_for_url(re.compile(r"basis=mastery"))
+    mastery = api("/api/v1/gap?from=3.2&to=3.4&basis=mastery")
+    page.wait_for_function(
+        "steps => document.querySelector('[data-testid=gap-headline]')?.textContent.startsWith(steps)",
+        arg=f"{mastery['summary']['level_steps']} level step",
+    )
+    assert_gap_matches(page, mastery)
+
+
+def test_what_to_learn_lists_the_apis_descriptors(page: Any, api: Any) -> None:
+    gap = api("/api/v1/gap?from=3.2&to=3.4")
+    page.goto("/gap?from=3.2&to=3.4")
+    page.get_by_test_id("gap-headline").wait_for()
+    to_learn = [item for item in gap["items"] if item["status"] != "met"]
+    items = page.locator(".learn-list > li")
+    assert items.count() == len(to_learn)
+    first = max(to_learn, key=lambda item: item["delta"])
+    items.first.locator("summary").click()
+    detail = items.first.inner_text()
+    for level in first["learn"]["levels"]:
+        assert level["descriptor"] in detail
+    for knowledge in first["learn"]["knowledge"]:
+        assert knowledge["text"] in detail
+
+
+def test_open_a_path(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
+    answer = api("/api/v1/paths?from=3.2&to=2.3&max_steps=4&only_documented=false")
+    page.goto("/gap?from=3.2&to=2.3")
+    page.get_by_role("link", name="How do I get there").click()
+    page.wait_for_url(re.compile(r"/paths\?from=3\.2&to=2\.3$"))
+    cards = page.get_by_test_id("path-card")
+    cards.first.wait_for()
+    assert cards.count() == len(answer["paths"])
+    titles = {node["code"]: node["title"] for node in api("/api/v1/graph")["nodes"]}
+    for card, path in zip(cards.all(), answer["paths"], strict=True):
+        chain = card.locator(".role-chain > li").all_inner_texts()
+        assert [titles[code] in text for code, text in zip(path["roles"], chain, strict=True)] == [True] * len(chain)
+        steps = card.locator(".step")
+        assert steps.count() == len(path["steps"])
+        for step_el, step in zip(steps.all(), path["steps"], strict=True):
+            assert f"{step['cost']} level step" in step_el.locator(".cost").inner_text()
+            kind = "Documented" if step["kind"] == "documented" else "Inferred"
+            assert kind in step_el.locator(".kind").inner_text()
+            if step["kind"] == "documented":
+                assert step["evidence"] in step_el.locator("blockquote").inner_text()
+            else:
+                assert step_el.locator("blockquote").count() == 0
+    screenshot(page, "paths")
+    assert serious(axe(page, "paths")) == []
+
+    page.get_by_label("Only moves the CIGREF document names").check()
+    page.wait_for_url(re.compile(r"only_documented=1"))
+    documented = api("/api/v1/paths?from=3.2&to=2.3&max_steps=4&only_documented=true")
+    if documented.get("paths"):
+        page.wait_for_function(
+            "n => document.querySelectorAll('[data-testid=path-card]').length === n",
+            arg=len(documented["paths"]),
+        )
+    else:  # the API answers a no-path problem; the page offers to relax the options
+        page.get_by_role("heading", name=re.compile("^No path within")).wait_for()
+        page.get_by_role("button", name="Include inferred moves").click()
+        page.wait_for_url(re.compile(r"/paths\?from=3\.2&to=2\.3$"))
+        page.get_by_test_id("path-card").first.wait_for()
+
+    page.goto("/paths?from=3.2&to=2.3")
+    page.get_by_test_id("path-card").first.get_by_role("link", name="Show on the career map").click()
+    page.wait_for_url(re.compile(r"/map\?path="))
+    page.locator("a.node").first.wait_for()
+    highlighted = page.locator("a.node.highlighted").evaluate_all("nodes => nodes.map(n => n.dataset.role)")
+    assert sorted(highlighted) == sorted(answer["paths"][0]["roles"])
+
+
+def test_map_shows_every_role_and_opens_one(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
+    graph = api("/api/v1/graph")
+    page.goto("/map?path=3.2,3.4")
+    nodes = page.locator("a.node")
+    nodes.first.wait_for()
+    assert nodes.count() == len(graph["nodes"])
+    assert page.locator("path.link").count() == len(graph["links"])
+    assert page.locator('path.link.active[data-link="3.2>3.4"]').count() == sum(
+        1 for link in graph["links"] if (link["source"], link["target"]) == ("3.2", "3.4")
+    )
+    screenshot(page, "map")
+    assert serious(axe(page, "map")) == []
+
+    layer = page.locator(".career-map svg > g")
+    before = layer.get_attribute("transform")
+    page.get_by_role("button", name="Zoom in").click()
+    assert layer.get_attribute("transform") != before
+    page.get_by_role("button", name="Reset view").click()
+
+    title = next(node["title"] for node in graph["nodes"] if node["code"] == "3.4")
+    page.locator('a.node[data-role="3.4"] circle').click()
+    page.wait_for_url(re.compile(r"/roles/3\.4$"))
+    assert page.get_by_role("heading", level=1).inner_text() == title
+
+
+def test_self_assessment_gives_its_gap(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
+    page.goto("/assess")
+    for code, level in (("B1", 3), ("B2", 2)):
+        rating = page.locator(f'details.rating[data-competence="{code}"]')
+        rating.locator("summary").click()
+        rating.get_by_label(re.compile(rf"^e-{level}\b")).check()
+    pick_role(page, "I want to become a", "Applications Architect", "Applications Architect")
+    screenshot(page, "assess")
+    assert serious(axe(page, "assess")) == []
+
+    page.get_by_role("link", name="See my gap").click()
+    page.wait_for_url(re.compile(r"/gap\?profile=B1:3,B2:2&to=3\.4$"))
+    page.get_by_test_id("gap-headline").wait_for()
+    expected = api("/api/v1/gap", {"from": {"profile": {"B1": 3, "B2": 2}}, "to": "3.4", "basis": "entry"})
+    assert_gap_matches(page, expected)
+    screenshot(page, "gap-profile")
+
+    page.goto("/assess")  # kept between visits
+    b1 = page.locator('details.rating[data-competence="B1"]')
+    b1.locator("summary").click()
+    assert b1.get_by_label(re.compile(r"^e-3\b")).is_checked()
+    assert "e-3" in b1.locator(".rating-value").inner_text()
+
+
+def test_deep_links_load_cold(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
+    role = api("/api/v1/roles/3.2")
+    page.goto("/roles/3.2")
+    assert page.get_by_role("heading", level=1).inner_text() == role["title"]
+    assert page.locator(".requirements > li").count() == len(role["competences"])
+    assert role["mission"] in page.locator("article").inner_text()
+    moves = api("/api/v1/roles/3.2/next-moves?limit=10")["moves"]
+    page.locator(".next-moves-list > li").first.wait_for()
+    assert page.locator(".next-moves-list > li").count() == len(moves)
+    screenshot(page, "role")
+    assert serious(axe(page, "role")) == []
+
+    first = role["competences"][0]
+    page.get_by_role("link", name=re.compile(rf"^{re.escape(first['title'])}")).first.click()
+    page.wait_for_url(re.compile(rf"/competences/{first['code']}$"))
+    competence = api(f"/api/v1/competences/{first['code']}")
+    assert page.get_by_role("heading", level=1).inner_text() == competence["title"]
+    text = page.locator("article").inner_text()
+    for level in competence["levels"]:
+        assert level["descriptor"] in text
+    assert page.locator("article .requirements > li").count() == len(competence["roles"])
+    screenshot(page, "competence")
+    assert serious(axe(page, "competence")) == []
+
+    for url, heading in (("/gap?from=3.2&to=3.4&basis=mastery", "From"), ("/paths?from=3.2&to=3.4", "From")):
+        page.goto(url)
+        assert page.get_by_role("heading", level=1).inner_text().startswith(heading)
+        assert page.url.endswith(url)
+
+
+def test_unknown_role_offers_suggestions(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
+    problem = api("/api/v1/roles/9.9")
+    assert problem["suggestions"], "the API should suggest roles for an unknown code"
+    page.goto("/roles/9.9")
+    alert = page.get_by_role("alert")
+    assert problem["title"] in alert.inner_text()
+    links = alert.locator(".suggestions a")
+    assert links.count() == len(problem["suggestions"])
+    screenshot(page, "unknown-role")
+    assert serious(axe(page, "unknown-role")) == []
+    first = problem["suggestions"][0]
+    links.first.click()
+    page.wait_for_url(re.compile(rf"/roles/{re.escape(first['code'])}$"))
+    assert page.get_by_role("heading", level=1).inner_text() == first["title"]
+
+    page.goto("/gap?from=9.9&to=3.4")
+    suggestion = page.get_by_role("alert").locator(".suggestions a").first
+    assert suggestion.get_attribute("href") == f"/gap?from={first['code']}&to=3.4"
+
+
+def test_phone_main_flow(phone: Any, api: Any, axe: Any, screenshot: Any) -> None:
+    page = phone
+    page.goto("/")
+    # browse a family instead of searching, as one would with a thumb
+    family = api("/api/v1/roles/3.2")["family"]["name"]
+    page.locator(".family-browser summary", has_text=family).first.click()
+    page.locator(".family-browser").get_by_role("button", name=re.compile(r"^Programmer\b")).first.click()
+    for target, code in (("Applications Architect", "3.4"), ("IT Project Manager", "2.3")):
+        if page.get_by_role("button", name=re.compile("^Change i want to become a", re.I)).count():
+            page.get_by_role("button", name=re.compile("^Change i want to become a", re.I)).click()
+        pick_role(page, "I want to become a", target, target)
+        assert no_horizontal_scroll(page)
+        screenshot(page, f"phone-start-{code}")
+        page.get_by_role("link", name="What separates me from it").click()
+        page.get_by_test_id("gap-headline").wait_for()
+        assert_gap_matches(page, api(f"/api/v1/gap?from=3.2&to={code}"))
+        assert no_horizontal_scroll(page)
+        screenshot(page, f"phone-gap-{code}")
+        assert serious(axe(page, f"phone-gap-{code}")) == []
+
+        page.get_by_role("link", name="How do I get there").click()
+        paths = api(f"/api/v1/paths?from=3.2&to={code}")["paths"]
+        if paths:
+            page.get_by_test_id("path-card").first.wait_for()
+            assert page.get_by_test_id("path-card").count() == len(paths)
+        assert no_horizontal_scroll(page)
+        screenshot(page, f"phone-paths-{code}")
+        assert serious(axe(page, f"phone-paths-{code}")) == []
+        page.goto(f"/?from=3.2&to={code}")
+
+
+@pytest.mark.parametrize(
+    ("view", "url", "ready"),
+    [
+        ("start-empty", "/", "h1"),
+        ("roles", "/roles", ".index-grid"),
+        ("competences", "/competences", ".index-grid"),
+        ("assess-empty", "/assess", ".rating"),
+        ("gap-empty", "/gap", ".empty-state"),
+        ("not-found", "/no/such/page", ".empty-state"),
+    ],
+)
+def test_other_views_are_accessible(page: Any, axe: Any, screenshot: Any, view: str, url: str, ready: str) -> None:
+    page.goto(url)
+    page.locator(ready).first.wait_for()
+    screenshot(page, view)
+    violations = axe(page, view)
+    assert serious(violations) == [], violations
