@@ -64,30 +64,49 @@ def explain(snapshot: Snapshot, roles: list[str]) -> CareerPath:
 def _usable_graph(
     snapshot: Snapshot, source: str, target: str, *, only_documented: bool, avoid: Collection[str]
 ) -> nx.DiGraph:
-    def keep_edge(a: str, b: str) -> bool:
-        return not only_documented or snapshot.career[a][b]["kind"] == "documented"
+    """The career graph less avoided roles and, if asked, inferred links.
 
-    def keep_node(code: str) -> bool:
-        return code in (source, target) or code not in avoid
-
-    return nx.subgraph_view(snapshot.career, filter_node=keep_node, filter_edge=keep_edge)
+    A filtered copy rather than a view: Yen's algorithm reads edges thousands of times.
+    """
+    if not only_documented and not avoid:
+        return snapshot.career
+    graph = nx.DiGraph()
+    graph.add_nodes_from(
+        code for code in snapshot.career if code in (source, target) or code not in avoid
+    )
+    graph.add_edges_from(
+        (a, b, data)
+        for a, b, data in snapshot.career.edges(data=True)
+        if a in graph and b in graph and (not only_documented or data["kind"] == "documented")
+    )
+    return graph
 
 
 def _candidates(
     graph: nx.DiGraph, source: str, target: str, *, k: int, max_steps: int
 ) -> Iterator[list[str]]:
+    """Yen's cheapest paths by link level steps, plus the fewest-moves path, within max_steps.
+
+    Yen's order ignores the move count, so its first candidates can all be too long;
+    the fewest-moves path guarantees an answer whenever one fits in max_steps.
+    """
+    yield nx.shortest_path(graph, source, target)
+    simple = nx.shortest_simple_paths(graph, source, target, weight="level_steps")
+    examined = islice(simple, min(MAX_CANDIDATES, k * CANDIDATES_PER_PATH))
+    yield from (p for p in examined if len(p) - 1 <= max_steps)
+
+
+def _fewest_moves(graph: nx.DiGraph, source: str, target: str) -> int | None:
     try:
-        simple = nx.shortest_simple_paths(graph, source, target, weight="level_steps")
-        examined = islice(simple, min(MAX_CANDIDATES, k * CANDIDATES_PER_PATH))
-        yield from (p for p in examined if len(p) - 1 <= max_steps)
+        return int(nx.shortest_path_length(graph, source, target))
     except nx.NetworkXNoPath:
-        return
+        return None
 
 
 def _why_none(
-    graph: nx.DiGraph,
     start: Role,
     end: Role,
+    fewest: int | None,
     *,
     max_steps: int,
     only_documented: bool,
@@ -96,9 +115,7 @@ def _why_none(
     """Say why there is no path, and what would give one."""
     limits = " using documented links only" if only_documented else ""
     avoided = f" Avoided: {', '.join(sorted(avoid))}." if avoid else ""
-    try:
-        fewest = nx.shortest_path_length(graph, start.code, end.code)
-    except nx.NetworkXNoPath:
+    if fewest is None:
         return (
             f"No path from {start.code} {start.title} to {end.code} {end.title}{limits}.{avoided}"
         )
@@ -127,16 +144,22 @@ def k_best_paths(
     graph = _usable_graph(
         snapshot, start.code, end.code, only_documented=only_documented, avoid=set(avoid)
     )
-    found = [
-        explain(snapshot, p)
-        for p in _candidates(graph, start.code, end.code, k=k, max_steps=max_steps)
-    ]
-    if not found:
+    fewest = _fewest_moves(graph, start.code, end.code)
+    if fewest is None or fewest > max_steps:
         raise NoPath(
             _why_none(
-                graph, start, end, max_steps=max_steps, only_documented=only_documented, avoid=avoid
+                start,
+                end,
+                fewest,
+                max_steps=max_steps,
+                only_documented=only_documented,
+                avoid=avoid,
             )
         )
+    unique = {
+        tuple(p): p for p in _candidates(graph, start.code, end.code, k=k, max_steps=max_steps)
+    }
+    found = [explain(snapshot, p) for p in unique.values()]
     found.sort(key=lambda p: (p.cost, len(p.steps), [role_sort_key(r) for r in p.roles]))
     return PathsAnswer(
         from_=snapshot.role_ref(start.code),
