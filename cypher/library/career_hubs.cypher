@@ -1,0 +1,14 @@
+// career_hubs: roles by how many career moves lead in and out.
+//
+// Purpose: crossroads roles (many ways out) and destination roles (many ways in); split by
+//   documented and inferred links.
+// Parameters: none.
+// Example: {}
+// Columns: code, title, moves_in, moves_out, documented_in, documented_out
+MATCH (r:Role)
+RETURN r.code AS code, r.title AS title,
+       COUNT { (r)<-[:CAREER_LINK]-() } AS moves_in,
+       COUNT { (r)-[:CAREER_LINK]->() } AS moves_out,
+       COUNT { (r)<-[:CAREER_LINK {kind: 'documented'}]-() } AS documented_in,
+       COUNT { (r)-[:CAREER_LINK {kind: 'documented'}]->() } AS documented_out
+ORDER BY moves_in + moves_out DESC, toInteger(split(code, '.')[0]), toInteger(split(code, '.')[1])

@@ -1,0 +1,13 @@
+// family_overview: each family's roles and how demanding they are.
+//
+// Purpose: a one-screen summary of the nomenclature per family.
+// Parameters: none.
+// Example: {}
+// Columns: family, name, roles, competences, requirements, mean_level
+MATCH (f:Family)
+OPTIONAL MATCH (f)<-[:IN_FAMILY]-(r:Role)
+OPTIONAL MATCH (r)-[q:REQUIRES]->(c:Competence)
+RETURN f.number AS family, f.name AS name, count(DISTINCT r) AS roles,
+       count(DISTINCT c) AS competences, count(q) AS requirements,
+       round(avg(q.level), 2) AS mean_level
+ORDER BY family

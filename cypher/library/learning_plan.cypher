@@ -1,0 +1,31 @@
+// learning_plan: what to learn to move from role $source to role $target.
+//
+// Purpose: for each competence to acquire or raise, the e-CF descriptors of the levels
+//   have+1..need (applicable levels only) and the competence's knowledge and skills.
+// Parameters: $source role code; $target role code; $basis 'entry' | 'mastery' | null (= entry).
+// Example: {"source": "3.2", "target": "3.4", "basis": "entry"}
+// Columns: competence, title, have, need, levels, knowledge, skills
+MATCH (source:Role {code: $source}), (target:Role {code: $target})
+MATCH (target)-[required:REQUIRES]->(c:Competence)
+OPTIONAL MATCH (source)-[held:REQUIRES]->(c)
+WITH c, coalesce(held.level, 0) AS have,
+     CASE $basis WHEN 'mastery' THEN required.level_max ELSE required.level END AS need
+WHERE need > have
+CALL (c, have, need) {
+  OPTIONAL MATCH (c)-[:HAS_LEVEL]->(p:ProficiencyLevel)
+  WHERE have < p.level <= need
+  WITH p ORDER BY p.level
+  RETURN collect('e-' + p.level + ': ' + p.descriptor) AS levels
+}
+CALL (c) {
+  OPTIONAL MATCH (c)-[n:NEEDS_KNOWLEDGE]->(k:Knowledge)
+  WITH k ORDER BY n.position
+  RETURN collect(k.text) AS knowledge
+}
+CALL (c) {
+  OPTIONAL MATCH (c)-[n:NEEDS_SKILL]->(s:Skill)
+  WITH s ORDER BY n.position
+  RETURN collect(s.text) AS skills
+}
+RETURN c.code AS competence, c.title AS title, have, need, levels, knowledge, skills
+ORDER BY left(competence, 1), toInteger(substring(competence, 1))

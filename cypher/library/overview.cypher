@@ -1,0 +1,16 @@
+// overview: what the database holds: nodes per label, relationships per type, dataset stamp.
+//
+// Purpose: check a load (counts) and which dataset version is live.
+// Parameters: none.
+// Example: {}
+// Columns: kind, name, count
+CALL db.labels() YIELD label
+CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS count }
+RETURN 'node' AS kind, label AS name, count
+UNION ALL
+CALL db.relationshipTypes() YIELD relationshipType AS type
+CALL (type) { MATCH ()-[r]->() WHERE type(r) = type RETURN count(r) AS count }
+RETURN 'relationship' AS kind, type AS name, count
+UNION ALL
+MATCH (d:Dataset)
+RETURN 'dataset' AS kind, d.name + ' ' + d.version AS name, 1 AS count

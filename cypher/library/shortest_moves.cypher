@@ -1,0 +1,15 @@
+// shortest_moves: the fewest career moves from role $source to role $target.
+//
+// Purpose: one shortest path over CAREER_LINK (Cypher 5 `SHORTEST 1`), optionally over
+//   documented links only. Fewest moves, not least learning: the service's /paths ranks
+//   paths by cumulative learning cost. No row when the target cannot be reached.
+// Parameters: $source role code; $target role code; $kinds list of link kinds to use,
+//   e.g. ['documented', 'inferred'] or ['documented'].
+// Example: {"source": "5.2", "target": "1.1", "kinds": ["documented", "inferred"]}
+// Columns: roles, titles, moves, kinds, level_steps
+MATCH p = SHORTEST 1 (a:Role {code: $source})
+          (()-[l:CAREER_LINK]->() WHERE l.kind IN $kinds)+
+          (b:Role {code: $target})
+RETURN [r IN nodes(p) | r.code] AS roles, [r IN nodes(p) | r.title] AS titles,
+       length(p) AS moves, [x IN relationships(p) | x.kind] AS kinds,
+       reduce(total = 0, x IN relationships(p) | total + x.level_steps) AS level_steps

@@ -1,0 +1,265 @@
+"""Load a validated dataset into Neo4j: schema first, then ONE write transaction.
+
+Everything is written with batched `UNWIND $rows ... MERGE` on the unique keys,
+then whatever an older dataset left is pruned, then the `(:Dataset)` node is
+stamped, all in the same transaction: a load that fails anywhere leaves the
+previous dataset intact, and loading the same data twice changes nothing.
+The career links to write are an argument (documented + inferred by default)
+so the link policy stays in graph.algorithms.links.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import Driver, ManagedTransaction
+
+from graph.cypher import load_query, statements
+from graph.models import CareerLink, Dataset, Role
+from seed.check import problems
+from seed.errors import SeedDataError
+from seed.io import canonical
+
+BATCH_SIZE = 500
+Row = dict[str, Any]
+# progress(rows_done, rows_total, step): called after every batch, inside the transaction.
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One seed query (cypher/seed/<query>.cypher) and the rows it writes."""
+
+    query: str
+    rows: list[Row]
+
+
+def load_dataset_into_neo4j(
+    driver: Driver,
+    dataset: Dataset,
+    *,
+    database: str,
+    links: Sequence[CareerLink] | None = None,
+    progress: Progress | None = None,
+) -> str:
+    """Validate, apply the schema, and replace the stored dataset; return its version.
+
+    The dataset is put in canonical order first, so what Neo4jStore reads back has
+    the same version as the stamp.
+    """
+    dataset = canonical(dataset)
+    if links is None:
+        from graph.algorithms.links import career_links
+
+        links = career_links(dataset)
+    validate(dataset, links)
+    apply_schema(driver, database=database)
+    steps = plan(dataset, links)
+    total = sum(len(step.rows) for step in steps)
+
+    def write(tx: ManagedTransaction) -> None:
+        done = 0
+        for step in steps:
+            for batch in _batches(step.rows):
+                written = tx.run(load_query(f"seed/{step.query}"), rows=batch).single(strict=True)
+                if written["written"] != len(batch):
+                    raise SeedDataError(
+                        f"seed/{step.query}: wrote {written['written']} of {len(batch)} rows "
+                        "(a referenced node is missing)"
+                    )
+                done += len(batch)
+                if progress is not None:
+                    progress(done, total, step.query)
+        tx.run(load_query("seed/prune_nodes"), **_node_keys(dataset)).consume()
+        tx.run(
+            load_query("seed/prune_relationships"), **_relationship_keys(dataset, links)
+        ).consume()
+
+    with driver.session(database=database) as session:
+        session.execute_write(write)
+    return dataset.version
+
+
+def apply_schema(driver: Driver, *, database: str) -> None:
+    """Create the constraints and indexes of cypher/schema.cypher (idempotent).
+
+    Schema changes cannot share a transaction with data writes, so this runs first.
+    """
+    for statement in statements("schema"):
+        driver.execute_query(statement, database_=database)
+
+
+def validate(dataset: Dataset, links: Sequence[CareerLink]) -> None:
+    """Reject the load before anything is written: cross-references and the links' roles."""
+    found = [str(p) for p in problems(dataset)]
+    roles = {r.code for r in dataset.roles}
+    found += [
+        f"career link {k.source} -> {k.target}: unknown role"
+        for k in links
+        if k.source not in roles or k.target not in roles
+    ]
+    keys = Counter((k.source, k.target, k.kind) for k in links)
+    found += [
+        f"career link {a} -> {b} ({kind}) given twice" for (a, b, kind), n in keys.items() if n > 1
+    ]
+    stated = {(k.source, k.target) for k in dataset.links}
+    documented = {(a, b) for (a, b, kind) in keys if kind == "documented"}
+    found += [
+        f"documented link {a} -> {b} has no career link" for a, b in sorted(stated - documented)
+    ]
+    found += [
+        f"career link {a} -> {b} is documented by nothing" for a, b in sorted(documented - stated)
+    ]
+    if found:
+        more = f" (and {len(found) - 1} more problems)" if len(found) > 1 else ""
+        raise SeedDataError(f"{found[0]}{more}", tuple(found))
+
+
+def plan(dataset: Dataset, links: Sequence[CareerLink]) -> list[Step]:
+    """The rows of every seed query, in dependency order (nodes before what links them)."""
+    competences = dataset.competences
+    return [
+        Step("families", [{"props": f.model_dump()} for f in dataset.families]),
+        Step("areas", [{"props": a.model_dump()} for a in dataset.areas]),
+        Step(
+            "competences",
+            [
+                {
+                    "props": {"code": c.code, "title": c.title, "description": c.description},
+                    "area": c.area,
+                }
+                for c in competences
+            ],
+        ),
+        Step(
+            "levels",
+            [
+                {
+                    "props": {
+                        "key": level_key(c.code, d.level),
+                        "competence": c.code,
+                        "level": d.level,
+                        "eqf": d.eqf,
+                        "descriptor": d.descriptor,
+                    }
+                }
+                for c in competences
+                for d in c.levels
+            ],
+        ),
+        Step(
+            "knowledge",
+            [
+                {
+                    "label": label,
+                    "type": kind,
+                    "competence": c.code,
+                    "position": i,
+                    "props": item.model_dump(),
+                }
+                for c in competences
+                for label, kind, items in (
+                    ("Knowledge", "NEEDS_KNOWLEDGE", c.knowledge),
+                    ("Skill", "NEEDS_SKILL", c.skills),
+                )
+                for i, item in enumerate(items)
+            ],
+        ),
+        Step("roles", [{"props": role_properties(r), "family": r.family} for r in dataset.roles]),
+        Step(
+            "requires",
+            [
+                {
+                    "role": r.code,
+                    "competence": q.competence,
+                    "props": {
+                        "level": q.level,
+                        "level_max": q.level_max,
+                        "levels": list(q.levels),
+                        "position": i,
+                    },
+                }
+                for r in dataset.roles
+                for i, q in enumerate(r.requirements)
+            ],
+        ),
+        Step("career_links", [_link_row(dataset, k) for k in links]),
+        Step(
+            "dataset",
+            [{"name": dataset.name, "version": dataset.version, "source": dataset.source}],
+        ),
+    ]
+
+
+def level_key(competence: str, level: int) -> str:
+    """The ProficiencyLevel key, e.g. 'A1@4'."""
+    return f"{competence}@{level}"
+
+
+def role_properties(role: Role) -> Row:
+    """A role's node properties: the schema's fields, plus what a lossless read-back needs.
+
+    Activities are nested (name + tasks), which a property cannot hold, so they
+    travel as JSON in `activities_json`.
+    """
+    career = role.career
+    return {
+        "code": role.code,
+        "title": role.title,
+        "alt_titles": list(role.alt_titles),
+        "mission": role.mission,
+        "activities_json": json.dumps([a.model_dump() for a in role.activities]),
+        "activities_intro": list(role.activities_intro),
+        "deliverables": list(role.deliverables),
+        "kpis": list(role.kpis),
+        "profile": career.profile,
+        "experience": career.experience,
+        "career_note": career.note,
+        "min_experience_years": career.min_experience_years,
+        "trends": role.trends,
+        "career_mentions": list(role.career_mentions),
+        "source_lines": list(role.source_lines),
+    }
+
+
+def _link_row(dataset: Dataset, link: CareerLink) -> Row:
+    """A career link; a documented one also keeps each quote, line and note it rests on."""
+    props: Row = link.model_dump(exclude={"source", "target"})
+    if link.kind == "documented":
+        stated = [d for d in dataset.links if (d.source, d.target) == (link.source, link.target)]
+        props |= {
+            "quotes": [d.evidence.quote for d in stated],
+            "lines": [d.evidence.line for d in stated],
+            "notes": [d.note for d in stated],
+        }
+    return {"source": link.source, "target": link.target, "props": props}
+
+
+def _node_keys(dataset: Dataset) -> Row:
+    competences = dataset.competences
+    return {
+        "families": [f.number for f in dataset.families],
+        "areas": [a.code for a in dataset.areas],
+        "competences": [c.code for c in competences],
+        "levels": [level_key(c.code, d.level) for c in competences for d in c.levels],
+        "knowledge": [k.key for c in competences for k in c.knowledge],
+        "skills": [s.key for c in competences for s in c.skills],
+        "roles": [r.code for r in dataset.roles],
+        "dataset": dataset.name,
+    }
+
+
+def _relationship_keys(dataset: Dataset, links: Sequence[CareerLink]) -> Row:
+    return {
+        "requires": [[r.code, q.competence] for r in dataset.roles for q in r.requirements],
+        "career_links": [[k.source, k.target, k.kind] for k in links],
+    }
+
+
+def _batches(rows: list[Row]) -> Iterator[list[Row]]:
+    for start in range(0, len(rows), BATCH_SIZE):
+        yield rows[start : start + BATCH_SIZE]
