@@ -31,7 +31,7 @@ def test_role_and_target_show_the_apis_gap(page: Any, api: Any, axe: Any, screen
     screenshot(page, "gap")
     assert serious(axe(page, "gap")) == []
 
-    page.get_by_label(re.compile("^Mastery")).check()
+    page.get_by_label(re.compile("^Mastery")).click()
     page.wait_for_url(re.compile(r"basis=mastery"))
     mastery = api("/api/v1/gap?from=3.2&to=3.4&basis=mastery")
     page.wait_for_function(
@@ -82,7 +82,7 @@ def test_open_a_path(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
     screenshot(page, "paths")
     assert serious(axe(page, "paths")) == []
 
-    page.get_by_label("Only moves the CIGREF document names").check()
+    page.get_by_label("Only moves the CIGREF document names").click()
     page.wait_for_url(re.compile(r"only_documented=1"))
     documented = api("/api/v1/paths?from=3.2&to=2.3&max_steps=4&only_documented=true")
     if documented.get("paths"):
@@ -211,8 +211,10 @@ def test_phone_main_flow(phone: Any, api: Any, axe: Any, screenshot: Any) -> Non
     page.locator(".family-browser summary", has_text=family).first.click()
     page.locator(".family-browser").get_by_role("button", name=re.compile(r"^Programmer\b")).first.click()
     for target, code in (("Applications Architect", "3.4"), ("IT Project Manager", "2.3")):
-        if page.get_by_role("button", name=re.compile("^Change i want to become a", re.I)).count():
-            page.get_by_role("button", name=re.compile("^Change i want to become a", re.I)).click()
+        page.get_by_role("heading", level=1).wait_for()
+        change = page.get_by_role("button", name=re.compile("^Change i want to become a", re.I))
+        if change.count():
+            change.click()
         pick_role(page, "I want to become a", target, target)
         assert no_horizontal_scroll(page)
         screenshot(page, f"phone-start-{code}")
@@ -231,7 +233,8 @@ def test_phone_main_flow(phone: Any, api: Any, axe: Any, screenshot: Any) -> Non
         assert no_horizontal_scroll(page)
         screenshot(page, f"phone-paths-{code}")
         assert serious(axe(page, f"phone-paths-{code}")) == []
-        page.goto(f"/?from=3.2&to={code}")
+        page.goto(f"/?from=3.2&to={code}")  # back to the start, the target still chosen
+        page.get_by_text(target, exact=False).first.wait_for()
 
 
 @pytest.mark.parametrize(
