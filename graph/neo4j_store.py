@@ -54,6 +54,15 @@ class Neo4jStore:
         )
         return cls(driver, database=database, timeout_s=timeout_s, owns_driver=True)
 
+    @property
+    def driver(self) -> Driver:
+        """The driver, for the analyst console (graph/console.py), which runs its own reads."""
+        return self._driver
+
+    @property
+    def database(self) -> str:
+        return self._database
+
     def dataset_version(self) -> str | None:
         rows = self._read("store/dataset")
         return str(rows[0]["version"]) if rows else None
