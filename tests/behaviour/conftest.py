@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from graph.embedded import EmbeddedStore
 from graph.snapshot import Snapshot
 from graph.store import GraphStore
+from tests.fixtures.stores import STORE_KINDS, store_of_kind
 
 
-@pytest.fixture(scope="session", params=["embedded"])
+@pytest.fixture(scope="session", params=STORE_KINDS)
 def store(request: pytest.FixtureRequest) -> GraphStore:
-    return EmbeddedStore.from_directory()
+    return store_of_kind(request)
 
 
 @pytest.fixture(scope="session")
