@@ -29,6 +29,7 @@ from pathlib import Path
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
+from app.settings import Settings
 from graph.cypher import load_query
 
 DEFAULT_USER = "neo4j"
@@ -77,6 +78,28 @@ def credentials() -> tuple[str, str]:
         os.environ.get("NEO4J_USER", DEFAULT_USER),
         os.environ.get("NEO4J_PASSWORD", DEFAULT_PASSWORD),
     )
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the command-line tools find Neo4j: NEO4J_* settings, else the local server."""
+
+    uri: str
+    auth: tuple[str, str]
+    database: str
+
+
+def target(settings: Settings) -> Target | None:
+    """NEO4J_URI when set, else the running local server; None when there is neither.
+
+    An empty NEO4J_PASSWORD means the local server's default password.
+    """
+    running = status()
+    uri = settings.neo4j_uri or (running.uri if running else None)
+    if uri is None:
+        return None
+    password = settings.neo4j_password.get_secret_value() or DEFAULT_PASSWORD
+    return Target(uri, (settings.neo4j_user, password), settings.neo4j_database)
 
 
 def default_state_dir() -> Path:

@@ -51,3 +51,48 @@ def check(
     except SeedDataError as error:
         raise fail(error) from None
     typer.echo(f"ok: {summary(dataset)}")
+
+
+@cli.command()
+def load(
+    path: Path = typer.Argument(None, help="Data directory to load (default: seed/data)."),
+) -> None:
+    """Validate the data, then replace the dataset in Neo4j in one transaction.
+
+    Connects with NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, or to the
+    server `careergraph neo4j start` runs. Loading the same data twice changes nothing.
+    """
+    from neo4j import GraphDatabase
+    from neo4j.exceptions import Neo4jError, ServiceUnavailable
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from app.neo4j_launcher import target
+    from app.settings import get_settings
+    from seed.io import DEFAULT_DATA_DIR, read_dataset
+    from seed.load import load_dataset_into_neo4j
+
+    where = target(get_settings())
+    if where is None:
+        typer.echo("error: set NEO4J_URI, or run `careergraph neo4j start` first", err=True)
+        raise typer.Exit(code=1)
+    columns = (TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn())
+    try:
+        dataset = read_dataset(path or DEFAULT_DATA_DIR)
+        with (
+            GraphDatabase.driver(where.uri, auth=where.auth) as driver,
+            Progress(*columns, transient=True) as bar,
+        ):
+            task = bar.add_task("validating", total=None)
+
+            def progress(done: int, total: int, step: str) -> None:
+                bar.update(task, completed=done, total=total, description=step)
+
+            version = load_dataset_into_neo4j(
+                driver, dataset, database=where.database, progress=progress
+            )
+    except SeedDataError as error:
+        raise fail(error) from None
+    except (Neo4jError, ServiceUnavailable) as error:
+        typer.echo(f"error: Neo4j at {where.uri}: {error}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(f"loaded {dataset.name} version {version} into {where.uri} ({where.database})")

@@ -1,0 +1,67 @@
+"""Fixtures for the Neo4j suite: the real seed, and a database that holds it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from neo4j import Driver
+
+from graph.algorithms.links import career_links
+from graph.cypher import load_query
+from graph.models import CareerLink, Dataset
+from graph.neo4j_store import Neo4jStore
+from seed.io import read_dataset
+from seed.load import load_dataset_into_neo4j
+from tests.fixtures.neo4j import wipe
+
+
+@pytest.fixture(scope="session")
+def seed_dataset() -> Dataset:
+    """The committed seed (seed/data), validated."""
+    return read_dataset()
+
+
+@pytest.fixture
+def seeded_neo4j(neo4j_driver: Driver, neo4j_database: str, seed_dataset: Dataset) -> Driver:
+    """A database holding exactly the seed; reloaded only when a test left something else."""
+    store = Neo4jStore(neo4j_driver, database=neo4j_database)
+    if store.dataset_version() != seed_dataset.version or stored_counts(
+        neo4j_driver, neo4j_database
+    ) != expected_counts(seed_dataset, career_links(seed_dataset)):
+        wipe(neo4j_driver, neo4j_database)
+        load_dataset_into_neo4j(neo4j_driver, seed_dataset, database=neo4j_database)
+    return neo4j_driver
+
+
+def stored_counts(driver: Driver, database: str) -> Counter[str]:
+    """Nodes per label and relationships per type, from the library's overview query."""
+    records = driver.execute_query(load_query("library/overview"), database_=database).records
+    return Counter(
+        {r["name"]: r["count"] for r in records if r["kind"] != "dataset" and r["count"]}
+    )
+
+
+def expected_counts(dataset: Dataset, links: list[CareerLink]) -> Counter[str]:
+    """What a load of `dataset` with `links` must leave, by label and type."""
+    levels = sum(len(c.levels) for c in dataset.competences)
+    knowledge = sum(len(c.knowledge) for c in dataset.competences)
+    skills = sum(len(c.skills) for c in dataset.competences)
+    counts = Counter(
+        Family=len(dataset.families),
+        Area=len(dataset.areas),
+        Competence=len(dataset.competences),
+        ProficiencyLevel=levels,
+        Knowledge=knowledge,
+        Skill=skills,
+        Role=len(dataset.roles),
+        Dataset=1,
+        IN_FAMILY=len(dataset.roles),
+        IN_AREA=len(dataset.competences),
+        HAS_LEVEL=levels,
+        NEEDS_KNOWLEDGE=knowledge,
+        NEEDS_SKILL=skills,
+        REQUIRES=sum(len(r.requirements) for r in dataset.roles),
+        CAREER_LINK=len(links),
+    )
+    return +counts  # drop zero entries, as stored_counts does
