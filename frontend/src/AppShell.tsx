@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from "react";
 import { NavLink, Outlet, useLocation } from "react-router";
+import { api } from "./api";
 import { Await } from "./components/Await";
 import { CatalogueContext } from "./context";
 import { loadCatalogue } from "./lib/catalogue";
@@ -16,6 +17,13 @@ const NAV = [
   { to: "/competences", label: "Competences", end: false },
   { to: "/assess", label: "Rate myself", end: false },
 ];
+
+/** Which data the answers come from, so a shared screenshot can be traced. */
+function DatasetVersion() {
+  const meta = useResource((signal) => api.meta(signal), []);
+  if (meta.state !== "ready") return null;
+  return <> Data version {meta.data.dataset_version}.</>;
+}
 
 export function AppShell() {
   const catalogue = useResource(() => loadCatalogue(), []);
@@ -64,6 +72,7 @@ export function AppShell() {
       <footer className="site-footer">
         <p>
           Roles: CIGREF nomenclature of IS roles (2011). Competences: European e-Competence Framework 2.0.
+          <DatasetVersion />
         </p>
       </footer>
     </>

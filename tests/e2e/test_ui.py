@@ -122,6 +122,22 @@ def test_map_shows_every_role_and_opens_one(page: Any, api: Any, axe: Any, scree
     page.get_by_role("button", name="Zoom in").click()
     assert layer.get_attribute("transform") != before
     page.get_by_role("button", name="Reset view").click()
+    assert layer.get_attribute("transform") == before
+
+    # keyboard: the map takes arrows and +/-, and every role is a link reached by Tab
+    page.locator(".career-map svg").focus()
+    page.keyboard.press("+")
+    page.keyboard.press("ArrowLeft")
+    assert layer.get_attribute("transform") != before
+    page.keyboard.press("0")
+    assert layer.get_attribute("transform") == before
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.dataset.role")
+    assert focused in {node["code"] for node in graph["nodes"]}
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"/roles/{re.escape(focused)}$"))
+    page.go_back()
+    page.locator("a.node").first.wait_for()
 
     title = next(node["title"] for node in graph["nodes"] if node["code"] == "3.4")
     page.locator('a.node[data-role="3.4"] circle').click()
@@ -157,7 +173,7 @@ def test_deep_links_load_cold(page: Any, api: Any, axe: Any, screenshot: Any) ->
     role = api("/api/v1/roles/3.2")
     page.goto("/roles/3.2")
     assert page.get_by_role("heading", level=1).inner_text() == role["title"]
-    assert page.locator(".requirements > li").count() == len(role["competences"])
+    assert page.locator("section[aria-labelledby=competences] .requirements > li").count() == len(role["competences"])
     assert role["mission"] in page.locator("article").inner_text()
     moves = api("/api/v1/roles/3.2/next-moves?limit=10")["moves"]
     page.locator(".next-moves-list > li").first.wait_for()

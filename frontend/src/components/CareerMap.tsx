@@ -3,10 +3,19 @@
  * Drag to pan, wheel or buttons to zoom; each role is a link to its sheet, so
  * Tab and Enter work too. A highlighted path is drawn bold, the rest fades.
  */
-import { useEffect, useMemo, useRef, useState, type PointerEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { Link } from "react-router";
 import type { CareerGraph, Family, GraphNode } from "../api";
-import { arcPath, layoutGraph, linkKey, pathLinkKeys, type Point } from "../lib/mapLayout";
+import {
+  arcPath,
+  labelBox,
+  layoutGraph,
+  linkKey,
+  pathLinkKeys,
+  placeLabels,
+  type LabelSide,
+  type Point,
+} from "../lib/mapLayout";
 import { familyColour } from "../lib/palette";
 import { IDENTITY, panBy, transformOf, zoomAt, type View } from "../lib/viewport";
 import { roleHref } from "../lib/urlState";
@@ -14,6 +23,22 @@ import { roleHref } from "../lib/urlState";
 const WIDTH = 1100;
 const HEIGHT = 820;
 const RADIUS = 13;
+const LINE_HEIGHT = 15;
+/** An estimate of a 13px label's width, enough to keep labels apart. */
+const labelWidth = (title: string) => title.length * 7;
+const PAN_STEP = 60;
+
+/** Keys that move the view: arrows pan, + and - zoom, 0 resets. */
+const KEY_ACTIONS: Record<string, (view: View) => View> = {
+  ArrowLeft: (v) => panBy(v, PAN_STEP, 0),
+  ArrowRight: (v) => panBy(v, -PAN_STEP, 0),
+  ArrowUp: (v) => panBy(v, 0, PAN_STEP),
+  ArrowDown: (v) => panBy(v, 0, -PAN_STEP),
+  "+": (v) => zoomAt(v, 1.3, WIDTH / 2, HEIGHT / 2),
+  "=": (v) => zoomAt(v, 1.3, WIDTH / 2, HEIGHT / 2),
+  "-": (v) => zoomAt(v, 1 / 1.3, WIDTH / 2, HEIGHT / 2),
+  "0": () => IDENTITY,
+};
 
 interface Props {
   graph: CareerGraph;
@@ -23,6 +48,14 @@ interface Props {
 
 export function CareerMap({ graph, families, path }: Props) {
   const positions = useMemo(() => layoutGraph(graph, { width: WIDTH, height: HEIGHT }), [graph]);
+  const sides = useMemo(
+    () =>
+      placeLabels(positions, new Map(graph.nodes.map((n) => [n.code, labelWidth(n.title)])), {
+        radius: RADIUS,
+        lineHeight: LINE_HEIGHT,
+      }),
+    [graph, positions],
+  );
   const [view, setView] = useState<View>(IDENTITY);
   const [focus, setFocus] = useState<string | null>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -32,6 +65,18 @@ export function CareerMap({ graph, families, path }: Props) {
 
   /** How many viewBox units one screen pixel is. */
   const unitsPerPixel = () => WIDTH / (svgRef.current?.clientWidth || WIDTH);
+
+  // Where the map scrolls (phones), bring a highlighted path into view.
+  useEffect(() => {
+    const svg = svgRef.current;
+    const scroller = svg?.parentElement;
+    const points = path.map((code) => positions.get(code)).filter((p): p is Point => p !== undefined);
+    if (!svg || !scroller || points.length === 0) return;
+    const centre = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const scale = svg.clientWidth / WIDTH;
+    scroller.scrollLeft = centre(points.map((p) => p.x)) * scale - scroller.clientWidth / 2;
+    scroller.scrollTop = centre(points.map((p) => p.y)) * scale - scroller.clientHeight / 2;
+  }, [path, positions]);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -63,6 +108,12 @@ export function CareerMap({ graph, families, path }: Props) {
     drag.current = null;
   };
   const zoomCentre = (factor: number) => setView((v) => zoomAt(v, factor, WIDTH / 2, HEIGHT / 2));
+  const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
+    const action = KEY_ACTIONS[event.key];
+    if (!action) return;
+    event.preventDefault();
+    setView(action);
+  };
 
   const active = (source: string, target: string) =>
     onPath.has(linkKey(source, target)) || (focus !== null && (source === focus || target === focus));
@@ -81,11 +132,14 @@ export function CareerMap({ graph, families, path }: Props) {
           Reset view
         </button>
       </div>
+      <div className="map-scroll">
       <svg
         ref={svgRef}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="group"
-        aria-label="Career map: roles coloured by family, arrows are career moves"
+        tabIndex={0}
+        aria-label="Career map: roles coloured by family, arrows are career moves. Arrow keys move the view, plus and minus zoom, 0 resets."
+        onKeyDown={onKeyDown}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
@@ -125,6 +179,7 @@ export function CareerMap({ graph, families, path }: Props) {
                 key={node.code}
                 node={node}
                 at={positions.get(node.code)}
+                side={sides.get(node.code) ?? "below"}
                 familyName={familyName(node.family)}
                 highlighted={path.includes(node.code) || focus === node.code}
                 dim={dimmed && !path.includes(node.code) && focus !== node.code}
@@ -134,6 +189,7 @@ export function CareerMap({ graph, families, path }: Props) {
           </g>
         </g>
       </svg>
+      </div>
     </div>
   );
 }
@@ -141,14 +197,24 @@ export function CareerMap({ graph, families, path }: Props) {
 interface NodeProps {
   node: GraphNode;
   at: Point | undefined;
+  side: LabelSide;
   familyName: string;
   highlighted: boolean;
   dim: boolean;
   onFocus: (code: string | null) => void;
 }
 
-function MapNode({ node, at, familyName, highlighted, dim, onFocus }: NodeProps) {
+const ANCHOR: Record<LabelSide, "middle" | "start" | "end"> = {
+  below: "middle",
+  above: "middle",
+  right: "start",
+  left: "end",
+};
+
+function MapNode({ node, at, side, familyName, highlighted, dim, onFocus }: NodeProps) {
   if (!at) return null;
+  const box = labelBox(at, side, labelWidth(node.title), RADIUS, LINE_HEIGHT);
+  const x = ANCHOR[side] === "middle" ? at.x : ANCHOR[side] === "start" ? box.x0 : box.x1;
   return (
     <Link
       to={roleHref(node.code)}
@@ -161,7 +227,7 @@ function MapNode({ node, at, familyName, highlighted, dim, onFocus }: NodeProps)
       onMouseLeave={() => onFocus(null)}
     >
       <circle cx={at.x} cy={at.y} r={RADIUS} fill={familyColour(node.family)} />
-      <text x={at.x} y={at.y + RADIUS + 13} textAnchor="middle">
+      <text x={x} y={box.y1 - 3} textAnchor={ANCHOR[side]}>
         {node.title}
       </text>
     </Link>

@@ -29,7 +29,7 @@ export function ProblemView({ error, retry, suggestionHref = (s) => `/roles/${s.
       {detail && <p>{detail}</p>}
       {suggestions.length > 0 && (
         <>
-          <p>Did you mean one of these?</p>
+          <p>Nearest matches:</p>
           <ul className="suggestions">
             {suggestions.map((s) => (
               <li key={s.code}>

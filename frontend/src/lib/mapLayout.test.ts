@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CareerGraph } from "../api";
-import { arcPath, familyAnchors, fitInto, layoutGraph, pathLinkKeys } from "./mapLayout";
+import { arcPath, familyAnchors, fitInto, labelBox, layoutGraph, pathLinkKeys, placeLabels } from "./mapLayout";
 
 const graph: CareerGraph = {
   nodes: [
@@ -68,5 +68,25 @@ describe("map layout", () => {
 
   it("draws an arc that stops short of both nodes", () => {
     expect(arcPath({ x: 0, y: 0 }, { x: 100, y: 0 }, 10)).toBe("M10.0,0.0 Q50.0,12.0 90.0,0.0");
+  });
+});
+
+describe("label placement", () => {
+  const options = { radius: 10, lineHeight: 14 };
+
+  it("puts a lone label below its node", () => {
+    const sides = placeLabels(new Map([["a", { x: 100, y: 100 }]]), new Map([["a", 60]]), options);
+    expect(sides.get("a")).toBe("below");
+    expect(labelBox({ x: 100, y: 100 }, "below", 60, 10, 14)).toEqual({ x0: 70, x1: 130, y0: 113, y1: 127 });
+  });
+
+  it("moves a label away from a node right below", () => {
+    const points = new Map([
+      ["top", { x: 100, y: 100 }],
+      ["under", { x: 100, y: 125 }],
+    ]);
+    const sides = placeLabels(points, new Map([["top", 60], ["under", 60]]), options);
+    expect(sides.get("top")).not.toBe("below");
+    expect(sides.get("under")).toBe("below");
   });
 });

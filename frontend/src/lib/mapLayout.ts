@@ -94,3 +94,65 @@ export function arcPath(a: Point, b: Point, inset: number): string {
   const f = (n: number) => n.toFixed(1);
   return `M${f(start.x)},${f(start.y)} Q${f(control.x)},${f(control.y)} ${f(end.x)},${f(end.y)}`;
 }
+
+export type LabelSide = "below" | "above" | "right" | "left";
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const SIDES: readonly LabelSide[] = ["below", "above", "right", "left"];
+
+/** The box a label of `width` takes on one side of a node of `radius` at `p`. */
+export function labelBox(p: Point, side: LabelSide, width: number, radius: number, lineHeight: number): Box {
+  const gap = 3;
+  switch (side) {
+    case "below":
+      return { x0: p.x - width / 2, x1: p.x + width / 2, y0: p.y + radius + gap, y1: p.y + radius + gap + lineHeight };
+    case "above":
+      return { x0: p.x - width / 2, x1: p.x + width / 2, y0: p.y - radius - gap - lineHeight, y1: p.y - radius - gap };
+    case "right":
+      return { x0: p.x + radius + gap, x1: p.x + radius + gap + width, y0: p.y - lineHeight / 2, y1: p.y + lineHeight / 2 };
+    case "left":
+      return { x0: p.x - radius - gap - width, x1: p.x - radius - gap, y0: p.y - lineHeight / 2, y1: p.y + lineHeight / 2 };
+  }
+}
+
+function overlap(a: Box, b: Box): number {
+  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/**
+ * Puts each label on the side of its node where it covers the fewest other
+ * labels and nodes (greedy, top to bottom); below the node when that is free.
+ */
+export function placeLabels(
+  points: Map<string, Point>,
+  widths: Map<string, number>,
+  { radius, lineHeight }: { radius: number; lineHeight: number },
+): Map<string, LabelSide> {
+  const nodes: Box[] = [...points.values()].map((p) => ({
+    x0: p.x - radius,
+    x1: p.x + radius,
+    y0: p.y - radius,
+    y1: p.y + radius,
+  }));
+  const placed: Box[] = [];
+  const sides = new Map<string, LabelSide>();
+  const order = [...points].sort(([, a], [, b]) => a.y - b.y || a.x - b.x);
+  for (const [code, p] of order) {
+    const width = widths.get(code) ?? 0;
+    const cost = (box: Box) => [...placed, ...nodes].reduce((sum, other) => sum + overlap(box, other), 0);
+    const scored = SIDES.map((side) => ({ side, box: labelBox(p, side, width, radius, lineHeight) }))
+      .map((c) => ({ ...c, cost: cost(c.box) }))
+      .reduce((best, c) => (c.cost < best.cost ? c : best));
+    sides.set(code, scored.side);
+    placed.push(scored.box);
+  }
+  return sides;
+}

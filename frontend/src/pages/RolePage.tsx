@@ -8,7 +8,7 @@ import { LevelBadge } from "../components/LevelBadge";
 import { LinkEvidence } from "../components/LinkEvidence";
 import { LinkKindTag } from "../components/LinkKindTag";
 import { RoleLink } from "../components/RoleLink";
-import { percent, plural } from "../lib/format";
+import { percent, plural, stepsToGo } from "../lib/format";
 import { groupByArea } from "../lib/grouping";
 import { familyColour } from "../lib/palette";
 import { useResource } from "../lib/useResource";
@@ -90,19 +90,17 @@ function RoleSheet({ role }: { role: Role }) {
       <section aria-labelledby="career">
         <h2 id="career">Career path</h2>
         <dl className="facts">
-          <dt>Profile</dt>
-          <dd>{role.career.profile}</dd>
-          <dt>Experience</dt>
-          <dd>
-            {role.career.experience}
-            {role.career.min_experience_years !== null && ` (at least ${plural(role.career.min_experience_years, "year")})`}
-          </dd>
-          {role.career.note && (
-            <>
-              <dt>Note</dt>
-              <dd>{role.career.note}</dd>
-            </>
-          )}
+          <Fact term="Profile" text={role.career.profile} />
+          <Fact
+            term="Experience"
+            text={[
+              role.career.experience,
+              role.career.min_experience_years !== null ? `at least ${plural(role.career.min_experience_years, "year")}` : "",
+            ]
+              .filter(Boolean)
+              .join("; ")}
+          />
+          <Fact term="Note" text={role.career.note ?? ""} />
         </dl>
         {role.career_mentions.length > 0 && (
           <>
@@ -115,10 +113,23 @@ function RoleSheet({ role }: { role: Role }) {
       {role.trends && (
         <section aria-labelledby="trends">
           <h2 id="trends">Trends</h2>
-          <p>{role.trends}</p>
+          <TextList items={role.trends.split("\n").filter((line) => line.trim())} />
         </section>
       )}
       <NextMovesSection code={role.code} />
+      {role.related.length > 0 && (
+        <section aria-labelledby="related">
+          <h2 id="related">Similar roles</h2>
+          <p className="hint">Roles asking for much the same competences.</p>
+          <ul className="requirements">
+            {role.related.map((r) => (
+              <li key={r.role.code}>
+                <RoleLink code={r.role.code} /> <span className="hint">{percent(r.similarity)} alike</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }
@@ -143,6 +154,17 @@ function DocumentedMoves({ role }: { role: Role }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/** A term of the career facts, left out when the sheet says nothing about it. */
+function Fact({ term, text }: { term: string; text: string }) {
+  if (!text.trim()) return null;
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{text}</dd>
+    </>
   );
 }
 
@@ -176,7 +198,7 @@ function NextMovesList({ from, data }: { from: string; data: NextMoves }) {
         <li key={move.role.code}>
           <RoleLink code={move.role.code} />{" "}
           <span className="hint">
-            {percent(move.coverage)} covered, {plural(move.level_steps, "level step")} to go
+            {percent(move.coverage)} covered, {stepsToGo(move.level_steps).toLowerCase()}
           </span>{" "}
           {move.documented && <LinkKindTag kind="documented" />}{" "}
           <Link to={gapHref({ source: { kind: "role", code: from }, to: move.role.code, basis: "entry" })}>

@@ -8,7 +8,7 @@ import { Await } from "../components/Await";
 import { RoleLink } from "../components/RoleLink";
 import { RolePicker } from "../components/RolePicker";
 import { useCatalogue } from "../context";
-import { percent, plural } from "../lib/format";
+import { percent, plural, stepsToGo } from "../lib/format";
 import { loadProfile } from "../lib/profile";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
@@ -37,7 +37,7 @@ export function StartPage() {
             <span>or</span>
           </p>
           <p>
-            <Link to="/assess" className="button secondary">
+            <Link to={to ? `/assess?to=${encodeURIComponent(to)}` : "/assess"} className="button secondary">
               Let me rate myself
             </Link>{" "}
             {rated > 0 && <span className="hint">You have rated {plural(rated, "competence")} already.</span>}
@@ -95,7 +95,7 @@ function NextMoves({ from, onPick }: { from: string; onPick: (code: string) => v
                   <button type="button" className="role-option" onClick={() => onPick(move.role.code)}>
                     {move.role.title} <span className="code">{move.role.code}</span>
                     <span className="hint">
-                      {percent(move.coverage)} covered, {plural(move.level_steps, "level step")}
+                      {percent(move.coverage)} covered, {stepsToGo(move.level_steps).toLowerCase()}
                       {move.documented ? ", a documented move" : ""}
                     </span>
                   </button>
