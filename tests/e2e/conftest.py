@@ -74,7 +74,16 @@ def base_url() -> Iterator[str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port), "--host", "127.0.0.1"],
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "app.main:app",
+            "--port",
+            str(port),
+            "--host",
+            "127.0.0.1",
+        ],
         cwd=REPO,
         env=env,
         stdout=subprocess.PIPE,
@@ -143,7 +152,9 @@ def page(browser: Any, base_url: str) -> Iterator[Any]:
 @pytest.fixture
 def phone(browser: Any, base_url: str) -> Iterator[Any]:
     """A fresh phone-sized page with touch."""
-    yield from _page(browser, base_url, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2)
+    yield from _page(
+        browser, base_url, PHONE, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
 
 
 @pytest.fixture(scope="session")

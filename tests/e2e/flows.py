@@ -11,7 +11,8 @@ HEADLINE = re.compile(r"^(?:(\d+) level steps? to go|Nothing left to learn), (\d
 def pick_role(page: Any, label: str, query: str, title: str) -> None:
     """Search a role picker by title and choose the result with that title."""
     page.get_by_label(label, exact=True).fill(query)
-    page.locator(".picker-results").get_by_role("button", name=re.compile(rf"^{re.escape(title)}\b")).click()
+    results = page.locator(".picker-results")
+    results.get_by_role("button", name=re.compile(rf"^{re.escape(title)}\b")).click()
 
 
 def headline_numbers(page: Any) -> tuple[int, int]:
