@@ -1,0 +1,115 @@
+"""Neo4j figures: server start, seeding, counts, and library latency next to `RETURN 1`.
+
+Uses NEO4J_URI when set (then nothing is wiped: the seed replaces what is there);
+otherwise starts a private local server (app/neo4j_launcher.py) in a temporary
+state directory, measures from an empty database, and stops it at the end.
+Run: .venv/bin/python tools/bench/neo4j_seed.py [--runs 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, RoutingControl
+
+from app import neo4j_launcher
+from graph.cypher import load_query
+from seed.io import read_dataset
+from seed.load import load_dataset_into_neo4j
+
+DATABASE = os.environ.get("NEO4J_DATABASE", "neo4j")
+
+
+@contextmanager
+def server() -> Iterator[str]:
+    """NEO4J_URI, or a private local server for the run (its start time is printed)."""
+    if uri := os.environ.get("NEO4J_URI"):
+        print(f"server: {uri} (NEO4J_URI)")
+        yield uri
+        return
+    with tempfile.TemporaryDirectory(prefix="careergraph-bench-") as state:
+        started = time.perf_counter()
+        info = neo4j_launcher.start(port=None, state_dir=Path(state))
+        print(f"server: private local Neo4j, started in {time.perf_counter() - started:.1f} s")
+        try:
+            yield info.uri
+        finally:
+            neo4j_launcher.stop(Path(state))
+
+
+def seconds(work: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    work()
+    return time.perf_counter() - started
+
+
+def latency_ms(driver: Driver, query: str, runs: int, **params: Any) -> tuple[float, float]:
+    """Median and 95th percentile of `runs` READ-routed executions, after 10 warm-ups."""
+
+    def once() -> None:
+        driver.execute_query(query, params, routing_=RoutingControl.READ, database_=DATABASE)
+
+    for _ in range(10):
+        once()
+    times = sorted(seconds(once) * 1000 for _ in range(runs))
+    return statistics.median(times), times[int(0.95 * (runs - 1))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=100, help="executions per latency figure")
+    runs = parser.parse_args().runs
+    dataset = read_dataset()
+    with server() as uri, GraphDatabase.driver(uri, auth=neo4j_launcher.credentials()) as driver:
+        version = driver.get_server_info().agent
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+        print(f"{version}, dataset {dataset.version}; machine load average {load}")
+        first = seconds(lambda: load_dataset_into_neo4j(driver, dataset, database=DATABASE))
+        again = [
+            seconds(lambda: load_dataset_into_neo4j(driver, dataset, database=DATABASE))
+            for _ in range(5)
+        ]
+        print(f"seed, first load (schema + all rows, one tx): {first:6.2f} s")
+        print(f"seed, reload of the same data (median of 5):  {statistics.median(again):6.2f} s")
+        overview = driver.execute_query(load_query("library/overview"), database_=DATABASE)
+        nodes = {r["name"]: r["count"] for r in overview.records if r["kind"] == "node"}
+        rels = {r["name"]: r["count"] for r in overview.records if r["kind"] == "relationship"}
+        print(f"nodes: {sum(nodes.values())}  " + ", ".join(f"{k} {v}" for k, v in nodes.items()))
+        print(
+            f"relationships: {sum(rels.values())}  "
+            + ", ".join(f"{k} {v}" for k, v in rels.items())
+        )
+        cases: list[tuple[str, str, dict[str, Any]]] = [
+            ("RETURN 1", "RETURN 1 AS one", {}),
+            (
+                "gap.cypher 3.2 -> 3.4",
+                load_query("library/gap"),
+                {"source": "3.2", "target": "3.4", "basis": "entry"},
+            ),
+            (
+                "next_moves.cypher 3.2",
+                load_query("library/next_moves"),
+                {"source": "3.2", "limit": 10},
+            ),
+            (
+                "shortest_moves.cypher 5.2 -> 1.1",
+                load_query("library/shortest_moves"),
+                {"source": "5.2", "target": "1.1", "kinds": ["documented", "inferred"]},
+            ),
+        ]
+        print(f"latency over {runs} runs, same driver, READ routing:")
+        for label, query, params in cases:
+            median, p95 = latency_ms(driver, query, runs, **params)
+            print(f"  {label:<34} median {median:6.2f} ms   p95 {p95:6.2f} ms")
+
+
+if __name__ == "__main__":
+    main()
