@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app import frontend, http_middleware, openapi, problems
-from app.routers import career, catalog, gap, graph, meta
+from app.routers import career, catalog, cypher, gap, graph, meta
 from app.settings import Settings, get_settings
 from app.snapshots import SnapshotProvider
 from app.stores import open_store
@@ -57,7 +57,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             allow_headers=["Content-Type", "X-API-Key", "If-None-Match", "X-Request-ID"],
             expose_headers=["ETag", "X-Request-ID"],
         )
-    for router in (meta.router, catalog.router, gap.router, career.router, graph.router):
+    for router in (
+        meta.router,
+        catalog.router,
+        gap.router,
+        career.router,
+        graph.router,
+        cypher.router,
+    ):
         app.include_router(router)
     frontend.install(app, settings.careergraph_frontend_dist)
     openapi.install(app)

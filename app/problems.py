@@ -18,7 +18,11 @@ from graph.errors import (
     CompetenceNotFound,
     InvalidLevel,
     InvalidProfile,
+    LibraryQueryNotFound,
     NoPath,
+    QueryFailed,
+    QueryRefused,
+    QueryTimeout,
     RoleNotFound,
     StoreUnavailable,
 )
@@ -69,6 +73,10 @@ DOMAIN_STATUS: dict[type[CareerGraphError], tuple[int, str]] = {
     InvalidProfile: (422, "invalid-profile"),
     NoPath: (404, "no-path"),
     StoreUnavailable: (503, "store-unavailable"),
+    QueryRefused: (403, "query-refused"),
+    QueryTimeout: (504, "query-timeout"),
+    QueryFailed: (400, "query-failed"),
+    LibraryQueryNotFound: (404, "unknown-library-query"),
 }
 
 

@@ -64,3 +64,31 @@ class NoPath(CareerGraphError):
 
 class StoreUnavailable(CareerGraphError):
     title = "Store unavailable"
+
+
+class QueryRefused(CareerGraphError):
+    """The analyst console will not run this query: it could write or reach outside."""
+
+    title = "Query refused"
+
+
+class QueryTimeout(CareerGraphError):
+    """Neo4j ended the query's transaction at the console's time limit."""
+
+    title = "Query timed out"
+
+
+class QueryFailed(CareerGraphError):
+    """Neo4j rejected the query (syntax, types, parameters, memory)."""
+
+    title = "Query failed"
+
+
+class LibraryQueryNotFound(CareerGraphError):
+    title = "Unknown library query"
+
+    def __init__(self, name: str, suggestions: list[Suggestion]) -> None:
+        hint = ", ".join(s.code for s in suggestions)
+        super().__init__(f"No library query {name!r}." + (f" Try: {hint}." if hint else ""))
+        self.name = name
+        self.suggestions = suggestions

@@ -1,0 +1,101 @@
+"""The analyst console over HTTP: read-only Cypher and the query library (Neo4j store only).
+
+Thin by design: the gate, the limits and the serialisation live in graph/console.py,
+shared with `careergraph cypher`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from pydantic import BaseModel, Field
+
+from app.deps import ProviderDep
+from app.problems import Problem, ProblemError
+from app.security import ApiKeyDep
+from app.snapshots import SnapshotProvider
+from graph import console
+from graph.console import ConsoleResult, LibraryQuery
+from graph.neo4j_store import Neo4jStore
+
+router = APIRouter(prefix="/api/v1/cypher", tags=["cypher"])
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem, "description": description}
+    for status, description in {
+        400: "Neo4j rejected the query (syntax, types, parameters, memory)",
+        401: "Missing or wrong X-API-Key",
+        403: "Refused: not read-only, reaches files or network; or no API key configured",
+        404: "Unknown library query (with suggestions)",
+        501: "The service runs on the embedded store, which has no Cypher",
+        503: "Neo4j unavailable",
+        504: "The query ran past timeout_s",
+    }.items()
+}
+
+
+class LibraryRequest(BaseModel):
+    params: dict[str, Any] = Field(default_factory=dict, examples=[{"source": "3.2"}])
+    timeout_s: float = Field(default=console.DEFAULT_TIMEOUT_S, gt=0, le=console.MAX_TIMEOUT_S)
+    limit: int = Field(default=console.DEFAULT_LIMIT, ge=1, le=console.MAX_LIMIT)
+
+
+class CypherRequest(LibraryRequest):
+    query: str = Field(
+        min_length=1,
+        max_length=console.MAX_QUERY_CHARS,
+        examples=["MATCH (r:Role {code: $source})-[:REQUIRES]->(c) RETURN c.code, c.title"],
+    )
+
+
+def neo4j_store(provider: SnapshotProvider) -> Neo4jStore:
+    """The service's Neo4j store; the embedded store has no Cypher to offer."""
+    if not isinstance(provider.store, Neo4jStore):
+        raise ProblemError(
+            501,
+            "Analyst console needs Neo4j",
+            "The service runs on the embedded store, which has no Cypher. Point it at Neo4j: "
+            "set NEO4J_URI (a local server: `careergraph neo4j start` prints one), "
+            "load the data with `careergraph seed load`, and restart the service.",
+            "console-needs-neo4j",
+        )
+    return provider.store
+
+
+@router.post("", response_model=ConsoleResult, responses=ERRORS)
+def run_cypher(body: CypherRequest, provider: ProviderDep, _key: ApiKeyDep) -> ConsoleResult:
+    """Run one read-only Cypher query with `$params`, a time limit and a row cap."""
+    store = neo4j_store(provider)
+    return console.run_query(
+        store.driver,
+        body.query,
+        body.params,
+        database=store.database,
+        timeout_s=body.timeout_s,
+        limit=body.limit,
+    )
+
+
+@router.get("/library", response_model=list[LibraryQuery])
+def list_library() -> list[LibraryQuery]:
+    """The analysts' query library: what each query answers, its parameters and columns."""
+    return list(console.library().values())
+
+
+@router.post("/library/{name}", response_model=ConsoleResult, responses=ERRORS)
+def run_library(
+    name: str, provider: ProviderDep, _key: ApiKeyDep, body: LibraryRequest | None = None
+) -> ConsoleResult:
+    """Run library query `name`; a documented parameter left out is null; no body: defaults."""
+    body = body or LibraryRequest()
+    console.library_query(name)  # an unknown name is a 404 even on the embedded store
+    store = neo4j_store(provider)
+    return console.run_library(
+        store.driver,
+        name,
+        body.params,
+        database=store.database,
+        timeout_s=body.timeout_s,
+        limit=body.limit,
+    )
