@@ -144,6 +144,12 @@ class GapRequest(BaseModel):
     basis: Basis = "entry"
 
 
+class MovesRequest(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+    from_: FromRole | FromProfile = Field(alias="from")
+    limit: int = Field(default=10, ge=1, le=100)
+
+
 class BatchPair(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
     from_: str = Field(alias="from", min_length=1, max_length=20, examples=["3.2"])

@@ -8,15 +8,18 @@ from app.schemas import (
     CompetenceSheet,
     CompetenceSummary,
     FamilyRef,
+    FromProfile,
+    FromRole,
     LinkOut,
     RequiredCompetence,
     RequiringRole,
     RoleSheet,
     RoleSummary,
 )
+from graph.algorithms.holdings import profile_holder, role_holder
 from graph.algorithms.similarity import related_roles
 from graph.models import AREA_NAMES, CareerLink, Competence, Role, competence_sort_key
-from graph.results import LevelInfo, RoleRef
+from graph.results import Holder, LevelInfo, RoleRef
 from graph.snapshot import Snapshot
 
 
@@ -121,3 +124,10 @@ def competence_sheet(snapshot: Snapshot, competence: Competence) -> CompetenceSh
 
 def role_refs(snapshot: Snapshot, roles: list[Role]) -> list[RoleRef]:
     return [snapshot.role_ref(r.code) for r in roles]
+
+
+def holder_of(snapshot: Snapshot, source: FromRole | FromProfile) -> Holder:
+    """Who a request is about: a role's holder or a self-assessed person."""
+    if isinstance(source, FromRole):
+        return role_holder(snapshot, source.role)
+    return profile_holder(snapshot, source.profile)

@@ -8,6 +8,8 @@ from fastapi import APIRouter, Path, Query
 
 from app.deps import SnapshotDep
 from app.problems import Problem
+from app.schemas import MovesRequest
+from app.views import holder_of
 from graph.algorithms.holdings import role_holder
 from graph.algorithms.moves import next_moves
 from graph.algorithms.paths import k_best_paths
@@ -26,6 +28,16 @@ def moves(
 ) -> NextMoves:
     """Other roles ranked by how much of them this role already covers."""
     return next_moves(snapshot, role_holder(snapshot, code), limit=limit)
+
+
+@router.post(
+    "/next-moves",
+    response_model=NextMoves,
+    responses={404: {"model": Problem}, 422: {"model": Problem}},
+)
+def moves_from(snapshot: SnapshotDep, body: MovesRequest) -> NextMoves:
+    """Roles ranked by coverage from a role or from a self-assessment profile."""
+    return next_moves(snapshot, holder_of(snapshot, body.from_), limit=body.limit)
 
 
 @router.get("/paths", response_model=PathsAnswer, responses={404: {"model": Problem}})

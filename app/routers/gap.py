@@ -11,9 +11,10 @@ from fastapi.responses import Response
 
 from app.deps import SettingsDep, SnapshotDep
 from app.problems import Problem, ProblemError, problem_of
-from app.schemas import BatchAnswer, BatchRequest, FromRole, GapRequest
+from app.schemas import BatchAnswer, BatchRequest, GapRequest
+from app.views import holder_of
 from graph.algorithms.gap import gap
-from graph.algorithms.holdings import profile_holder, role_holder
+from graph.algorithms.holdings import role_holder
 from graph.errors import CareerGraphError
 from graph.results import Basis, GapReport
 
@@ -67,12 +68,7 @@ def get_gap(
 )
 def post_gap(snapshot: SnapshotDep, body: GapRequest) -> GapReport:
     """The gap from a role (`{"role": "3.2"}`) or a self-assessment (`{"profile": {"B1": 3}}`)."""
-    holder = (
-        role_holder(snapshot, body.from_.role)
-        if isinstance(body.from_, FromRole)
-        else profile_holder(snapshot, body.from_.profile)
-    )
-    return gap(snapshot, holder, body.to, basis=body.basis)
+    return gap(snapshot, holder_of(snapshot, body.from_), body.to, basis=body.basis)
 
 
 @router.post(

@@ -143,6 +143,22 @@ def test_next_moves(client: httpx.Client) -> None:
     assert "3.2" not in [m["role"]["code"] for m in moves]
 
 
+def test_next_moves_from_a_profile(client: httpx.Client) -> None:
+    # Holding exactly 3.2's entry levels makes the same ranking as being a 3.2.
+    role_moves = client.get("/api/v1/roles/3.2/next-moves", params={"limit": 32}).json()["moves"]
+    profile = client.get("/api/v1/gap", params={"from": "3.2", "to": "3.4"}).json()["from"][
+        "holdings"
+    ]
+    answer = client.post(
+        "/api/v1/next-moves", json={"from": {"profile": profile}, "limit": 33}
+    ).json()
+    assert answer["from"]["kind"] == "profile"
+    by_profile = {m["role"]["code"]: m["coverage"] for m in answer["moves"]}
+    assert by_profile.pop("3.2") == 1.0  # the profile is not that role, so 3.2 is a move
+    assert by_profile == {m["role"]["code"]: m["coverage"] for m in role_moves}
+    assert not any(m["documented"] for m in answer["moves"])
+
+
 def test_paths(client: httpx.Client, expected: Snapshot) -> None:
     link = expected.links[0]
     answer = client.get("/api/v1/paths", params={"from": link.source, "to": link.target}).json()

@@ -101,3 +101,17 @@ def test_one_step_path_costs_the_gap(snapshot: Snapshot) -> None:
         expected = gap(snapshot, role_holder(snapshot, link.source), link.target)
         assert answer.paths[0].roles == [link.source, link.target]
         assert answer.paths[0].cost == expected.summary.level_steps == link.level_steps
+
+
+def test_every_role_has_a_way_in_and_out(snapshot: Snapshot) -> None:
+    for code in ROLE_CODES:
+        assert snapshot.career.out_degree(code) >= 1, code
+        assert snapshot.career.in_degree(code) >= 1, code
+
+
+def test_documented_links_keep_their_quote(snapshot: Snapshot) -> None:
+    documented = [link for link in snapshot.links if link.kind == "documented"]
+    assert len(documented) == len(DATA.links) > 0
+    for link in documented:
+        stated = next(d for d in DATA.links if (d.source, d.target) == (link.source, link.target))
+        assert stated.evidence.quote in link.evidence
