@@ -1,17 +1,18 @@
 """The Neo4j store: reads the dataset seed/load.py wrote back into domain models.
 
 One driver per process is passed in (or made by `connect`, which then owns it).
-Every read uses READ routing, so a cluster spreads them over its readers, names
-the database explicitly (no home-database lookup round trip), and carries a
+Every read is a READ transaction, so a cluster routes it to a reader; names the
+database explicitly (no home-database lookup round trip); and carries a
 transaction timeout so a stuck server surfaces as StoreUnavailable, not a hang.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import TypeVar
 
-from neo4j import Driver, GraphDatabase, Query, Record, RoutingControl
+from neo4j import Driver, GraphDatabase, ManagedTransaction, Record, unit_of_work
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from graph.cypher import load_query
@@ -27,6 +28,8 @@ from graph.models import (
     Family,
     Role,
 )
+
+T = TypeVar("T")
 
 
 class Neo4jStore:
@@ -64,37 +67,49 @@ class Neo4jStore:
         return self._database
 
     def dataset_version(self) -> str | None:
-        rows = self._read("store/dataset")
-        return str(rows[0]["version"]) if rows else None
+        stamp = self._reading(lambda tx: _rows(tx, "store/dataset"))
+        return str(stamp[0]["version"]) if stamp else None
 
     def load_dataset(self) -> Dataset:
-        """The whole dataset, in canonical order, so its version equals the stamped one."""
-        stamp = self._read("store/dataset")
-        if not stamp:
-            raise StoreUnavailable("Neo4j holds no dataset yet: run `careergraph seed load`.")
-        return Dataset(
-            name=stamp[0]["name"],
-            source=stamp[0]["source"],
-            families=tuple(Family(**r.data()) for r in self._read("store/families")),
-            areas=tuple(Area(**r.data()) for r in self._read("store/areas")),
-            competences=tuple(Competence(**r.data()) for r in self._read("store/competences")),
-            roles=tuple(_role(r) for r in self._read("store/roles")),
-            links=tuple(_documented_link(r) for r in self._read("store/documented_links")),
-        )
+        """The whole dataset, read in one transaction so a concurrent reseed cannot mix in.
+
+        Lists come back in canonical order, so the version equals the stamped one.
+        """
+        return self._reading(self._read_dataset)
 
     def close(self) -> None:
         if self._owns_driver:
             self._driver.close()
 
-    def _read(self, name: str, **params: Any) -> list[Record]:
-        query = Query(load_query(name), timeout=self._timeout_s)
+    def _read_dataset(self, tx: ManagedTransaction) -> Dataset:
+        def rows(name: str) -> list[Record]:
+            return _rows(tx, f"store/{name}")
+
+        stamp = rows("dataset")
+        if not stamp:
+            raise StoreUnavailable("Neo4j holds no dataset yet: run `careergraph seed load`.")
+        return Dataset(
+            name=stamp[0]["name"],
+            source=stamp[0]["source"],
+            families=tuple(Family(**r.data()) for r in rows("families")),
+            areas=tuple(Area(**r.data()) for r in rows("areas")),
+            competences=tuple(Competence(**r.data()) for r in rows("competences")),
+            roles=tuple(_role(r) for r in rows("roles")),
+            links=tuple(_documented_link(r) for r in rows("documented_links")),
+        )
+
+    def _reading(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """Run `work` in a READ transaction (routed to a reader in a cluster), time-boxed."""
+        bounded = unit_of_work(timeout=self._timeout_s)(work)
         try:
-            records, _, _ = self._driver.execute_query(
-                query, params, routing_=RoutingControl.READ, database_=self._database
-            )
+            with self._driver.session(database=self._database) as session:
+                return session.execute_read(bounded)
         except (ServiceUnavailable, SessionExpired, AuthError) as error:
             raise StoreUnavailable(f"Neo4j did not answer: {error}") from error
-        return records
+
+
+def _rows(tx: ManagedTransaction, name: str) -> list[Record]:
+    return list(tx.run(load_query(name)))
 
 
 def _role(record: Record) -> Role:

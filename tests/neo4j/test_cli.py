@@ -1,8 +1,7 @@
-"""`careergraph seed load` and `careergraph neo4j query`, run as a user runs them."""
+"""`careergraph seed load`, run as a user runs it."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -49,33 +48,3 @@ def test_seed_load_reports_bad_data_without_writing(
     assert done.returncode == 1
     assert done.stderr.startswith("error: families.json: file not found")
     assert Neo4jStore(clean_neo4j, database=neo4j_database).dataset_version() is None
-
-
-def test_query_runs_a_library_file_with_its_parameters(
-    seeded_neo4j: Driver, neo4j_uri: str, neo4j_database: str
-) -> None:
-    done = careergraph(
-        neo4j_uri,
-        neo4j_database,
-        "neo4j",
-        "query",
-        "next_moves",
-        "-p",
-        "source=3.2",
-        "-p",
-        "limit=3",
-        "--format",
-        "json",
-    )
-    assert done.returncode == 0, done.stderr
-    rows = json.loads(done.stdout)
-    assert len(rows) == 3
-    assert all(row["code"] != "3.2" for row in rows)
-    assert [r["coverage"] for r in rows] == sorted((r["coverage"] for r in rows), reverse=True)
-
-
-def test_query_refuses_to_write(seeded_neo4j: Driver, neo4j_uri: str, neo4j_database: str) -> None:
-    done = careergraph(neo4j_uri, neo4j_database, "neo4j", "query", "../admin/wipe_data")
-    assert done.returncode == 1
-    assert "AccessMode" in done.stderr
-    assert Neo4jStore(seeded_neo4j, database=neo4j_database).dataset_version() is not None
