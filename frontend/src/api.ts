@@ -201,7 +201,6 @@ export interface Paths {
 }
 
 export interface PathOptions {
-  k?: number;
   maxSteps?: number;
   onlyDocumented?: boolean;
 }
@@ -343,7 +342,6 @@ export const api = {
       `/paths${query({
         from,
         to,
-        k: options.k,
         max_steps: options.maxSteps,
         only_documented: options.onlyDocumented,
       })}`,

@@ -27,9 +27,25 @@ def test_role_and_target_show_the_apis_gap(page: Any, api: Any, axe: Any, screen
 
     page.wait_for_url(re.compile(r"/gap\?from=3\.2&to=3\.4$"))
     page.get_by_test_id("gap-headline").wait_for()
-    assert_gap_matches(page, api("/api/v1/gap?from=3.2&to=3.4&basis=entry"))
+    gap_entry = api("/api/v1/gap?from=3.2&to=3.4&basis=entry")
+    assert_gap_matches(page, gap_entry)
     screenshot(page, "gap")
     assert serious(axe(page, "gap")) == []
+
+    # a level reads e-N; hovering it shows that competence's own descriptor
+    item = gap_entry["items"][0]
+    code, need = item["competence"]["code"], item["need"]
+    descriptor = next(
+        level["descriptor"]
+        for level in api(f"/api/v1/competences/{code}")["levels"]
+        if level["level"] == need
+    )
+    badge = page.locator(f'.chart-row[data-competence="{code}"] .row-levels .level-badge').last
+    assert badge.locator("button").inner_text() == f"e-{need}"
+    badge.hover()
+    tooltip = badge.get_by_role("tooltip")
+    tooltip.wait_for(state="visible")
+    assert descriptor in tooltip.inner_text()
 
     page.get_by_label(re.compile("^Mastery")).click()
     page.wait_for_url(re.compile(r"basis=mastery"))
@@ -249,6 +265,9 @@ def test_phone_main_flow(phone: Any, api: Any, axe: Any, screenshot: Any) -> Non
         page.get_by_test_id("gap-headline").wait_for()
         assert_gap_matches(page, api(f"/api/v1/gap?from=3.2&to={code}"))
         assert no_horizontal_scroll(page)
+        badge = page.locator(".chart-row .row-levels .level-badge").first
+        badge.locator("button").tap()
+        assert badge.get_by_role("tooltip").is_visible()
         screenshot(page, f"phone-gap-{code}")
         assert serious(axe(page, f"phone-gap-{code}")) == []
 

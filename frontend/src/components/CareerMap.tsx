@@ -61,6 +61,7 @@ export function CareerMap({ graph, families, path }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
   const onPath = useMemo(() => pathLinkKeys(path), [path]);
+  const titleOf = (code: string) => graph.nodes.find((n) => n.code === code)?.title ?? code;
   const familyName = (n: number) => families.find((f) => f.number === n)?.name ?? `Family ${n}`;
 
   /** How many viewBox units one screen pixel is. */
@@ -169,7 +170,9 @@ export function CareerMap({ graph, families, path }: Props) {
                   className={`link link-${link.kind}${on ? " active" : dimmed ? " dim" : ""}`}
                   markerEnd={`url(#arrow-${on ? "active" : "plain"})`}
                   data-link={linkKey(link.source, link.target)}
-                />
+                >
+                  <title>{`${titleOf(link.source)} → ${titleOf(link.target)}: ${link.kind}, ${link.evidence}`}</title>
+                </path>
               );
             })}
           </g>

@@ -74,7 +74,7 @@ function RoleSearch({ label, onChoose, exclude }: { label: string; onChoose: (co
         type="search"
         value={text}
         onChange={(event) => setText(event.target.value)}
-        placeholder="Type a job title, e.g. developer, architect"
+        placeholder="A job title, e.g. analyst, architect"
         autoComplete="off"
       />
       <div aria-live="polite" className="picker-results">

@@ -9,7 +9,7 @@ describe("levels", () => {
 
   it("lists several levels", () => {
     expect(levelsLabel([2, 3, 4])).toBe("e-2, e-3 and e-4");
-    expect(levelsLabel([1, 3], "or")).toBe("e-1 or e-3");
+    expect(levelsLabel([1, 3])).toBe("e-1 and e-3");
     expect(levelsLabel([5])).toBe("e-5");
     expect(levelsLabel([])).toBe("");
   });
