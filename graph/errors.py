@@ -21,24 +21,26 @@ class CareerGraphError(Exception):
         self.detail = detail
 
 
-class RoleNotFound(CareerGraphError):
+class NotFound(CareerGraphError):
+    """An unknown code, answered with the nearest known codes and titles."""
+
+    what = "item"
+
+    def __init__(self, code: str, suggestions: list[Suggestion]) -> None:
+        hint = ", ".join(f"{s.code} {s.title}" for s in suggestions)
+        super().__init__(f"No {self.what} {code!r}." + (f" Did you mean: {hint}?" if hint else ""))
+        self.code = code
+        self.suggestions = suggestions
+
+
+class RoleNotFound(NotFound):
     title = "Unknown role"
-
-    def __init__(self, code: str, suggestions: list[Suggestion]) -> None:
-        hint = ", ".join(f"{s.code} {s.title}" for s in suggestions)
-        super().__init__(f"No role {code!r}." + (f" Did you mean: {hint}?" if hint else ""))
-        self.code = code
-        self.suggestions = suggestions
+    what = "role"
 
 
-class CompetenceNotFound(CareerGraphError):
+class CompetenceNotFound(NotFound):
     title = "Unknown competence"
-
-    def __init__(self, code: str, suggestions: list[Suggestion]) -> None:
-        hint = ", ".join(f"{s.code} {s.title}" for s in suggestions)
-        super().__init__(f"No competence {code!r}." + (f" Did you mean: {hint}?" if hint else ""))
-        self.code = code
-        self.suggestions = suggestions
+    what = "competence"
 
 
 class InvalidLevel(CareerGraphError):
