@@ -291,6 +291,7 @@ def test_phone_main_flow(phone: Any, api: Any, axe: Any, screenshot: Any) -> Non
         ("competences", "/competences", ".index-grid"),
         ("assess-empty", "/assess", ".rating"),
         ("gap-empty", "/gap", ".empty-state"),
+        ("paths-empty", "/paths?from=3.2", ".empty-state"),
         ("not-found", "/no/such/page", ".empty-state"),
     ],
 )
@@ -302,3 +303,18 @@ def test_other_views_are_accessible(
     screenshot(page, view)
     violations = axe(page, view)
     assert serious(violations) == [], violations
+
+
+def test_loading_and_a_service_outage_say_what_to_do(page: Any, api: Any) -> None:
+    held: list[Any] = []
+    page.route("**/api/v1/gap?*", lambda route: held.append(route))
+    page.goto("/gap?from=3.2&to=3.4")
+    page.get_by_role("status").filter(has_text="Loading the gap").wait_for()
+    held.pop().abort()  # the service drops the request
+    alert = page.get_by_role("alert")
+    assert "cannot be reached" in alert.inner_text()
+
+    page.unroute("**/api/v1/gap?*")
+    alert.get_by_role("button", name="Try again").click()
+    page.get_by_test_id("gap-headline").wait_for()
+    assert_gap_matches(page, api("/api/v1/gap?from=3.2&to=3.4"))

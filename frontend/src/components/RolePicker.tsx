@@ -1,8 +1,9 @@
 /**
  * Choosing a role: search by title or alternative title (the API's `q`), or
- * browse the families. Results are plain buttons, so Tab and Enter suffice.
+ * browse the families. Results are plain buttons, so Tab and Enter suffice;
+ * focus follows the person: to the search on "Change", to the choice after it.
  */
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { api, type RoleSummary } from "../api";
 import { useCatalogue } from "../context";
 import { rolesOfFamily } from "../lib/catalogue";
@@ -22,30 +23,52 @@ export function RolePicker({ label, value, onChange, exclude }: Props) {
   const catalogue = useCatalogue();
   const chosen = catalogue.roles.find((r) => r.code === value);
   const [editing, setEditing] = useState(!chosen);
+  // Focus moves only after the person acted here, never on first render.
+  const [acted, setActed] = useState(false);
+  const picked = useRef<HTMLDivElement>(null);
   useEffect(() => setEditing(!chosen), [chosen]);
+  useEffect(() => {
+    if (acted && !editing) picked.current?.focus();
+  }, [acted, editing, chosen]);
 
   if (chosen && !editing) {
     return (
-      <div className="picked">
+      <div className="picked" ref={picked} tabIndex={-1}>
         <span className="picked-label">{label}</span>
         <strong>
           <span className="family-dot" style={{ background: familyColour(chosen.family.number) }} aria-hidden="true" />
           {chosen.title} <span className="code">{chosen.code}</span>
         </strong>
-        <button type="button" className="link-button" onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => {
+            setActed(true);
+            setEditing(true);
+          }}
+        >
           Change<span className="visually-hidden"> {label.toLowerCase()}</span>
         </button>
       </div>
     );
   }
   const choose = (code: string) => {
+    setActed(true);
     onChange(code);
     setEditing(false);
   };
-  return <RoleSearch label={label} onChoose={choose} exclude={exclude} />;
+  return <RoleSearch label={label} onChoose={choose} exclude={exclude} focus={acted} />;
 }
 
-function RoleSearch({ label, onChoose, exclude }: { label: string; onChoose: (code: string) => void; exclude?: string }) {
+interface SearchProps {
+  label: string;
+  onChoose: (code: string) => void;
+  exclude?: string;
+  /** Put the cursor in the search box (after "Change"). */
+  focus: boolean;
+}
+
+function RoleSearch({ label, onChoose, exclude, focus }: SearchProps) {
   const inputId = useId();
   const [text, setText] = useState("");
   const q = useDebounced(text.trim(), 200);
@@ -76,6 +99,7 @@ function RoleSearch({ label, onChoose, exclude }: { label: string; onChoose: (co
         onChange={(event) => setText(event.target.value)}
         placeholder="A job title, e.g. analyst, architect"
         autoComplete="off"
+        autoFocus={focus}
       />
       <div aria-live="polite" className="picker-results">
         {failed && <p className="hint">The search is not answering; browse the families below instead.</p>}

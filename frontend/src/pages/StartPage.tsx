@@ -46,7 +46,7 @@ export function StartPage() {
         <section className="card" aria-labelledby="where-to">
           <h2 id="where-to">2. Where do I want to go?</h2>
           <RolePicker label="I want to become a" value={to} onChange={(code) => set({ to: code })} exclude={from} />
-          {from && <NextMoves from={from} onPick={(code) => set({ to: code })} />}
+          {from && <NextMoves from={from} chosen={to} onPick={(code) => set({ to: code })} />}
         </section>
       </div>
       <StartActions from={from} to={to} />
@@ -77,7 +77,7 @@ function StartActions({ from, to }: { from: string; to: string }) {
   );
 }
 
-function NextMoves({ from, onPick }: { from: string; onPick: (code: string) => void }) {
+function NextMoves({ from, chosen, onPick }: { from: string; chosen: string; onPick: (code: string) => void }) {
   const catalogue = useCatalogue();
   const moves = useResource((signal) => api.nextMoves(from, 5, signal), [from]);
   const title = catalogue.roles.find((r) => r.code === from)?.title ?? from;
@@ -92,8 +92,18 @@ function NextMoves({ from, onPick }: { from: string; onPick: (code: string) => v
             <ul>
               {data.moves.map((move) => (
                 <li key={move.role.code}>
-                  <button type="button" className="role-option" onClick={() => onPick(move.role.code)}>
+                  <button
+                    type="button"
+                    className="role-option"
+                    aria-pressed={move.role.code === chosen}
+                    onClick={() => onPick(move.role.code)}
+                  >
                     {move.role.title} <span className="code">{move.role.code}</span>
+                    {move.role.code === chosen && (
+                      <span className="chosen-mark" aria-hidden="true">
+                        ✓ chosen
+                      </span>
+                    )}
                     <span className="hint">
                       {percent(move.coverage)} covered, {stepsToGo(move.level_steps).toLowerCase()}
                       {move.documented ? ", a documented move" : ""}
