@@ -87,7 +87,7 @@ ALLOWED_COMMANDS = frozenset({"ShowIndexes", "ShowConstraints", "ShowProcedures"
 QUERY_TYPES = {
     "w": "writes to the database",
     "rw": "reads and writes the database",
-    "s": "changes the schema or administers the server",
+    "s": "is a schema or administration command",
 }
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
@@ -272,6 +272,8 @@ def _translated(error: Neo4jError, timeout_s: float) -> CareerGraphError:
         )
     if code.endswith(("Statement.AccessMode", "Security.Forbidden")):
         return QueryRefused(f"Neo4j refused it in the read-only transaction: {message}")
+    if code.endswith("Statement.UnsupportedAdministrationCommand"):
+        return QueryRefused(f"Administration commands are not for the console: {message}")
     if "MemoryPoolOutOfMemoryError" in code:
         return QueryFailed(f"The query needs more memory than Neo4j allows: {message}")
     return QueryFailed(f"Neo4j rejected the query ({code}): {message}")
@@ -368,7 +370,7 @@ def _parse_library_query(name: str, text: str) -> LibraryQuery:
         raise ValueError(f"cypher/library/{name}.cypher: bad comment block (missing {missing})")
     return LibraryQuery(
         name=name,
-        summary=summary.strip(),
+        summary=summary.strip().rstrip("."),
         purpose=fields["Purpose"],
         parameters=list(dict.fromkeys(re.findall(rf"\$({_NAME})", fields["Parameters"]))),
         parameters_doc=fields["Parameters"],
@@ -379,11 +381,11 @@ def _parse_library_query(name: str, text: str) -> LibraryQuery:
 
 
 def library_query(name: str) -> LibraryQuery:
-    """The library query `name`, or LibraryQueryNotFound naming the closest ones."""
+    """The library query `name`, or LibraryQueryNotFound naming the closest (see `library()`)."""
     queries = library()
     if name in queries:
         return queries[name]
-    close = difflib.get_close_matches(name, queries, n=3, cutoff=0.5) or list(queries)
+    close = difflib.get_close_matches(name, queries, n=3, cutoff=0.6)
     raise LibraryQueryNotFound(name, [Suggestion(n, queries[n].summary) for n in close])
 
 

@@ -86,11 +86,6 @@ class QueryFailed(CareerGraphError):
     title = "Query failed"
 
 
-class LibraryQueryNotFound(CareerGraphError):
+class LibraryQueryNotFound(NotFound):
     title = "Unknown library query"
-
-    def __init__(self, name: str, suggestions: list[Suggestion]) -> None:
-        hint = ", ".join(s.code for s in suggestions)
-        super().__init__(f"No library query {name!r}." + (f" Try: {hint}." if hint else ""))
-        self.name = name
-        self.suggestions = suggestions
+    what = "library query"

@@ -1,0 +1,73 @@
+"""graph.console's gate on its own: the text scan, the catalogue, and the READ transaction
+as a second line that holds even when the first one is switched off."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from neo4j import Driver
+
+from graph import console
+from graph.errors import QueryRefused
+from graph.neo4j_store import Neo4jStore
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("RETURN 'a;b' AS x", "RETURN '' AS x"),
+        ('RETURN "it\\"s; //" AS x', "RETURN '' AS x"),
+        ("RETURN 1 // CREATE (x);\n", "RETURN 1  \n"),
+        ("RETURN /* ; */ 1", "RETURN   1"),
+        ("RETURN 1 AS `a``b;c`", "RETURN 1 AS a_b_c"),
+        ("CALL `apoc.load`.json(1)", "CALL apoc.load.json(1)"),
+    ],
+)
+def test_code_only_keeps_code_and_nothing_else(text: str, code: str) -> None:
+    assert console.code_only(text) == code
+
+
+@pytest.mark.parametrize(
+    ("code", "names"),
+    [
+        ("CALL db.labels() YIELD label", ["db.labels"]),
+        ("CALL db . labels", ["db.labels"]),
+        ("RETURN apoc.text.join(['a'], ',') AS x", ["apoc.text.join"]),
+        ("MATCH (n) RETURN n.code AS code, n.title", []),
+    ],
+)
+def test_called_names_are_calls_not_properties(code: str, names: list[str]) -> None:
+    assert list(console.called_names(code)) == names
+
+
+def test_denied_namespaces_match_whole_segments() -> None:
+    assert console.denied_reason("apoc.load.json") is not None
+    assert console.denied_reason("APOC.Export.csv.all") is not None
+    assert console.denied_reason("apoc.loader.x") is None
+    assert console.denied_reason("db.labels") is None
+    assert console.denied_reason("apoc.text.join") is None
+
+
+def test_every_library_file_documents_the_parameters_it_uses() -> None:
+    for query in console.library().values():
+        used = set(re.findall(r"\$([A-Za-z_]\w*)", console.code_only(query.query)))
+        assert used == set(query.parameters), query.name
+        assert set(query.example) == used, query.name
+        assert query.summary and query.purpose and query.columns, query.name
+
+
+@pytest.mark.neo4j
+def test_the_read_transaction_refuses_writes_on_its_own(
+    monkeypatch: pytest.MonkeyPatch, seeded_neo4j: Driver, neo4j_database: str
+) -> None:
+    """Switch both checks off: Neo4j's READ transaction must still refuse the write."""
+    monkeypatch.setattr(console, "check_text", lambda text: None)
+    monkeypatch.setattr(console, "check_plan", lambda summary, database: None)
+    store = Neo4jStore(seeded_neo4j, database=neo4j_database)
+    before = store.load_dataset().version
+    with pytest.raises(QueryRefused, match="read-only transaction"):
+        console.run_query(
+            seeded_neo4j, "MATCH (r:Role) SET r.title = 'Hacked'", database=neo4j_database
+        )
+    assert store.load_dataset().version == before
