@@ -60,7 +60,10 @@ describe("the client", () => {
   });
 
   it("raises ApiError with the problem, and a readable one when the network fails", async () => {
-    vi.stubGlobal("fetch", vi.fn().mockResolvedValue(json(404, { title: "Unknown role", status: 404, detail: "No role" })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn().mockResolvedValue(json(404, { title: "Unknown role", status: 404, detail: "No role" })),
+    );
     await expect(api.role("9.9")).rejects.toMatchObject({ status: 404, message: "No role" });
     vi.stubGlobal("fetch", vi.fn().mockRejectedValue(new TypeError("Failed to fetch")));
     const error = await api.role("3.2").catch((e: unknown) => e);

@@ -322,8 +322,7 @@ export const api = {
   meta: (signal?: AbortSignal) => request<Meta>("/meta", undefined, signal),
   families: (signal?: AbortSignal) => request<Family[]>("/families", undefined, signal),
   roles: (q?: string, signal?: AbortSignal) => request<RoleSummary[]>(`/roles${query({ q })}`, undefined, signal),
-  role: (code: string, signal?: AbortSignal) =>
-    request<Role>(`/roles/${encodeURIComponent(code)}`, undefined, signal),
+  role: (code: string, signal?: AbortSignal) => request<Role>(`/roles/${encodeURIComponent(code)}`, undefined, signal),
   nextMoves: (code: string, limit = 10, signal?: AbortSignal) =>
     request<NextMoves>(`/roles/${encodeURIComponent(code)}/next-moves${query({ limit })}`, undefined, signal),
   competences: (signal?: AbortSignal) => request<CompetenceSummary[]>("/competences", undefined, signal),
@@ -332,11 +331,7 @@ export const api = {
   gapFromRole: (from: string, to: string, basis: Basis, signal?: AbortSignal) =>
     request<Gap>(`/gap${query({ from, to, basis })}`, undefined, signal),
   gapFromProfile: (profile: Profile, to: string, basis: Basis, signal?: AbortSignal) =>
-    request<Gap>(
-      "/gap",
-      { method: "POST", body: JSON.stringify({ from: { profile }, to, basis }) },
-      signal,
-    ),
+    request<Gap>("/gap", { method: "POST", body: JSON.stringify({ from: { profile }, to, basis }) }, signal),
   paths: (from: string, to: string, options: PathOptions, signal?: AbortSignal) =>
     request<Paths>(
       `/paths${query({

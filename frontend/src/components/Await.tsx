@@ -19,7 +19,9 @@ export function Await<T>({ resource, what, suggestionHref, level, children }: Pr
     case "loading":
       return <Loading what={what} />;
     case "error":
-      return <ProblemView error={resource.error} retry={resource.retry} suggestionHref={suggestionHref} level={level} />;
+      return (
+        <ProblemView error={resource.error} retry={resource.retry} suggestionHref={suggestionHref} level={level} />
+      );
     case "ready":
       return <>{children(resource.data)}</>;
   }

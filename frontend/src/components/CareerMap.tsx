@@ -134,64 +134,72 @@ export function CareerMap({ graph, families, path }: Props) {
         </button>
       </div>
       <div className="map-scroll">
-      <svg
-        ref={svgRef}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="group"
-        tabIndex={0}
-        aria-label="Career map: roles coloured by family, arrows are career moves. Arrow keys move the view, plus and minus zoom, 0 resets."
-        onKeyDown={onKeyDown}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
-        onClickCapture={(event) => {
-          if (drag.current?.moved) event.preventDefault();
-        }}
-      >
-        <defs>
-          {(["plain", "active"] as const).map((kind) => (
-            <marker key={kind} id={`arrow-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6"
-              markerHeight="6" orient="auto-start-reverse">
-              <path d="M0,0 L10,5 L0,10 z" className={`arrow-${kind}`} />
-            </marker>
-          ))}
-        </defs>
-        <g transform={transformOf(view)}>
-          <g className="links">
-            {graph.links.map((link) => {
-              const [a, b] = [positions.get(link.source), positions.get(link.target)];
-              if (!a || !b) return null;
-              const on = active(link.source, link.target);
-              return (
-                <path
-                  key={linkKey(link.source, link.target)}
-                  d={arcPath(a, b, RADIUS + 2)}
-                  className={`link link-${link.kind}${on ? " active" : dimmed ? " dim" : ""}`}
-                  markerEnd={`url(#arrow-${on ? "active" : "plain"})`}
-                  data-link={linkKey(link.source, link.target)}
-                >
-                  <title>{`${titleOf(link.source)} → ${titleOf(link.target)}: ${link.kind}, ${link.evidence}`}</title>
-                </path>
-              );
-            })}
-          </g>
-          <g className="nodes">
-            {graph.nodes.map((node) => (
-              <MapNode
-                key={node.code}
-                node={node}
-                at={positions.get(node.code)}
-                side={sides.get(node.code) ?? "below"}
-                familyName={familyName(node.family)}
-                highlighted={path.includes(node.code) || focus === node.code}
-                dim={dimmed && !path.includes(node.code) && focus !== node.code}
-                onFocus={setFocus}
-              />
+        <svg
+          ref={svgRef}
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          role="group"
+          tabIndex={0}
+          aria-label="Career map: roles coloured by family, arrows are career moves. Arrow keys move the view, plus and minus zoom, 0 resets."
+          onKeyDown={onKeyDown}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          onPointerCancel={onPointerUp}
+          onClickCapture={(event) => {
+            if (drag.current?.moved) event.preventDefault();
+          }}
+        >
+          <defs>
+            {(["plain", "active"] as const).map((kind) => (
+              <marker
+                key={kind}
+                id={`arrow-${kind}`}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="6"
+                markerHeight="6"
+                orient="auto-start-reverse"
+              >
+                <path d="M0,0 L10,5 L0,10 z" className={`arrow-${kind}`} />
+              </marker>
             ))}
+          </defs>
+          <g transform={transformOf(view)}>
+            <g className="links">
+              {graph.links.map((link) => {
+                const [a, b] = [positions.get(link.source), positions.get(link.target)];
+                if (!a || !b) return null;
+                const on = active(link.source, link.target);
+                return (
+                  <path
+                    key={linkKey(link.source, link.target)}
+                    d={arcPath(a, b, RADIUS + 2)}
+                    className={`link link-${link.kind}${on ? " active" : dimmed ? " dim" : ""}`}
+                    markerEnd={`url(#arrow-${on ? "active" : "plain"})`}
+                    data-link={linkKey(link.source, link.target)}
+                  >
+                    <title>{`${titleOf(link.source)} → ${titleOf(link.target)}: ${link.kind}, ${link.evidence}`}</title>
+                  </path>
+                );
+              })}
+            </g>
+            <g className="nodes">
+              {graph.nodes.map((node) => (
+                <MapNode
+                  key={node.code}
+                  node={node}
+                  at={positions.get(node.code)}
+                  side={sides.get(node.code) ?? "below"}
+                  familyName={familyName(node.family)}
+                  highlighted={path.includes(node.code) || focus === node.code}
+                  dim={dimmed && !path.includes(node.code) && focus !== node.code}
+                  onFocus={setFocus}
+                />
+              ))}
+            </g>
           </g>
-        </g>
-      </svg>
+        </svg>
       </div>
     </div>
   );

@@ -8,8 +8,14 @@ export function GapSummaryPanel({ summary }: { summary: GapSummary }) {
       <p id="gap-headline" className="headline" data-testid="gap-headline">
         {gapHeadline(summary)}
       </p>
-      <div className="coverage-meter" role="meter" aria-valuemin={0} aria-valuemax={100}
-        aria-valuenow={Math.round(summary.coverage * 100)} aria-label="Coverage of the required levels">
+      <div
+        className="coverage-meter"
+        role="meter"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(summary.coverage * 100)}
+        aria-label="Coverage of the required levels"
+      >
         <span style={{ width: percent(summary.coverage) }} />
       </div>
       <p className="hint">

@@ -14,7 +14,10 @@ interface Props {
 export function LevelBadge({ competence, level }: Props) {
   const [open, setOpen] = useState(false);
   const tipId = useId();
-  const text = levelDescription(level, useCompetence(competence)?.levels.find((l) => l.level === level));
+  const text = levelDescription(
+    level,
+    useCompetence(competence)?.levels.find((l) => l.level === level),
+  );
   return (
     <span className={`level-badge${open ? " open" : ""}`} onMouseLeave={() => setOpen(false)}>
       <button

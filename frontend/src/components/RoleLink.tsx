@@ -9,7 +9,9 @@ export function RoleLink({ code }: { code: string }) {
   const role = catalogue.roles.find((r) => r.code === code);
   return (
     <Link to={roleHref(code)} className="role-link">
-      {role && <span className="family-dot" style={{ background: familyColour(role.family.number) }} aria-hidden="true" />}
+      {role && (
+        <span className="family-dot" style={{ background: familyColour(role.family.number) }} aria-hidden="true" />
+      )}
       {role?.title ?? code} <span className="code">{code}</span>
     </Link>
   );

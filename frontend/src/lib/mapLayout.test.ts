@@ -85,7 +85,14 @@ describe("label placement", () => {
       ["top", { x: 100, y: 100 }],
       ["under", { x: 100, y: 125 }],
     ]);
-    const sides = placeLabels(points, new Map([["top", 60], ["under", 60]]), options);
+    const sides = placeLabels(
+      points,
+      new Map([
+        ["top", 60],
+        ["under", 60],
+      ]),
+      options,
+    );
     expect(sides.get("top")).not.toBe("below");
     expect(sides.get("under")).toBe("below");
   });

@@ -3,7 +3,15 @@
  * a circle, career links pull related roles together. d3-force seeds its own
  * pseudo-random source, so the same graph always gets the same picture.
  */
-import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from "d3-force";
+import {
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationNodeDatum,
+} from "d3-force";
 import type { CareerGraph } from "../api";
 
 export interface Point {
@@ -35,25 +43,36 @@ export function familyAnchors(families: readonly number[], width: number, height
 }
 
 export function layoutGraph(graph: CareerGraph, { width, height, ticks = 300 }: LayoutOptions): Map<string, Point> {
-  const anchors = familyAnchors(graph.nodes.map((n) => n.family), width, height);
+  const anchors = familyAnchors(
+    graph.nodes.map((n) => n.family),
+    width,
+    height,
+  );
   const anchor = (body: Body): Point => anchors.get(body.family) ?? { x: width / 2, y: height / 2 };
-  const bodies: Body[] = graph.nodes.map((n) => ({ code: n.code, family: n.family, ...anchor({ code: n.code, family: n.family }) }));
+  const bodies: Body[] = graph.nodes.map((n) => ({
+    code: n.code,
+    family: n.family,
+    ...anchor({ code: n.code, family: n.family }),
+  }));
   const known = new Set(bodies.map((b) => b.code));
   const links = graph.links
     .filter((l) => known.has(l.source) && known.has(l.target))
     .map((l) => ({ source: l.source, target: l.target }));
   const simulation = forceSimulation(bodies)
     .force("charge", forceManyBody().strength(-260))
-    .force("link", forceLink<Body, { source: string; target: string }>(links).id((b) => b.code).strength(0.03).distance(90))
+    .force(
+      "link",
+      forceLink<Body, { source: string; target: string }>(links)
+        .id((b) => b.code)
+        .strength(0.03)
+        .distance(90),
+    )
     .force("x", forceX<Body>((b) => anchor(b).x).strength(0.25))
     .force("y", forceY<Body>((b) => anchor(b).y).strength(0.25))
     .force("collide", forceCollide(38))
     .stop();
   simulation.tick(ticks);
-  return fitInto(
-    new Map(bodies.map((b) => [b.code, { x: b.x ?? 0, y: b.y ?? 0 }])),
-    { width, height, margin: 60 },
-  );
+  return fitInto(new Map(bodies.map((b) => [b.code, { x: b.x ?? 0, y: b.y ?? 0 }])), { width, height, margin: 60 });
 }
 
 /** Stretches positions to fill the drawing, leaving a margin for the labels. */
@@ -115,9 +134,19 @@ export function labelBox(p: Point, side: LabelSide, width: number, radius: numbe
     case "above":
       return { x0: p.x - width / 2, x1: p.x + width / 2, y0: p.y - radius - gap - lineHeight, y1: p.y - radius - gap };
     case "right":
-      return { x0: p.x + radius + gap, x1: p.x + radius + gap + width, y0: p.y - lineHeight / 2, y1: p.y + lineHeight / 2 };
+      return {
+        x0: p.x + radius + gap,
+        x1: p.x + radius + gap + width,
+        y0: p.y - lineHeight / 2,
+        y1: p.y + lineHeight / 2,
+      };
     case "left":
-      return { x0: p.x - radius - gap - width, x1: p.x - radius - gap, y0: p.y - lineHeight / 2, y1: p.y + lineHeight / 2 };
+      return {
+        x0: p.x - radius - gap - width,
+        x1: p.x - radius - gap,
+        y0: p.y - lineHeight / 2,
+        y1: p.y + lineHeight / 2,
+      };
   }
 }
 

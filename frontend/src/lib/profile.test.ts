@@ -39,7 +39,10 @@ describe("profile encoding", () => {
 describe("profile storage", () => {
   it("saves and loads through the storage it is given", () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
     saveProfile({ B2: 2, B1: 3 }, storage);
     expect(store.get(PROFILE_STORAGE_KEY)).toBe("B1:3,B2:2");
     expect(loadProfile(storage)).toEqual({ B1: 3, B2: 2 });
@@ -56,11 +59,14 @@ describe("profile storage", () => {
       }),
     ).toEqual({});
     expect(() =>
-      saveProfile({ B1: 1 }, {
-        setItem: () => {
-          throw new Error("quota");
+      saveProfile(
+        { B1: 1 },
+        {
+          setItem: () => {
+            throw new Error("quota");
+          },
         },
-      }),
+      ),
     ).not.toThrow();
   });
 });

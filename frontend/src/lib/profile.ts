@@ -34,7 +34,10 @@ export interface DecodedProfile {
 export function decodeProfile(text: string): DecodedProfile {
   const profile: Profile = {};
   const rejected: string[] = [];
-  for (const entry of text.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of text
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [rawCode = "", rawLevel = ""] = entry.split(":");
     const code = rawCode.trim().toUpperCase();
     const level = Number(rawLevel);

@@ -2,9 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 
 export type Resource<T> =
-  | { state: "loading" }
-  | { state: "error"; error: unknown; retry: () => void }
-  | { state: "ready"; data: T };
+  { state: "loading" } | { state: "error"; error: unknown; retry: () => void } | { state: "ready"; data: T };
 
 export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: readonly unknown[]): Resource<T> {
   const [attempt, setAttempt] = useState(0);

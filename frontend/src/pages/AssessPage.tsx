@@ -31,8 +31,8 @@ export function AssessPage() {
     <div className="assess">
       <h1>Rate myself</h1>
       <p className="lead">
-        For each competence, pick the description that matches what you actually do today. Skip what you don’t do.
-        Your answers stay in this browser.
+        For each competence, pick the description that matches what you actually do today. Skip what you don’t do. Your
+        answers stay in this browser.
       </p>
       {groupByArea(catalogue.competences, (c) => c.code).map(({ area, items }) => (
         <section key={area.code} className="assess-area" aria-labelledby={`assess-${area.code}`}>
@@ -51,9 +51,7 @@ export function AssessPage() {
         </section>
       ))}
       <section className="card assess-target sticky-actions" aria-labelledby="assess-next">
-        <h2 id="assess-next">
-          {rated === 0 ? "Nothing rated yet" : `You rated ${plural(rated, "competence")}`}
-        </h2>
+        <h2 id="assess-next">{rated === 0 ? "Nothing rated yet" : `You rated ${plural(rated, "competence")}`}</h2>
         <RolePicker
           label="I want to become a"
           value={to}
@@ -104,21 +102,21 @@ function RatingChoices({ code, level, onChange }: { code: string; level: number;
   if (!competence) return <Loading what="the level descriptions" />;
   const name = `rate-${code}`;
   return (
-      <fieldset>
-        <legend className="visually-hidden">My level in {competence.title}</legend>
-        <p className="hint">{competence.description}</p>
-        <label className="rating-option">
-          <input type="radio" name={name} checked={level === 0} onChange={() => onChange(0)} />
-          <span>I don’t do this</span>
+    <fieldset>
+      <legend className="visually-hidden">My level in {competence.title}</legend>
+      <p className="hint">{competence.description}</p>
+      <label className="rating-option">
+        <input type="radio" name={name} checked={level === 0} onChange={() => onChange(0)} />
+        <span>I don’t do this</span>
+      </label>
+      {competence.levels.map((l) => (
+        <label key={l.level} className="rating-option">
+          <input type="radio" name={name} checked={level === l.level} onChange={() => onChange(l.level)} />
+          <span>
+            <strong>{levelLabel(l.level)}</strong> {l.descriptor}
+          </span>
         </label>
-        {competence.levels.map((l) => (
-          <label key={l.level} className="rating-option">
-            <input type="radio" name={name} checked={level === l.level} onChange={() => onChange(l.level)} />
-            <span>
-              <strong>{levelLabel(l.level)}</strong> {l.descriptor}
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      ))}
+    </fieldset>
   );
 }

@@ -22,8 +22,7 @@ export function CompetencesPage() {
             <ul>
               {items.map((c) => (
                 <li key={c.code}>
-                  <CompetenceLink competence={c} />{" "}
-                  <span className="hint">{levelsLabel(c.levels)}</span>
+                  <CompetenceLink competence={c} /> <span className="hint">{levelsLabel(c.levels)}</span>
                 </li>
               ))}
             </ul>

@@ -51,7 +51,11 @@ function GapView({ query }: { query: GapQuery }) {
         to <RoleLink code={to} />
       </h1>
       <BasisToggle basis={basis} onChange={setBasis} />
-      <Await resource={gap} what="the gap" suggestionHref={(s) => gapHref(replaceUnknown(query, s.code, catalogue.roles))}>
+      <Await
+        resource={gap}
+        what="the gap"
+        suggestionHref={(s) => gapHref(replaceUnknown(query, s.code, catalogue.roles))}
+      >
         {(data) => <GapResult gap={data} query={query} />}
       </Await>
     </div>
@@ -77,7 +81,13 @@ function BasisToggle({ basis, onChange }: { basis: Basis; onChange: (basis: Basi
       <legend>Compare against the target’s</legend>
       {options.map((o) => (
         <label key={o.value} title={o.hint}>
-          <input type="radio" name="basis" value={o.value} checked={basis === o.value} onChange={() => onChange(o.value)} />
+          <input
+            type="radio"
+            name="basis"
+            value={o.value}
+            checked={basis === o.value}
+            onChange={() => onChange(o.value)}
+          />
           <span>
             {o.label} <span className="hint">({o.hint})</span>
           </span>
@@ -117,7 +127,8 @@ function GapResult({ gap, query }: { gap: Gap; query: GapQuery }) {
           <ul className="transferable">
             {gap.transferable.map((t) => (
               <li key={t.competence.code}>
-                <CompetenceLink competence={t.competence} /> <LevelBadge competence={t.competence.code} level={t.have} />
+                <CompetenceLink competence={t.competence} />{" "}
+                <LevelBadge competence={t.competence.code} level={t.have} />
               </li>
             ))}
           </ul>

@@ -48,10 +48,10 @@ export function MapPage() {
             <h2>{family.name}</h2>
             <ul>
               {family.roles.map((r) => (
-                  <li key={r.code}>
-                    <RoleLink code={r.code} />
-                  </li>
-                ))}
+                <li key={r.code}>
+                  <RoleLink code={r.code} />
+                </li>
+              ))}
             </ul>
           </section>
         ))}

@@ -27,7 +27,8 @@ function PathsView({ query }: { query: PathsQuery }) {
   const navigate = useNavigate();
   useTitle(`Paths: ${roleTitle(catalogue, query.from)} → ${roleTitle(catalogue, query.to)}`);
   const paths = useResource(
-    (signal) => api.paths(query.from, query.to, { maxSteps: query.maxSteps, onlyDocumented: query.onlyDocumented }, signal),
+    (signal) =>
+      api.paths(query.from, query.to, { maxSteps: query.maxSteps, onlyDocumented: query.onlyDocumented }, signal),
     [pathsHref(query)],
   );
   const update = (change: Partial<PathsQuery>) => navigate(pathsHref({ ...query, ...change }), { replace: true });
@@ -94,25 +95,25 @@ function PathList({ data, query, onRelax }: ListProps & { data: Paths }) {
 /** No path under the options chosen: say so, and offer to relax them. */
 function NoPath({ query, detail, onRelax }: ListProps & { detail?: string }) {
   return (
-      <section className="empty-result" aria-labelledby="no-path">
-        <h2 id="no-path">No path within {plural(query.maxSteps, "move")}</h2>
-        {detail && <p>{detail}</p>}
-        <p>Try one of these:</p>
-        <p className="actions">
-          {query.onlyDocumented && (
-            <button type="button" onClick={() => onRelax({ onlyDocumented: false })}>
-              Include inferred moves
-            </button>
-          )}
-          {query.maxSteps < Math.max(...MAX_STEPS_CHOICES) && (
-            <button type="button" onClick={() => onRelax({ maxSteps: query.maxSteps + 1 })}>
-              Allow {plural(query.maxSteps + 1, "move")}
-            </button>
-          )}
-          <Link to={gapHref({ source: { kind: "role", code: query.from }, to: query.to, basis: "entry" })}>
-            See the direct gap
-          </Link>
-        </p>
-      </section>
+    <section className="empty-result" aria-labelledby="no-path">
+      <h2 id="no-path">No path within {plural(query.maxSteps, "move")}</h2>
+      {detail && <p>{detail}</p>}
+      <p>Try one of these:</p>
+      <p className="actions">
+        {query.onlyDocumented && (
+          <button type="button" onClick={() => onRelax({ onlyDocumented: false })}>
+            Include inferred moves
+          </button>
+        )}
+        {query.maxSteps < Math.max(...MAX_STEPS_CHOICES) && (
+          <button type="button" onClick={() => onRelax({ maxSteps: query.maxSteps + 1 })}>
+            Allow {plural(query.maxSteps + 1, "move")}
+          </button>
+        )}
+        <Link to={gapHref({ source: { kind: "role", code: query.from }, to: query.to, basis: "entry" })}>
+          See the direct gap
+        </Link>
+      </p>
+    </section>
   );
 }

@@ -95,7 +95,9 @@ function RoleSheet({ role }: { role: Role }) {
             term="Experience"
             text={[
               role.career.experience,
-              role.career.min_experience_years !== null ? `at least ${plural(role.career.min_experience_years, "year")}` : "",
+              role.career.min_experience_years !== null
+                ? `at least ${plural(role.career.min_experience_years, "year")}`
+                : "",
             ]
               .filter(Boolean)
               .join("; ")}

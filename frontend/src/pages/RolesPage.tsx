@@ -23,10 +23,10 @@ export function RolesPage() {
             <p className="hint">{family.description}</p>
             <ul>
               {family.roles.map((r) => (
-                  <li key={r.code}>
-                    <RoleLink code={r.code} />
-                  </li>
-                ))}
+                <li key={r.code}>
+                  <RoleLink code={r.code} />
+                </li>
+              ))}
             </ul>
           </section>
         ))}

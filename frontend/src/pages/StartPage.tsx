@@ -26,8 +26,8 @@ export function StartPage() {
     <div className="start">
       <h1>Where can your IT career go next?</h1>
       <p className="lead">
-        Tell us where you are and where you want to be: we show what separates the two, level by level, and the
-        paths that lead there.
+        Tell us where you are and where you want to be: we show what separates the two, level by level, and the paths
+        that lead there.
       </p>
       <div className="start-grid">
         <section className="card" aria-labelledby="where-am-i">
