@@ -57,7 +57,9 @@ export function CareerMap({ graph, families, path }: Props) {
     [graph, positions],
   );
   const [view, setView] = useState<View>(IDENTITY);
-  const [focus, setFocus] = useState<string | null>(null);
+  const [hovered, setHovered] = useState<string | null>(null);
+  // A single highlighted role (from its sheet) shows its moves like a hovered one.
+  const focus = hovered ?? (path.length === 1 ? (path[0] ?? null) : null);
   const svgRef = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
   const onPath = useMemo(() => pathLinkKeys(path), [path]);
@@ -194,7 +196,7 @@ export function CareerMap({ graph, families, path }: Props) {
                   familyName={familyName(node.family)}
                   highlighted={path.includes(node.code) || focus === node.code}
                   dim={dimmed && !path.includes(node.code) && focus !== node.code}
-                  onFocus={setFocus}
+                  onFocus={setHovered}
                 />
               ))}
             </g>

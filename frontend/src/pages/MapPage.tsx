@@ -27,7 +27,7 @@ export function MapPage() {
       </p>
       {path.length > 0 && (
         <p className="path-banner" role="status">
-          Highlighted path:{" "}
+          {path.length === 1 ? "Highlighted role" : "Highlighted path"}:{" "}
           {path.map((code, i) => (
             <span key={code}>
               {i > 0 && " → "}
