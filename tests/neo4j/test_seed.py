@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from neo4j import Driver
+from neo4j.exceptions import Neo4jError
 
 from graph.algorithms.links import career_links
 from graph.models import CareerLink, Dataset, Requirement
@@ -109,6 +110,27 @@ def test_a_load_failing_halfway_leaves_the_previous_dataset_intact(
             modified(seed_dataset),
             database=neo4j_database,
             progress=break_after_roles,
+        )
+    assert stored_counts(seeded_neo4j, neo4j_database) == before
+    assert Neo4jStore(seeded_neo4j, database=neo4j_database).load_dataset() == seed_dataset
+
+
+def test_a_record_the_server_refuses_halfway_leaves_the_previous_dataset_intact(
+    seeded_neo4j: Driver, neo4j_database: str, seed_dataset: Dataset
+) -> None:
+    before = stored_counts(seeded_neo4j, neo4j_database)
+    smaller = modified(seed_dataset)
+    # Built without validation: a link with no kind passes the loader's checks, and the
+    # server refuses to MERGE on a null property only after every node has been written.
+    broken = CareerLink.model_construct(
+        source="3.2", target="3.4", kind=None, coverage=0.5, level_steps=1, evidence="broken"
+    )
+    with pytest.raises(Neo4jError, match="null property value"):
+        load_dataset_into_neo4j(
+            seeded_neo4j,
+            smaller,
+            database=neo4j_database,
+            links=[*career_links(smaller), broken],
         )
     assert stored_counts(seeded_neo4j, neo4j_database) == before
     assert Neo4jStore(seeded_neo4j, database=neo4j_database).load_dataset() == seed_dataset
