@@ -1,9 +1,9 @@
 """Load a validated dataset into Neo4j: schema first, then ONE write transaction.
 
 Everything is written with batched `UNWIND $rows ... MERGE` on the unique keys,
-then whatever an older dataset left is pruned, then the `(:Dataset)` node is
-stamped, all in the same transaction: a load that fails anywhere leaves the
-previous dataset intact, and loading the same data twice changes nothing.
+the `(:Dataset)` node is stamped, then whatever an older dataset left is pruned,
+all in the same transaction: a load that fails anywhere leaves the previous
+dataset intact, and loading the same data twice changes nothing.
 The career links to write are an argument (documented + inferred by default)
 so the link policy stays in graph.algorithms.links.
 """
@@ -18,6 +18,7 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction
 
+from graph.algorithms.links import career_links
 from graph.cypher import load_query, statements
 from graph.models import CareerLink, Dataset, Role
 from seed.check import problems
@@ -53,8 +54,6 @@ def load_dataset_into_neo4j(
     """
     dataset = canonical(dataset)
     if links is None:
-        from graph.algorithms.links import career_links
-
         links = career_links(dataset)
     validate(dataset, links)
     apply_schema(driver, database=database)
