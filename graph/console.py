@@ -56,6 +56,7 @@ MAX_QUERY_CHARS = 20_000
 
 # Procedures and functions EXPLAIN cannot judge: declared READ (or run as data) yet they
 # reach files or the network, run Cypher text the plan does not show, or act on the server.
+# Any other db.* procedure is allowed: they read the graph and its schema.
 DENIED_NAMESPACES: dict[str, str] = {
     "apoc.load": "reads files and URLs",
     "apoc.import": "reads files and URLs",
@@ -80,6 +81,10 @@ DENIED_NAMESPACES: dict[str, str] = {
     "apoc.config": "reads the server configuration",
     "apoc.static": "reads the server configuration",
     "dbms": "administers the server",
+    "db.stats": "collects and reveals other users' queries",
+    "db.resampleIndex": "changes the server's planning state",
+    "db.resampleOutdatedIndexes": "changes the server's planning state",
+    "db.prepareForReplanning": "changes the server's planning state",
     "gds": "builds in-memory graphs and writes files",
 }
 # SHOW/TERMINATE commands plan as reads; only these inspect the schema and nothing else.

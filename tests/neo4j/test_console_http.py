@@ -109,6 +109,7 @@ HOSTILE = [
         "apoc.periodic",
     ),
     ("gds-project", "CALL gds.graph.project('g', 'Role', 'CAREER_LINK')", "gds.*"),
+    ("query-collector", "CALL db.stats.collect('QUERIES')", "db.stats.*"),
 ]
 
 # Queries that only look hostile: the words sit in strings, comments or names.
