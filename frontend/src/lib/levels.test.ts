@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { levelDescription, levelLabel, levelsLabel } from "./levels";
+import { levelDescription, levelLabel } from "./levels";
 
 describe("levels", () => {
   it("reads e-1..e-5, never a bare number", () => {
     expect(levelLabel(3)).toBe("e-3");
     expect(levelLabel(0)).toBe("none");
-  });
-
-  it("lists several levels", () => {
-    expect(levelsLabel([2, 3, 4])).toBe("e-2, e-3 and e-4");
-    expect(levelsLabel([1, 3])).toBe("e-1 and e-3");
-    expect(levelsLabel([5])).toBe("e-5");
-    expect(levelsLabel([])).toBe("");
   });
 
   it("describes a level with its EQF and descriptor", () => {

@@ -1,8 +1,8 @@
 /** All e-CF competences by area, to browse. */
 import { CompetenceLink } from "../components/CompetenceLink";
+import { LevelBadge } from "../components/LevelBadge";
 import { useCatalogue } from "../context";
 import { groupByArea } from "../lib/grouping";
-import { levelsLabel } from "../lib/levels";
 import { useTitle } from "../lib/useTitle";
 
 export function CompetencesPage() {
@@ -22,7 +22,12 @@ export function CompetencesPage() {
             <ul>
               {items.map((c) => (
                 <li key={c.code}>
-                  <CompetenceLink competence={c} /> <span className="hint">{levelsLabel(c.levels)}</span>
+                  <CompetenceLink competence={c} />{" "}
+                  <span className="badges">
+                    {c.levels.map((level) => (
+                      <LevelBadge key={level} competence={c.code} level={level} />
+                    ))}
+                  </span>
                 </li>
               ))}
             </ul>
