@@ -108,6 +108,12 @@ HOSTILE = [
         "CALL apoc.periodic.iterate('MATCH (n) RETURN n', 'DETACH DELETE n', {})",
         "apoc.periodic",
     ),
+    (
+        "apoc-when-hides-a-load",
+        "CALL apoc.when(true, \"CALL apoc.load.json('file:///etc/passwd') YIELD value "
+        'RETURN value")',
+        "apoc.when",
+    ),
     ("gds-project", "CALL gds.graph.project('g', 'Role', 'CAREER_LINK')", "gds.*"),
     ("query-collector", "CALL db.stats.collect('QUERIES')", "db.stats.*"),
 ]
