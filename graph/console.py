@@ -31,6 +31,7 @@ from neo4j.exceptions import (
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
+    TransientError,
 )
 from neo4j.graph import Node, Path, Relationship
 from neo4j.spatial import Point
@@ -287,6 +288,8 @@ def _translated(error: Neo4jError, timeout_s: float) -> CareerGraphError:
         return QueryRefused(f"Administration commands are not for the console: {message}")
     if "MemoryPoolOutOfMemoryError" in code:
         return QueryFailed(f"The query needs more memory than Neo4j allows: {message}")
+    if isinstance(error, TransientError):
+        return StoreUnavailable(f"Neo4j could not run the query now; retry: {message}")
     return QueryFailed(f"Neo4j rejected the query ({code}): {message}")
 
 
