@@ -123,7 +123,7 @@ def status(state_dir: Path | None = None) -> ServerInfo | None:
     if not state_file.exists():
         return None
     info = ServerInfo(**json.loads(state_file.read_text()))
-    return info if _is_our_server(info.pid) else None
+    return info if _is_our_server(info) else None
 
 
 def start(
@@ -198,9 +198,9 @@ def stop(state_dir: Path | None = None, *, timeout: float = 60.0) -> bool:
         return False
     os.killpg(info.pid, signal.SIGTERM)
     deadline = time.monotonic() + timeout
-    while _is_our_server(info.pid) and time.monotonic() < deadline:
+    while _is_our_server(info) and time.monotonic() < deadline:
         time.sleep(0.2)
-    if _is_our_server(info.pid):
+    if _is_our_server(info):
         os.killpg(info.pid, signal.SIGKILL)
     with contextlib.suppress(ChildProcessError):
         os.waitpid(info.pid, 0)  # reap it when this process started it
@@ -302,15 +302,15 @@ def _create_user(uri: str, password: str, user: str) -> None:
         )
 
 
-def _is_our_server(pid: int) -> bool:
-    """True when `pid` is alive and is a Neo4j server (not a recycled pid)."""
+def _is_our_server(info: ServerInfo) -> bool:
+    """True when the recorded pid is alive and still this state's server (not a recycled pid)."""
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-        stat = Path(f"/proc/{pid}/stat").read_text()
+        cmdline = Path(f"/proc/{info.pid}/cmdline").read_bytes()
+        stat = Path(f"/proc/{info.pid}/stat").read_text()
     except OSError:
         return False
     zombie = stat.rsplit(")", 1)[-1].split()[0] == "Z"
-    return SERVER_CLASS.encode() in cmdline and not zombie
+    return f"--home-dir={info.home}".encode() in cmdline and not zombie
 
 
 def _port_is_free(port: int) -> bool:
