@@ -52,12 +52,12 @@ def seconds(work: Callable[[], Any]) -> float:
 
 
 def latency_ms(driver: Driver, query: str, runs: int, **params: Any) -> tuple[float, float]:
-    """Median and 95th percentile of `runs` READ-routed executions, after 10 warm-ups."""
+    """Median and 95th percentile of `runs` READ-routed executions, after 50 warm-ups."""
 
     def once() -> None:
         driver.execute_query(query, params, routing_=RoutingControl.READ, database_=DATABASE)
 
-    for _ in range(10):
+    for _ in range(50):  # a freshly started JVM is still compiling the query path
         once()
     times = sorted(seconds(once) * 1000 for _ in range(runs))
     return statistics.median(times), times[int(0.95 * (runs - 1))]
@@ -77,7 +77,7 @@ def main() -> None:
             seconds(lambda: load_dataset_into_neo4j(driver, dataset, database=DATABASE))
             for _ in range(5)
         ]
-        print(f"seed, first load (schema + all rows, one tx): {first:6.2f} s")
+        print(f"seed, first load of the run (schema + rows):{first:6.2f} s")
         print(f"seed, reload of the same data (median of 5):  {statistics.median(again):6.2f} s")
         overview = driver.execute_query(load_query("library/overview"), database_=DATABASE)
         nodes = {r["name"]: r["count"] for r in overview.records if r["kind"] == "node"}
