@@ -178,7 +178,7 @@ def denied_reason(name: str) -> str | None:
     """Why procedure or function `name` is refused, or None if it may run."""
     lowered = name.lower()
     for namespace, reason in DENIED_NAMESPACES.items():
-        if lowered == namespace or lowered.startswith(namespace + "."):
+        if lowered == namespace.lower() or lowered.startswith(namespace.lower() + "."):
             return f"{name} {reason}; the console refuses {namespace}.*"
     return None
 

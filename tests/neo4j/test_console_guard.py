@@ -47,6 +47,8 @@ def test_denied_namespaces_match_whole_segments() -> None:
     assert console.denied_reason("apoc.loader.x") is None
     assert console.denied_reason("db.labels") is None
     assert console.denied_reason("apoc.text.join") is None
+    assert console.denied_reason("db.resampleOutdatedIndexes") is not None
+    assert console.denied_reason("apoc.graph.fromCypher") is not None
 
 
 def test_every_library_file_documents_the_parameters_it_uses() -> None:
@@ -71,3 +73,25 @@ def test_the_read_transaction_refuses_writes_on_its_own(
             seeded_neo4j, "MATCH (r:Role) SET r.title = 'Hacked'", database=neo4j_database
         )
     assert store.load_dataset().version == before
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize(
+    ("query", "reason"),
+    [
+        ("CALL db.stats.collect('QUERIES')", "db.stats.*"),
+        ("CALL `db`.stats.retrieve('QUERIES')", "db.stats.*"),
+        ("CALL db.prepareForReplanning()", "db.prepareForReplanning"),
+    ],
+)
+def test_the_plan_names_denied_procedures_the_text_scan_missed(
+    monkeypatch: pytest.MonkeyPatch,
+    seeded_neo4j: Driver,
+    neo4j_database: str,
+    query: str,
+    reason: str,
+) -> None:
+    """Switch the text scan off: the procedures in EXPLAIN's plan are checked too."""
+    monkeypatch.setattr(console, "check_text", lambda text: None)
+    with pytest.raises(QueryRefused, match=re.escape(reason)):
+        console.run_query(seeded_neo4j, query, database=neo4j_database)

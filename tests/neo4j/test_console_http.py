@@ -116,6 +116,7 @@ HOSTILE = [
     ),
     ("gds-project", "CALL gds.graph.project('g', 'Role', 'CAREER_LINK')", "gds.*"),
     ("query-collector", "CALL db.stats.collect('QUERIES')", "db.stats.*"),
+    ("replanning", "CALL db.prepareForReplanning()", "db.prepareForReplanning"),
 ]
 
 # Queries that only look hostile: the words sit in strings, comments or names.
