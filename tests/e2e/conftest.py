@@ -112,7 +112,7 @@ def api(base_url: str) -> Callable[..., Any]:
             f"{base_url}{path}", data=data, headers={"Content-Type": "application/json"}
         )
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
+            with urllib.request.urlopen(request, timeout=60) as response:
                 return json.load(response)
         except urllib.error.HTTPError as error:
             return json.load(error)
@@ -135,7 +135,7 @@ def browser() -> Iterator[Any]:
 def _page(browser: Any, base_url: str, viewport: dict[str, int], **options: Any) -> Iterator[Any]:
     context = browser.new_context(base_url=base_url, viewport=viewport, **options)
     page = context.new_page()
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(30_000)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
