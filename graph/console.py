@@ -54,6 +54,8 @@ MAX_TIMEOUT_S = 30.0
 DEFAULT_LIMIT = 1000
 MAX_LIMIT = 10_000
 MAX_QUERY_CHARS = 20_000
+# Tags every console transaction, so SHOW TRANSACTIONS and the query log tell them apart.
+METADATA = {"app": "careergraph-console"}
 
 # Procedures and functions EXPLAIN cannot judge: declared READ (or run as data) yet they
 # reach files or the network, run Cypher text the plan does not show, or act on the server.
@@ -249,9 +251,9 @@ def run_query(
         with driver.session(
             database=database, default_access_mode=READ_ACCESS, fetch_size=limit + 1
         ) as session:
-            plan = session.run(Query("EXPLAIN\n" + text, timeout=timeout_s), params).consume()
-            check_plan(plan, database=database)
-            with session.begin_transaction(timeout=timeout_s) as tx:
+            explain = Query("EXPLAIN\n" + text, metadata=METADATA, timeout=timeout_s)
+            check_plan(session.run(explain, params).consume(), database=database)
+            with session.begin_transaction(metadata=METADATA, timeout=timeout_s) as tx:
                 stamp = tx.run(load_query("store/dataset")).single()
                 result = tx.run(text, params)
                 columns = list(result.keys())
