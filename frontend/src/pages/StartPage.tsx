@@ -63,7 +63,7 @@ function StartActions({ from, to }: { from: string; to: string }) {
     );
   }
   return (
-    <section className="card start-next" aria-labelledby="what-next">
+    <section className="card start-next sticky-bar" aria-labelledby="what-next">
       <h2 id="what-next">3. See the way</h2>
       <p className="actions">
         <Link className="button" to={gapHref({ source: { kind: "role", code: from }, to, basis: "entry" })}>
