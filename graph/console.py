@@ -25,7 +25,7 @@ from functools import cache
 from itertools import islice
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, Query, ResultSummary
+from neo4j import READ_ACCESS, Driver, NotificationMinimumSeverity, Query, ResultSummary
 from neo4j.exceptions import (
     AuthError,
     Neo4jError,
@@ -249,7 +249,11 @@ def run_query(
     started = time.monotonic()
     try:
         with driver.session(
-            database=database, default_access_mode=READ_ACCESS, fetch_size=limit + 1
+            database=database,
+            default_access_mode=READ_ACCESS,
+            fetch_size=limit + 1,
+            # analysts' deprecated syntax is theirs to see, not the service log's
+            notifications_min_severity=NotificationMinimumSeverity.OFF,
         ) as session:
             explain = Query("EXPLAIN\n" + text, metadata=METADATA, timeout=timeout_s)
             check_plan(session.run(explain, params).consume(), database=database)
