@@ -21,7 +21,10 @@ def listening_addresses(pid: int) -> set[tuple[str, int]]:
     """(hex address, port) of every TCP socket `pid` listens on, from /proc (no `ss` needed)."""
     inodes = set()
     for fd in Path(f"/proc/{pid}/fd").iterdir():
-        target = os.readlink(fd)
+        try:
+            target = os.readlink(fd)
+        except FileNotFoundError:  # closed while we looked: files come and go in a live JVM
+            continue
         if target.startswith("socket:["):
             inodes.add(target[8:-1])
     found = set()
