@@ -4,28 +4,13 @@
  * Tab and Enter work too. A highlighted path is drawn bold, the rest fades.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
-import { Link } from "react-router";
-import type { CareerGraph, Family, GraphNode } from "../api";
-import {
-  arcPath,
-  labelBox,
-  layoutGraph,
-  linkKey,
-  pathLinkKeys,
-  placeLabels,
-  type LabelSide,
-  type Point,
-} from "../lib/mapLayout";
-import { familyColour } from "../lib/palette";
+import type { CareerGraph, Family } from "../api";
+import { LABEL_LINE_HEIGHT, labelWidth, MapNode, NODE_RADIUS } from "./MapNode";
+import { arcPath, layoutGraph, linkKey, pathLinkKeys, placeLabels, type Point } from "../lib/mapLayout";
 import { IDENTITY, panBy, transformOf, zoomAt, type View } from "../lib/viewport";
-import { roleHref } from "../lib/urlState";
 
 const WIDTH = 1100;
 const HEIGHT = 820;
-const RADIUS = 13;
-const LINE_HEIGHT = 15;
-/** An estimate of a 13px label's width, enough to keep labels apart. */
-const labelWidth = (title: string) => title.length * 7;
 const PAN_STEP = 60;
 
 /** Keys that move the view: arrows pan, + and - zoom, 0 resets. */
@@ -51,8 +36,8 @@ export function CareerMap({ graph, families, path }: Props) {
   const sides = useMemo(
     () =>
       placeLabels(positions, new Map(graph.nodes.map((n) => [n.code, labelWidth(n.title)])), {
-        radius: RADIUS,
-        lineHeight: LINE_HEIGHT,
+        radius: NODE_RADIUS,
+        lineHeight: LABEL_LINE_HEIGHT,
       }),
     [graph, positions],
   );
@@ -176,7 +161,7 @@ export function CareerMap({ graph, families, path }: Props) {
                 return (
                   <path
                     key={linkKey(link.source, link.target)}
-                    d={arcPath(a, b, RADIUS + 2)}
+                    d={arcPath(a, b, NODE_RADIUS + 2)}
                     className={`link link-${link.kind}${on ? " active" : dimmed ? " dim" : ""}`}
                     markerEnd={`url(#arrow-${on ? "active" : "plain"})`}
                     data-link={linkKey(link.source, link.target)}
@@ -204,45 +189,5 @@ export function CareerMap({ graph, families, path }: Props) {
         </svg>
       </div>
     </div>
-  );
-}
-
-interface NodeProps {
-  node: GraphNode;
-  at: Point | undefined;
-  side: LabelSide;
-  familyName: string;
-  highlighted: boolean;
-  dim: boolean;
-  onFocus: (code: string | null) => void;
-}
-
-const ANCHOR: Record<LabelSide, "middle" | "start" | "end"> = {
-  below: "middle",
-  above: "middle",
-  right: "start",
-  left: "end",
-};
-
-function MapNode({ node, at, side, familyName, highlighted, dim, onFocus }: NodeProps) {
-  if (!at) return null;
-  const box = labelBox(at, side, labelWidth(node.title), RADIUS, LINE_HEIGHT);
-  const x = ANCHOR[side] === "middle" ? at.x : ANCHOR[side] === "start" ? box.x0 : box.x1;
-  return (
-    <Link
-      to={roleHref(node.code)}
-      className={`node${highlighted ? " highlighted" : ""}${dim ? " dim" : ""}`}
-      aria-label={`${node.title} (${node.code}), ${familyName}`}
-      data-role={node.code}
-      onFocus={() => onFocus(node.code)}
-      onBlur={() => onFocus(null)}
-      onMouseEnter={() => onFocus(node.code)}
-      onMouseLeave={() => onFocus(null)}
-    >
-      <circle cx={at.x} cy={at.y} r={RADIUS} fill={familyColour(node.family)} />
-      <text x={x} y={box.y1 - 3} textAnchor={ANCHOR[side]}>
-        {node.title}
-      </text>
-    </Link>
   );
 }

@@ -6,6 +6,7 @@
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { api, type Basis, type Gap } from "../api";
 import { Await } from "../components/Await";
+import { BasisToggle } from "../components/BasisToggle";
 import { CompetenceLink } from "../components/CompetenceLink";
 import { EmptyState } from "../components/EmptyState";
 import { GapChart } from "../components/GapChart";
@@ -69,32 +70,6 @@ function replaceUnknown(query: GapQuery, code: string, roles: { code: string }[]
     return { ...query, source: { kind: "role", code } };
   }
   return { ...query, to: code };
-}
-
-function BasisToggle({ basis, onChange }: { basis: Basis; onChange: (basis: Basis) => void }) {
-  const options: { value: Basis; label: string; hint: string }[] = [
-    { value: "entry", label: "Entry level", hint: "the lowest level the role sheet states" },
-    { value: "mastery", label: "Mastery", hint: "the highest level the role sheet states" },
-  ];
-  return (
-    <fieldset className="segmented">
-      <legend>Compare against the target’s</legend>
-      {options.map((o) => (
-        <label key={o.value} title={o.hint}>
-          <input
-            type="radio"
-            name="basis"
-            value={o.value}
-            checked={basis === o.value}
-            onChange={() => onChange(o.value)}
-          />
-          <span>
-            {o.label} <span className="hint">({o.hint})</span>
-          </span>
-        </label>
-      ))}
-    </fieldset>
-  );
 }
 
 function GapResult({ gap, query }: { gap: Gap; query: GapQuery }) {

@@ -1,19 +1,19 @@
 /** A role sheet: everything the data holds about one role, and where it leads. */
 import { Link, useParams } from "react-router";
-import { api, type NextMoves, type Role } from "../api";
+import { api, type Role } from "../api";
 import { Await } from "../components/Await";
 import { CompetenceLink } from "../components/CompetenceLink";
 import { TextList } from "../components/TextList";
 import { LevelBadge } from "../components/LevelBadge";
-import { LinkEvidence } from "../components/LinkEvidence";
-import { LinkKindTag } from "../components/LinkKindTag";
+import { DocumentedMoves } from "../components/DocumentedMoves";
+import { NextMovesSection } from "../components/NextMovesSection";
 import { RoleLink } from "../components/RoleLink";
-import { percent, plural, stepsToGo } from "../lib/format";
+import { percent, plural } from "../lib/format";
 import { groupByArea } from "../lib/grouping";
 import { familyColour } from "../lib/palette";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
-import { gapHref, mapHref, pathsHref, roleHref, startHref } from "../lib/urlState";
+import { mapHref, roleHref, startHref } from "../lib/urlState";
 
 export function RolePage() {
   const { code = "" } = useParams();
@@ -136,29 +136,6 @@ function RoleSheet({ role }: { role: Role }) {
   );
 }
 
-/** The moves to and from this role that the CIGREF document states, with its words. */
-function DocumentedMoves({ role }: { role: Role }) {
-  const moves = [
-    ...role.links_out.filter((l) => l.kind === "documented").map((l) => ({ ...l, direction: "to" as const })),
-    ...role.links_in.filter((l) => l.kind === "documented").map((l) => ({ ...l, direction: "from" as const })),
-  ];
-  if (moves.length === 0) return null;
-  return (
-    <section aria-labelledby="documented-moves">
-      <h2 id="documented-moves">Moves the document names</h2>
-      <ul className="documented-moves">
-        {moves.map((move) => (
-          <li key={`${move.direction}-${move.role.code}`}>
-            {move.direction === "to" ? "On to " : "Coming from "}
-            <RoleLink code={move.role.code} />
-            <LinkEvidence kind={move.kind} evidence={move.evidence} />
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 /** A term of the career facts, left out when the sheet says nothing about it. */
 function Fact({ term, text }: { term: string; text: string }) {
   if (!text.trim()) return null;
@@ -177,41 +154,5 @@ function SheetList({ id, title, items }: { id: string; title: string; items: str
       <h2 id={id}>{title}</h2>
       <TextList items={items} />
     </section>
-  );
-}
-
-function NextMovesSection({ code }: { code: string }) {
-  const moves = useResource((signal) => api.nextMoves(code, 10, signal), [code]);
-  return (
-    <section aria-labelledby="next-moves">
-      <h2 id="next-moves">Next moves</h2>
-      <Await resource={moves} what="the next moves">
-        {(data) => <NextMovesList from={code} data={data} />}
-      </Await>
-    </section>
-  );
-}
-
-function NextMovesList({ from, data }: { from: string; data: NextMoves }) {
-  if (data.moves.length === 0) return <p className="empty">No role is within reach from here in the data.</p>;
-  return (
-    <ol className="next-moves-list">
-      {data.moves.map((move) => (
-        <li key={move.role.code}>
-          <RoleLink code={move.role.code} />{" "}
-          <span className="hint">
-            {percent(move.coverage)} covered, {stepsToGo(move.level_steps).toLowerCase()}
-          </span>{" "}
-          {move.documented && <LinkKindTag kind="documented" />}{" "}
-          <Link to={gapHref({ source: { kind: "role", code: from }, to: move.role.code, basis: "entry" })}>
-            Gap<span className="visually-hidden"> to {move.role.title}</span>
-          </Link>{" "}
-          ·{" "}
-          <Link to={pathsHref({ from, to: move.role.code })}>
-            Paths<span className="visually-hidden"> to {move.role.title}</span>
-          </Link>
-        </li>
-      ))}
-    </ol>
   );
 }
