@@ -230,6 +230,8 @@ def _config(home: Path, port: int) -> str:
         "dbms.usage_report.enabled": "false",
         "server.memory.pagecache.size": PAGE_CACHE,
         "db.tx_log.rotation.retention_policy": "2 files",
+        # Timeouts are checked every 2 s by default; the console's limits want it prompt.
+        "db.transaction.monitor.check.interval": "200ms",
         # Netty's default quiet period makes every stop take ~10 s; a test server needs none.
         "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
         **{f"server.directories.{key}": str(home / sub) for key, sub in directories.items()},
