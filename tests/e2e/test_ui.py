@@ -162,6 +162,16 @@ def test_map_shows_every_role_and_opens_one(page: Any, api: Any, axe: Any, scree
     page.locator("a.node").first.wait_for()
 
     title = next(node["title"] for node in graph["nodes"] if node["code"] == "3.4")
+    # hiding inferred moves keeps the documented ones and the highlighted path
+    page.get_by_label("Only moves the CIGREF document names").click()
+    page.wait_for_url(re.compile(r"only_documented=1"))
+    kept = [
+        link
+        for link in graph["links"]
+        if link["kind"] == "documented" or (link["source"], link["target"]) == ("3.2", "3.4")
+    ]
+    assert page.locator("path.link").count() == len(kept)
+
     page.locator('a.node[data-role="3.4"] circle').click()
     page.wait_for_url(re.compile(r"/roles/3\.4$"))
     assert page.get_by_role("heading", level=1).inner_text() == title
@@ -169,20 +179,28 @@ def test_map_shows_every_role_and_opens_one(page: Any, api: Any, axe: Any, scree
 
 def test_self_assessment_gives_its_gap(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
     page.goto("/assess")
-    for code, level in (("B1", 3), ("B2", 2)):
-        rating = page.locator(f'details.rating[data-competence="{code}"]')
-        rating.locator("summary").click()
-        rating.get_by_label(re.compile(rf"^e-{level}\b")).check()
+    # a head start from a role held, then one competence rated higher by hand
+    page.get_by_label("Start from a role I have held").select_option("3.2")
+    page.get_by_role("button", name="Fill in its levels").click()
+    page.get_by_role("status").filter(has_text="Filled in the entry levels of").wait_for()
+    holdings = {c["code"]: c["level"] for c in api("/api/v1/roles/3.2")["competences"]}
+    for code, level in holdings.items():
+        rating = page.locator(f'details.rating[data-competence="{code}"] .rating-value')
+        assert rating.inner_text() == f"e-{level}"
+    rating = page.locator('details.rating[data-competence="B1"]')
+    rating.locator("summary").click()
+    rating.get_by_label(re.compile(r"^e-3\b")).check()
+    profile = {**holdings, "B1": 3}
     pick_role(page, "I want to become a", "Applications Architect", "Applications Architect")
     screenshot(page, "assess")
     assert serious(axe(page, "assess")) == []
 
     page.get_by_role("link", name="See my gap").click()
-    page.wait_for_url(re.compile(r"/gap\?profile=B1:3,B2:2&to=3\.4$"))
+    page.wait_for_url(re.compile(r"/gap\?profile=.*&to=3\.4$"))
+    shared = dict(entry.split(":") for entry in query_of(page)["profile"][0].split(","))
+    assert {code: int(level) for code, level in shared.items()} == profile
     page.get_by_test_id("gap-headline").wait_for()
-    expected = api(
-        "/api/v1/gap", {"from": {"profile": {"B1": 3, "B2": 2}}, "to": "3.4", "basis": "entry"}
-    )
+    expected = api("/api/v1/gap", {"from": {"profile": profile}, "to": "3.4", "basis": "entry"})
     assert_gap_matches(page, expected)
     screenshot(page, "gap-profile")
 

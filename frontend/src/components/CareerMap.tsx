@@ -29,9 +29,11 @@ interface Props {
   graph: CareerGraph;
   families: Family[];
   path: string[];
+  /** Hide inferred links, except those of the highlighted path. */
+  onlyDocumented: boolean;
 }
 
-export function CareerMap({ graph, families, path }: Props) {
+export function CareerMap({ graph, families, path, onlyDocumented }: Props) {
   const positions = useMemo(() => layoutGraph(graph, { width: WIDTH, height: HEIGHT }), [graph]);
   const sides = useMemo(
     () =>
@@ -155,6 +157,9 @@ export function CareerMap({ graph, families, path }: Props) {
           <g transform={transformOf(view)}>
             <g className="links">
               {graph.links.map((link) => {
+                if (onlyDocumented && link.kind !== "documented" && !onPath.has(linkKey(link.source, link.target))) {
+                  return null;
+                }
                 const [a, b] = [positions.get(link.source), positions.get(link.target)];
                 if (!a || !b) return null;
                 const on = active(link.source, link.target);

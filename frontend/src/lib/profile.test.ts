@@ -3,6 +3,7 @@ import {
   compareCompetenceCodes,
   decodeProfile,
   encodeProfile,
+  holdingsOfRole,
   loadProfile,
   PROFILE_STORAGE_KEY,
   saveProfile,
@@ -26,6 +27,15 @@ describe("profile encoding", () => {
 
   it("drops levels outside 1..5 when encoding", () => {
     expect(encodeProfile({ B1: 0, B2: 2 })).toBe("B2:2");
+  });
+
+  it("takes a role's holdings at the low end of each requirement", () => {
+    expect(
+      holdingsOfRole([
+        { code: "B1", level: 2 },
+        { code: "A6", level: 1 },
+      ]),
+    ).toEqual({ B1: 2, A6: 1 });
   });
 
   it("sets and clears a level without touching the original", () => {

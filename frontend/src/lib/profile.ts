@@ -54,6 +54,11 @@ export function withLevel(profile: Profile, code: string, level: number): Profil
   return next;
 }
 
+/** What a role's holder has: each required competence at the low end of its levels. */
+export function holdingsOfRole(requirements: readonly { code: string; level: number }[]): Profile {
+  return Object.fromEntries(requirements.map((r) => [r.code, r.level]));
+}
+
 export function loadProfile(storage: Pick<Storage, "getItem"> = localStorage): Profile {
   try {
     return decodeProfile(storage.getItem(PROFILE_STORAGE_KEY) ?? "").profile;

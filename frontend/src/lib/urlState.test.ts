@@ -3,7 +3,7 @@ import {
   gapHref,
   mapHref,
   parseGapQuery,
-  parseMapPath,
+  parseMapQuery,
   parsePathsQuery,
   parseStartQuery,
   pathsHref,
@@ -79,9 +79,11 @@ describe("paths URL state", () => {
 
 describe("map and start URL state", () => {
   it("reads and writes a highlighted path", () => {
-    expect(parseMapPath(params("path=3.2, 3.4,,2.3"))).toEqual(["3.2", "3.4", "2.3"]);
-    expect(parseMapPath(params(""))).toEqual([]);
+    expect(parseMapQuery(params("path=3.2, 3.4,,2.3"))).toEqual({ path: ["3.2", "3.4", "2.3"], onlyDocumented: false });
+    expect(parseMapQuery(params("only_documented=1"))).toEqual({ path: [], onlyDocumented: true });
     expect(mapHref(["3.2", "3.4"])).toBe("/map?path=3.2,3.4");
+    expect(mapHref(["3.2"], true)).toBe("/map?path=3.2&only_documented=1");
+    expect(mapHref([], true)).toBe("/map?only_documented=1");
     expect(mapHref()).toBe("/map");
   });
 

@@ -80,16 +80,24 @@ export function pathsHref(query: Pick<PathsQuery, "from" | "to"> & Partial<Paths
   return `/paths?${params.toString()}`;
 }
 
-/** The map highlights a chain of roles: `/map?path=3.2,3.4`. */
-export function parseMapPath(params: URLSearchParams): string[] {
-  return text(params, "path")
+/** The map highlights a chain of roles and may hide inferred moves: `/map?path=3.2,3.4&only_documented=1`. */
+export interface MapQuery {
+  path: string[];
+  onlyDocumented: boolean;
+}
+
+export function parseMapQuery(params: URLSearchParams): MapQuery {
+  const path = text(params, "path")
     .split(",")
     .map((code) => code.trim())
     .filter(Boolean);
+  return { path, onlyDocumented: ["1", "true"].includes(text(params, "only_documented")) };
 }
 
-export function mapHref(path: readonly string[] = []): string {
-  return path.length > 0 ? `/map?path=${path.join(",")}` : "/map";
+export function mapHref(path: readonly string[] = [], onlyDocumented = false): string {
+  const parts = [path.length > 0 ? `path=${path.join(",")}` : "", onlyDocumented ? "only_documented=1" : ""];
+  const search = parts.filter(Boolean).join("&");
+  return search ? `/map?${search}` : "/map";
 }
 
 /** The start screen remembers the choices made so far: `/?from=3.2&to=3.4`. */

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import type { CompetenceSummary, Profile } from "../api";
 import { Loading } from "../components/Loading";
+import { ProfileFromRole } from "../components/ProfileFromRole";
 import { RolePicker } from "../components/RolePicker";
 import { useCatalogue } from "../context";
 import { plural } from "../lib/format";
@@ -25,6 +26,7 @@ export function AssessPage() {
   const to = (params.get("to") ?? "").trim();
   const [profile, setProfile] = useState<Profile>(loadProfile);
   useEffect(() => saveProfile(profile), [profile]);
+  const [filled, setFilled] = useState("");
   const rated = Object.keys(profile).length;
 
   return (
@@ -33,6 +35,15 @@ export function AssessPage() {
       <p className="lead">
         For each competence, pick the description that matches what you actually do today. Skip what you don’t do. Your
         answers stay in this browser.
+      </p>
+      <ProfileFromRole
+        onFill={(levels, title) => {
+          setProfile((p) => ({ ...p, ...levels }));
+          setFilled(`Filled in the entry levels of ${title}; adjust them below.`);
+        }}
+      />
+      <p role="status" className="hint">
+        {filled}
       </p>
       {groupByArea(catalogue.competences, (c) => c.code).map(({ area, items }) => (
         <section key={area.code} className="assess-area" aria-labelledby={`assess-${area.code}`}>

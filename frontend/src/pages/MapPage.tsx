@@ -1,5 +1,5 @@
 /** The career map: all roles by family with the career links; `?path=` highlights a chain. */
-import { Link, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { api } from "../api";
 import { Await } from "../components/Await";
 import { CareerMap } from "../components/CareerMap";
@@ -9,13 +9,14 @@ import { useCatalogue } from "../context";
 import { familyColour } from "../lib/palette";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
-import { parseMapPath } from "../lib/urlState";
+import { mapHref, parseMapQuery } from "../lib/urlState";
 
 export function MapPage() {
   useTitle("Career map");
   const catalogue = useCatalogue();
   const [params] = useSearchParams();
-  const path = parseMapPath(params);
+  const navigate = useNavigate();
+  const { path, onlyDocumented } = parseMapQuery(params);
   const graph = useResource((signal) => api.graph(signal), []);
 
   return (
@@ -34,12 +35,20 @@ export function MapPage() {
               <RoleLink code={code} />
             </span>
           ))}{" "}
-          <Link to="/map">Clear</Link>
+          <Link to={mapHref([], onlyDocumented)}>Clear</Link>
         </p>
       )}
       <MapLegend />
+      <label className="map-filter">
+        <input
+          type="checkbox"
+          checked={onlyDocumented}
+          onChange={(event) => navigate(mapHref(path, event.target.checked), { replace: true })}
+        />{" "}
+        Only moves the CIGREF document names (a highlighted path stays drawn)
+      </label>
       <Await resource={graph} what="the career map">
-        {(data) => <CareerMap graph={data} families={catalogue.families} path={path} />}
+        {(data) => <CareerMap graph={data} families={catalogue.families} path={path} onlyDocumented={onlyDocumented} />}
       </Await>
       <details className="roles-as-list">
         <summary>The roles as a list</summary>
