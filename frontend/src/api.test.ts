@@ -52,6 +52,15 @@ describe("the client", () => {
     expect(JSON.parse(init.body as string)).toEqual({ from: { profile: { B1: 3 } }, to: "3.4", basis: "entry" });
   });
 
+  it("asks the next moves of a self-assessment with a POST", async () => {
+    const fetch = vi.fn().mockResolvedValue(json(200, { moves: [] }));
+    vi.stubGlobal("fetch", fetch);
+    await api.nextMovesFromProfile({ B1: 3 }, 5);
+    const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe("/api/v1/next-moves");
+    expect(JSON.parse(init.body as string)).toEqual({ from: { profile: { B1: 3 } }, limit: 5 });
+  });
+
   it("leaves unset path options out of the query", async () => {
     const fetch = vi.fn().mockResolvedValue(json(200, { paths: [] }));
     vi.stubGlobal("fetch", fetch);

@@ -325,6 +325,8 @@ export const api = {
   role: (code: string, signal?: AbortSignal) => request<Role>(`/roles/${encodeURIComponent(code)}`, undefined, signal),
   nextMoves: (code: string, limit = 10, signal?: AbortSignal) =>
     request<NextMoves>(`/roles/${encodeURIComponent(code)}/next-moves${query({ limit })}`, undefined, signal),
+  nextMovesFromProfile: (profile: Profile, limit = 10, signal?: AbortSignal) =>
+    request<NextMoves>("/next-moves", { method: "POST", body: JSON.stringify({ from: { profile }, limit }) }, signal),
   competences: (signal?: AbortSignal) => request<CompetenceSummary[]>("/competences", undefined, signal),
   competence: (code: string, signal?: AbortSignal) =>
     request<Competence>(`/competences/${encodeURIComponent(code)}`, undefined, signal),

@@ -3,7 +3,7 @@
 The session builds nothing: `frontend/dist` must exist (`npm run build` in frontend/).
 It starts `uvicorn app.main:app` on a free port on the embedded store, waits for
 /health, and stops it afterwards. Screenshots go to artifacts/screenshots/, axe-core
-figures to artifacts/a11y.txt.
+figures to artifacts/a11y.txt, the service log to artifacts/e2e-service.log.
 """
 
 from __future__ import annotations
@@ -46,12 +46,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _wait_for_health(base: str, process: subprocess.Popen[bytes], timeout: float = 90) -> None:
+def _wait_for_health(
+    base: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 90
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
-            raise RuntimeError(f"the service exited with {process.returncode}:\n{output[-4000:]}")
+            output = log.read_text(errors="replace")[-4000:]
+            raise RuntimeError(f"the service exited with {process.returncode}:\n{output}")
         try:
             with urllib.request.urlopen(f"{base}/health", timeout=2) as response:
                 if response.status == 200:
@@ -73,25 +75,21 @@ def base_url() -> Iterator[str]:
         )
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "uvicorn",
-            "app.main:app",
-            "--port",
-            str(port),
-            "--host",
-            "127.0.0.1",
-        ],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
+    # The service writes to a file: an unread pipe fills up and stalls the server.
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / "e2e-service.log"
+    command = [sys.executable, "-m", "uvicorn", "app.main:app"]
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [*command, "--port", str(port), "--host", "127.0.0.1"],
+            cwd=REPO,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     base = f"http://127.0.0.1:{port}"
     try:
-        _wait_for_health(base, process)
+        _wait_for_health(base, process, log)
         yield base
     finally:
         process.terminate()

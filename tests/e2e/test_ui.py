@@ -191,6 +191,14 @@ def test_self_assessment_gives_its_gap(page: Any, api: Any, axe: Any, screenshot
     rating.locator("summary").click()
     rating.get_by_label(re.compile(r"^e-3\b")).check()
     profile = {**holdings, "B1": 3}
+    nearest = api("/api/v1/next-moves", {"from": {"profile": profile}, "limit": 5})["moves"]
+    choices = page.locator(".assess-target .next-moves li")
+    page.wait_for_function(
+        "title => document.querySelector('.assess-target .next-moves li')"
+        "?.textContent.startsWith(title)",
+        arg=nearest[0]["role"]["title"],
+    )
+    assert choices.count() == len(nearest)
     pick_role(page, "I want to become a", "Applications Architect", "Applications Architect")
     screenshot(page, "assess")
     assert serious(axe(page, "assess")) == []

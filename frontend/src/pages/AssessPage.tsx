@@ -5,15 +5,18 @@
  */
 import { useEffect, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import type { CompetenceSummary, Profile } from "../api";
+import { api, type CompetenceSummary, type Profile } from "../api";
 import { Loading } from "../components/Loading";
+import { NextMoveChoices } from "../components/NextMoveChoices";
 import { ProfileFromRole } from "../components/ProfileFromRole";
 import { RolePicker } from "../components/RolePicker";
 import { useCatalogue } from "../context";
 import { plural } from "../lib/format";
 import { groupByArea } from "../lib/grouping";
 import { levelLabel } from "../lib/levels";
-import { loadProfile, saveProfile, withLevel } from "../lib/profile";
+import { decodeProfile, encodeProfile, loadProfile, saveProfile, withLevel } from "../lib/profile";
+import { useDebounced } from "../lib/useDebounced";
+import { useResource } from "../lib/useResource";
 import { useCompetence } from "../lib/useCompetence";
 import { useTitle } from "../lib/useTitle";
 import { gapHref } from "../lib/urlState";
@@ -27,6 +30,7 @@ export function AssessPage() {
   const [profile, setProfile] = useState<Profile>(loadProfile);
   useEffect(() => saveProfile(profile), [profile]);
   const [filled, setFilled] = useState("");
+  const chooseTarget = (code: string) => navigate(`/assess?to=${encodeURIComponent(code)}`, { replace: true });
   const rated = Object.keys(profile).length;
 
   return (
@@ -61,13 +65,13 @@ export function AssessPage() {
           ))}
         </section>
       ))}
-      <section className="card assess-target sticky-actions" aria-labelledby="assess-next">
+      <section className="card assess-target" aria-labelledby="assess-target">
+        <h2 id="assess-target">Where do I want to go?</h2>
+        <RolePicker label="I want to become a" value={to} onChange={chooseTarget} />
+        {rated > 0 && <ProfileNextMoves profile={profile} chosen={to} onPick={chooseTarget} />}
+      </section>
+      <section className="card sticky-bar" aria-labelledby="assess-next">
         <h2 id="assess-next">{rated === 0 ? "Nothing rated yet" : `You rated ${plural(rated, "competence")}`}</h2>
-        <RolePicker
-          label="I want to become a"
-          value={to}
-          onChange={(code) => navigate(`/assess?to=${encodeURIComponent(code)}`, { replace: true })}
-        />
         <p className="actions">
           {rated > 0 && to ? (
             <Link className="button" to={gapHref({ source: { kind: "profile", profile }, to, basis: "entry" })}>
@@ -75,7 +79,7 @@ export function AssessPage() {
             </Link>
           ) : (
             <span className="hint">
-              {rated === 0 ? "Rate at least one competence" : "Choose a target role"} to see your gap.
+              {rated === 0 ? "Rate at least one competence" : "Choose a target role below"} to see your gap.
             </span>
           )}
           {rated > 0 && (
@@ -87,6 +91,21 @@ export function AssessPage() {
       </section>
     </div>
   );
+}
+
+/** The roles nearest to what I rated, asked again once the ratings settle. */
+function ProfileNextMoves({
+  profile,
+  chosen,
+  onPick,
+}: {
+  profile: Profile;
+  chosen: string;
+  onPick: (code: string) => void;
+}) {
+  const key = useDebounced(encodeProfile(profile), 400);
+  const moves = useResource((signal) => api.nextMovesFromProfile(decodeProfile(key).profile, 5, signal), [key]);
+  return <NextMoveChoices heading="Within reach from my ratings" moves={moves} chosen={chosen} onPick={onPick} />;
 }
 
 interface RatingProps {

@@ -4,11 +4,12 @@
  */
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { api } from "../api";
-import { Await } from "../components/Await";
+import { NextMoveChoices } from "../components/NextMoveChoices";
 import { RoleLink } from "../components/RoleLink";
 import { RolePicker } from "../components/RolePicker";
 import { useCatalogue } from "../context";
-import { percent, plural, stepsToGo } from "../lib/format";
+import { roleTitle } from "../lib/catalogue";
+import { plural } from "../lib/format";
 import { loadProfile } from "../lib/profile";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
@@ -80,44 +81,16 @@ function StartActions({ from, to }: { from: string; to: string }) {
 function NextMoves({ from, chosen, onPick }: { from: string; chosen: string; onPick: (code: string) => void }) {
   const catalogue = useCatalogue();
   const moves = useResource((signal) => api.nextMoves(from, 5, signal), [from]);
-  const title = catalogue.roles.find((r) => r.code === from)?.title ?? from;
   return (
-    <div className="next-moves">
-      <h3>Within reach from {title}</h3>
-      <Await resource={moves} what="the nearest roles">
-        {(data) =>
-          data.moves.length === 0 ? (
-            <p className="empty">No close role found; search or browse above.</p>
-          ) : (
-            <ul>
-              {data.moves.map((move) => (
-                <li key={move.role.code}>
-                  <button
-                    type="button"
-                    className="role-option"
-                    aria-pressed={move.role.code === chosen}
-                    onClick={() => onPick(move.role.code)}
-                  >
-                    {move.role.title} <span className="code">{move.role.code}</span>
-                    {move.role.code === chosen && (
-                      <span className="chosen-mark" aria-hidden="true">
-                        ✓ chosen
-                      </span>
-                    )}
-                    <span className="hint">
-                      {percent(move.coverage)} covered, {stepsToGo(move.level_steps).toLowerCase()}
-                      {move.documented ? ", a documented move" : ""}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </Await>
+    <NextMoveChoices
+      heading={`Within reach from ${roleTitle(catalogue, from)}`}
+      moves={moves}
+      chosen={chosen}
+      onPick={onPick}
+    >
       <p className="hint">
         More on <RoleLink code={from} />.
       </p>
-    </div>
+    </NextMoveChoices>
   );
 }

@@ -1,0 +1,54 @@
+/** The nearest roles as choices for a target, each with how much is covered and how far it is. */
+import type { ReactNode } from "react";
+import type { NextMoves } from "../api";
+import { percent, stepsToGo } from "../lib/format";
+import type { Resource } from "../lib/useResource";
+import { Await } from "./Await";
+
+interface Props {
+  heading: string;
+  moves: Resource<NextMoves>;
+  chosen: string;
+  onPick: (code: string) => void;
+  children?: ReactNode;
+}
+
+export function NextMoveChoices({ heading, moves, chosen, onPick, children }: Props) {
+  return (
+    <div className="next-moves">
+      <h3>{heading}</h3>
+      <Await resource={moves} what="the nearest roles">
+        {(data) =>
+          data.moves.length === 0 ? (
+            <p className="empty">No close role found; search or browse above.</p>
+          ) : (
+            <ul>
+              {data.moves.map((move) => (
+                <li key={move.role.code}>
+                  <button
+                    type="button"
+                    className="role-option"
+                    aria-pressed={move.role.code === chosen}
+                    onClick={() => onPick(move.role.code)}
+                  >
+                    {move.role.title} <span className="code">{move.role.code}</span>
+                    {move.role.code === chosen && (
+                      <span className="chosen-mark" aria-hidden="true">
+                        ✓ chosen
+                      </span>
+                    )}
+                    <span className="hint">
+                      {percent(move.coverage)} covered, {stepsToGo(move.level_steps).toLowerCase()}
+                      {move.documented ? ", a documented move" : ""}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </Await>
+      {children}
+    </div>
+  );
+}
