@@ -344,3 +344,13 @@ def test_loading_and_a_service_outage_say_what_to_do(page: Any, api: Any) -> Non
     alert.get_by_role("button", name="Try again").click()
     page.get_by_test_id("gap-headline").wait_for()
     assert_gap_matches(page, api("/api/v1/gap?from=3.2&to=3.4"))
+
+
+def test_an_incomplete_link_leads_back_to_the_start_with_what_it_had(page: Any) -> None:
+    page.goto("/paths?from=3.2")
+    back = page.get_by_role("link", name="Choose roles on the start page")
+    assert back.get_attribute("href") == "/?from=3.2"
+    back.click()
+    page.wait_for_url(re.compile(r"/\?from=3\.2$"))
+    assert "Programmer" in page.locator(".picked").first.inner_text()
+    assert page.get_by_label("I want to become a", exact=True).is_visible()

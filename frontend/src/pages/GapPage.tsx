@@ -18,13 +18,19 @@ import { useCatalogue } from "../context";
 import { roleTitle } from "../lib/catalogue";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
-import { gapHref, mapHref, parseGapQuery, pathsHref, type GapQuery } from "../lib/urlState";
+import { gapHref, mapHref, parseGapQuery, parseStartQuery, pathsHref, startHref, type GapQuery } from "../lib/urlState";
 
 export function GapPage() {
   const [params] = useSearchParams();
   const parsed = parseGapQuery(params);
   if (!parsed.ok) {
-    return <EmptyState title="Nothing to compare yet" message={parsed.reason} />;
+    return (
+      <EmptyState
+        title="Nothing to compare yet"
+        message={parsed.reason}
+        action={{ to: startHref(parseStartQuery(params)), label: "Choose roles on the start page" }}
+      />
+    );
   }
   return <GapView query={parsed.value} />;
 }

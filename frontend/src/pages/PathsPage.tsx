@@ -13,12 +13,28 @@ import { roleTitle } from "../lib/catalogue";
 import { plural } from "../lib/format";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
-import { gapHref, MAX_STEPS_CHOICES, parsePathsQuery, pathsHref, type PathsQuery } from "../lib/urlState";
+import {
+  gapHref,
+  MAX_STEPS_CHOICES,
+  parsePathsQuery,
+  parseStartQuery,
+  pathsHref,
+  startHref,
+  type PathsQuery,
+} from "../lib/urlState";
 
 export function PathsPage() {
   const [params] = useSearchParams();
   const parsed = parsePathsQuery(params);
-  if (!parsed.ok) return <EmptyState title="No route to show yet" message={parsed.reason} />;
+  if (!parsed.ok) {
+    return (
+      <EmptyState
+        title="No route to show yet"
+        message={parsed.reason}
+        action={{ to: startHref(parseStartQuery(params)), label: "Choose roles on the start page" }}
+      />
+    );
+  }
   return <PathsView query={parsed.value} />;
 }
 
