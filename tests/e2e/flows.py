@@ -39,6 +39,15 @@ def assert_gap_matches(page: Any, gap: dict[str, Any]) -> None:
         assert labels[item["status"]] in row.locator(".status").inner_text()
 
 
+def tab_to(page: Any, selector: str, limit: int = 40) -> None:
+    """Press Tab until the focused element matches `selector`, as a keyboard user would."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement?.matches(s) ?? false", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector!r} in {limit} presses")
+
+
 def serious(violations: list[dict[str, Any]]) -> list[str]:
     """The serious and critical violations, each as 'rule (impact): first elements'."""
     return [

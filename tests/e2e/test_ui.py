@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.e2e.flows import assert_gap_matches, no_horizontal_scroll, pick_role, serious
+from tests.e2e.flows import assert_gap_matches, no_horizontal_scroll, pick_role, serious, tab_to
 
 pytestmark = pytest.mark.e2e
 
@@ -354,3 +354,30 @@ def test_an_incomplete_link_leads_back_to_the_start_with_what_it_had(page: Any) 
     page.wait_for_url(re.compile(r"/\?from=3\.2$"))
     assert "Programmer" in page.locator(".picked").first.inner_text()
     assert page.get_by_label("I want to become a", exact=True).is_visible()
+
+
+def test_keyboard_only_main_flow(page: Any, api: Any) -> None:
+    page.goto("/")
+    page.get_by_role("heading", level=1).wait_for()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    for label, query in (
+        ("I am a", "Programmer"),
+        ("I want to become a", "Applications Architect"),
+    ):
+        tab_to(
+            page,
+            f'input[type=search][id="{page.get_by_label(label, exact=True).get_attribute("id")}"]',
+        )
+        page.keyboard.type(query)
+        page.locator(".picker-results .role-option").first.wait_for()
+        page.keyboard.press("Tab")
+        assert query in page.evaluate("document.activeElement.textContent")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => document.activeElement?.classList.contains('picked')")
+    tab_to(page, "a.button")
+    assert page.evaluate("document.activeElement.textContent") == "What separates me from it"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/gap\?from=3\.2&to=3\.4$"))
+    page.get_by_test_id("gap-headline").wait_for()
+    assert_gap_matches(page, api("/api/v1/gap?from=3.2&to=3.4"))
