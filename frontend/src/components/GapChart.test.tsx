@@ -1,0 +1,65 @@
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { GapItem } from "../api";
+import { GapChart } from "./GapChart";
+
+const item = (code: string, title: string, have: number, need: number, status: GapItem["status"]): GapItem => ({
+  competence: { code, title, area: code.charAt(0) as GapItem["competence"]["area"] },
+  have,
+  need,
+  delta: Math.max(0, need - have),
+  status,
+  learn: { levels: [], knowledge: [], skills: [] },
+});
+
+beforeEach(() => {
+  // LevelBadge asks for each competence's sheet to show the level descriptors
+  vi.stubGlobal(
+    "fetch",
+    vi.fn((url: string) =>
+      Promise.resolve(
+        new Response(
+          JSON.stringify({
+            code: url.split("/").pop(),
+            levels: [{ level: 3, eqf: "6", descriptor: "Acts creatively." }],
+          }),
+        ),
+      ),
+    ),
+  );
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe("gap chart", () => {
+  it("groups rows by e-CF area in framework order, each with levels and a status in words", async () => {
+    render(
+      <MemoryRouter>
+        <GapChart
+          haveLabel="my level"
+          items={[
+            item("E2", "Project and Portfolio Management", 0, 4, "missing"),
+            item("B1", "Design and Development", 2, 3, "raise"),
+            item("A6", "Application Design", 1, 1, "met"),
+          ]}
+        />
+      </MemoryRouter>,
+    );
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["PLAN", "BUILD", "MANAGE"]);
+    const b1 = screen.getByRole("img", { name: "Design and Development: have e-2, need e-3" });
+    const row = b1.closest("li")!;
+    expect(within(row).getByText("To raise")).toBeTruthy();
+    expect(
+      within(row)
+        .getAllByRole("button")
+        .map((b) => b.textContent),
+    ).toEqual(["e-2", "e-3"]);
+    expect(await within(row).findByText("e-3 (EQF 6): Acts creatively.")).toBeTruthy();
+    const e2 = screen.getByRole("img", { name: /Project and Portfolio Management/ }).closest("li")!;
+    expect(within(e2).getByText("none")).toBeTruthy();
+  });
+});
