@@ -294,6 +294,7 @@ def test_phone_main_flow(phone: Any, api: Any, axe: Any, screenshot: Any) -> Non
         badge = page.locator(".chart-row .row-levels .level-badge").first
         badge.locator("button").tap()
         assert badge.get_by_role("tooltip").is_visible()
+        assert no_horizontal_scroll(page)  # the tip is a sheet at the bottom, not off screen
         screenshot(page, f"phone-gap-{code}")
         assert serious(axe(page, f"phone-gap-{code}")) == []
 

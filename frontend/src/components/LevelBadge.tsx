@@ -1,10 +1,14 @@
 /**
  * A level as people read it ("e-3"), with the competence's descriptor for that
- * level on hover, keyboard focus or tap.
+ * level on hover, keyboard focus or tap. The tip opens towards the side with
+ * room; on a phone it shows as a sheet at the bottom of the screen.
  */
-import { useId, useState } from "react";
+import { useId, useState, type SyntheticEvent } from "react";
 import { levelDescription, levelLabel } from "../lib/levels";
 import { useCompetence } from "../lib/useCompetence";
+
+/** The tip's widest size on a desktop, 20rem, as in styles.css. */
+const TIP_WIDTH = 320;
 
 interface Props {
   competence: string;
@@ -13,18 +17,25 @@ interface Props {
 
 export function LevelBadge({ competence, level }: Props) {
   const [open, setOpen] = useState(false);
+  const [alignEnd, setAlignEnd] = useState(false);
   const tipId = useId();
   const text = levelDescription(
     level,
     useCompetence(competence)?.levels.find((l) => l.level === level),
   );
+  const place = (event: SyntheticEvent<HTMLElement>) =>
+    setAlignEnd(event.currentTarget.getBoundingClientRect().left + TIP_WIDTH > window.innerWidth);
   return (
-    <span className={`level-badge${open ? " open" : ""}`} onMouseLeave={() => setOpen(false)}>
+    <span
+      className={`level-badge${open ? " open" : ""}${alignEnd ? " align-end" : ""}`}
+      onMouseEnter={place}
+      onMouseLeave={() => setOpen(false)}
+    >
       <button
         type="button"
         className={`level level-${level}`}
         aria-describedby={tipId}
-        aria-expanded={open}
+        onFocus={place}
         onClick={() => setOpen((v) => !v)}
         onBlur={() => setOpen(false)}
         onKeyDown={(event) => event.key === "Escape" && setOpen(false)}
