@@ -1,13 +1,13 @@
 /** A competence named by its title, with its code and e-CF area colour beside it. */
 import { Link } from "react-router";
 import type { CompetenceRef } from "../api";
-import { area } from "../lib/palette";
 import { competenceHref } from "../lib/urlState";
+import { AreaDot } from "./Swatches";
 
 export function CompetenceLink({ competence }: { competence: CompetenceRef }) {
   return (
     <Link to={competenceHref(competence.code)} className="competence-link">
-      <span className="area-dot" style={{ background: area(competence.code).colour }} aria-hidden="true" />
+      <AreaDot competence={competence.code} />
       {competence.title} <span className="code">{competence.code}</span>
     </Link>
   );

@@ -11,6 +11,7 @@ import { levelLabel } from "../lib/levels";
 import { CompetenceLink } from "./CompetenceLink";
 import { LevelBadge } from "./LevelBadge";
 import { StatusTag } from "./StatusTag";
+import { AreaHeading } from "./Swatches";
 
 export function GapChart({ items, haveLabel }: { items: GapItem[]; haveLabel: string }) {
   const groups = groupByArea(items, (item) => item.competence.code);
@@ -19,10 +20,7 @@ export function GapChart({ items, haveLabel }: { items: GapItem[]; haveLabel: st
       <GapChartLegend haveLabel={haveLabel} />
       {groups.map(({ area, items: rows }) => (
         <section key={area.code} className="chart-group" aria-labelledby={`area-${area.code}`}>
-          <h3 id={`area-${area.code}`} className="area-heading" style={{ borderColor: area.colour }}>
-            <span className="area-swatch" style={{ background: area.colour }} aria-hidden="true" />
-            {area.name}
-          </h3>
+          <AreaHeading area={area} level="h3" id={`area-${area.code}`} />
           <ul className="chart-rows">
             {rows.map((item) => (
               <GapChartRow key={item.competence.code} item={item} colour={area.colour} />

@@ -7,9 +7,9 @@ import { useEffect, useId, useRef, useState } from "react";
 import { api, type RoleSummary } from "../api";
 import { useCatalogue } from "../context";
 import { rolesOfFamily } from "../lib/catalogue";
-import { familyColour } from "../lib/palette";
 import { plural } from "../lib/format";
 import { useDebounced } from "../lib/useDebounced";
+import { FamilyDot } from "./Swatches";
 
 interface Props {
   label: string;
@@ -36,7 +36,7 @@ export function RolePicker({ label, value, onChange, exclude }: Props) {
       <div className="picked" ref={picked} tabIndex={-1}>
         <span className="picked-label">{label}</span>
         <strong>
-          <span className="family-dot" style={{ background: familyColour(chosen.family.number) }} aria-hidden="true" />
+          <FamilyDot family={chosen.family.number} />
           {chosen.title} <span className="code">{chosen.code}</span>
         </strong>
         <button
@@ -126,7 +126,7 @@ function FamilyBrowser({ onChoose, exclude }: { onChoose: (code: string) => void
       {catalogue.families.map((family) => (
         <details key={family.number}>
           <summary>
-            <span className="family-dot" style={{ background: familyColour(family.number) }} aria-hidden="true" />
+            <FamilyDot family={family.number} />
             {family.name}
           </summary>
           <RoleButtons
@@ -154,7 +154,7 @@ function RoleButtons({ roles, onChoose, showAltTitles = false, query = "" }: Rol
       {roles.map((role) => (
         <li key={role.code}>
           <button type="button" className="role-option" onClick={() => onChoose(role.code)}>
-            <span className="family-dot" style={{ background: familyColour(role.family.number) }} aria-hidden="true" />
+            <FamilyDot family={role.family.number} />
             {role.title} <span className="code">{role.code}</span>
             {showAltTitles && matchingAlt(role).length > 0 && (
               <span className="alt-titles">also called {matchingAlt(role).join(", ")}</span>

@@ -20,6 +20,7 @@ import { useResource } from "../lib/useResource";
 import { useCompetence } from "../lib/useCompetence";
 import { useTitle } from "../lib/useTitle";
 import { gapHref } from "../lib/urlState";
+import { AreaHeading } from "../components/Swatches";
 
 export function AssessPage() {
   useTitle("Rate myself");
@@ -51,10 +52,7 @@ export function AssessPage() {
       </p>
       {groupByArea(catalogue.competences, (c) => c.code).map(({ area, items }) => (
         <section key={area.code} className="assess-area" aria-labelledby={`assess-${area.code}`}>
-          <h2 id={`assess-${area.code}`} className="area-heading" style={{ borderColor: area.colour }}>
-            <span className="area-swatch" style={{ background: area.colour }} aria-hidden="true" />
-            {area.name}
-          </h2>
+          <AreaHeading area={area} level="h2" id={`assess-${area.code}`} />
           {items.map((competence) => (
             <CompetenceRating
               key={competence.code}

@@ -5,6 +5,7 @@ import { Await } from "../components/Await";
 import { KnowledgeList } from "../components/KnowledgeList";
 import { LevelBadge } from "../components/LevelBadge";
 import { RoleLink } from "../components/RoleLink";
+import { AreaDot } from "../components/Swatches";
 import { levelLabel } from "../lib/levels";
 import { area } from "../lib/palette";
 import { useResource } from "../lib/useResource";
@@ -28,7 +29,7 @@ function CompetenceSheet({ competence }: { competence: Competence }) {
     <article className="competence-sheet">
       <header>
         <p className="eyebrow">
-          <span className="area-swatch" style={{ background: info.colour }} aria-hidden="true" />
+          <AreaDot competence={competence.code} />
           e-CF area {info.name} · competence {competence.code}
         </p>
         <h1>{competence.title}</h1>

@@ -4,6 +4,7 @@ import { LevelBadge } from "../components/LevelBadge";
 import { useCatalogue } from "../context";
 import { groupByArea } from "../lib/grouping";
 import { useTitle } from "../lib/useTitle";
+import { AreaHeading } from "../components/Swatches";
 
 export function CompetencesPage() {
   useTitle("Competences");
@@ -15,10 +16,7 @@ export function CompetencesPage() {
       <div className="index-grid">
         {groupByArea(catalogue.competences, (c) => c.code).map(({ area, items }) => (
           <section key={area.code} className="card" aria-labelledby={`area-${area.code}`}>
-            <h2 id={`area-${area.code}`} className="area-heading" style={{ borderColor: area.colour }}>
-              <span className="area-swatch" style={{ background: area.colour }} aria-hidden="true" />
-              {area.name}
-            </h2>
+            <AreaHeading area={area} level="h2" id={`area-${area.code}`} />
             <ul>
               {items.map((c) => (
                 <li key={c.code}>

@@ -6,10 +6,10 @@ import { CareerMap } from "../components/CareerMap";
 import { LinkKindTag } from "../components/LinkKindTag";
 import { RoleLink } from "../components/RoleLink";
 import { useCatalogue } from "../context";
-import { familyColour } from "../lib/palette";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import { mapHref, parseMapQuery } from "../lib/urlState";
+import { FamilyDot } from "../components/Swatches";
 
 export function MapPage() {
   useTitle("Career map");
@@ -76,7 +76,7 @@ function MapLegend() {
       <ul aria-label="Families">
         {catalogue.families.map((family) => (
           <li key={family.number}>
-            <span className="family-dot" style={{ background: familyColour(family.number) }} aria-hidden="true" />
+            <FamilyDot family={family.number} />
             {family.name}
           </li>
         ))}

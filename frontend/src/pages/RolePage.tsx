@@ -10,10 +10,10 @@ import { NextMovesSection } from "../components/NextMovesSection";
 import { RoleLink } from "../components/RoleLink";
 import { percent, plural } from "../lib/format";
 import { groupByArea } from "../lib/grouping";
-import { familyColour } from "../lib/palette";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import { mapHref, roleHref, startHref } from "../lib/urlState";
+import { AreaHeading, FamilyDot } from "../components/Swatches";
 
 export function RolePage() {
   const { code = "" } = useParams();
@@ -31,7 +31,7 @@ function RoleSheet({ role }: { role: Role }) {
     <article className="role-sheet">
       <header>
         <p className="eyebrow">
-          <span className="family-dot" style={{ background: familyColour(role.family.number) }} aria-hidden="true" />
+          <FamilyDot family={role.family.number} />
           {role.family.name} · role {role.code}
         </p>
         <h1>{role.title}</h1>
@@ -66,10 +66,7 @@ function RoleSheet({ role }: { role: Role }) {
         <p className="hint">Levels as the role sheet states them; hover or tap a level for what it means.</p>
         {groupByArea(role.competences, (r) => r.code).map(({ area, items }) => (
           <div key={area.code} className="requirement-group">
-            <h3 className="area-heading" style={{ borderColor: area.colour }}>
-              <span className="area-swatch" style={{ background: area.colour }} aria-hidden="true" />
-              {area.name}
-            </h3>
+            <AreaHeading area={area} level="h3" />
             <ul className="requirements">
               {items.map((r) => (
                 <li key={r.code}>

@@ -1,8 +1,8 @@
 /** All roles by family, to browse. */
 import { RoleLink } from "../components/RoleLink";
 import { useCatalogue } from "../context";
-import { familyColour } from "../lib/palette";
 import { useTitle } from "../lib/useTitle";
+import { FamilyDot } from "../components/Swatches";
 
 export function RolesPage() {
   useTitle("Roles");
@@ -17,7 +17,7 @@ export function RolesPage() {
         {catalogue.families.map((family) => (
           <section key={family.number} className="card" aria-labelledby={`family-${family.number}`}>
             <h2 id={`family-${family.number}`}>
-              <span className="family-dot" style={{ background: familyColour(family.number) }} aria-hidden="true" />
+              <FamilyDot family={family.number} />
               {family.name}
             </h2>
             <p className="hint">{family.description}</p>
