@@ -269,6 +269,10 @@ def test_unknown_role_offers_suggestions(page: Any, api: Any, axe: Any, screensh
     suggestion = page.get_by_role("alert").locator(".suggestions a").first
     assert suggestion.get_attribute("href") == f"/gap?from={first['code']}&to=3.4"
 
+    page.goto("/paths?from=3.2&to=9.9")
+    suggestion = page.get_by_role("alert").locator(".suggestions a").first
+    assert suggestion.get_attribute("href") == f"/paths?from=3.2&to={first['code']}"
+
 
 def test_phone_main_flow(phone: Any, api: Any, axe: Any, screenshot: Any) -> None:
     page = phone

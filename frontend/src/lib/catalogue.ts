@@ -44,6 +44,10 @@ export function roleTitle(catalogue: Catalogue, code: string): string {
   return catalogue.roles.find((r) => r.code === code)?.title ?? code;
 }
 
+export function isRole(catalogue: Catalogue, code: string): boolean {
+  return catalogue.roles.some((r) => r.code === code);
+}
+
 export function rolesOfFamily(catalogue: Catalogue, family: number): RoleSummary[] {
   return catalogue.roles.filter((r) => r.family.number === family);
 }

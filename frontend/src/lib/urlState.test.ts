@@ -8,6 +8,7 @@ import {
   parseStartQuery,
   pathsHref,
   startHref,
+  unknownEnd,
 } from "./urlState";
 
 const params = (search: string) => new URLSearchParams(search);
@@ -92,5 +93,18 @@ describe("map and start URL state", () => {
     expect(startHref({ from: "3.2", to: "3.4" })).toBe("/?from=3.2&to=3.4");
     expect(startHref({ to: "3.4" })).toBe("/?to=3.4");
     expect(startHref({})).toBe("/");
+  });
+});
+
+describe("suggestions for an unknown role", () => {
+  const isRole = (code: string) => ["3.2", "3.4"].includes(code);
+
+  it("replace the start when the start is the unknown role", () => {
+    expect(unknownEnd("9.9", isRole)).toBe("from");
+  });
+
+  it("replace the target otherwise, or when the start is a self-assessment", () => {
+    expect(unknownEnd("3.2", isRole)).toBe("to");
+    expect(unknownEnd(null, isRole)).toBe("to");
   });
 });

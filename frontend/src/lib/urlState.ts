@@ -118,5 +118,13 @@ export function startHref(query: Partial<StartQuery>): string {
   return search ? `/?${search}` : "/";
 }
 
+/**
+ * Which end of a move a suggested role replaces when the API says a code is
+ * unknown: the start, if it is a role the catalogue lacks; otherwise the target.
+ */
+export function unknownEnd(from: string | null, isRole: (code: string) => boolean): "from" | "to" {
+  return from !== null && !isRole(from) ? "from" : "to";
+}
+
 export const roleHref = (code: string): string => `/roles/${encodeURIComponent(code)}`;
 export const competenceHref = (code: string): string => `/competences/${encodeURIComponent(code)}`;

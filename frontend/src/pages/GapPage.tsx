@@ -15,21 +15,26 @@ import { LearnList } from "../components/LearnList";
 import { LevelBadge } from "../components/LevelBadge";
 import { RoleLink } from "../components/RoleLink";
 import { useCatalogue } from "../context";
-import { roleTitle } from "../lib/catalogue";
+import { isRole, roleTitle } from "../lib/catalogue";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
-import { gapHref, mapHref, parseGapQuery, parseStartQuery, pathsHref, startHref, type GapQuery } from "../lib/urlState";
+import {
+  gapHref,
+  mapHref,
+  parseGapQuery,
+  parseStartQuery,
+  pathsHref,
+  startHref,
+  unknownEnd,
+  type GapQuery,
+} from "../lib/urlState";
 
 export function GapPage() {
   const [params] = useSearchParams();
   const parsed = parseGapQuery(params);
   if (!parsed.ok) {
     return (
-      <EmptyState
-        title="Nothing to compare yet"
-        message={parsed.reason}
-        action={{ to: startHref(parseStartQuery(params)), label: "Choose roles on the start page" }}
-      />
+      <EmptyState title="Nothing to compare yet" message={parsed.reason} start={startHref(parseStartQuery(params))} />
     );
   }
   return <GapView query={parsed.value} />;
@@ -39,6 +44,7 @@ function GapView({ query }: { query: GapQuery }) {
   const catalogue = useCatalogue();
   const navigate = useNavigate();
   const { source, to, basis } = query;
+  const known = (code: string) => isRole(catalogue, code);
   const fromTitle = source.kind === "role" ? roleTitle(catalogue, source.code) : "your self-assessment";
   useTitle(`Gap: ${fromTitle} → ${roleTitle(catalogue, to)}`);
   const key = gapHref(query);
@@ -61,21 +67,18 @@ function GapView({ query }: { query: GapQuery }) {
       <Await
         resource={gap}
         what="the gap"
-        suggestionHref={(s) => gapHref(replaceUnknown(query, s.code, catalogue.roles))}
+        suggestionHref={(s) =>
+          gapHref(
+            unknownEnd(source.kind === "role" ? source.code : null, known) === "from"
+              ? { ...query, source: { kind: "role", code: s.code } }
+              : { ...query, to: s.code },
+          )
+        }
       >
         {(data) => <GapResult gap={data} query={query} />}
       </Await>
     </div>
   );
-}
-
-/** A suggested role replaces whichever code of the query the catalogue does not know. */
-function replaceUnknown(query: GapQuery, code: string, roles: { code: string }[]): GapQuery {
-  const known = (c: string) => roles.some((r) => r.code === c);
-  if (query.source.kind === "role" && !known(query.source.code)) {
-    return { ...query, source: { kind: "role", code } };
-  }
-  return { ...query, to: code };
 }
 
 function GapResult({ gap, query }: { gap: Gap; query: GapQuery }) {

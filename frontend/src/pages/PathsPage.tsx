@@ -9,7 +9,7 @@ import { EmptyState } from "../components/EmptyState";
 import { PathCard } from "../components/PathCard";
 import { RoleLink } from "../components/RoleLink";
 import { useCatalogue } from "../context";
-import { roleTitle } from "../lib/catalogue";
+import { isRole, roleTitle } from "../lib/catalogue";
 import { plural } from "../lib/format";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
@@ -20,6 +20,7 @@ import {
   parseStartQuery,
   pathsHref,
   startHref,
+  unknownEnd,
   type PathsQuery,
 } from "../lib/urlState";
 
@@ -28,11 +29,7 @@ export function PathsPage() {
   const parsed = parsePathsQuery(params);
   if (!parsed.ok) {
     return (
-      <EmptyState
-        title="No route to show yet"
-        message={parsed.reason}
-        action={{ to: startHref(parseStartQuery(params)), label: "Choose roles on the start page" }}
-      />
+      <EmptyState title="No route to show yet" message={parsed.reason} start={startHref(parseStartQuery(params))} />
     );
   }
   return <PathsView query={parsed.value} />;
@@ -48,7 +45,7 @@ function PathsView({ query }: { query: PathsQuery }) {
     [pathsHref(query)],
   );
   const update = (change: Partial<PathsQuery>) => navigate(pathsHref({ ...query, ...change }), { replace: true });
-  const known = (code: string) => catalogue.roles.some((r) => r.code === code);
+  const known = (code: string) => isRole(catalogue, code);
 
   return (
     <div className="paths-page">
@@ -81,7 +78,7 @@ function PathsView({ query }: { query: PathsQuery }) {
         <Await
           resource={paths}
           what="the paths"
-          suggestionHref={(s) => pathsHref(known(query.from) ? { ...query, to: s.code } : { ...query, from: s.code })}
+          suggestionHref={(s) => pathsHref({ ...query, [unknownEnd(query.from, known)]: s.code })}
         >
           {(data) => <PathList data={data} query={query} onRelax={update} />}
         </Await>
