@@ -23,6 +23,7 @@ def test_role_and_target_show_the_apis_gap(page: Any, api: Any, axe: Any, screen
     pick_role(page, "I want to become a", "Applications Architect", "Applications Architect")
     assert query_of(page) == {"from": ["3.2"], "to": ["3.4"]}
     screenshot(page, "start")
+    assert serious(axe(page, "start")) == []
     page.get_by_role("link", name="What separates me from it").click()
 
     page.wait_for_url(re.compile(r"/gap\?from=3\.2&to=3\.4$"))
