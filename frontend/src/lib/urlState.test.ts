@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  assessHref,
   gapHref,
   mapHref,
   parseGapQuery,
@@ -86,6 +87,11 @@ describe("map and start URL state", () => {
     expect(mapHref(["3.2"], true)).toBe("/map?path=3.2&only_documented=1");
     expect(mapHref([], true)).toBe("/map?only_documented=1");
     expect(mapHref()).toBe("/map");
+  });
+
+  it("keeps the target when going to the self-assessment", () => {
+    expect(assessHref("3.4")).toBe("/assess?to=3.4");
+    expect(assessHref()).toBe("/assess");
   });
 
   it("keeps the start screen's choices", () => {

@@ -126,5 +126,8 @@ export function unknownEnd(from: string | null, isRole: (code: string) => boolea
   return from !== null && !isRole(from) ? "from" : "to";
 }
 
+/** The self-assessment, with the target chosen so far: `/assess?to=3.4`. */
+export const assessHref = (to = ""): string => (to ? `/assess?to=${encodeURIComponent(to)}` : "/assess");
+
 export const roleHref = (code: string): string => `/roles/${encodeURIComponent(code)}`;
 export const competenceHref = (code: string): string => `/competences/${encodeURIComponent(code)}`;

@@ -19,7 +19,7 @@ import { useDebounced } from "../lib/useDebounced";
 import { useResource } from "../lib/useResource";
 import { useCompetence } from "../lib/useCompetence";
 import { useTitle } from "../lib/useTitle";
-import { gapHref } from "../lib/urlState";
+import { assessHref, gapHref } from "../lib/urlState";
 import { AreaHeading } from "../components/Swatches";
 
 export function AssessPage() {
@@ -31,7 +31,7 @@ export function AssessPage() {
   const [profile, setProfile] = useState<Profile>(loadProfile);
   useEffect(() => saveProfile(profile), [profile]);
   const [filled, setFilled] = useState("");
-  const chooseTarget = (code: string) => navigate(`/assess?to=${encodeURIComponent(code)}`, { replace: true });
+  const chooseTarget = (code: string) => navigate(assessHref(code), { replace: true });
   const rated = Object.keys(profile).length;
 
   return (

@@ -13,7 +13,7 @@ import { plural } from "../lib/format";
 import { loadProfile } from "../lib/profile";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
-import { gapHref, parseStartQuery, pathsHref, startHref } from "../lib/urlState";
+import { assessHref, gapHref, parseStartQuery, pathsHref, startHref } from "../lib/urlState";
 
 export function StartPage() {
   useTitle("");
@@ -38,7 +38,7 @@ export function StartPage() {
             <span>or</span>
           </p>
           <p>
-            <Link to={to ? `/assess?to=${encodeURIComponent(to)}` : "/assess"} className="button secondary">
+            <Link to={assessHref(to)} className="button secondary">
               Let me rate myself
             </Link>{" "}
             {rated > 0 && <span className="hint">You have rated {plural(rated, "competence")} already.</span>}
