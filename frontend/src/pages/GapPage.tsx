@@ -19,6 +19,7 @@ import { isRole, roleTitle } from "../lib/catalogue";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import {
+  assessHref,
   gapHref,
   mapHref,
   parseGapQuery,
@@ -60,7 +61,12 @@ function GapView({ query }: { query: GapQuery }) {
   return (
     <div className="gap-page">
       <h1>
-        From {source.kind === "role" ? <RoleLink code={source.code} /> : <Link to="/assess">your self-assessment</Link>}{" "}
+        From{" "}
+        {source.kind === "role" ? (
+          <RoleLink code={source.code} />
+        ) : (
+          <Link to={assessHref(to)}>your self-assessment</Link>
+        )}{" "}
         to <RoleLink code={to} />
       </h1>
       <BasisToggle basis={basis} onChange={setBasis} />
