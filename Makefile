@@ -32,7 +32,7 @@ $(UI_DEPS): frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(UI_BUILD): $(UI_DEPS) $(shell find frontend/src frontend/index.html frontend/vite.config.* -type f 2>/dev/null)
+$(UI_BUILD): $(UI_DEPS) $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.* frontend/package.json -type f 2>/dev/null)
 	cd frontend && npm run build
 
 ui: $(UI_BUILD)

@@ -9,6 +9,9 @@ from unidecode import unidecode
 
 from graph.errors import Suggestion
 
+# Shared leading letters that make two words forms of one another.
+STEM = 6
+
 
 def normalise(text: str) -> str:
     """Fold case and accents so 'Développeur' matches 'developpeur'."""
@@ -16,9 +19,17 @@ def normalise(text: str) -> str:
 
 
 def matches(query: str, texts: Iterable[str]) -> bool:
-    """Every word of the query occurs in one of the texts."""
+    """Every word of the query occurs in one of the texts, as a substring or a word stem.
+
+    Stems catch word forms: 'developer' finds 'Development Analyst', 'manager' finds
+    'Management', because the words share their first STEM letters.
+    """
     haystack = " | ".join(normalise(t) for t in texts)
-    return all(word in haystack for word in normalise(query).split())
+    words = haystack.replace("|", " ").split()
+    return all(
+        word in haystack or (len(word) >= STEM and any(w.startswith(word[:STEM]) for w in words))
+        for word in normalise(query).split()
+    )
 
 
 def nearest(

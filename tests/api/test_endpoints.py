@@ -50,6 +50,7 @@ def test_families(client: httpx.Client) -> None:
         ("q=programmer", "3.2"),
         ("q=PROGRAMMER", "3.2"),
         ("q=urbaniste", "1.2"),  # an alternative title
+        ("q=developer", "3.2"),  # a word form of "Development Analyst", a 3.2 alternative title
         ("family=4", "4.10"),
         ("competence=b1&min_level=4", "3.2"),  # 3.2 states B1 at e-2, e-3 and e-4
     ],
