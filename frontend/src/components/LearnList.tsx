@@ -4,6 +4,7 @@ import { levelLabel } from "../lib/levels";
 import { plural } from "../lib/format";
 import { CompetenceLink } from "./CompetenceLink";
 import { KnowledgeList } from "./KnowledgeList";
+import { LevelList } from "./LevelList";
 import { StatusTag } from "./StatusTag";
 
 export function LearnList({ items }: { items: GapItem[] }) {
@@ -39,16 +40,7 @@ function LearnDetail({ item }: { item: GapItem }) {
       {levels.length > 0 && (
         <>
           <h4>Levels to reach</h4>
-          <dl className="level-list">
-            {levels.map((l) => (
-              <div key={l.level}>
-                <dt>
-                  {levelLabel(l.level)} <span className="hint">(EQF {l.eqf})</span>
-                </dt>
-                <dd>{l.descriptor}</dd>
-              </div>
-            ))}
-          </dl>
+          <LevelList levels={levels} />
         </>
       )}
       <KnowledgeList title="Knowledge" items={knowledge} heading="h4" />

@@ -4,9 +4,9 @@ import { api, type Competence } from "../api";
 import { Await } from "../components/Await";
 import { KnowledgeList } from "../components/KnowledgeList";
 import { LevelBadge } from "../components/LevelBadge";
+import { LevelList } from "../components/LevelList";
 import { RoleLink } from "../components/RoleLink";
 import { AreaDot } from "../components/Swatches";
-import { levelLabel } from "../lib/levels";
 import { area } from "../lib/palette";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
@@ -37,16 +37,7 @@ function CompetenceSheet({ competence }: { competence: Competence }) {
       </header>
       <section aria-labelledby="levels">
         <h2 id="levels">Levels</h2>
-        <dl className="level-list">
-          {competence.levels.map((l) => (
-            <div key={l.level}>
-              <dt>
-                {levelLabel(l.level)} <span className="hint">(EQF {l.eqf})</span>
-              </dt>
-              <dd>{l.descriptor}</dd>
-            </div>
-          ))}
-        </dl>
+        <LevelList levels={competence.levels} />
       </section>
       <KnowledgeList title="Knowledge" items={competence.knowledge} heading="h2" />
       <KnowledgeList title="Skills" items={competence.skills} heading="h2" />

@@ -5,6 +5,7 @@ import { Await } from "../components/Await";
 import { CareerMap } from "../components/CareerMap";
 import { LinkKindTag } from "../components/LinkKindTag";
 import { RoleLink } from "../components/RoleLink";
+import { RoleList } from "../components/RoleList";
 import { useCatalogue } from "../context";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
@@ -55,13 +56,7 @@ export function MapPage() {
         {catalogue.families.map((family) => (
           <section key={family.number} aria-label={family.name}>
             <h2>{family.name}</h2>
-            <ul>
-              {family.roles.map((r) => (
-                <li key={r.code}>
-                  <RoleLink code={r.code} />
-                </li>
-              ))}
-            </ul>
+            <RoleList roles={family.roles} />
           </section>
         ))}
       </details>

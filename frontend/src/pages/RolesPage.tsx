@@ -1,5 +1,5 @@
 /** All roles by family, to browse. */
-import { RoleLink } from "../components/RoleLink";
+import { RoleList } from "../components/RoleList";
 import { useCatalogue } from "../context";
 import { useTitle } from "../lib/useTitle";
 import { FamilyDot } from "../components/Swatches";
@@ -21,13 +21,7 @@ export function RolesPage() {
               {family.name}
             </h2>
             <p className="hint">{family.description}</p>
-            <ul>
-              {family.roles.map((r) => (
-                <li key={r.code}>
-                  <RoleLink code={r.code} />
-                </li>
-              ))}
-            </ul>
+            <RoleList roles={family.roles} />
           </section>
         ))}
       </div>
