@@ -18,18 +18,32 @@ def normalise(text: str) -> str:
     return " ".join(unidecode(text).casefold().split())
 
 
-def matches(query: str, texts: Iterable[str]) -> bool:
-    """Every word of the query occurs in one of the texts, as a substring or a word stem.
+def _finds(words: list[str], haystack: str) -> bool:
+    return all(word in haystack for word in words)
 
-    Stems catch word forms: 'developer' finds 'Development Analyst', 'manager' finds
-    'Management', because the words share their first STEM letters.
-    """
-    haystack = " | ".join(normalise(t) for t in texts)
-    words = haystack.replace("|", " ").split()
+
+def _finds_stems(words: list[str], haystack: str) -> bool:
+    tokens = haystack.split()
     return all(
-        word in haystack or (len(word) >= STEM and any(w.startswith(word[:STEM]) for w in words))
-        for word in normalise(query).split()
+        word in haystack or (len(word) >= STEM and any(t.startswith(word[:STEM]) for t in tokens))
+        for word in words
     )
+
+
+def match_rank(query: str, title: str, other_names: Iterable[str]) -> int | None:
+    """How well a thing known by `title` and `other_names` matches `query`; None: not at all.
+
+    0: every word is in the title; 1: every word is in some name; 2: only as word
+    stems ('developer' finds 'Development Analyst', 'manager' finds 'Management':
+    the words share their first STEM letters). Lower ranks first.
+    """
+    words = normalise(query).split()
+    names = " | ".join(normalise(n) for n in [title, *other_names])
+    if _finds(words, normalise(title)):
+        return 0
+    if _finds(words, names):
+        return 1
+    return 2 if _finds_stems(words, names) else None
 
 
 def nearest(

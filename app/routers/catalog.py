@@ -68,18 +68,19 @@ def roles(
         ),
     ] = None,
 ) -> list[RoleSummary]:
-    """Roles, filtered; `min_level` compares with the high end of a requirement's levels."""
+    """Roles, filtered; with `q`, title matches first, then other names, then word forms.
+
+    `min_level` compares with the high end of a requirement's levels.
+    """
     wanted = snapshot.competence(competence).code if competence else None
-    found = []
-    for role in sorted(snapshot.dataset.roles, key=lambda r: role_sort_key(r.code)):
-        if q and not search.matches(q, [role.title, *role.alt_titles, role.code]):
+    ranked = []
+    for role in snapshot.dataset.roles:
+        rank = search.match_rank(q, role.title, [*role.alt_titles, role.code]) if q else 0
+        if rank is None or (family is not None and role.family != family):
             continue
-        if family is not None and role.family != family:
-            continue
-        if not _requires(role, wanted, min_level):
-            continue
-        found.append(role_summary(snapshot, role))
-    return found
+        if _requires(role, wanted, min_level):
+            ranked.append((rank, role_sort_key(role.code), role))
+    return [role_summary(snapshot, role) for *_, role in sorted(ranked, key=lambda t: t[:2])]
 
 
 def _requires(role: Role, competence: str | None, min_level: int | None) -> bool:

@@ -60,6 +60,12 @@ def test_role_filters(client: httpx.Client, query: str, must_contain: str) -> No
     assert must_contain in codes
 
 
+def test_search_ranks_title_matches_first(client: httpx.Client) -> None:
+    # "Programme ..." alternative titles share the stem; the Programmer comes first.
+    found = [r["code"] for r in client.get("/api/v1/roles?q=programmer").json()]
+    assert found[0] == "3.2"
+
+
 def test_role_filter_excludes(client: httpx.Client) -> None:
     codes = [r["code"] for r in client.get("/api/v1/roles?competence=B1&min_level=5").json()]
     assert "3.2" not in codes
