@@ -20,7 +20,6 @@ from graph.results import Basis, GapReport
 
 router = APIRouter(prefix="/api/v1", tags=["gap"])
 
-RoleCode = Annotated[str, Query(min_length=1, max_length=20)]
 CSV_COLUMNS = ("competence", "title", "area", "have", "need", "delta", "status")
 
 
