@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.problems import Problem
+from graph.models import LinkKind
 from graph.results import Basis, CompetenceRef, GapReport, LevelInfo, Related, RoleRef
 
 
@@ -81,7 +82,7 @@ class CareerOut(Out):
 
 class LinkOut(Out):
     role: RoleRef
-    kind: Literal["documented", "inferred"]
+    kind: LinkKind
     coverage: float
     level_steps: int
     evidence: str
@@ -176,7 +177,7 @@ class GraphNode(Out):
 class GraphLink(Out):
     source: str
     target: str
-    kind: Literal["documented", "inferred"]
+    kind: LinkKind
     coverage: float
     level_steps: int
     evidence: str

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+LinkKind = Literal["documented", "inferred"]
+
 Level = Annotated[int, Field(ge=1, le=5, description="e-CF proficiency level e-1..e-5")]
 
 AREA_NAMES: dict[str, str] = {
@@ -148,7 +150,9 @@ class Activity(Frozen):
     tasks: tuple[str, ...]
 
 
-class CareerPath(Frozen):
+class CareerProfile(Frozen):
+    """A role sheet's career section: the profile it recruits and the experience it asks."""
+
     profile: str
     experience: str
     note: str | None = None
@@ -167,7 +171,7 @@ class Role(Frozen):
     requirements: tuple[Requirement, ...]
     deliverables: tuple[str, ...] = ()
     kpis: tuple[str, ...] = ()
-    career: CareerPath
+    career: CareerProfile
     trends: str = ""
     # Career moves the sheet mentions that name no role of the nomenclature.
     career_mentions: tuple[str, ...] = ()
@@ -229,7 +233,7 @@ class CareerLink(Frozen):
 
     source: str
     target: str
-    kind: Literal["documented", "inferred"]
+    kind: LinkKind
     coverage: float = Field(ge=0, le=1, description="share of the target's entry levels held")
     level_steps: int = Field(ge=0, description="level steps from the source's holdings")
     evidence: str = Field(description="the quote for documented links, the figures otherwise")

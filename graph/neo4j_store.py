@@ -20,7 +20,7 @@ from graph.errors import StoreUnavailable
 from graph.models import (
     Activity,
     Area,
-    CareerPath,
+    CareerProfile,
     Competence,
     Dataset,
     DocumentedLink,
@@ -126,7 +126,7 @@ def _role(record: Record) -> Role:
         requirements=record["requirements"],
         deliverables=props.get("deliverables", ()),
         kpis=props.get("kpis", ()),
-        career=CareerPath(
+        career=CareerProfile(
             profile=props["profile"],
             experience=props["experience"],
             note=props.get("career_note"),

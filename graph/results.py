@@ -10,9 +10,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.models import LinkKind
+
 GapStatus = Literal["missing", "raise", "met"]
 Basis = Literal["entry", "mastery"]
-LinkKind = Literal["documented", "inferred"]
 
 
 class Answer(BaseModel):

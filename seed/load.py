@@ -32,7 +32,7 @@ Progress = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
-class Step:
+class SeedStep:
     """One seed query (cypher/seed/<query>.cypher) and the rows it writes."""
 
     query: str
@@ -118,13 +118,13 @@ def validate(dataset: Dataset, links: Sequence[CareerLink]) -> None:
         raise SeedDataError(f"{found[0]}{more}", tuple(found))
 
 
-def plan(dataset: Dataset, links: Sequence[CareerLink]) -> list[Step]:
+def plan(dataset: Dataset, links: Sequence[CareerLink]) -> list[SeedStep]:
     """The rows of every seed query, in dependency order (nodes before what links them)."""
     competences = dataset.competences
     return [
-        Step("families", [{"props": f.model_dump()} for f in dataset.families]),
-        Step("areas", [{"props": a.model_dump()} for a in dataset.areas]),
-        Step(
+        SeedStep("families", [{"props": f.model_dump()} for f in dataset.families]),
+        SeedStep("areas", [{"props": a.model_dump()} for a in dataset.areas]),
+        SeedStep(
             "competences",
             [
                 {
@@ -134,7 +134,7 @@ def plan(dataset: Dataset, links: Sequence[CareerLink]) -> list[Step]:
                 for c in competences
             ],
         ),
-        Step(
+        SeedStep(
             "levels",
             [
                 {
@@ -150,7 +150,7 @@ def plan(dataset: Dataset, links: Sequence[CareerLink]) -> list[Step]:
                 for d in c.levels
             ],
         ),
-        Step(
+        SeedStep(
             "knowledge",
             [
                 {
@@ -168,8 +168,10 @@ def plan(dataset: Dataset, links: Sequence[CareerLink]) -> list[Step]:
                 for i, item in enumerate(items)
             ],
         ),
-        Step("roles", [{"props": role_properties(r), "family": r.family} for r in dataset.roles]),
-        Step(
+        SeedStep(
+            "roles", [{"props": role_properties(r), "family": r.family} for r in dataset.roles]
+        ),
+        SeedStep(
             "requires",
             [
                 {
@@ -186,8 +188,8 @@ def plan(dataset: Dataset, links: Sequence[CareerLink]) -> list[Step]:
                 for i, q in enumerate(r.requirements)
             ],
         ),
-        Step("career_links", [_link_row(dataset, k) for k in links]),
-        Step(
+        SeedStep("career_links", [_link_row(dataset, k) for k in links]),
+        SeedStep(
             "dataset",
             [{"name": dataset.name, "version": dataset.version, "source": dataset.source}],
         ),

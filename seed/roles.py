@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.models import AREA_NAMES, Activity, CareerPath, Requirement
+from graph.models import AREA_NAMES, Activity, CareerProfile, Requirement
 from seed.anomalies import AnomalyLog
 from seed.text import Line, cells, clean, items
 
@@ -317,7 +317,7 @@ def bullet_list(lines: list[Line]) -> tuple[str, ...]:
     return tuple(result)
 
 
-def career(sheet: SheetText, log: AnomalyLog) -> CareerPath:
+def career(sheet: SheetText, log: AnomalyLog) -> CareerProfile:
     """Profile and experience from the two-column table; a one-column row is the note."""
     profile: list[str] = []
     experience: list[str] = []
@@ -335,7 +335,7 @@ def career(sheet: SheetText, log: AnomalyLog) -> CareerPath:
         else:
             notes.append("\n".join(items(parts[0])))
     text = " ".join(experience).strip()
-    return CareerPath(
+    return CareerProfile(
         profile=" ".join(profile).strip(),
         experience=text,
         note="\n".join(notes) or None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from graph.models import (
     AREA_NAMES,
     Area,
-    CareerPath,
+    CareerProfile,
     Competence,
     Dataset,
     DocumentedLink,
@@ -40,7 +40,7 @@ def role(code: str, title: str, needs: dict[str, list[int]], *, alt: tuple[str, 
         requirements=tuple(
             Requirement(competence=c, levels=tuple(levels)) for c, levels in needs.items()
         ),
-        career=CareerPath(profile="Any", experience="Some"),
+        career=CareerProfile(profile="Any", experience="Some"),
         source_lines=(1, 2),
     )
 
