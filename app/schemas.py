@@ -23,6 +23,10 @@ class Ready(Out):
     status: Literal["ready"] = "ready"
     store: Literal["embedded", "neo4j"]
     dataset_version: str
+    link_policy: str = Field(description="fingerprint of the policy behind the served links")
+    link_policy_current: bool = Field(
+        description="false when the store's links come from another policy: reseed to update"
+    )
     snapshot_built_at: str
     snapshot_age_s: float
 

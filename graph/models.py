@@ -212,7 +212,7 @@ class DocumentedLink(Frozen):
 
 
 class Dataset(Frozen):
-    """Everything the seed files hold, validated together (cross-references in seed.check)."""
+    """Everything the seed files hold, validated together (cross-references in graph.validation)."""
 
     name: str = "CIGREF 2011 IS roles + e-CF 2.0"
     source: str = "seed/source/cigref_2011_en.txt"

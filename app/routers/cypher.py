@@ -17,7 +17,7 @@ from app.security import ApiKeyDep
 from app.snapshots import SnapshotProvider
 from graph import console
 from graph.console import ConsoleResult, LibraryQuery
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 
 router = APIRouter(prefix="/api/v1/cypher", tags=["cypher"])
 

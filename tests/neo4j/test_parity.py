@@ -15,7 +15,7 @@ from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
 from graph.algorithms.moves import next_moves
 from graph.cypher import load_query
-from graph.models import Dataset
+from graph.release import Release
 from graph.results import Basis
 from graph.snapshot import Snapshot
 
@@ -23,8 +23,8 @@ pytestmark = pytest.mark.neo4j
 
 
 @pytest.fixture(scope="module")
-def snapshot(seed_dataset: Dataset) -> Snapshot:
-    return Snapshot.build(seed_dataset)
+def snapshot(seed_release: Release) -> Snapshot:
+    return Snapshot.build(seed_release)
 
 
 @pytest.mark.parametrize("basis", ["entry", "mastery"])
