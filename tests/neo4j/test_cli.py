@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from graph.release import Release
 from graph.neo4j.store import Neo4jStore
+from graph.release import Release
 
 pytestmark = pytest.mark.neo4j
 
