@@ -2,7 +2,7 @@
 
 Developers and CI machines without a Docker engine still need a real Neo4j for
 the `neo4j` test suite and for analysts trying the Cypher library. This module
-resolves the server's jars with Maven (tools/neo4j/pom.xml, cached in ~/.m2),
+resolves the server's jars with Maven (app/neo4j_pom.xml, cached in ~/.m2),
 writes a loopback-only config into a per-user state directory and runs
 `org.neo4j.server.CommunityEntryPoint` with Java 17 in the background.
 
@@ -37,7 +37,7 @@ DEFAULT_USER = "neo4j"
 # A fresh server's built-in login, which must change its password before anything else.
 FACTORY_PASSWORD = "neo4j"
 DEFAULT_PORT = 7687
-POM = Path(__file__).resolve().parents[1] / "tools" / "neo4j" / "pom.xml"
+POM = Path(__file__).resolve().parent / "neo4j_pom.xml"
 SERVER_CLASS = "org.neo4j.server.CommunityEntryPoint"
 HEAP = "512m"
 PAGE_CACHE = "128m"

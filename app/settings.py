@@ -12,7 +12,6 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 if TYPE_CHECKING:
     from graph.neo4j.connection import Neo4jTarget
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def _split_commas(value: object) -> object:
@@ -40,7 +39,8 @@ class Settings(BaseSettings):
     careergraph_batch_max: int = Field(default=1000, ge=1)
     careergraph_cors_origins: Annotated[list[str], NoDecode] = []
     careergraph_api_keys: Annotated[list[SecretStr], NoDecode] = []
-    careergraph_frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
+    # The built UI: frontend/dist in a checkout, the careergraph_ui package in a wheel.
+    careergraph_frontend_dist: Path | None = None
     careergraph_log_level: str = "INFO"
 
     _split_origins = field_validator("careergraph_cors_origins", mode="before")(_split_commas)

@@ -7,10 +7,15 @@ one-line message on stderr and exit code 1, never a traceback.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from graph.errors import DatasetError
+
+if TYPE_CHECKING:
+    from graph.neo4j.connection import Neo4jTarget
+    from graph.release import Release
 
 cli = typer.Typer(no_args_is_help=True)
 
@@ -63,31 +68,48 @@ def load(
     Connects with NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, or to the
     server `careergraph neo4j start` runs. Loading the same data twice changes nothing.
     """
-    from neo4j.exceptions import Neo4jError
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
     from app.settings import get_settings
-    from graph.algorithms.links import release
-    from graph.datafiles import read_dataset
-    from graph.neo4j.connection import UNAVAILABLE, open_driver, unavailable
-    from graph.neo4j.seeding import load_release_into_neo4j
-    from seed import DATA_DIR
 
     where = get_settings().neo4j_target()
     if where is None:
         typer.echo("error: set NEO4J_URI, or run `careergraph neo4j start` first", err=True)
         raise typer.Exit(code=1)
+    linked = read_release(path)
+    version = load_release(where, linked)
+    name = linked.dataset.name
+    typer.echo(f"loaded {name} version {version} into {where.uri} ({where.database})")
+
+
+def read_release(path: Path | None) -> Release:
+    """The data directory (default: the seed) with its links; bad data exits with its lines."""
+    from graph.algorithms.links import release
+    from graph.datafiles import read_dataset
+    from seed import DATA_DIR
+
+    try:
+        return release(read_dataset(path or DATA_DIR))
+    except DatasetError as error:
+        raise fail(error) from None
+
+
+def load_release(where: Neo4jTarget, linked: Release) -> str:
+    """Replace the release stored at `where`, with a progress bar; failures exit in one line."""
+    from neo4j.exceptions import Neo4jError
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from graph.neo4j.connection import UNAVAILABLE, open_driver, unavailable
+    from graph.neo4j.seeding import load_release_into_neo4j
+
     columns = (TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn())
     try:
-        dataset = read_dataset(path or DATA_DIR)
         with open_driver(where) as driver, Progress(*columns, transient=True) as bar:
             task = bar.add_task("validating", total=None)
 
             def progress(done: int, total: int, step: str) -> None:
                 bar.update(task, completed=done, total=total, description=step)
 
-            version = load_release_into_neo4j(
-                driver, release(dataset), database=where.database, progress=progress
+            return load_release_into_neo4j(
+                driver, linked, database=where.database, progress=progress
             )
     except DatasetError as error:
         raise fail(error) from None
@@ -97,4 +119,3 @@ def load(
     except Neo4jError as error:
         typer.echo(f"error: Neo4j at {where.uri}: {error}", err=True)
         raise typer.Exit(code=1) from None
-    typer.echo(f"loaded {dataset.name} version {version} into {where.uri} ({where.database})")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver, GraphDatabase, NotificationMinimumSeverity
 from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
 
 from graph.errors import StoreUnavailable
@@ -38,6 +38,8 @@ def open_driver(target: Neo4jTarget) -> Driver:
         connection_timeout=target.timeout_s,
         connection_acquisition_timeout=target.timeout_s,
         max_transaction_retry_time=target.timeout_s,
+        # Server hints ("label does not exist" on an empty store) are noise in our logs.
+        notifications_min_severity=NotificationMinimumSeverity.OFF,
     )
 
 
