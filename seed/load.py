@@ -181,6 +181,7 @@ def plan(dataset: Dataset, links: Sequence[CareerLink]) -> list[SeedStep]:
                         "level": q.level,
                         "level_max": q.level_max,
                         "levels": list(q.levels),
+                        "combine": q.combine,
                         "position": i,
                     },
                 }

@@ -12,7 +12,9 @@ import pytest
 from graph.models import Dataset, Role
 from seed import ecf
 from seed.anomalies import AnomalyLog
+from seed.errors import SourceFormatError
 from seed.parse import Parsed, parse
+from seed.roles import RequirementRow, requirements
 
 
 @cache
@@ -199,6 +201,58 @@ def test_every_multi_level_requirement() -> None:
     }
     or_rows = {r.line: r.connectors for r in parsed().multi_level if "Or" in r.connectors}
     assert or_rows == {1111: ("Or",), 1475: ("Or",)}
+
+
+def test_how_the_levels_are_joined_is_kept() -> None:
+    # "Or Level 3" at lines 1113 (2.3 D4) and 1476 (3.4 A6); every other extra level
+    # is "And Level n" (lines 1091, 1323-1325, 1554-1556, 1919, 2705, 2709-2711, 2724-2726)
+    joined = {
+        (role_.code, q.competence, q.levels, q.combine)
+        for role_ in dataset().roles
+        for q in role_.requirements
+        if len(q.levels) > 1
+    }
+    assert joined == {
+        ("2.3", "B2", (3, 4), "and"),
+        ("2.3", "D4", (2, 3), "or"),
+        ("3.2", "B1", (2, 3, 4), "and"),
+        ("3.4", "A6", (1, 3), "or"),
+        ("3.5", "B1", (2, 3, 4), "and"),
+        ("4.4", "C2", (2, 3), "and"),
+        ("6.1", "E5", (3, 4), "and"),
+        ("6.1", "E6", (2, 3, 4), "and"),
+        ("6.1", "E8", (2, 3, 4), "and"),
+    }
+    single = [q for r in dataset().roles for q in r.requirements if len(q.levels) == 1]
+    assert len(single) == 311 - 9
+    assert {q.combine for q in single} == {"and"}
+
+
+def _row(competence: str, levels: tuple[int, ...], connectors: tuple[str, ...]) -> RequirementRow:
+    return RequirementRow(competence, "title", levels, connectors, 10)
+
+
+def test_a_requirement_takes_its_connector() -> None:
+    found = requirements(
+        [
+            _row("A6", (1, 3), ("Or",)),
+            _row("B1", (2, 3, 4), ("And", "And")),
+            _row("B2", (2,), ()),
+        ],
+        AnomalyLog(),
+    )
+    assert [(q.competence, q.levels, q.combine) for q in found] == [
+        ("A6", (1, 3), "or"),
+        ("B1", (2, 3, 4), "and"),
+        ("B2", (2,), "and"),
+    ]
+
+
+def test_and_mixed_with_or_stops_the_parse() -> None:
+    with pytest.raises(
+        SourceFormatError, match="line 10: B1 joins its levels with both And and Or"
+    ):
+        requirements([_row("B1", (2, 3, 4), ("And", "Or"))], AnomalyLog())
 
 
 def test_a_level_hidden_in_a_description_cell_is_read() -> None:
