@@ -180,6 +180,7 @@ def plan(release: Release) -> list[SeedStep]:
                         "level": q.level,
                         "level_max": q.level_max,
                         "levels": list(q.levels),
+                        "combine": q.combine,
                         "position": i,
                     },
                 }

@@ -25,6 +25,29 @@ def test_load_round_trips_the_seed_release(
     assert read_back.version == store.version() == seed_release.version
 
 
+def test_requires_keeps_how_the_levels_are_joined(
+    seeded_neo4j: Driver, neo4j_database: str, seed_dataset: Dataset
+) -> None:
+    stored = seeded_neo4j.execute_query(
+        "MATCH (r:Role)-[q:REQUIRES]->(c:Competence) "
+        "RETURN r.code AS role, c.code AS competence, q.levels AS levels, q.combine AS combine",
+        database_=neo4j_database,
+    ).records
+    on_edges = {(x["role"], x["competence"]): (x["levels"], x["combine"]) for x in stored}
+    assert on_edges == {
+        (r.code, q.competence): (list(q.levels), q.combine)
+        for r in seed_dataset.roles
+        for q in r.requirements
+    }
+    assert {pair for pair, (_, combine) in on_edges.items() if combine == "or"} == {
+        ("2.3", "D4"),
+        ("3.4", "A6"),
+    }
+    read_back = Neo4jStore(seeded_neo4j, database=neo4j_database).load_dataset()
+    a6 = next(r for r in read_back.roles if r.code == "3.4").requirement("A6")
+    assert a6 is not None and (a6.levels, a6.combine) == ((1, 3), "or")
+
+
 def test_an_empty_database_has_no_version_and_no_dataset(
     clean_neo4j: Driver, neo4j_database: str
 ) -> None:

@@ -50,6 +50,14 @@ def set_level_out_of_range(records: list[Any]) -> None:
     role_record(records, "3.2")["requirements"][0]["levels"] = [7]
 
 
+def set_or_on_one_level(records: list[Any]) -> None:
+    role_record(records, "3.2")["requirements"][0]["combine"] = "or"  # A6 at level 1 only
+
+
+def set_unknown_combine(records: list[Any]) -> None:
+    role_record(records, "3.2")["requirements"][0]["combine"] = "either"
+
+
 def duplicate_role(records: list[Any]) -> None:
     records.append(dict(role_record(records, "3.2")))
 
@@ -83,6 +91,14 @@ BROKEN: dict[str, tuple[Edit, str]] = {
     "level out of range": (
         edit_json("roles.json", set_level_out_of_range),
         "roles.json: role 3.2: requirements[0].levels[0]: Input should be less than or equal to 5",
+    ),
+    "or on one level": (
+        edit_json("roles.json", set_or_on_one_level),
+        "roles.json: role 3.2: requirements[0]: an 'or' requirement states at least two levels",
+    ),
+    "unknown combine": (
+        edit_json("roles.json", set_unknown_combine),
+        "roles.json: role 3.2: requirements[0].combine: Input should be 'and' or 'or'",
     ),
     "duplicate role": (
         edit_json("roles.json", duplicate_role),
