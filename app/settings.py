@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from graph.neo4j.connection import Neo4jTarget
 
 
-
 def _split_commas(value: object) -> object:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]

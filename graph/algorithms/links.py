@@ -1,6 +1,6 @@
 """Career links: the moves the source states, plus the moves the data makes plausible.
 
-The inferred rule (DESIGN.md, "Career links"): for each role A, its `top_k` most
+The inferred rule (docs/design.md, "Career links"): for each role A, its `top_k` most
 reachable roles B by coverage(A -> B), plus every B whose coverage reaches
 `threshold`. Coverage alone would leave junior roles, which require few
 competences at low levels, with no move at all; the top-k part guarantees every
