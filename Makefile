@@ -1,4 +1,5 @@
-# Two entry points: `make run` (the product) and `make test` (every check).
+# Two entry points: `make run` (the product) and `make test` (every check);
+# `make up` runs the product on Neo4j.
 # Both set up what they need: a virtualenv in .venv and the UI's node_modules.
 
 VENV      := .venv
@@ -9,10 +10,14 @@ DEV       := $(VENV)/.dev-installed
 UI_DEPS   := frontend/node_modules/.installed
 UI_BUILD  := frontend/dist/index.html
 
-.PHONY: run test lint types ui-test pytest ui bench clean
+.PHONY: run up test lint types ui-test pytest ui bench clean
 
 run: $(RUNTIME) $(UI_BUILD)
 	$(BIN)/careergraph serve --host 127.0.0.1 --port 8000
+
+# The product on Neo4j: NEO4J_URI, else a local server (Java 17 + Maven), seeded if needed.
+up: $(RUNTIME) $(UI_BUILD)
+	$(BIN)/careergraph up --host 127.0.0.1 --port 8000
 
 test: lint types ui-test pytest
 

@@ -25,13 +25,16 @@ def up(
     host: str = typer.Option("127.0.0.1", help="Interface to bind."),
     port: int = typer.Option(8000, help="TCP port of the API and UI."),
     data: Path = typer.Option(None, help="Data directory to serve (default: seed/data)."),
+    neo4j_port: int = typer.Option(
+        neo4j_launcher.DEFAULT_PORT, help="Bolt port for a local Neo4j started here."
+    ),
 ) -> None:
     """Start (or reuse) Neo4j, seed it if needed, and serve the API and UI from it."""
     settings = get_settings()
     linked = read_release(data)
     started_here = settings.neo4j_target() is None
     if started_here:
-        _start_local(settings)
+        _start_local(settings, neo4j_port)
     target = settings.neo4j_target()
     assert target is not None, "a running local server is always a target"
     try:
@@ -53,12 +56,13 @@ def up(
             typer.echo("stopped the local Neo4j")
 
 
-def _start_local(settings: Settings) -> None:
+def _start_local(settings: Settings, port: int) -> None:
     typer.echo("no NEO4J_URI and no local server: starting a local Neo4j")
     try:
         neo4j_launcher.start(
             user=settings.neo4j_user,
             password=settings.neo4j_password.get_secret_value(),
+            port=port,
             log=typer.echo,
         )
     except neo4j_launcher.LauncherError as error:

@@ -6,6 +6,7 @@ import pytest
 from neo4j import Driver
 
 from graph.errors import StoreUnavailable
+from graph.models import Dataset
 from graph.neo4j.connection import Neo4jTarget
 from graph.neo4j.store import Neo4jStore
 from graph.release import Release

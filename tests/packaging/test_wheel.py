@@ -1,0 +1,126 @@
+"""A wheel install works on its own: built from the checkout, installed in a fresh venv,
+run from a directory that is not the checkout (so nothing is found by accident)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bin/ directory of a fresh venv holding only the wheel and its dependencies."""
+    if not (ROOT / "frontend" / "dist" / "index.html").is_file():
+        pytest.fail("the UI is not built (make ui): the wheel would ship without it")
+    work = tmp_path_factory.mktemp("wheel")
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 0, build.stderr
+    (wheel,) = work.glob("careergraph-*.whl")
+    subprocess.run([sys.executable, "-m", "venv", str(work / "venv")], check=True)
+    bin_dir = work / "venv" / "bin"
+    install = subprocess.run(
+        [str(bin_dir / "pip"), "install", "-q", str(wheel)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert install.returncode == 0, install.stderr
+    return bin_dir
+
+
+def run(bin_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
+    return subprocess.run(
+        [str(bin_dir / "careergraph"), *args],
+        cwd=bin_dir.parent.parent,  # outside the checkout
+        env={**env, "PYTHONPATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_installed_package_is_not_the_checkout(installed: Path) -> None:
+    done = subprocess.run(
+        [str(installed / "python"), "-c", "import graph; print(graph.__file__)"],
+        cwd=installed.parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "site-packages" in done.stdout and str(ROOT) not in done.stdout
+
+
+def test_the_cli_answers_a_gap(installed: Path) -> None:
+    done = run(installed, "gap", "3.2", "3.4", "--json")
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["to"]["title"] == "Applications Architect"
+    assert answer["summary"]["level_steps"] == 5
+
+
+def test_the_cypher_library_ships(installed: Path) -> None:
+    done = run(installed, "cypher", "list", "--json")
+    assert done.returncode == 0, done.stderr
+    assert "gap" in {query["name"] for query in json.loads(done.stdout)}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@pytest.fixture
+def served(installed: Path) -> Iterator[str]:
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
+    process = subprocess.Popen(
+        [str(installed / "careergraph"), "serve", "--port", str(port)],
+        cwd=installed.parent.parent,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{url}/health", timeout=2)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("the installed service did not start")
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_the_installed_service_answers_with_api_and_ui(served: str) -> None:
+    assert httpx.get(f"{served}/health").json() == {"status": "ok"}
+    meta = httpx.get(f"{served}/api/v1/meta").json()
+    assert meta["counts"]["roles"] == 33
+    page = httpx.get(f"{served}/gap?from=3.2&to=3.4")
+    assert page.status_code == 200 and '<div id="root">' in page.text
+    assert "/assets/" in page.text  # the built UI, not the "not built" page
