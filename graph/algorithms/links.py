@@ -17,16 +17,29 @@ top_k=3 reaches every pair only thanks to the documented links; threshold 0.5 ad
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from graph.algorithms.gap import GapFigures, figures
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+
+from graph.algorithms.gap import figures
 from graph.algorithms.holdings import from_role
-from graph.models import CareerLink, Dataset, role_sort_key
+from graph.models import CareerLink, Dataset, DocumentedLink, LinkKind, Role, role_sort_key
 from graph.release import Release
 
 # Bump when the inferring code changes what it picks: the fingerprint, and through it
 # every release version, changes with it.
 RULE_VERSION = 1
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+# Rank keys pack (coverage, level steps, code order) into one int64, smallest first.
+COVERAGE_SHIFT, STEPS_SHIFT = 40, 20
+NEVER = np.iinfo(np.int64).max
+# Cells per block of source rows: bounds memory to ~100 MB whatever the catalogue size.
+BLOCK_CELLS = 1 << 22
 
 
 @dataclass(frozen=True)
@@ -46,84 +59,141 @@ class LinkPolicy:
 DEFAULT_POLICY = LinkPolicy()
 
 
-def coverage_matrix(dataset: Dataset) -> dict[tuple[str, str], GapFigures]:
-    """Gap figures (entry basis) for every ordered pair of distinct roles."""
-    return {
-        (a.code, b.code): figures(from_role(a), b)
-        for a in dataset.roles
-        for b in dataset.roles
-        if a.code != b.code
-    }
-
-
-def _ranked_targets(source: str, matrix: dict[tuple[str, str], GapFigures]) -> list[str]:
-    """Targets of `source`, most reachable first; ties by fewer steps, then code."""
-    targets = [b for (a, b) in matrix if a == source]
-    return sorted(
-        targets,
-        key=lambda b: (
-            -matrix[source, b].coverage,
-            matrix[source, b].level_steps,
-            role_sort_key(b),
-        ),
-    )
-
-
-def _inferred_pairs(
-    codes: list[str], matrix: dict[tuple[str, str], GapFigures], policy: LinkPolicy
-) -> dict[tuple[str, str], str]:
-    """Each inferred pair with the rule that chose it, in words."""
-    chosen: dict[tuple[str, str], str] = {}
-    for source in codes:
-        for rank, target in enumerate(_ranked_targets(source, matrix), start=1):
-            numbers = matrix[source, target]
-            if rank <= policy.top_k:
-                chosen[source, target] = f"rank {rank} of {source}'s most reachable roles"
-            elif numbers.coverage >= policy.threshold:
-                chosen[source, target] = f"coverage at or above {policy.threshold:.0%}"
-    for target in codes:
-        if not any(b == target for (_, b) in chosen):
-            best = min(
-                (a for a in codes if a != target),
-                key=lambda a: (-matrix[a, target].coverage, matrix[a, target].level_steps),
-            )
-            chosen[best, target] = f"most reachable way into {target}, which no rule reached"
-    return chosen
-
-
 def career_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> list[CareerLink]:
-    """Documented links from the seed, then inferred links for pairs not documented."""
-    matrix = coverage_matrix(dataset)
-    links: dict[tuple[str, str], CareerLink] = {}
-    for documented in dataset.links:
-        numbers = matrix[documented.source, documented.target]
-        links[documented.source, documented.target] = CareerLink(
-            source=documented.source,
-            target=documented.target,
-            kind="documented",
-            coverage=numbers.coverage,
-            level_steps=numbers.level_steps,
-            evidence=f'"{documented.evidence.quote}" (source line {documented.evidence.line})',
-        )
-    codes = sorted((r.code for r in dataset.roles), key=role_sort_key)
-    for (source, target), reason in _inferred_pairs(codes, matrix, policy).items():
-        if (source, target) in links:
-            continue
-        numbers = matrix[source, target]
-        links[source, target] = CareerLink(
-            source=source,
-            target=target,
-            kind="inferred",
-            coverage=numbers.coverage,
-            level_steps=numbers.level_steps,
-            evidence=(
-                f"covers {numbers.coverage:.0%} of the target's entry levels, "
-                f"{numbers.level_steps} level steps to go; {reason}"
-            ),
-        )
+    """Documented links from the data, then inferred links for pairs not documented.
+
+    Coverage for every ordered pair comes from sparse products: with E the roles x
+    competences matrix of entry levels, the levels a holder of A already has towards B
+    sum to sum over t of [E_A >= t][E_B >= t], so level steps = B's required steps -
+    that overlap. Source rows go in blocks, so memory stays bounded at any size.
+    Time O(n^2 * levels) cheap integer products plus O(n^2) ranking in numpy.
+    """
+    roles = sorted(dataset.roles, key=lambda r: role_sort_key(r.code))
+    by_code = {r.code: r for r in roles}
+    links = {
+        (d.source, d.target): _link(by_code, d.source, d.target, "documented", _quote(d))
+        for d in dataset.links
+    }
+    for (source, target), reason in _inferred_pairs(roles, policy).items():
+        if (source, target) not in links:
+            links[source, target] = _link(by_code, source, target, "inferred", reason)
     return sorted(
         links.values(), key=lambda link: (role_sort_key(link.source), role_sort_key(link.target))
     )
+
+
+def _quote(documented: DocumentedLink) -> str:
+    return f'"{documented.evidence.quote}" (source line {documented.evidence.line})'
+
+
+def _link(
+    by_code: dict[str, Role], source: str, target: str, kind: LinkKind, why: str
+) -> CareerLink:
+    numbers = figures(from_role(by_code[source]), by_code[target])
+    evidence = why
+    if kind == "inferred":
+        evidence = (
+            f"covers {numbers.coverage:.0%} of the target's entry levels, "
+            f"{numbers.level_steps} level steps to go; {why}"
+        )
+    return CareerLink(
+        source=source,
+        target=target,
+        kind=kind,
+        coverage=numbers.coverage,
+        level_steps=numbers.level_steps,
+        evidence=evidence,
+    )
+
+
+def _inferred_pairs(roles: list[Role], policy: LinkPolicy) -> dict[tuple[str, str], str]:
+    """Each inferred pair (in code order) with the rule that chose it, in words."""
+    codes = [r.code for r in roles]
+    chosen: dict[tuple[int, int], str] = {}
+    best_in = np.full(len(roles), NEVER, dtype=np.int64)
+    for rows, steps, coverage in _coverage_blocks(roles):
+        keys = _rank_keys(coverage, steps, np.arange(len(roles), dtype=np.int64)[None, :])
+        keys[np.arange(len(rows)), rows] = NEVER  # no move to oneself
+        for offset, source in enumerate(rows.tolist()):
+            ranked = _smallest(keys[offset], policy.top_k)
+            for rank, target in enumerate(ranked, start=1):
+                chosen[source, target] = f"rank {rank} of {codes[source]}'s most reachable roles"
+            for target in np.flatnonzero(coverage[offset] >= policy.threshold).tolist():
+                if target != source and (source, target) not in chosen:
+                    chosen[source, target] = f"coverage at or above {policy.threshold:.0%}"
+        # The way in: each target's most reachable source (ties by source order).
+        sources = _rank_keys(coverage, steps, rows[:, None])
+        sources[np.arange(len(rows)), rows] = NEVER
+        best_in = np.minimum(best_in, sources.min(axis=0))
+    reached = {target for _, target in chosen}
+    step_mask = (1 << STEPS_SHIFT) - 1
+    for target in range(len(roles)):
+        if target not in reached and best_in[target] != NEVER:
+            source = int(best_in[target] & step_mask)
+            chosen[source, target] = (
+                f"most reachable way into {codes[target]}, which no rule reached"
+            )
+    return {(codes[a], codes[b]): why for (a, b), why in sorted(chosen.items())}
+
+
+def _coverage_blocks(roles: list[Role]) -> Iterator[tuple[Ints, Ints, Floats]]:
+    """(source rows, level steps, rounded coverage) towards every role, a block at a time."""
+    entry = _entry_levels(roles)
+    required = np.asarray(entry.sum(axis=1), dtype=np.int64)
+    top = int(entry.max()) if entry.nnz else 0
+    at_least = [(entry >= t).astype(np.int64) for t in range(1, top + 1)]
+    transposed = [m.T.tocsr() for m in at_least]
+    block = max(1, BLOCK_CELLS // max(1, len(roles)))
+    for start in range(0, len(roles), block):
+        rows = np.arange(start, min(start + block, len(roles)), dtype=np.int64)
+        overlap = np.zeros((len(rows), len(roles)), dtype=np.int64)
+        for m, t in zip(at_least, transposed, strict=True):
+            overlap += (m[start : start + len(rows)] @ t).toarray()
+        steps = required[None, :] - overlap
+        yield rows, steps, _rounded_coverage(steps, required)
+
+
+def _entry_levels(roles: list[Role]) -> sparse.csr_array:
+    """Roles x competences, the entry level each role requires (0: not required)."""
+    columns: dict[str, int] = {}
+    rows, cols, levels = [], [], []
+    for i, role in enumerate(roles):
+        for requirement in role.requirements:
+            rows.append(i)
+            cols.append(columns.setdefault(requirement.competence, len(columns)))
+            levels.append(requirement.level)
+    shape = (len(roles), len(columns))
+    return sparse.csr_array((levels, (rows, cols)), shape=shape, dtype=np.int64)
+
+
+def _rounded_coverage(steps: Ints, required: Ints) -> Floats:
+    """1 - steps / required rounded to 4 places exactly as Python's round() does it.
+
+    numpy rounds x * 1e4, which can land on the other side of a half when the product
+    is inexact; the few values that close to a tie are rounded by Python instead.
+    """
+    with np.errstate(divide="ignore", invalid="ignore"):
+        raw: Floats = np.where(required[None, :] > 0, 1 - steps / required[None, :], 1.0)
+    rounded: Floats = np.round(raw, 4)
+    scaled = raw * 10_000
+    for i, j in zip(*np.nonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6), strict=True):
+        rounded[i, j] = round(float(raw[i, j]), 4)
+    return rounded
+
+
+def _rank_keys(coverage: Floats, steps: Ints, order: Ints) -> Ints:
+    """One sortable int per cell: higher coverage first, then fewer steps, then `order`."""
+    shortfall = 10_000 - np.rint(coverage * 10_000).astype(np.int64)
+    return (shortfall << COVERAGE_SHIFT) | (steps << STEPS_SHIFT) | order
+
+
+def _smallest(keys: Ints, k: int) -> list[int]:
+    """Indices of the k smallest keys, smallest first (keys are unique per row)."""
+    k = min(k, int((keys != NEVER).sum()))
+    if k <= 0:
+        return []
+    picked = np.argpartition(keys, k - 1)[:k]
+    return [int(i) for i in picked[np.argsort(keys[picked])]]
 
 
 def release(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> Release:
