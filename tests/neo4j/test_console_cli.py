@@ -15,7 +15,7 @@ from app import neo4j_launcher
 from app.cli.cypher_cmd import parse_param
 from app.cli.main import cli
 from app.settings import get_settings
-from graph.console import library
+from graph.neo4j.library import library
 from graph.neo4j_store import Neo4jStore
 
 pytestmark = pytest.mark.neo4j
