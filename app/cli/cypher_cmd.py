@@ -21,8 +21,8 @@ from rich.table import Table
 
 from app.settings import get_settings
 from graph import console
-from graph.neo4j.library import LibraryQuery, library, library_params, library_query
 from graph.errors import CareerGraphError
+from graph.neo4j.library import LibraryQuery, library, library_params, library_query
 from graph.neo4j_store import Neo4jStore
 
 cli = typer.Typer(no_args_is_help=True)

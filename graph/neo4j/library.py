@@ -34,8 +34,8 @@ from graph.errors import LibraryQueryNotFound, QueryFailed, Suggestion
 FIELDS = ("Purpose", "Parameters", "Example", "Columns", "Twin")
 ANALYST_ONLY = "analyst-only"
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-# `<dotted.name>` or `analyst-only`, then an optional note after a dash.
-_TWIN = re.compile(rf"^(?P<twin>{_NAME}(?:\.{_NAME})+|{ANALYST_ONLY})\s*(?:[—–-]+\s*(?P<note>.*))?$")
+# `<dotted.name>` or `analyst-only`, then a note after a dash (an em dash or -).
+_TWIN = re.compile(rf"^(?P<twin>{_NAME}(?:\.{_NAME})+|{ANALYST_ONLY})(?:\s+[—-]+\s*(?P<note>.*))?$")
 
 
 class LibraryQuery(BaseModel):

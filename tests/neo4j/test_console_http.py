@@ -17,9 +17,9 @@ from neo4j import Driver
 
 from app.main import create_app
 from app.settings import Settings
-from graph.neo4j.library import library
 from graph.cypher import CYPHER_DIR, load_query
 from graph.embedded import EmbeddedStore
+from graph.neo4j.library import library
 from graph.neo4j_store import Neo4jStore
 from seed.io import read_dataset
 from seed.load import load_dataset_into_neo4j
