@@ -16,7 +16,7 @@ from graph.models import Dataset
 pytestmark = pytest.mark.neo4j
 
 LIBRARY = sorted(p.stem for p in (CYPHER_DIR / "library").glob("*.cypher"))
-HEADER = ("Purpose:", "Parameters:", "Example:", "Columns:")
+HEADER = ("Purpose:", "Parameters:", "Example:", "Columns:", "Twin:")
 
 
 def header(name: str, field: str) -> str:
