@@ -23,7 +23,7 @@ router = APIRouter(prefix="/api/v1", tags=["gap"])
 
 
 def _as_csv(report: GapReport) -> Response:
-    """One row per competence the target requires: the columns of cypher/library/gap.cypher."""
+    """graph/tables.py's gap rows, which cypher/library/gap.cypher returns too."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(GAP_COLUMNS)
