@@ -9,6 +9,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from app.problems import allowed_methods
+from graph.resources import package_dir
 
 NOT_BUILT = """<!doctype html><html lang="en"><meta charset="utf-8"><title>careergraph</title>
 <body><h1>careergraph</h1><p>The web UI is not built. Run <code>make run</code>, or
@@ -19,16 +20,19 @@ NOT_BUILT = """<!doctype html><html lang="en"><meta charset="utf-8"><title>caree
 RESERVED = ("api/", "docs", "redoc", "openapi.json", "health", "ready")
 
 
-def install(app: FastAPI, dist: Path) -> None:
-    assets = dist / "assets"
-    if assets.is_dir():
-        app.mount("/assets", StaticFiles(directory=assets), name="assets")
+def install(app: FastAPI, dist: Path | None) -> None:
+    """Serve the UI from `dist`, by default the installed careergraph_ui package."""
+    dist = dist or package_dir("careergraph_ui")
+    if dist is not None and (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
     def spa(request: Request, path: str) -> FileResponse | HTMLResponse:
         if path.startswith(RESERVED):
             # A GET to an API path served with other methods is 405, anything else 404.
             raise HTTPException(status_code=405 if allowed_methods(request) else 404)
+        if dist is None:
+            return HTMLResponse(NOT_BUILT)
         file = (dist / path).resolve()
         if path and file.is_file() and file.is_relative_to(dist.resolve()):
             return FileResponse(file)

@@ -2,13 +2,14 @@
 
 Developers and CI machines without a Docker engine still need a real Neo4j for
 the `neo4j` test suite and for analysts trying the Cypher library. This module
-resolves the server's jars with Maven (tools/neo4j/pom.xml, cached in ~/.m2),
+resolves the server's jars with Maven (app/neo4j_pom.xml, cached in ~/.m2),
 writes a loopback-only config into a per-user state directory and runs
 `org.neo4j.server.CommunityEntryPoint` with Java 17 in the background.
 
-Each start begins from an empty database, so the initial password always comes
-from the environment: NEO4J_USER (default "neo4j") and NEO4J_PASSWORD (default
-"careergraph-local").
+Each start begins from an empty database. The password is set over Bolt (never
+on a command line, where /proc would show it): the caller's, or a random one. The
+state file (mode 0600) records it, so every careergraph command finds the server
+and logs in without being told (app/settings.py `Settings.neo4j_target`).
 """
 
 from __future__ import annotations
@@ -17,27 +18,27 @@ import contextlib
 import hashlib
 import json
 import os
+import secrets
 import shutil
 import signal
 import socket
 import subprocess
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ServiceUnavailable
 
-from app.settings import Settings
 from graph.cypher import load_query
 
 DEFAULT_USER = "neo4j"
-DEFAULT_PASSWORD = "careergraph-local"
+# A fresh server's built-in login, which must change its password before anything else.
+FACTORY_PASSWORD = "neo4j"
 DEFAULT_PORT = 7687
-POM = Path(__file__).resolve().parents[1] / "tools" / "neo4j" / "pom.xml"
+POM = Path(__file__).resolve().parent / "neo4j_pom.xml"
 SERVER_CLASS = "org.neo4j.server.CommunityEntryPoint"
-ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 HEAP = "512m"
 PAGE_CACHE = "128m"
 # What the neo4j start script would add on Java 17: Neo4j needs these opens for
@@ -68,38 +69,9 @@ class ServerInfo:
     port: int
     uri: str
     user: str
+    password: str = field(repr=False)
     home: str
     started_at: float
-
-
-def credentials() -> tuple[str, str]:
-    """The user and password the server is created with, and that clients should use."""
-    return (
-        os.environ.get("NEO4J_USER", DEFAULT_USER),
-        os.environ.get("NEO4J_PASSWORD", DEFAULT_PASSWORD),
-    )
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where the command-line tools find Neo4j: NEO4J_* settings, else the local server."""
-
-    uri: str
-    auth: tuple[str, str]
-    database: str
-
-
-def target(settings: Settings) -> Target | None:
-    """NEO4J_URI when set, else the running local server; None when there is neither.
-
-    An empty NEO4J_PASSWORD means the local server's default password.
-    """
-    running = status()
-    uri = settings.neo4j_uri or (running.uri if running else None)
-    if uri is None:
-        return None
-    password = settings.neo4j_password.get_secret_value() or DEFAULT_PASSWORD
-    return Target(uri, (settings.neo4j_user, password), settings.neo4j_database)
 
 
 def default_state_dir() -> Path:
@@ -122,12 +94,17 @@ def status(state_dir: Path | None = None) -> ServerInfo | None:
     state_file = (state_dir or default_state_dir()) / "state.json"
     if not state_file.exists():
         return None
-    info = ServerInfo(**json.loads(state_file.read_text()))
+    try:
+        info = ServerInfo(**json.loads(state_file.read_text()))
+    except (TypeError, ValueError):  # a state file of another version: not ours to use
+        return None
     return info if _is_our_server(info) else None
 
 
 def start(
     *,
+    user: str = DEFAULT_USER,
+    password: str = "",
     port: int | None = DEFAULT_PORT,
     state_dir: Path | None = None,
     timeout: float = 180.0,
@@ -135,6 +112,7 @@ def start(
 ) -> ServerInfo:
     """Start a fresh server (or return the one already running) once Bolt answers.
 
+    `user` logs in with `password` (empty: a random one, recorded in the state file).
     `port=None` picks a free port, so concurrent test sessions do not collide.
     """
     state = state_dir or default_state_dir()
@@ -145,7 +123,7 @@ def start(
     bolt_port = port if port is not None else _free_port()
     if not _port_is_free(bolt_port):
         raise LauncherError(f"port {bolt_port} on 127.0.0.1 is taken; choose another with --port")
-    user, password = credentials()
+    password = password or secrets.token_urlsafe(18)
     home, conf = state / "home", state / "conf"
     shutil.rmtree(home, ignore_errors=True)
     shutil.rmtree(conf, ignore_errors=True)
@@ -154,8 +132,6 @@ def start(
     (conf / "neo4j.conf").write_text(_config(home, bolt_port))
     java, classpath = java_executable(), _classpath(log)
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
-    log("setting the initial password")
-    _run([java, "-cp", classpath, ADMIN_CLASS, "dbms", "set-initial-password", password], env)
     server_log = state / "neo4j.log"
     log(f"starting Neo4j on 127.0.0.1:{bolt_port} (log: {server_log})")
     with server_log.open("wb") as out:
@@ -177,12 +153,12 @@ def start(
             start_new_session=True,  # its own process group: stop() signals the whole server
         )
     uri = f"bolt://127.0.0.1:{bolt_port}"
-    info = ServerInfo(process.pid, bolt_port, uri, user, str(home), time.time())
-    (state / "state.json").write_text(json.dumps(asdict(info)))
+    info = ServerInfo(process.pid, bolt_port, uri, user, password, str(home), time.time())
+    _write_private(state / "state.json", json.dumps(asdict(info)))
     try:
-        _wait_for_bolt(process, info.uri, (DEFAULT_USER, password), timeout, server_log)
-        if user != DEFAULT_USER:
-            _create_user(info.uri, password, user)
+        _wait_for_bolt(process, info.uri, timeout, server_log)
+        log("setting the password")
+        _set_password(info.uri, password, user)
     except BaseException:
         stop(state)
         raise
@@ -268,15 +244,19 @@ def _run(command: list[str], env: dict[str, str]) -> None:
         raise LauncherError(f"{command[0]} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
 
 
+def _write_private(path: Path, text: str) -> None:
+    """Write a file only its owner can read: it holds the password."""
+    path.unlink(missing_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as out:
+        out.write(text)
+
+
 def _wait_for_bolt(
-    process: subprocess.Popen[bytes],
-    uri: str,
-    auth: tuple[str, str],
-    timeout: float,
-    server_log: Path,
+    process: subprocess.Popen[bytes], uri: str, timeout: float, server_log: Path
 ) -> None:
     deadline = time.monotonic() + timeout
-    with GraphDatabase.driver(uri, auth=auth) as driver:
+    with GraphDatabase.driver(uri, auth=(DEFAULT_USER, FACTORY_PASSWORD)) as driver:
         while True:
             if process.poll() is not None:
                 tail = server_log.read_text(errors="replace")[-3000:]
@@ -290,17 +270,26 @@ def _wait_for_bolt(
                     raise LauncherError(message) from error
                 time.sleep(0.5)
             except AuthError as error:
-                raise LauncherError(f"the server refused the initial password: {error}") from error
+                raise LauncherError(f"the server refused its factory login: {error}") from error
 
 
-def _create_user(uri: str, password: str, user: str) -> None:
-    """Community has one built-in admin (neo4j); another NEO4J_USER is created beside it."""
+def _set_password(uri: str, password: str, user: str) -> None:
+    """Replace the factory password over Bolt (a parameter, not a command line).
+
+    Community has one built-in admin (neo4j); another user is created beside it.
+    """
+    with GraphDatabase.driver(uri, auth=(DEFAULT_USER, FACTORY_PASSWORD)) as driver:
+        driver.execute_query(
+            load_query("admin/set_password"),
+            old=FACTORY_PASSWORD,
+            new=password,
+            database_="system",
+        )
+    if user == DEFAULT_USER:
+        return
     with GraphDatabase.driver(uri, auth=(DEFAULT_USER, password)) as driver:
         driver.execute_query(
-            load_query("admin/create_user"),
-            user=user,
-            password=password,
-            database_="system",
+            load_query("admin/create_user"), user=user, password=password, database_="system"
         )
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.problems import Problem
-from graph.models import LinkKind
+from graph.models import Combine, LinkKind
 from graph.results import Basis, CompetenceRef, GapReport, LevelInfo, Related, RoleRef
 
 
@@ -23,6 +23,10 @@ class Ready(Out):
     status: Literal["ready"] = "ready"
     store: Literal["embedded", "neo4j"]
     dataset_version: str
+    link_policy: str = Field(description="fingerprint of the policy behind the served links")
+    link_policy_current: bool = Field(
+        description="false when the store's links come from another policy: reseed to update"
+    )
     snapshot_built_at: str
     snapshot_age_s: float
 
@@ -62,10 +66,20 @@ class RoleSummary(RoleRef):
     alt_titles: list[str]
 
 
-class RequiredCompetence(CompetenceRef):
-    level: int = Field(description="low end of the stated levels")
-    level_max: int = Field(description="high end of the stated levels")
+class StatedLevels(BaseModel):
+    """The levels a role sheet states for one competence (graph.models.Requirement)."""
+
+    level: int = Field(description="low end of the stated levels (the entry level)")
+    level_max: int = Field(description="high end of the stated levels (the mastery level)")
     levels: list[int] = Field(description="exactly the levels the data sheet states")
+    combine: Combine = Field(
+        description="how the sheet joins the levels: 'and' (Level 2 / And Level 3) or 'or' "
+        "(Level 1 / Or Level 3); 'and' for a single level. Gaps read both alike."
+    )
+
+
+class RequiredCompetence(StatedLevels, CompetenceRef):
+    pass
 
 
 class ActivityOut(Out):
@@ -108,10 +122,8 @@ class CompetenceSummary(CompetenceRef):
     levels: list[int] = Field(description="applicable levels")
 
 
-class RequiringRole(RoleRef):
-    level: int
-    level_max: int
-    levels: list[int]
+class RequiringRole(StatedLevels, RoleRef):
+    pass
 
 
 class CompetenceSheet(CompetenceRef):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+if TYPE_CHECKING:
+    from graph.neo4j.connection import Neo4jTarget
 
 
 def _split_commas(value: object) -> object:
@@ -37,7 +38,8 @@ class Settings(BaseSettings):
     careergraph_batch_max: int = Field(default=1000, ge=1)
     careergraph_cors_origins: Annotated[list[str], NoDecode] = []
     careergraph_api_keys: Annotated[list[SecretStr], NoDecode] = []
-    careergraph_frontend_dist: Path = REPO_ROOT / "frontend" / "dist"
+    # The built UI: frontend/dist in a checkout, the careergraph_ui package in a wheel.
+    careergraph_frontend_dist: Path | None = None
     careergraph_log_level: str = "INFO"
 
     _split_origins = field_validator("careergraph_cors_origins", mode="before")(_split_commas)
@@ -48,6 +50,25 @@ class Settings(BaseSettings):
         if self.careergraph_store != "auto":
             return self.careergraph_store
         return "neo4j" if self.neo4j_uri else "embedded"
+
+    def neo4j_target(self) -> Neo4jTarget | None:
+        """Where every careergraph command finds Neo4j: the one resolution rule.
+
+        NEO4J_URI with NEO4J_USER / NEO4J_PASSWORD when set; else the local server that
+        `careergraph neo4j start` (or `careergraph up`) runs, with the credentials it
+        recorded; else None.
+        """
+        from app import neo4j_launcher  # the driver loads only for commands that need it
+        from graph.neo4j.connection import Neo4jTarget
+
+        if self.neo4j_uri:
+            user, password = self.neo4j_user, self.neo4j_password.get_secret_value()
+            uri = self.neo4j_uri
+        elif (local := neo4j_launcher.status()) is not None:
+            user, password, uri = local.user, local.password, local.uri
+        else:
+            return None
+        return Neo4jTarget(uri, user, password, self.neo4j_database, self.neo4j_timeout_s)
 
 
 @lru_cache

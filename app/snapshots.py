@@ -20,7 +20,7 @@ class SnapshotProvider:
         self.store = store
         self._check_every_s = check_every_s
         self._lock = threading.Lock()
-        self._snapshot = Snapshot.build(store.load_dataset())
+        self._snapshot = Snapshot.build(store.load())
         self._checked_at = time.monotonic()
 
     def current(self) -> Snapshot:
@@ -32,10 +32,10 @@ class SnapshotProvider:
         return self._snapshot
 
     def _refresh(self) -> None:
-        version = self.store.dataset_version()
+        version = self.store.version()
         self._checked_at = time.monotonic()
         if version is not None and version != self._snapshot.version:
             log.info(
                 "dataset version %s -> %s: rebuilding snapshot", self._snapshot.version, version
             )
-            self._snapshot = Snapshot.build(self.store.load_dataset())
+            self._snapshot = Snapshot.build(self.store.load())

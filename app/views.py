@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.schemas import (
     ActivityOut,
     CareerOut,
@@ -18,7 +20,14 @@ from app.schemas import (
 )
 from graph.algorithms.holdings import profile_holder, role_holder
 from graph.algorithms.similarity import related_roles
-from graph.models import AREA_NAMES, CareerLink, Competence, Role, competence_sort_key
+from graph.models import (
+    AREA_NAMES,
+    CareerLink,
+    Competence,
+    Requirement,
+    Role,
+    competence_sort_key,
+)
 from graph.results import Holder, LevelInfo, RoleRef
 from graph.snapshot import Snapshot
 
@@ -46,6 +55,16 @@ def _link_out(snapshot: Snapshot, link: CareerLink, other: str) -> LinkOut:
     )
 
 
+def _stated_levels(requirement: Requirement) -> dict[str, Any]:
+    """The fields of `StatedLevels` for one requirement."""
+    return {
+        "level": requirement.level,
+        "level_max": requirement.level_max,
+        "levels": list(requirement.levels),
+        "combine": requirement.combine,
+    }
+
+
 def role_sheet(snapshot: Snapshot, role: Role) -> RoleSheet:
     """Everything the data holds about a role, with its links and related roles."""
     competences = [
@@ -53,9 +72,7 @@ def role_sheet(snapshot: Snapshot, role: Role) -> RoleSheet:
             code=r.competence,
             title=snapshot.competences[r.competence].title,
             area=snapshot.competences[r.competence].area,
-            level=r.level,
-            level_max=r.level_max,
-            levels=list(r.levels),
+            **_stated_levels(r),
         )
         for r in sorted(role.requirements, key=lambda r: competence_sort_key(r.competence))
     ]
@@ -100,9 +117,7 @@ def competence_sheet(snapshot: Snapshot, competence: Competence) -> CompetenceSh
         RequiringRole(
             code=role.code,
             title=role.title,
-            level=requirement.level,
-            level_max=requirement.level_max,
-            levels=list(requirement.levels),
+            **_stated_levels(requirement),
         )
         for role in snapshot.dataset.roles
         if (requirement := role.requirement(competence.code)) is not None

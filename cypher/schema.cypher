@@ -1,5 +1,5 @@
-// careergraph schema (DESIGN.md, "Graph schema"): unique keys, and the indexes the
-// library queries use. Every statement is idempotent (IF NOT EXISTS); seed/load.py
+// careergraph schema (docs/design.md, "Graph schema"): unique keys, and the indexes the
+// library queries use. Every statement is idempotent (IF NOT EXISTS); graph/neo4j/seeding.py
 // applies them one by one before seeding.
 
 CREATE CONSTRAINT family_number IF NOT EXISTS FOR (n:Family) REQUIRE n.number IS UNIQUE;

@@ -1,15 +1,20 @@
 """The one loader of .cypher files: Cypher lives in cypher/, values travel as $params.
 
 Queries are read once and cached. Names are paths relative to the repository's
-cypher/ directory without the suffix, e.g. "library/gap" or "schema".
+cypher/ directory without the suffix, e.g. "library/gap" or "schema"; installed,
+that directory is the package careergraph_cypher (graph/resources.py).
 """
 
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
-CYPHER_DIR = Path(__file__).resolve().parents[1] / "cypher"
+from graph.resources import package_dir
+
+_found = package_dir("careergraph_cypher")
+if _found is None:
+    raise ImportError("the Cypher files (package careergraph_cypher) are not installed")
+CYPHER_DIR = _found.resolve()
 
 
 @cache

@@ -1,30 +1,32 @@
-"""The embedded store: the dataset in memory, read from the seed files. No server."""
+"""The embedded store: a release in memory, read from a data directory. No server."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from graph.models import Dataset
+from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy, release
+from graph.datafiles import read_dataset
+from graph.release import Release
 
 
 class EmbeddedStore:
     kind = "embedded"
 
-    def __init__(self, dataset: Dataset) -> None:
-        self._dataset = dataset
+    def __init__(self, release: Release) -> None:
+        self._release = release
 
     @classmethod
-    def from_directory(cls, directory: Path | None = None) -> EmbeddedStore:
-        """Read and validate the seed files (seed/data by default)."""
-        from seed.io import DEFAULT_DATA_DIR, read_dataset  # seed depends on graph, not back
+    def from_directory(
+        cls, directory: Path, *, policy: LinkPolicy = DEFAULT_POLICY
+    ) -> EmbeddedStore:
+        """Read and validate the data files; infer the links with `policy`."""
+        return cls(release(read_dataset(directory), policy=policy))
 
-        return cls(read_dataset(directory or DEFAULT_DATA_DIR))
+    def load(self) -> Release:
+        return self._release
 
-    def load_dataset(self) -> Dataset:
-        return self._dataset
-
-    def dataset_version(self) -> str:
-        return self._dataset.version
+    def version(self) -> str:
+        return self._release.version
 
     def close(self) -> None:
         """Nothing to release."""

@@ -64,6 +64,16 @@ class NoPath(CareerGraphError):
     title = "No career path"
 
 
+class DatasetError(CareerGraphError):
+    """A dataset file is missing, malformed or inconsistent; `problems` lists every finding."""
+
+    title = "Invalid dataset"
+
+    def __init__(self, detail: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(detail)
+        self.problems = problems or (detail,)
+
+
 class StoreUnavailable(CareerGraphError):
     title = "Store unavailable"
 

@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 LinkKind = Literal["documented", "inferred"]
+# How the levels of a multi-level requirement are joined on the sheet (see Requirement).
+Combine = Literal["and", "or"]
 
 Level = Annotated[int, Field(ge=1, le=5, description="e-CF proficiency level e-1..e-5")]
 
@@ -120,12 +122,22 @@ class Competence(Frozen):
 class Requirement(Frozen):
     """A competence a role requires, with the exact set of levels its data sheet states.
 
-    A sheet may state one level or several ("Level 2 / And Level 3 / And Level 4",
-    "Level 1 / Or Level 3"); `levels` keeps them all, `level`/`level_max` are the ends.
+    A sheet states one level or several, joined by "And" ("Level 2 / And Level 3 /
+    And Level 4": the role spans all of them) or by "Or" ("Level 1 / Or Level 3": either
+    level will do). `levels` keeps them all, `combine` says how they are joined, and
+    `level`/`level_max` are the ends. A single level is "and" (there is nothing to
+    choose from); "or" needs at least two levels.
+
+    Gaps read And and Or alike: the entry level is the low end (`level`), the mastery
+    level the high end (`level_max`). For "Or" that makes entry the least the sheet
+    accepts and mastery the most it names: `combine` is shown, it changes no gap.
     """
 
     competence: str
     levels: tuple[Level, ...]
+    combine: Combine = Field(
+        default="and", description="how the levels are joined on the sheet: And or Or"
+    )
 
     @field_validator("levels")
     @classmethod
@@ -135,6 +147,12 @@ class Requirement(Frozen):
         if list(levels) != sorted(set(levels)):
             raise ValueError("levels must be unique and ascending")
         return levels
+
+    @model_validator(mode="after")
+    def _or_offers_a_choice(self) -> Requirement:
+        if self.combine == "or" and len(self.levels) < 2:
+            raise ValueError("an 'or' requirement states at least two levels")
+        return self
 
     @property
     def level(self) -> int:
@@ -212,7 +230,7 @@ class DocumentedLink(Frozen):
 
 
 class Dataset(Frozen):
-    """Everything the seed files hold, validated together (cross-references in seed.check)."""
+    """Everything the seed files hold, validated together (cross-references in graph.validation)."""
 
     name: str = "CIGREF 2011 IS roles + e-CF 2.0"
     source: str = "seed/source/cigref_2011_en.txt"

@@ -1,6 +1,6 @@
 """Answer shapes: the same JSON documents for the CLI's --json and the HTTP API.
 
-Field names follow the contract in DESIGN.md; clients rely on them, so fields may
+Field names follow the contract in docs/design.md; clients rely on them, so fields may
 be added but never renamed. `from` and `raise` are Python keywords, hence aliases.
 """
 

@@ -14,9 +14,9 @@ from types import MappingProxyType
 import networkx as nx
 
 from graph import search
-from graph.algorithms.links import career_links
 from graph.errors import CompetenceNotFound, InvalidLevel, RoleNotFound
 from graph.models import CareerLink, Competence, Dataset, Family, Role
+from graph.release import Release
 from graph.results import RoleRef
 
 
@@ -24,6 +24,7 @@ from graph.results import RoleRef
 class Snapshot:
     dataset: Dataset
     links: tuple[CareerLink, ...]
+    link_policy: str
     version: str
     roles: Mapping[str, Role]
     competences: Mapping[str, Competence]
@@ -33,18 +34,19 @@ class Snapshot:
     built_at: datetime
 
     @classmethod
-    def build(cls, dataset: Dataset, links: list[CareerLink] | None = None) -> Snapshot:
-        """Index `dataset`; career links default to the documented + inferred policy."""
-        chosen = career_links(dataset) if links is None else links
+    def build(cls, release: Release) -> Snapshot:
+        """Index a release: the store decides the links, the snapshot only serves them."""
+        dataset = release.dataset
         career = nx.DiGraph()
         career.add_nodes_from(r.code for r in dataset.roles)
-        for link in chosen:
+        for link in release.links:
             career.add_edge(link.source, link.target, **link.model_dump())
         nx.freeze(career)
         return cls(
             dataset=dataset,
-            links=tuple(chosen),
-            version=dataset.version,
+            links=release.links,
+            link_policy=release.link_policy,
+            version=release.version,
             roles=MappingProxyType({r.code: r for r in dataset.roles}),
             competences=MappingProxyType({c.code: c for c in dataset.competences}),
             families=MappingProxyType({f.number: f for f in dataset.families}),

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from graph.models import Dataset
+from graph.release import Release
 
 
 class GraphStore(Protocol):
-    """A source of the dataset: the embedded in-memory store or Neo4j."""
+    """A source of releases: the embedded in-memory store or Neo4j."""
 
     kind: str
 
-    def load_dataset(self) -> Dataset:
-        """Read the whole dataset (roles, competences, documented links)."""
+    def load(self) -> Release:
+        """Read the whole release: the dataset and the career links stored with it."""
         ...
 
-    def dataset_version(self) -> str | None:
-        """The stored dataset's version, cheaply; None when the store holds no dataset."""
+    def version(self) -> str | None:
+        """The stored release's version, cheaply; None when the store holds none."""
         ...
 
     def close(self) -> None: ...

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seed.errors import SeedDataError
-from seed.io import DEFAULT_DATA_DIR, read_dataset, write_dataset
+from graph.datafiles import read_dataset, write_dataset
+from graph.errors import DatasetError
+from seed import DATA_DIR
 from seed.parse import DEFAULT_SOURCE, parse
 from seed.report import DEFAULT_REPORT, write_report
 from seed.summary import summary
@@ -16,10 +17,10 @@ def build_all(
 ) -> str:
     """Parse, write data and report, read the data back (so it is valid), return a summary."""
     source = source or DEFAULT_SOURCE
-    out = out or DEFAULT_DATA_DIR
+    out = out or DATA_DIR
     report = report or DEFAULT_REPORT
     if not source.is_file():
-        raise SeedDataError(f"{source}: source document not found")
+        raise DatasetError(f"{source}: source document not found")
     parsed = parse(source)
     write_dataset(parsed.dataset, out)
     write_report(parsed, report)

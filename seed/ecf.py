@@ -2,13 +2,15 @@
 
 Dimension 1 is the area, 2 the code, title and description run together, 3 the
 five level descriptors ('not applicable' for the levels that do not exist), 4
-the knowledge (K1..) and skill (S1..) items on one line.
+the knowledge (K1..) and skill (S1..) items on one line, flattened: the item
+markers are the only item boundaries left.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from graph.models import AREA_NAMES, Competence, KnowledgeItem, LevelDescriptor
 from seed.anomalies import AnomalyLog
@@ -18,7 +20,10 @@ from seed.text import Line, capitalise_first, clean
 DIMENSION = re.compile(r"^Dimension ([1-4])\t(.*)$")
 HEAD = re.compile(r"^([A-E])(\d{1,2})\.\s+(.*)$")
 AREA_LABEL = re.compile(r"^([A-E])\.\s+([A-Z]+)")
-ITEM = re.compile(r"\b([KS])(\d+)\s+")
+# An item marker: K or S, its number, then a separator before the item's text. The
+# source mostly prints 'S5 text', but also 'S6. Text' (D4) and 'S5,text' (E2): any run
+# of spaces and punctuation after the number separates; a letter or digit does not.
+ITEM = re.compile(r"\b([KS])(\d{1,2})([\s.,:;)-]+)")
 NOT_APPLICABLE = "not applicable"
 
 
@@ -103,15 +108,41 @@ def knowledge_items(
         return (), ()
     number, raw = lines[1]
     found: dict[str, list[KnowledgeItem]] = {"K": [], "S": []}
-    marks = list(ITEM.finditer(raw))
-    for mark, following in zip(marks, [*marks[1:], None], strict=True):
-        end = following.start() if following else len(raw)
-        kind, index = mark.groups()
-        found[kind].append(
-            KnowledgeItem(key=f"{code}.{kind}{index}", text=clean(raw[mark.end() : end]))
-        )
+    for item in split_items(raw):
+        key = f"{code}.{item.kind}{item.number}"
+        found[item.kind].append(KnowledgeItem(key=key, text=item.text))
+        if item.separator != " ":
+            printed = f"{item.kind}{item.number}{item.separator}{item.text}"
+            log.add(number, "item marker", printed, f"read as item {key}")
     for kind, listed in found.items():
         numbers = [int(item.key.split(kind)[-1]) for item in listed]
         if numbers != list(range(1, len(numbers) + 1)):
             log.add(number, "item numbering", raw, f"{code} {kind} items numbered {numbers}; kept")
     return tuple(found["K"]), tuple(found["S"])
+
+
+class Item(NamedTuple):
+    """One knowledge (K) or skill (S) item as printed: marker, separator, text."""
+
+    kind: str
+    number: int
+    separator: str
+    text: str
+
+
+def split_items(line: str) -> list[Item]:
+    """The K/S items of a flattened line, each running from its marker to the next one.
+
+    Items are cut at markers only, so the layout (the cell an item sits in, how many
+    tabs between the knowledge and the skills) does not matter.
+    """
+    marks = list(ITEM.finditer(line))
+    return [
+        Item(
+            kind=mark.group(1),
+            number=int(mark.group(2)),
+            separator=mark.group(3),
+            text=clean(line[mark.end() : following.start() if following else len(line)]),
+        )
+        for mark, following in zip(marks, [*marks[1:], None], strict=True)
+    ]

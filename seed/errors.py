@@ -1,21 +1,11 @@
-"""Errors of the seed data: one line each, naming the file, the record and the field."""
+"""Errors of the source document: the parser cannot find a structure it relies on."""
 
 from __future__ import annotations
 
-from graph.errors import CareerGraphError
+from graph.errors import DatasetError
 
 
-class SeedDataError(CareerGraphError):
-    """A data file is missing, malformed or inconsistent; `problems` lists every finding."""
-
-    title = "Invalid seed data"
-
-    def __init__(self, detail: str, problems: tuple[str, ...] = ()) -> None:
-        super().__init__(detail)
-        self.problems = problems or (detail,)
-
-
-class SourceFormatError(SeedDataError):
+class SourceFormatError(DatasetError):
     """The source document lacks a structure the parser relies on (wrong or damaged file)."""
 
     title = "Unreadable source document"

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from graph.datafiles import canonical
 from graph.models import AREA_NAMES, Area, Dataset, Family, Role
 from seed import ecf, links, matrix, roles
 from seed.anomalies import Anomaly, AnomalyLog
 from seed.errors import SourceFormatError
-from seed.io import canonical
 from seed.text import Line, clean
 
 SEED_DIR = Path(__file__).resolve().parent

@@ -91,27 +91,25 @@ def _counts(parsed: Parsed) -> list[str]:
 
 
 def _multi_level(parsed: Parsed) -> list[str]:
-    rows = [
-        (
-            r.line,
-            r.competence,
-            " / ".join(
-                [f"Level {r.levels[0]}"]
-                + [f"{c} Level {lv}" for c, lv in zip(r.connectors, r.levels[1:], strict=True)]
-            ),
-            ", ".join(map(str, sorted(r.levels))),
-        )
-        for r in parsed.multi_level
-    ]
+    # what the data holds for each printed row, so the table shows the parse's result
+    held = {(r.code, q.competence): q for r in parsed.dataset.roles for q in r.requirements}
+    rows = []
+    for r in parsed.multi_level:
+        role = _role_at(parsed.dataset, r.line)
+        stated = held[role, r.competence]
+        printed = [f"Level {r.levels[0]}"] + [
+            f"{c} Level {lv}" for c, lv in zip(r.connectors, r.levels[1:], strict=True)
+        ]
+        levels = ", ".join(map(str, stated.levels))
+        rows.append((role, r.line, r.competence, " / ".join(printed), levels, stated.combine))
     return [
         "## Multi-level requirements",
         "",
-        "A sheet may state several levels for one competence; `levels` keeps the exact set.",
+        "A sheet may state several levels for one competence; `levels` keeps the exact set,",
+        "`combine` whether the sheet joins them with And or with Or. Gaps read both alike:",
+        "entry = the lowest level, mastery = the highest.",
         "",
-        *_table(
-            ("role", "line", "competence", "as printed", "levels"),
-            [(_role_at(parsed.dataset, line), line, *rest) for line, *rest in rows],
-        ),
+        *_table(("role", "line", "competence", "as printed", "levels", "combine"), rows),
     ]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from graph.models import AREA_NAMES, Activity, CareerProfile, Requirement
 from seed.anomalies import AnomalyLog
+from seed.errors import SourceFormatError
 from seed.text import Line, cells, clean, items
 
 # The headings a sheet uses, as the source prints them most of the time.
@@ -286,16 +287,31 @@ def _check_area_label(number: int, raw: str, log: AnomalyLog) -> None:
 
 
 def requirements(rows: list[RequirementRow], log: AnomalyLog) -> tuple[Requirement, ...]:
-    """Requirements with their exact, sorted level sets; a repeated competence is merged."""
+    """Requirements with their exact, sorted level sets and how the sheet joins them.
+
+    A repeated competence is merged; "And" and "Or" mixed in one requirement cannot be
+    kept, so they stop the parse.
+    """
     merged: dict[str, set[int]] = {}
+    connectors: dict[str, set[str]] = {}
     for row in rows:
         if list(row.levels) != sorted(set(row.levels)):
             log.add(row.line, "level order", str(row.levels), "levels sorted")
         if row.competence in merged:
             log.add(row.line, "repeated competence", row.competence, "levels merged")
         merged.setdefault(row.competence, set()).update(row.levels)
+        joined = connectors.setdefault(row.competence, set())
+        joined.update(c.casefold() for c in row.connectors)
+        if len(joined) > 1:
+            raise SourceFormatError(
+                f"line {row.line}: {row.competence} joins its levels with both And and Or"
+            )
     return tuple(
-        Requirement(competence=code, levels=tuple(sorted(levels)))
+        Requirement(
+            competence=code,
+            levels=tuple(sorted(levels)),
+            combine="or" if connectors[code] == {"or"} else "and",
+        )
         for code, levels in merged.items()
     )
 

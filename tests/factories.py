@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from graph.algorithms.links import release
 from graph.models import (
     AREA_NAMES,
     Area,
+    CareerLink,
     CareerProfile,
     Competence,
     Dataset,
@@ -16,6 +20,8 @@ from graph.models import (
     Requirement,
     Role,
 )
+from graph.release import Release
+from graph.snapshot import Snapshot
 
 
 def competence(code: str, levels: list[int], title: str | None = None) -> Competence:
@@ -80,3 +86,10 @@ def tiny_dataset(links: tuple[tuple[str, str], ...] = (("3.2", "3.4"),)) -> Data
             for a, b in links
         ),
     )
+
+
+def snapshot_of(dataset: Dataset, links: Sequence[CareerLink] | None = None) -> Snapshot:
+    """A snapshot of `dataset` with the given links, or those of the current link policy."""
+    if links is None:
+        return Snapshot.build(release(dataset))
+    return Snapshot.build(Release(dataset, tuple(links), "test"))

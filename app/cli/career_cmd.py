@@ -39,7 +39,7 @@ def snapshot_or_exit() -> Iterator[Snapshot]:
     try:
         store = open_store(get_settings())
         try:
-            yield Snapshot.build(store.load_dataset())
+            yield Snapshot.build(store.load())
         finally:
             store.close()
     except CareerGraphError as error:

@@ -23,7 +23,7 @@ from app.settings import get_settings
 from graph import console
 from graph.errors import CareerGraphError
 from graph.neo4j.library import LibraryQuery, library, library_params, library_query
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 
 cli = typer.Typer(no_args_is_help=True)
 out = Console()
@@ -135,22 +135,16 @@ def _run(
     text: str, params: dict[str, Any], *, timeout_s: float, limit: int
 ) -> console.ConsoleResult:
     """Run on the configured Neo4j, with a driver that lives only for this command."""
-    settings = get_settings()
-    if not settings.neo4j_uri:
+    target = get_settings().neo4j_target()
+    if target is None:
         raise fail(
-            "NEO4J_URI is not set: point it at Neo4j (`careergraph neo4j start` prints one) "
+            "no Neo4j: set NEO4J_URI, or run `careergraph neo4j start` "
             "and load the data with `careergraph seed load`"
         )
     try:
-        store = Neo4jStore.connect(
-            settings.neo4j_uri,
-            user=settings.neo4j_user,
-            password=settings.neo4j_password.get_secret_value(),
-            database=settings.neo4j_database,
-            timeout_s=settings.neo4j_timeout_s,
-        )
+        store = Neo4jStore.connect(target)
     except (DriverError, ValueError) as error:
-        raise fail(f"cannot use NEO4J_URI={settings.neo4j_uri}: {error}") from None
+        raise fail(f"cannot use {target.uri}: {error}") from None
     try:
         return console.run_query(
             store.driver, text, params, database=store.database, timeout_s=timeout_s, limit=limit

@@ -6,6 +6,7 @@ import typer
 from rich.console import Console
 
 from app import neo4j_launcher
+from app.settings import get_settings
 
 cli = typer.Typer(no_args_is_help=True)
 err = Console(stderr=True)
@@ -18,14 +19,26 @@ def start(
 ) -> None:
     """Start a fresh local Neo4j in the background; the last line printed is its Bolt URI.
 
-    Credentials come from NEO4J_USER / NEO4J_PASSWORD (defaults: neo4j / careergraph-local).
+    The login is NEO4J_USER / NEO4J_PASSWORD, or neo4j with a random password. Either is
+    recorded in the state file (owner-only), where every careergraph command finds it.
     """
+    settings = get_settings()
     try:
-        info = neo4j_launcher.start(port=port, timeout=timeout, log=err.print)
+        info = neo4j_launcher.start(
+            user=settings.neo4j_user,
+            password=settings.neo4j_password.get_secret_value(),
+            port=port,
+            timeout=timeout,
+            log=err.print,
+        )
     except neo4j_launcher.LauncherError as error:
         err.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error
-    err.print(f"Neo4j running (pid {info.pid}, user {info.user}); `careergraph neo4j stop` ends it")
+    state = neo4j_launcher.default_state_dir() / "state.json"
+    err.print(
+        f"Neo4j running (pid {info.pid}, user {info.user}, password in {state}); "
+        "`careergraph neo4j stop` ends it"
+    )
     typer.echo(info.uri)
 
 

@@ -1,21 +1,26 @@
 """`careergraph seed ...`: build, check and load the dataset.
 
-Each command is a thin wrapper over `seed`; a `SeedDataError` becomes its
+Each command is a thin wrapper over `seed`; a `DatasetError` becomes its
 one-line message on stderr and exit code 1, never a traceback.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from seed.errors import SeedDataError
+from graph.errors import DatasetError
+
+if TYPE_CHECKING:
+    from graph.neo4j.connection import Neo4jTarget
+    from graph.release import Release
 
 cli = typer.Typer(no_args_is_help=True)
 
 
-def fail(error: SeedDataError) -> typer.Exit:
+def fail(error: DatasetError) -> typer.Exit:
     """Print every problem of `error` on its own line and give the exit to raise."""
     for problem in error.problems:
         typer.echo(f"error: {problem}", err=True)
@@ -33,7 +38,7 @@ def build(
 
     try:
         summary = build_all(source=source, out=out, report=report)
-    except SeedDataError as error:
+    except DatasetError as error:
         raise fail(error) from None
     typer.echo(summary)
 
@@ -43,12 +48,13 @@ def check(
     path: Path = typer.Argument(None, help="Data directory to validate (default: seed/data)."),
 ) -> None:
     """Validate a data directory: every record and every cross-reference."""
-    from seed.io import DEFAULT_DATA_DIR, read_dataset
+    from graph.datafiles import read_dataset
+    from seed import DATA_DIR
     from seed.summary import summary
 
     try:
-        dataset = read_dataset(path or DEFAULT_DATA_DIR)
-    except SeedDataError as error:
+        dataset = read_dataset(path or DATA_DIR)
+    except DatasetError as error:
         raise fail(error) from None
     typer.echo(f"ok: {summary(dataset)}")
 
@@ -62,37 +68,54 @@ def load(
     Connects with NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE, or to the
     server `careergraph neo4j start` runs. Loading the same data twice changes nothing.
     """
-    from neo4j import GraphDatabase
-    from neo4j.exceptions import Neo4jError, ServiceUnavailable
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from app.neo4j_launcher import target
     from app.settings import get_settings
-    from seed.io import DEFAULT_DATA_DIR, read_dataset
-    from seed.load import load_dataset_into_neo4j
 
-    where = target(get_settings())
+    where = get_settings().neo4j_target()
     if where is None:
         typer.echo("error: set NEO4J_URI, or run `careergraph neo4j start` first", err=True)
         raise typer.Exit(code=1)
+    linked = read_release(path)
+    version = load_release(where, linked)
+    name = linked.dataset.name
+    typer.echo(f"loaded {name} version {version} into {where.uri} ({where.database})")
+
+
+def read_release(path: Path | None) -> Release:
+    """The data directory (default: the seed) with its links; bad data exits with its lines."""
+    from graph.algorithms.links import release
+    from graph.datafiles import read_dataset
+    from seed import DATA_DIR
+
+    try:
+        return release(read_dataset(path or DATA_DIR))
+    except DatasetError as error:
+        raise fail(error) from None
+
+
+def load_release(where: Neo4jTarget, linked: Release) -> str:
+    """Replace the release stored at `where`, with a progress bar; failures exit in one line."""
+    from neo4j.exceptions import Neo4jError
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from graph.neo4j.connection import UNAVAILABLE, open_driver, unavailable
+    from graph.neo4j.seeding import load_release_into_neo4j
+
     columns = (TextColumn("{task.description:<14}"), BarColumn(), MofNCompleteColumn())
     try:
-        dataset = read_dataset(path or DEFAULT_DATA_DIR)
-        with (
-            GraphDatabase.driver(where.uri, auth=where.auth) as driver,
-            Progress(*columns, transient=True) as bar,
-        ):
+        with open_driver(where) as driver, Progress(*columns, transient=True) as bar:
             task = bar.add_task("validating", total=None)
 
             def progress(done: int, total: int, step: str) -> None:
                 bar.update(task, completed=done, total=total, description=step)
 
-            version = load_dataset_into_neo4j(
-                driver, dataset, database=where.database, progress=progress
+            return load_release_into_neo4j(
+                driver, linked, database=where.database, progress=progress
             )
-    except SeedDataError as error:
+    except DatasetError as error:
         raise fail(error) from None
-    except (Neo4jError, ServiceUnavailable) as error:
+    except UNAVAILABLE as error:
+        typer.echo(f"error: {where.uri}: {unavailable(error).detail}", err=True)
+        raise typer.Exit(code=1) from None
+    except Neo4jError as error:
         typer.echo(f"error: Neo4j at {where.uri}: {error}", err=True)
         raise typer.Exit(code=1) from None
-    typer.echo(f"loaded {dataset.name} version {version} into {where.uri} ({where.database})")

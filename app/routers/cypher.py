@@ -18,7 +18,7 @@ from app.snapshots import SnapshotProvider
 from graph import console
 from graph.console import ConsoleResult
 from graph.neo4j.library import LibraryQuery, library, library_query
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 
 router = APIRouter(prefix="/api/v1/cypher", tags=["cypher"])
 

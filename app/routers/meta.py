@@ -8,6 +8,7 @@ from fastapi import APIRouter
 
 from app.deps import ProviderDep, SettingsDep, SnapshotDep
 from app.schemas import Counts, Health, Meta, Ready
+from graph.algorithms import links
 from graph.errors import StoreUnavailable
 
 router = APIRouter()
@@ -23,13 +24,15 @@ def health() -> Health:
 def ready(provider: ProviderDep) -> Ready:
     """Readiness: the store answers and which dataset version is served (503 if not)."""
     try:
-        provider.store.dataset_version()
+        provider.store.version()
     except Exception as exc:  # any driver failure means "not ready", never a 500
         raise StoreUnavailable(f"The {provider.store.kind} store does not answer: {exc}") from exc
     snapshot = provider.current()
     return Ready(
         store=provider.store.kind,
         dataset_version=snapshot.version,
+        link_policy=snapshot.link_policy,
+        link_policy_current=snapshot.link_policy == links.DEFAULT_POLICY.fingerprint,
         snapshot_built_at=snapshot.built_at.isoformat(),
         snapshot_age_s=round((datetime.now(UTC) - snapshot.built_at).total_seconds(), 3),
     )

@@ -1,4 +1,5 @@
-// Seed: role requirements. $rows: [{role, competence, props: {level, level_max, levels, position}}].
+// Seed: role requirements. $rows: [{role, competence, props: {level, level_max, levels, combine, position}}].
+// combine: 'and' | 'or', how the sheet joins the levels (graph.models.Requirement).
 UNWIND $rows AS row
 MATCH (r:Role {code: row.role}), (c:Competence {code: row.competence})
 MERGE (r)-[q:REQUIRES]->(c)

@@ -1,4 +1,4 @@
-"""Gap: what separates a person's holdings from a target role (DESIGN.md, "Gap").
+"""Gap: what separates a person's holdings from a target role (docs/design.md, "Gap").
 
 For each competence the target requires: need = the requirement's low end (basis
 "entry") or high end (basis "mastery"); have = the level held or 0; delta =

@@ -1,6 +1,6 @@
 """Career links: the moves the source states, plus the moves the data makes plausible.
 
-The inferred rule (DESIGN.md, "Career links"): for each role A, its `top_k` most
+The inferred rule (docs/design.md, "Career links"): for each role A, its `top_k` most
 reachable roles B by coverage(A -> B), plus every B whose coverage reaches
 `threshold`. Coverage alone would leave junior roles, which require few
 competences at low levels, with no move at all; the top-k part guarantees every
@@ -16,11 +16,17 @@ top_k=3 reaches every pair only thanks to the documented links; threshold 0.5 ad
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from graph.algorithms.gap import GapFigures, figures
 from graph.algorithms.holdings import from_role
 from graph.models import CareerLink, Dataset, role_sort_key
+from graph.release import Release
+
+# Bump when the inferring code changes what it picks: the fingerprint, and through it
+# every release version, changes with it.
+RULE_VERSION = 1
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,12 @@ class LinkPolicy:
 
     top_k: int = 4
     threshold: float = 0.6
+
+    @property
+    def fingerprint(self) -> str:
+        """What identifies the links this policy infers: rule version and settings."""
+        settings = f"rule={RULE_VERSION};top_k={self.top_k};threshold={self.threshold!r}"
+        return hashlib.sha256(settings.encode()).hexdigest()[:12]
 
 
 DEFAULT_POLICY = LinkPolicy()
@@ -112,3 +124,8 @@ def career_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> li
     return sorted(
         links.values(), key=lambda link: (role_sort_key(link.source), role_sort_key(link.target))
     )
+
+
+def release(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> Release:
+    """`dataset` with its documented and inferred links, versioned with the policy."""
+    return Release(dataset, tuple(career_links(dataset, policy=policy)), policy.fingerprint)

@@ -7,13 +7,14 @@ import httpx
 from app.main import create_app
 from app.settings import Settings
 from graph.embedded import EmbeddedStore
+from seed import DATA_DIR
 from tests.fixtures.live import serving
 
 ORIGIN = "https://intranet.example"
 
 
 def preflight(settings: Settings) -> dict[str, str]:
-    with serving(create_app(settings, store=EmbeddedStore.from_directory())) as url:
+    with serving(create_app(settings, store=EmbeddedStore.from_directory(DATA_DIR))) as url:
         response = httpx.options(
             f"{url}/api/v1/gap",
             headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST"},

@@ -17,7 +17,7 @@ from graph.store import GraphStore
 
 @pytest.fixture(scope="module")
 def expected(api_store: GraphStore) -> Snapshot:
-    return Snapshot.build(api_store.load_dataset())
+    return Snapshot.build(api_store.load())
 
 
 def test_health_and_ready(client: httpx.Client, expected: Snapshot) -> None:
@@ -79,10 +79,27 @@ def test_role_sheet(client: httpx.Client) -> None:
     sheet = client.get("/api/v1/roles/3.2").json()
     assert sheet["title"] == "Programmer"
     b1 = next(c for c in sheet["competences"] if c["code"] == "B1")
-    assert (b1["level"], b1["level_max"], b1["levels"]) == (2, 4, [2, 3, 4])
+    assert (b1["level"], b1["level_max"], b1["levels"], b1["combine"]) == (2, 4, [2, 3, 4], "and")
     assert b1["title"]
     assert sheet["links_out"] and sheet["related"]
     assert sheet["mission"]
+
+
+def test_role_sheet_says_how_the_levels_are_joined(client: httpx.Client) -> None:
+    # 3.4 states A6 "Level 1 / Or Level 3" and B2 at Level 4 alone
+    sheet = client.get("/api/v1/roles/3.4").json()
+    stated = {c["code"]: (c["levels"], c["combine"]) for c in sheet["competences"]}
+    assert stated["A6"] == ([1, 3], "or")
+    assert stated["B2"] == ([4], "and")
+    a6 = next(c for c in sheet["competences"] if c["code"] == "A6")
+    assert (a6["level"], a6["level_max"]) == (1, 3)
+
+
+def test_competence_sheet_says_how_each_role_joins_the_levels(client: httpx.Client) -> None:
+    roles = client.get("/api/v1/competences/D4").json()["roles"]
+    stated = {r["code"]: (r["levels"], r["combine"]) for r in roles}
+    assert stated["2.3"] == ([2, 3], "or")
+    assert {combine for code, (_, combine) in stated.items() if code != "2.3"} == {"and"}
 
 
 def test_competences(client: httpx.Client) -> None:

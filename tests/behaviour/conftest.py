@@ -16,4 +16,4 @@ def store(request: pytest.FixtureRequest) -> GraphStore:
 
 @pytest.fixture(scope="session")
 def snapshot(store: GraphStore) -> Snapshot:
-    return Snapshot.build(store.load_dataset())
+    return Snapshot.build(store.load())

@@ -7,15 +7,17 @@ from hypothesis import strategies as st
 
 from graph.algorithms.gap import gap
 from graph.algorithms.holdings import profile_holder, role_holder
+from graph.algorithms.links import release
 from graph.algorithms.paths import k_best_paths
+from graph.datafiles import read_dataset
 from graph.errors import NoPath
 from graph.models import Dataset
 from graph.snapshot import Snapshot
-from seed.io import read_dataset
+from seed import DATA_DIR
 
 # Strategies need the data before any fixture runs; the store-specific suite
 # re-checks the same dataset version through the `snapshot` fixture.
-DATA: Dataset = read_dataset()
+DATA: Dataset = read_dataset(DATA_DIR)
 ROLE_CODES = sorted(r.code for r in DATA.roles)
 roles = st.sampled_from(ROLE_CODES)
 bases = st.sampled_from(["entry", "mastery"])
@@ -33,7 +35,8 @@ checks = settings(
 
 
 def test_fixture_serves_the_seed(snapshot: Snapshot) -> None:
-    assert snapshot.version == DATA.version
+    assert snapshot.dataset == DATA
+    assert snapshot.version == release(DATA).version
 
 
 @checks

@@ -7,30 +7,38 @@ from collections import Counter
 import pytest
 from neo4j import Driver
 
-from graph.algorithms.links import career_links
+from graph.algorithms.links import release
 from graph.cypher import load_query
-from graph.models import CareerLink, Dataset
-from graph.neo4j_store import Neo4jStore
-from seed.io import read_dataset
-from seed.load import load_dataset_into_neo4j
+from graph.datafiles import read_dataset
+from graph.models import Dataset
+from graph.neo4j.seeding import load_release_into_neo4j
+from graph.neo4j.store import Neo4jStore
+from graph.release import Release
+from seed import DATA_DIR
 from tests.fixtures.neo4j import wipe
 
 
 @pytest.fixture(scope="session")
 def seed_dataset() -> Dataset:
     """The committed seed (seed/data), validated."""
-    return read_dataset()
+    return read_dataset(DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def seed_release(seed_dataset: Dataset) -> Release:
+    """The seed with its career links under the current link policy."""
+    return release(seed_dataset)
 
 
 @pytest.fixture
-def seeded_neo4j(neo4j_driver: Driver, neo4j_database: str, seed_dataset: Dataset) -> Driver:
+def seeded_neo4j(neo4j_driver: Driver, neo4j_database: str, seed_release: Release) -> Driver:
     """A database holding exactly the seed; reloaded only when a test left something else."""
     store = Neo4jStore(neo4j_driver, database=neo4j_database)
-    if store.dataset_version() != seed_dataset.version or stored_counts(
+    if store.version() != seed_release.version or stored_counts(
         neo4j_driver, neo4j_database
-    ) != expected_counts(seed_dataset, career_links(seed_dataset)):
+    ) != expected_counts(seed_release):
         wipe(neo4j_driver, neo4j_database)
-        load_dataset_into_neo4j(neo4j_driver, seed_dataset, database=neo4j_database)
+        load_release_into_neo4j(neo4j_driver, seed_release, database=neo4j_database)
     return neo4j_driver
 
 
@@ -42,8 +50,9 @@ def stored_counts(driver: Driver, database: str) -> Counter[str]:
     )
 
 
-def expected_counts(dataset: Dataset, links: list[CareerLink]) -> Counter[str]:
-    """What a load of `dataset` with `links` must leave, by label and type."""
+def expected_counts(linked: Release) -> Counter[str]:
+    """What a load of the release must leave, by label and type."""
+    dataset = linked.dataset
     levels = sum(len(c.levels) for c in dataset.competences)
     knowledge = sum(len(c.knowledge) for c in dataset.competences)
     skills = sum(len(c.skills) for c in dataset.competences)
@@ -62,6 +71,6 @@ def expected_counts(dataset: Dataset, links: list[CareerLink]) -> Counter[str]:
         NEEDS_KNOWLEDGE=knowledge,
         NEEDS_SKILL=skills,
         REQUIRES=sum(len(r.requirements) for r in dataset.roles),
-        CAREER_LINK=len(links),
+        CAREER_LINK=len(linked.links),
     )
     return +counts  # drop zero entries, as stored_counts does

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
-from graph.models import Dataset
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
+from graph.release import Release
 
 pytestmark = pytest.mark.neo4j
 
@@ -38,13 +38,13 @@ def careergraph(neo4j_uri: str, neo4j_auth: tuple[str, str], neo4j_database: str
 
 
 def test_seed_load_validates_and_loads_the_seed(
-    clean_neo4j: Driver, careergraph: Cli, neo4j_database: str, seed_dataset: Dataset
+    clean_neo4j: Driver, careergraph: Cli, neo4j_database: str, seed_release: Release
 ) -> None:
     done = careergraph("seed", "load")
     assert done.returncode == 0, done.stderr
-    assert f"version {seed_dataset.version}" in done.stdout
+    assert f"version {seed_release.version}" in done.stdout
     store = Neo4jStore(clean_neo4j, database=neo4j_database)
-    assert store.dataset_version() == seed_dataset.version
+    assert store.version() == seed_release.version
 
 
 def test_seed_load_reports_bad_data_without_writing(
@@ -53,4 +53,4 @@ def test_seed_load_reports_bad_data_without_writing(
     done = careergraph("seed", "load", str(tmp_path))
     assert done.returncode == 1
     assert done.stderr.startswith("error: families.json: file not found")
-    assert Neo4jStore(clean_neo4j, database=neo4j_database).dataset_version() is None
+    assert Neo4jStore(clean_neo4j, database=neo4j_database).version() is None

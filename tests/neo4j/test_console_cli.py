@@ -11,12 +11,11 @@ import pytest
 from neo4j import Driver
 from typer.testing import CliRunner
 
-from app import neo4j_launcher
 from app.cli.cypher_cmd import parse_param
 from app.cli.main import cli
 from app.settings import get_settings
 from graph.neo4j.library import library
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 
 pytestmark = pytest.mark.neo4j
 runner = CliRunner()
@@ -25,10 +24,14 @@ SLOW = "UNWIND range(1, 100000000) AS a UNWIND range(1, 100000000) AS b RETURN c
 
 @pytest.fixture(autouse=True)
 def on_neo4j(
-    monkeypatch: pytest.MonkeyPatch, neo4j_uri: str, neo4j_database: str, seeded_neo4j: Driver
+    monkeypatch: pytest.MonkeyPatch,
+    neo4j_uri: str,
+    neo4j_auth: tuple[str, str],
+    neo4j_database: str,
+    seeded_neo4j: Driver,
 ) -> Iterator[None]:
     """The CLI reads NEO4J_* like any user's shell; the database holds the seed."""
-    user, password = neo4j_launcher.credentials()
+    user, password = neo4j_auth
     for name, value in (
         ("NEO4J_URI", neo4j_uri),
         ("NEO4J_USER", user),
@@ -100,7 +103,7 @@ def test_a_write_is_refused_in_one_line(
     tmp_path: Path, seeded_neo4j: Driver, neo4j_database: str
 ) -> None:
     store = Neo4jStore(seeded_neo4j, database=neo4j_database)
-    before = store.load_dataset().version
+    before = store.load()
     hostile = tmp_path / "hostile.cypher"
     hostile.write_text("MATCH (n) /* just reading */ DETACH DELETE n", encoding="utf-8")
     result = cypher("run", str(hostile))
@@ -108,7 +111,7 @@ def test_a_write_is_refused_in_one_line(
     assert result.stderr.strip() == (
         "error: The query writes to the database (query type 'w'); the console only reads."
     )
-    assert store.load_dataset().version == before
+    assert store.load() == before
 
 
 def test_timeout_is_one_line_too(tmp_path: Path) -> None:
@@ -135,12 +138,15 @@ def test_mistakes_are_one_line(args: list[str], code: int, message: str) -> None
     assert message in result.stderr
 
 
-def test_without_neo4j_uri_it_says_what_to_set(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_neo4j_uri_it_says_what_to_set(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("NEO4J_URI")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))  # and no local server either
     get_settings.cache_clear()
     result = cypher("run", "overview")
     assert result.exit_code == 1
-    assert "NEO4J_URI is not set" in result.stderr
+    assert "no Neo4j: set NEO4J_URI, or run `careergraph neo4j start`" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from neo4j import Driver
 from graph import console
 from graph.errors import QueryRefused
 from graph.neo4j.library import library
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 
 
 @pytest.mark.parametrize(
@@ -68,12 +68,12 @@ def test_the_read_transaction_refuses_writes_on_its_own(
     monkeypatch.setattr(console, "check_text", lambda text: None)
     monkeypatch.setattr(console, "check_plan", lambda summary, database: None)
     store = Neo4jStore(seeded_neo4j, database=neo4j_database)
-    before = store.load_dataset().version
+    before = store.load()
     with pytest.raises(QueryRefused, match="read-only transaction"):
         console.run_query(
             seeded_neo4j, "MATCH (r:Role) SET r.title = 'Hacked'", database=neo4j_database
         )
-    assert store.load_dataset().version == before
+    assert store.load() == before
 
 
 @pytest.mark.neo4j

@@ -17,12 +17,14 @@ from neo4j import Driver
 
 from app.main import create_app
 from app.settings import Settings
+from graph.algorithms.links import release
 from graph.cypher import CYPHER_DIR, load_query
+from graph.datafiles import read_dataset
 from graph.embedded import EmbeddedStore
 from graph.neo4j.library import library
-from graph.neo4j_store import Neo4jStore
-from seed.io import read_dataset
-from seed.load import load_dataset_into_neo4j
+from graph.neo4j.seeding import load_release_into_neo4j
+from graph.neo4j.store import Neo4jStore
+from seed import DATA_DIR
 from tests.fixtures.live import serving
 
 pytestmark = pytest.mark.neo4j
@@ -135,7 +137,7 @@ HARMLESS = [
 
 @pytest.fixture(scope="module")
 def seeded(neo4j_driver: Driver, neo4j_database: str) -> Driver:
-    load_dataset_into_neo4j(neo4j_driver, read_dataset(), database=neo4j_database)
+    load_release_into_neo4j(neo4j_driver, release(read_dataset(DATA_DIR)), database=neo4j_database)
     return neo4j_driver
 
 
@@ -168,8 +170,8 @@ def state(driver: Driver, database: str) -> dict[str, Any]:
     users = driver.execute_query("SHOW USERS YIELD user", database_="system").records
     return {
         "counts": sorted((r["kind"], r["name"], r["count"]) for r in overview),
-        "stamp": store.dataset_version(),
-        "content": store.load_dataset().version,
+        "stamp": store.version(),
+        "content": store.load(),
         "schema": sorted(schema),
         "users": sorted(r["user"] for r in users),
     }
@@ -285,7 +287,7 @@ def test_limits_are_bounded(client: httpx.Client, change: dict[str, Any]) -> Non
 def test_answer_carries_version_and_time(client: httpx.Client) -> None:
     answer = client.post(URL, json={"query": "MATCH (r:Role) RETURN count(r) AS roles"}).json()
     assert answer["columns"] == ["roles"] and answer["rows"] == [[33]]
-    assert answer["dataset_version"] == read_dataset().version
+    assert answer["dataset_version"] == release(read_dataset(DATA_DIR)).version
     assert answer["truncated"] is False and answer["elapsed_ms"] > 0
 
 
@@ -353,7 +355,7 @@ def test_no_key_configured_closes_the_console(seeded: Driver, neo4j_database: st
 
 
 def test_the_embedded_store_says_how_to_get_neo4j() -> None:
-    with serve(EmbeddedStore.from_directory(), KEYS) as url:
+    with serve(EmbeddedStore.from_directory(DATA_DIR), KEYS) as url:
         for path in (URL, f"{URL}/library/overview"):
             response = httpx.post(
                 url + path, json={"query": "RETURN 1"}, headers={"X-API-Key": KEYS[0]}

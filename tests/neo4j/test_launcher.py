@@ -37,10 +37,10 @@ def listening_addresses(pid: int) -> set[tuple[str, int]]:
     return found
 
 
-def start_or_give_up(state: Path) -> neo4j_launcher.ServerInfo:
+def start_or_give_up(state: Path, **login: str) -> neo4j_launcher.ServerInfo:
     """Start a private server; without Java or Maven that is a skip, or a failure under CI."""
     try:
-        return neo4j_launcher.start(port=None, state_dir=state)
+        return neo4j_launcher.start(port=None, state_dir=state, **login)
     except neo4j_launcher.LauncherError as error:
         if os.environ.get("CI") == "true":
             pytest.fail(f"the local launcher cannot start Neo4j: {error}")
@@ -49,12 +49,9 @@ def start_or_give_up(state: Path) -> neo4j_launcher.ServerInfo:
 
 @pytest.fixture(scope="module")
 def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_launcher.ServerInfo]:
-    """A private server started with NEO4J_USER=analyst, stopped after the module."""
+    """A private server started for user analyst, stopped after the module."""
     state = tmp_path_factory.mktemp("launcher")
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("NEO4J_USER", "analyst")
-        env.setenv("NEO4J_PASSWORD", "analyst-password")
-        info = start_or_give_up(state)
+    info = start_or_give_up(state, user="analyst", password="analyst-password")
     yield info
     neo4j_launcher.stop(state)
 

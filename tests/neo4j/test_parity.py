@@ -29,6 +29,7 @@ from graph.algorithms.moves import next_moves
 from graph.algorithms.similarity import related_roles
 from graph.models import AREA_NAMES, Dataset, LinkKind, competence_sort_key, role_sort_key
 from graph.neo4j.library import LibraryQuery, library, library_params
+from graph.release import Release
 from graph.results import Basis, GapReport
 from graph.snapshot import Snapshot
 from graph.tables import GAP_COLUMNS, gap_rows
@@ -392,8 +393,8 @@ TWINS = sorted(name for name, query in library().items() if query.twin)
 
 
 @pytest.fixture(scope="module")
-def python(seed_dataset: Dataset) -> Python:
-    return Python(Snapshot.build(seed_dataset))
+def python(seed_release: Release) -> Python:
+    return Python(Snapshot.build(seed_release))
 
 
 def test_comparisons_are_registered_for_exactly_the_declared_twins() -> None:

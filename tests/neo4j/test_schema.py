@@ -6,7 +6,7 @@ import pytest
 from neo4j import Driver
 from neo4j.exceptions import ConstraintError
 
-from seed.load import apply_schema
+from graph.neo4j.seeding import apply_schema
 
 pytestmark = pytest.mark.neo4j
 

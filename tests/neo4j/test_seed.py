@@ -1,4 +1,4 @@
-"""seed/load.py: idempotent, atomic replacement of the stored dataset."""
+"""graph/neo4j/seeding.py: idempotent, atomic replacement of the stored dataset."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import pytest
 from neo4j import Driver
 from neo4j.exceptions import Neo4jError
 
-from graph.algorithms.links import career_links
+from graph.algorithms.links import release
+from graph.errors import DatasetError
 from graph.models import CareerLink, Dataset, Requirement
-from graph.neo4j_store import Neo4jStore
-from seed.errors import SeedDataError
-from seed.load import load_dataset_into_neo4j
+from graph.neo4j.seeding import load_release_into_neo4j
+from graph.neo4j.store import Neo4jStore
+from graph.release import Release
 from tests.neo4j.conftest import expected_counts, stored_counts
 
 pytestmark = pytest.mark.neo4j
@@ -57,37 +58,33 @@ def modified(dataset: Dataset) -> Dataset:
 
 
 def test_a_load_writes_every_record(
-    clean_neo4j: Driver, neo4j_database: str, seed_dataset: Dataset
+    clean_neo4j: Driver, neo4j_database: str, seed_release: Release
 ) -> None:
-    version = load_dataset_into_neo4j(clean_neo4j, seed_dataset, database=neo4j_database)
-    assert version == seed_dataset.version
-    expected = expected_counts(seed_dataset, career_links(seed_dataset))
-    assert stored_counts(clean_neo4j, neo4j_database) == expected
+    version = load_release_into_neo4j(clean_neo4j, seed_release, database=neo4j_database)
+    assert version == seed_release.version
+    assert stored_counts(clean_neo4j, neo4j_database) == expected_counts(seed_release)
 
 
 def test_loading_twice_changes_nothing(
-    clean_neo4j: Driver, neo4j_database: str, seed_dataset: Dataset
+    clean_neo4j: Driver, neo4j_database: str, seed_release: Release
 ) -> None:
     store = Neo4jStore(clean_neo4j, database=neo4j_database)
-    load_dataset_into_neo4j(clean_neo4j, seed_dataset, database=neo4j_database)
-    first = (stored_counts(clean_neo4j, neo4j_database), store.dataset_version())
-    load_dataset_into_neo4j(clean_neo4j, seed_dataset, database=neo4j_database)
-    second = (stored_counts(clean_neo4j, neo4j_database), store.dataset_version())
+    load_release_into_neo4j(clean_neo4j, seed_release, database=neo4j_database)
+    first = (stored_counts(clean_neo4j, neo4j_database), store.version())
+    load_release_into_neo4j(clean_neo4j, seed_release, database=neo4j_database)
+    second = (stored_counts(clean_neo4j, neo4j_database), store.version())
     assert second == first
-    assert first[1] == seed_dataset.version
+    assert first[1] == seed_release.version
 
 
 def test_replacing_a_dataset_leaves_no_orphans(
     seeded_neo4j: Driver, neo4j_database: str, seed_dataset: Dataset
 ) -> None:
-    smaller = modified(seed_dataset)
-    load_dataset_into_neo4j(seeded_neo4j, smaller, database=neo4j_database)
-    assert stored_counts(seeded_neo4j, neo4j_database) == expected_counts(
-        smaller, career_links(smaller)
-    )
-    read_back = Neo4jStore(seeded_neo4j, database=neo4j_database).load_dataset()
+    smaller = release(modified(seed_dataset))
+    load_release_into_neo4j(seeded_neo4j, smaller, database=neo4j_database)
+    assert stored_counts(seeded_neo4j, neo4j_database) == expected_counts(smaller)
+    read_back = Neo4jStore(seeded_neo4j, database=neo4j_database).load()
     assert read_back == smaller
-    assert read_back.version == smaller.version
     unlinked = seeded_neo4j.execute_query(
         "MATCH (n) WHERE NOT n:Dataset AND NOT EXISTS { (n)--() } RETURN count(n) AS n",
         database_=neo4j_database,
@@ -105,56 +102,55 @@ def test_a_load_failing_halfway_leaves_the_previous_dataset_intact(
             raise Interrupted(f"stopped at {done}/{total}")
 
     with pytest.raises(Interrupted):
-        load_dataset_into_neo4j(
+        load_release_into_neo4j(
             seeded_neo4j,
-            modified(seed_dataset),
+            release(modified(seed_dataset)),
             database=neo4j_database,
             progress=break_after_roles,
         )
     assert stored_counts(seeded_neo4j, neo4j_database) == before
-    assert Neo4jStore(seeded_neo4j, database=neo4j_database).load_dataset() == seed_dataset
+    assert Neo4jStore(seeded_neo4j, database=neo4j_database).load().dataset == seed_dataset
 
 
 def test_a_record_the_server_refuses_halfway_leaves_the_previous_dataset_intact(
     seeded_neo4j: Driver, neo4j_database: str, seed_dataset: Dataset
 ) -> None:
     before = stored_counts(seeded_neo4j, neo4j_database)
-    smaller = modified(seed_dataset)
+    smaller = release(modified(seed_dataset))
     # Built without validation: a link with no kind passes the loader's checks, and the
     # server refuses to MERGE on a null property only after every node has been written.
     broken = CareerLink.model_construct(
         source="3.2", target="3.4", kind=None, coverage=0.5, level_steps=1, evidence="broken"
     )
     with pytest.raises(Neo4jError, match="null property value"):
-        load_dataset_into_neo4j(
+        load_release_into_neo4j(
             seeded_neo4j,
-            smaller,
+            Release(smaller.dataset, (*smaller.links, broken), smaller.link_policy),
             database=neo4j_database,
-            links=[*career_links(smaller), broken],
         )
     assert stored_counts(seeded_neo4j, neo4j_database) == before
-    assert Neo4jStore(seeded_neo4j, database=neo4j_database).load_dataset() == seed_dataset
+    assert Neo4jStore(seeded_neo4j, database=neo4j_database).load().dataset == seed_dataset
 
 
 def test_links_to_unknown_roles_are_refused_before_anything_is_written(
-    clean_neo4j: Driver, neo4j_database: str, seed_dataset: Dataset
+    clean_neo4j: Driver, neo4j_database: str, seed_release: Release
 ) -> None:
     stray = CareerLink(
         source="3.2", target="7.9", kind="inferred", coverage=0.5, level_steps=3, evidence="test"
     )
-    with pytest.raises(SeedDataError, match=r"3\.2 -> 7\.9: unknown role"):
-        load_dataset_into_neo4j(
+    with pytest.raises(DatasetError, match=r"3\.2 -> 7\.9: unknown role"):
+        load_release_into_neo4j(
             clean_neo4j,
-            seed_dataset,
+            Release(seed_release.dataset, (*seed_release.links, stray), seed_release.link_policy),
             database=neo4j_database,
-            links=[*career_links(seed_dataset), stray],
         )
     assert stored_counts(clean_neo4j, neo4j_database) == {}
 
 
-def test_the_loader_takes_the_links_to_write(
-    clean_neo4j: Driver, neo4j_database: str, seed_dataset: Dataset
+def test_the_release_decides_the_links_written(
+    clean_neo4j: Driver, neo4j_database: str, seed_release: Release
 ) -> None:
-    documented = [k for k in career_links(seed_dataset) if k.kind == "documented"]
-    load_dataset_into_neo4j(clean_neo4j, seed_dataset, database=neo4j_database, links=documented)
+    documented = tuple(k for k in seed_release.links if k.kind == "documented")
+    only_documented = Release(seed_release.dataset, documented, "documented-only")
+    load_release_into_neo4j(clean_neo4j, only_documented, database=neo4j_database)
     assert stored_counts(clean_neo4j, neo4j_database)["CAREER_LINK"] == len(documented)

@@ -14,6 +14,7 @@ from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
 from graph.embedded import EmbeddedStore
 from graph.snapshot import Snapshot
+from seed import DATA_DIR
 
 runner = CliRunner()
 
@@ -37,7 +38,7 @@ def test_gap_table_speaks_plainly() -> None:
 def test_gap_json_is_the_api_document() -> None:
     result = runner.invoke(cli, ["gap", "3.2", "3.4", "--basis", "mastery", "--json"])
     assert result.exit_code == 0
-    snapshot = Snapshot.build(EmbeddedStore.from_directory().load_dataset())
+    snapshot = Snapshot.build(EmbeddedStore.from_directory(DATA_DIR).load())
     expected = gap(snapshot, role_holder(snapshot, "3.2"), "3.4", basis="mastery")
     assert json.loads(result.output) == expected.model_dump(mode="json")
 

@@ -8,12 +8,12 @@ from graph.algorithms.gap import gap
 from graph.algorithms.holdings import profile_holder, role_holder
 from graph.errors import CompetenceNotFound, InvalidLevel, InvalidProfile, RoleNotFound
 from graph.snapshot import Snapshot
-from tests.factories import tiny_dataset
+from tests.factories import snapshot_of, tiny_dataset
 
 
 @pytest.fixture(scope="module")
 def snapshot() -> Snapshot:
-    return Snapshot.build(tiny_dataset())
+    return snapshot_of(tiny_dataset())
 
 
 def test_programmer_to_architect_item_by_item(snapshot: Snapshot) -> None:

@@ -12,7 +12,7 @@ from graph.algorithms.similarity import related_roles, weighted_jaccard
 from graph.errors import NoPath
 from graph.models import CareerLink
 from graph.snapshot import Snapshot
-from tests.factories import tiny_dataset
+from tests.factories import snapshot_of, tiny_dataset
 
 
 def link(a: str, b: str, kind: str = "inferred") -> CareerLink:
@@ -29,7 +29,7 @@ def chain() -> Snapshot:
         link("3.2", "2.3"),
         link("4.1", "3.4", "documented"),
     ]
-    return Snapshot.build(tiny_dataset(links=()), links=links)
+    return snapshot_of(tiny_dataset(links=()), links)
 
 
 def test_cumulative_cost_keeps_what_earlier_roles_taught(chain: Snapshot) -> None:

@@ -12,10 +12,11 @@ import pytest
 from typer.testing import CliRunner
 
 from app.cli.main import cli
+from graph.datafiles import read_dataset
+from graph.errors import DatasetError
 from graph.models import role_sort_key
+from seed import DATA_DIR
 from seed.build import build_all
-from seed.errors import SeedDataError
-from seed.io import DEFAULT_DATA_DIR, read_dataset
 from seed.report import DEFAULT_REPORT
 
 FILES = ("families.json", "areas.json", "competences.json", "roles.json", "links.json")
@@ -47,6 +48,14 @@ def set_level(records: list[Any]) -> None:
 
 def set_level_out_of_range(records: list[Any]) -> None:
     role_record(records, "3.2")["requirements"][0]["levels"] = [7]
+
+
+def set_or_on_one_level(records: list[Any]) -> None:
+    role_record(records, "3.2")["requirements"][0]["combine"] = "or"  # A6 at level 1 only
+
+
+def set_unknown_combine(records: list[Any]) -> None:
+    role_record(records, "3.2")["requirements"][0]["combine"] = "either"
 
 
 def duplicate_role(records: list[Any]) -> None:
@@ -83,6 +92,14 @@ BROKEN: dict[str, tuple[Edit, str]] = {
         edit_json("roles.json", set_level_out_of_range),
         "roles.json: role 3.2: requirements[0].levels[0]: Input should be less than or equal to 5",
     ),
+    "or on one level": (
+        edit_json("roles.json", set_or_on_one_level),
+        "roles.json: role 3.2: requirements[0]: an 'or' requirement states at least two levels",
+    ),
+    "unknown combine": (
+        edit_json("roles.json", set_unknown_combine),
+        "roles.json: role 3.2: requirements[0].combine: Input should be 'and' or 'or'",
+    ),
     "duplicate role": (
         edit_json("roles.json", duplicate_role),
         "roles.json: role 3.2: code: duplicate role code",
@@ -106,35 +123,35 @@ BROKEN: dict[str, tuple[Edit, str]] = {
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, target)
+    shutil.copytree(DATA_DIR, target)
     return target
 
 
 def test_committed_data_reads_back() -> None:
-    dataset = read_dataset()
+    dataset = read_dataset(DATA_DIR)
     assert (len(dataset.roles), len(dataset.competences), len(dataset.links)) == (33, 36, 8)
 
 
 def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
     build_all(out=tmp_path, report=tmp_path / "REPORT.md")
     for name in FILES:
-        assert (tmp_path / name).read_bytes() == (DEFAULT_DATA_DIR / name).read_bytes(), name
+        assert (tmp_path / name).read_bytes() == (DATA_DIR / name).read_bytes(), name
     assert (tmp_path / "REPORT.md").read_bytes() == DEFAULT_REPORT.read_bytes()
 
 
 def test_files_are_sorted_lists_with_a_trailing_newline() -> None:
-    roles = json.loads((DEFAULT_DATA_DIR / "roles.json").read_text(encoding="utf-8"))
+    roles = json.loads((DATA_DIR / "roles.json").read_text(encoding="utf-8"))
     codes = [r["code"] for r in roles]
     assert codes == sorted(codes, key=role_sort_key)
     assert codes.index("4.10") == codes.index("4.9") + 1
-    assert (DEFAULT_DATA_DIR / "roles.json").read_text(encoding="utf-8").endswith("]\n")
+    assert (DATA_DIR / "roles.json").read_text(encoding="utf-8").endswith("]\n")
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_read_dataset_rejects_a_broken_copy(case: str, data_copy: Path) -> None:
     edit, message = BROKEN[case]
     edit(data_copy)
-    with pytest.raises(SeedDataError) as raised:
+    with pytest.raises(DatasetError) as raised:
         read_dataset(data_copy)
     assert str(raised.value).startswith(message)
     assert "\n" not in str(raised.value)
@@ -151,7 +168,7 @@ def test_seed_check_rejects_a_broken_copy(case: str, data_copy: Path) -> None:
 
 
 def test_seed_check_summarises_valid_data() -> None:
-    result = CliRunner().invoke(cli, ["seed", "check", str(DEFAULT_DATA_DIR)])
+    result = CliRunner().invoke(cli, ["seed", "check", str(DATA_DIR)])
     assert result.exit_code == 0
     assert result.output.startswith("ok: 7 families, 33 roles, 5 areas, 36 competences")
     assert len(result.output.strip().splitlines()) == 1
@@ -193,7 +210,7 @@ def test_seed_build_on_a_document_of_another_shape(tmp_path: Path) -> None:
 def test_every_problem_is_counted_and_listed(data_copy: Path) -> None:
     edit_json("roles.json", set_competence)(data_copy)
     edit_json("links.json", link_to_nowhere)(data_copy)
-    with pytest.raises(SeedDataError) as raised:
+    with pytest.raises(DatasetError) as raised:
         read_dataset(data_copy)
     assert str(raised.value).endswith("(and 1 more problem)")
     assert len(raised.value.problems) == 2

@@ -10,7 +10,11 @@ from functools import cache
 import pytest
 
 from graph.models import Dataset, Role
+from seed import ecf
+from seed.anomalies import AnomalyLog
+from seed.errors import SourceFormatError
 from seed.parse import Parsed, parse
+from seed.roles import RequirementRow, requirements
 
 
 @cache
@@ -199,6 +203,58 @@ def test_every_multi_level_requirement() -> None:
     assert or_rows == {1111: ("Or",), 1475: ("Or",)}
 
 
+def test_how_the_levels_are_joined_is_kept() -> None:
+    # "Or Level 3" at lines 1113 (2.3 D4) and 1476 (3.4 A6); every other extra level
+    # is "And Level n" (lines 1091, 1323-1325, 1554-1556, 1919, 2705, 2709-2711, 2724-2726)
+    joined = {
+        (role_.code, q.competence, q.levels, q.combine)
+        for role_ in dataset().roles
+        for q in role_.requirements
+        if len(q.levels) > 1
+    }
+    assert joined == {
+        ("2.3", "B2", (3, 4), "and"),
+        ("2.3", "D4", (2, 3), "or"),
+        ("3.2", "B1", (2, 3, 4), "and"),
+        ("3.4", "A6", (1, 3), "or"),
+        ("3.5", "B1", (2, 3, 4), "and"),
+        ("4.4", "C2", (2, 3), "and"),
+        ("6.1", "E5", (3, 4), "and"),
+        ("6.1", "E6", (2, 3, 4), "and"),
+        ("6.1", "E8", (2, 3, 4), "and"),
+    }
+    single = [q for r in dataset().roles for q in r.requirements if len(q.levels) == 1]
+    assert len(single) == 311 - 9
+    assert {q.combine for q in single} == {"and"}
+
+
+def _row(competence: str, levels: tuple[int, ...], connectors: tuple[str, ...]) -> RequirementRow:
+    return RequirementRow(competence, "title", levels, connectors, 10)
+
+
+def test_a_requirement_takes_its_connector() -> None:
+    found = requirements(
+        [
+            _row("A6", (1, 3), ("Or",)),
+            _row("B1", (2, 3, 4), ("And", "And")),
+            _row("B2", (2,), ()),
+        ],
+        AnomalyLog(),
+    )
+    assert [(q.competence, q.levels, q.combine) for q in found] == [
+        ("A6", (1, 3), "or"),
+        ("B1", (2, 3, 4), "and"),
+        ("B2", (2,), "and"),
+    ]
+
+
+def test_and_mixed_with_or_stops_the_parse() -> None:
+    with pytest.raises(
+        SourceFormatError, match="line 10: B1 joins its levels with both And and Or"
+    ):
+        requirements([_row("B1", (2, 3, 4), ("And", "Or"))], AnomalyLog())
+
+
 def test_a_level_hidden_in_a_description_cell_is_read() -> None:
     # line 1476: A6's description cell ends "<p>Or Level 3</p>": non-contiguous levels
     assert levels_of("3.4") == {
@@ -246,10 +302,75 @@ def test_knowledge_and_skill_items() -> None:
     assert [s.key for s in a1.skills] == [f"A1.S{i}" for i in range(1, 6)]
     assert a1.knowledge[0].text == "business strategy concepts"
     assert (len(competences["A3"].knowledge), len(competences["A3"].skills)) == (7, 5)
-    # the source numbers E2's skills S1-S4 then S6: the keys keep the printed numbers
-    assert [s.key for s in competences["E2"].skills][-2:] == ["E2.S4", "E2.S6"]
     assert sum(len(c.knowledge) for c in dataset().competences) == 150
-    assert sum(len(c.skills) for c in dataset().competences) == 165
+    assert sum(len(c.skills) for c in dataset().competences) == 167
+
+
+def test_skill_items_with_an_unusual_marker_are_their_own_items() -> None:
+    # line 3565: "S5 lead purchase process improvement S6. Analyse the energy ..."
+    # line 3621: "S4 delegate tasks ... appropriately S5,manage external ,contracted ..."
+    competences = {c.code: c for c in dataset().competences}
+    d4 = {s.key: s.text for s in competences["D4"].skills}
+    assert d4["D4.S5"] == "lead purchase process improvement"
+    assert d4["D4.S6"] == (
+        "Analyse the energy efficiency and environmental-related aspects of a proposal"
+    )
+    e2 = {s.key: s.text for s in competences["E2"].skills}
+    assert list(e2) == [f"E2.S{i}" for i in range(1, 7)]
+    assert e2["E2.S4"] == "delegate tasks and manage team member contributions appropriately"
+    assert e2["E2.S5"] == "manage external ,contracted resources to achieve project objectives"
+    markers = {(a.line, a.action) for a in parsed().anomalies if a.kind == "item marker"}
+    assert markers == {(3565, "read as item D4.S6"), (3621, "read as item E2.S5")}
+    assert not [a for a in parsed().anomalies if a.kind == "item numbering"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the usual layout: knowledge in the first cell, skills three cells on
+        (
+            "\tK1 concepts K2 trends\t\t\tS1 analyse S2 decide\t",
+            [("K", 1, "concepts"), ("K", 2, "trends"), ("S", 1, "analyse"), ("S", 2, "decide")],
+        ),
+        # skills two cells on (ten competences), or in the knowledge cell itself
+        ("\tK1 concepts\t\tS1 analyse\t\t", [("K", 1, "concepts"), ("S", 1, "analyse")]),
+        ("K1 concepts S1 analyse", [("K", 1, "concepts"), ("S", 1, "analyse")]),
+        # D4: a full stop after the number, the text capitalised
+        (
+            "S5 lead improvement S6. Analyse the energy",
+            [("S", 5, "lead improvement"), ("S", 6, "Analyse the energy")],
+        ),
+        # E2: a comma after the number and no space
+        (
+            "S4 delegate tasks S5,manage external resources",
+            [("S", 4, "delegate tasks"), ("S", 5, "manage external resources")],
+        ),
+        # other punctuation a numbering may use
+        (
+            "K1: models K2) methods K3 - tools",
+            [("K", 1, "models"), ("K", 2, "methods"), ("K", 3, "tools")],
+        ),
+        # not markers: a word (KPI), a code inside a word (DSS5), a number then a letter (S5a)
+        ("K1 KPI and DSS5 ... etc S5a", [("K", 1, "KPI and DSS5 ... etc S5a")]),
+    ],
+)
+def test_item_splitting_handles_each_marker_variant(
+    line: str, expected: list[tuple[str, int, str]]
+) -> None:
+    assert [(i.kind, i.number, i.text) for i in ecf.split_items(line)] == expected
+
+
+def test_unusual_markers_and_gaps_in_the_numbering_are_recorded() -> None:
+    log = AnomalyLog()
+    knowledge, skills = ecf.knowledge_items(
+        "X1", [(10, "Knowledge\tSkills"), (11, "K1 a K3 b\tS1 c S2. d")], log
+    )
+    assert [k.key for k in knowledge] == ["X1.K1", "X1.K3"]
+    assert [s.key for s in skills] == ["X1.S1", "X1.S2"]
+    assert {(a.line, a.kind, a.action) for a in log.items} == {
+        (11, "item numbering", "X1 K items numbered [1, 3]; kept"),
+        (11, "item marker", "read as item X1.S2"),
+    }
 
 
 def test_unused_competences_are_computed() -> None:

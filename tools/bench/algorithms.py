@@ -12,11 +12,13 @@ from collections.abc import Callable
 
 from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
+from graph.algorithms.links import release
 from graph.algorithms.moves import next_moves
 from graph.algorithms.paths import k_best_paths
+from graph.datafiles import read_dataset
 from graph.errors import NoPath
 from graph.snapshot import Snapshot
-from seed.io import read_dataset
+from seed import DATA_DIR
 
 
 def timed(label: str, work: Callable[[], int]) -> None:
@@ -31,7 +33,7 @@ def main() -> None:
     holder: dict[str, Snapshot] = {}
 
     def load() -> int:
-        holder["snapshot"] = Snapshot.build(read_dataset())
+        holder["snapshot"] = Snapshot.build(release(read_dataset(DATA_DIR)))
         return 1
 
     timed("read seed + build snapshot", load)

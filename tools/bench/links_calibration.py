@@ -13,8 +13,9 @@ import statistics
 import networkx as nx
 
 from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy, career_links
+from graph.datafiles import read_dataset
 from graph.models import Dataset
-from seed.io import read_dataset
+from seed import DATA_DIR
 
 GRID = [(k, t) for k in (2, 3, 4, 5, 6) for t in (0.5, 0.6, 0.7)]
 
@@ -46,16 +47,21 @@ def describe(dataset: Dataset, policy: LinkPolicy) -> dict[str, object]:
 
 
 def main() -> None:
-    dataset = read_dataset()
+    dataset = read_dataset(DATA_DIR)
     print(f"{len(dataset.roles)} roles, {len(dataset.links)} documented links")
     rows = [describe(dataset, LinkPolicy(top_k=k, threshold=t)) for k, t in GRID]
     columns = list(rows[0])
     print(" | ".join(columns))
     for row in rows:
-        mark = "  <- default" if (row["top_k"], row["threshold"]) == (
-            DEFAULT_POLICY.top_k,
-            DEFAULT_POLICY.threshold,
-        ) else ""
+        mark = (
+            "  <- default"
+            if (row["top_k"], row["threshold"])
+            == (
+                DEFAULT_POLICY.top_k,
+                DEFAULT_POLICY.threshold,
+            )
+            else ""
+        )
         print(" | ".join(str(row[c]) for c in columns) + mark)
 
 

@@ -18,29 +18,33 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from neo4j import Driver, GraphDatabase, RoutingControl
+from neo4j import Driver, RoutingControl
 
 from app import neo4j_launcher
+from app.settings import Settings
+from graph.algorithms.links import release
 from graph.cypher import load_query
-from seed.io import read_dataset
-from seed.load import load_dataset_into_neo4j
+from graph.datafiles import read_dataset
+from graph.neo4j.connection import Neo4jTarget, open_driver
+from graph.neo4j.seeding import load_release_into_neo4j
+from seed import DATA_DIR
 
 DATABASE = os.environ.get("NEO4J_DATABASE", "neo4j")
 
 
 @contextmanager
-def server() -> Iterator[str]:
+def server() -> Iterator[Neo4jTarget]:
     """NEO4J_URI, or a private local server for the run (its start time is printed)."""
-    if uri := os.environ.get("NEO4J_URI"):
-        print(f"server: {uri} (NEO4J_URI)")
-        yield uri
+    if os.environ.get("NEO4J_URI") and (given := Settings().neo4j_target()) is not None:
+        print(f"server: {given.uri} (NEO4J_URI)")
+        yield given
         return
     with tempfile.TemporaryDirectory(prefix="careergraph-bench-") as state:
         started = time.perf_counter()
         info = neo4j_launcher.start(port=None, state_dir=Path(state))
         print(f"server: private local Neo4j, started in {time.perf_counter() - started:.1f} s")
         try:
-            yield info.uri
+            yield Neo4jTarget(info.uri, info.user, info.password, DATABASE)
         finally:
             neo4j_launcher.stop(Path(state))
 
@@ -67,14 +71,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=100, help="executions per latency figure")
     runs = parser.parse_args().runs
-    dataset = read_dataset()
-    with server() as uri, GraphDatabase.driver(uri, auth=neo4j_launcher.credentials()) as driver:
+    linked = release(read_dataset(DATA_DIR))
+    with server() as target, open_driver(target) as driver:
         version = driver.get_server_info().agent
         load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-        print(f"{version}, dataset {dataset.version}; machine load average {load}")
-        first = seconds(lambda: load_dataset_into_neo4j(driver, dataset, database=DATABASE))
+        print(f"{version}, release {linked.version}; machine load average {load}")
+        first = seconds(lambda: load_release_into_neo4j(driver, linked, database=DATABASE))
         again = [
-            seconds(lambda: load_dataset_into_neo4j(driver, dataset, database=DATABASE))
+            seconds(lambda: load_release_into_neo4j(driver, linked, database=DATABASE))
             for _ in range(5)
         ]
         print(f"seed, first load of the run (schema + rows):{first:6.2f} s")

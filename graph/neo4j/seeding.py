@@ -1,11 +1,11 @@
-"""Load a validated dataset into Neo4j: schema first, then ONE write transaction.
+"""Load a validated release into Neo4j: schema first, then ONE write transaction.
 
 Everything is written with batched `UNWIND $rows ... MERGE` on the unique keys,
 the `(:Dataset)` node is stamped, then whatever an older dataset left is pruned,
 all in the same transaction: a load that fails anywhere leaves the previous
 dataset intact, and loading the same data twice changes nothing.
-The career links to write are an argument (documented + inferred by default)
-so the link policy stays in graph.algorithms.links.
+The career links written are the release's (graph/release.py): the link policy
+stays in graph.algorithms.links, and the stamp's version covers data and policy.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from typing import Any
 
 from neo4j import Driver, ManagedTransaction
 
-from graph.algorithms.links import career_links
 from graph.cypher import load_query, statements
+from graph.datafiles import canonical
+from graph.errors import DatasetError
 from graph.models import CareerLink, Dataset, Role
-from seed.check import problems
-from seed.errors import SeedDataError
-from seed.io import canonical
+from graph.release import Release
+from graph.validation import problems
 
 BATCH_SIZE = 500
 Row = dict[str, Any]
@@ -39,25 +39,23 @@ class SeedStep:
     rows: list[Row]
 
 
-def load_dataset_into_neo4j(
+def load_release_into_neo4j(
     driver: Driver,
-    dataset: Dataset,
+    release: Release,
     *,
     database: str,
-    links: Sequence[CareerLink] | None = None,
     progress: Progress | None = None,
 ) -> str:
-    """Validate, apply the schema, and replace the stored dataset; return its version.
+    """Validate, apply the schema, and replace the stored release; return its version.
 
     The dataset is put in canonical order first, so what Neo4jStore reads back has
     the same version as the stamp.
     """
-    dataset = canonical(dataset)
-    if links is None:
-        links = career_links(dataset)
+    release = Release(canonical(release.dataset), release.links, release.link_policy)
+    dataset, links = release.dataset, release.links
     validate(dataset, links)
     apply_schema(driver, database=database)
-    steps = plan(dataset, links)
+    steps = plan(release)
     total = sum(len(step.rows) for step in steps)
 
     def write(tx: ManagedTransaction) -> None:
@@ -66,7 +64,7 @@ def load_dataset_into_neo4j(
             for batch in _batches(step.rows):
                 written = tx.run(load_query(f"seed/{step.query}"), rows=batch).single(strict=True)
                 if written["written"] != len(batch):
-                    raise SeedDataError(
+                    raise DatasetError(
                         f"seed/{step.query}: wrote {written['written']} of {len(batch)} rows "
                         "(a referenced node is missing)"
                     )
@@ -80,7 +78,7 @@ def load_dataset_into_neo4j(
 
     with driver.session(database=database) as session:
         session.execute_write(write)
-    return dataset.version
+    return release.version
 
 
 def apply_schema(driver: Driver, *, database: str) -> None:
@@ -115,11 +113,12 @@ def validate(dataset: Dataset, links: Sequence[CareerLink]) -> None:
     ]
     if found:
         more = f" (and {len(found) - 1} more problems)" if len(found) > 1 else ""
-        raise SeedDataError(f"{found[0]}{more}", tuple(found))
+        raise DatasetError(f"{found[0]}{more}", tuple(found))
 
 
-def plan(dataset: Dataset, links: Sequence[CareerLink]) -> list[SeedStep]:
+def plan(release: Release) -> list[SeedStep]:
     """The rows of every seed query, in dependency order (nodes before what links them)."""
+    dataset, links = release.dataset, release.links
     competences = dataset.competences
     return [
         SeedStep("families", [{"props": f.model_dump()} for f in dataset.families]),
@@ -181,6 +180,7 @@ def plan(dataset: Dataset, links: Sequence[CareerLink]) -> list[SeedStep]:
                         "level": q.level,
                         "level_max": q.level_max,
                         "levels": list(q.levels),
+                        "combine": q.combine,
                         "position": i,
                     },
                 }
@@ -191,7 +191,15 @@ def plan(dataset: Dataset, links: Sequence[CareerLink]) -> list[SeedStep]:
         SeedStep("career_links", [_link_row(dataset, k) for k in links]),
         SeedStep(
             "dataset",
-            [{"name": dataset.name, "version": dataset.version, "source": dataset.source}],
+            [
+                {
+                    "name": dataset.name,
+                    "version": release.version,
+                    "content_version": dataset.version,
+                    "link_policy": release.link_policy,
+                    "source": dataset.source,
+                }
+            ],
         ),
     ]
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from graph.errors import DatasetError
 from graph.models import (
     Area,
     Competence,
@@ -24,10 +25,7 @@ from graph.models import (
     competence_sort_key,
     role_sort_key,
 )
-from seed.check import problems
-from seed.errors import SeedDataError
-
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
+from graph.validation import problems
 
 # file name -> (dataset field, model, how a record is named in messages)
 FILES: dict[str, tuple[str, type[BaseModel], Callable[[dict[str, Any]], str]]] = {
@@ -57,7 +55,7 @@ def canonical(dataset: Dataset) -> Dataset:
     return dataset.model_copy(update=update)
 
 
-def write_dataset(dataset: Dataset, directory: Path = DEFAULT_DATA_DIR) -> list[Path]:
+def write_dataset(dataset: Dataset, directory: Path) -> list[Path]:
     """Write the five files; equal datasets give byte-identical files."""
     directory.mkdir(parents=True, exist_ok=True)
     ordered = canonical(dataset)
@@ -73,14 +71,14 @@ def write_dataset(dataset: Dataset, directory: Path = DEFAULT_DATA_DIR) -> list[
     return written
 
 
-def read_dataset(directory: Path = DEFAULT_DATA_DIR) -> Dataset:
-    """Load and validate the dataset; raise `SeedDataError` naming file, record and field."""
+def read_dataset(directory: Path) -> Dataset:
+    """Load and validate the dataset; raise `DatasetError` naming file, record and field."""
     parts = {attribute: _read_file(directory, name) for name, (attribute, _, _) in FILES.items()}
     dataset = Dataset(**parts)
     found = problems(dataset)
     if found:
         more = f" (and {len(found) - 1} more {_plural(len(found) - 1)})" if len(found) > 1 else ""
-        raise SeedDataError(f"{found[0]}{more}", tuple(str(p) for p in found))
+        raise DatasetError(f"{found[0]}{more}", tuple(str(p) for p in found))
     return dataset
 
 
@@ -95,13 +93,13 @@ def _read_file(directory: Path, name: str) -> list[BaseModel]:
     try:
         records = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SeedDataError(f"{name}: file not found in {directory}") from None
+        raise DatasetError(f"{name}: file not found in {directory}") from None
     except json.JSONDecodeError as error:
-        raise SeedDataError(
+        raise DatasetError(
             f"{name}: invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
     if not isinstance(records, list):
-        raise SeedDataError(
+        raise DatasetError(
             f"{name}: expected a JSON list of records, found {type(records).__name__}"
         )
     return [_validate(name, model, describe, index, record) for index, record in enumerate(records)]
@@ -116,14 +114,14 @@ def _validate(
 ) -> BaseModel:
     """One record through its model; the first error becomes a one-line message."""
     if not isinstance(record, dict):
-        raise SeedDataError(f"{name}: record {index}: expected an object")
+        raise DatasetError(f"{name}: record {index}: expected an object")
     try:
         return model.model_validate(record)
     except ValidationError as error:
         first = error.errors()[0]
         field = _field_path(first["loc"]) or "(record)"
         message = first["msg"].removeprefix("Value error, ")
-        raise SeedDataError(f"{name}: {describe(record)}: {field}: {message}") from None
+        raise DatasetError(f"{name}: {describe(record)}: {field}: {message}") from None
 
 
 def _field_path(location: tuple[int | str, ...]) -> str:

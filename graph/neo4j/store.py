@@ -1,5 +1,7 @@
-"""The Neo4j store: reads the dataset seed/load.py wrote back into domain models.
+"""The Neo4j store: reads back the release graph/neo4j/seeding.py wrote, links included.
 
+The career links served are the CAREER_LINKs stored, not links recomputed here,
+so the service and the analysts' Cypher always agree (graph/release.py).
 One driver per process is passed in (or made by `connect`, which then owns it).
 Every read is a READ transaction, so a cluster routes it to a reader; names the
 database explicitly (no home-database lookup round trip); and carries a
@@ -12,14 +14,14 @@ import json
 from collections.abc import Callable
 from typing import TypeVar
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction, Record, unit_of_work
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from neo4j import Driver, ManagedTransaction, Record, unit_of_work
 
 from graph.cypher import load_query
 from graph.errors import StoreUnavailable
 from graph.models import (
     Activity,
     Area,
+    CareerLink,
     CareerProfile,
     Competence,
     Dataset,
@@ -28,6 +30,8 @@ from graph.models import (
     Family,
     Role,
 )
+from graph.neo4j.connection import UNAVAILABLE, Neo4jTarget, open_driver, unavailable
+from graph.release import Release
 
 T = TypeVar("T")
 
@@ -44,18 +48,14 @@ class Neo4jStore:
         self._owns_driver = owns_driver
 
     @classmethod
-    def connect(
-        cls, uri: str, *, user: str, password: str, database: str, timeout_s: float = 10.0
-    ) -> Neo4jStore:
-        """A store with its own driver, every wait bounded by `timeout_s`."""
-        driver = GraphDatabase.driver(
-            uri,
-            auth=(user, password),
-            connection_timeout=timeout_s,
-            connection_acquisition_timeout=timeout_s,
-            max_transaction_retry_time=timeout_s,
+    def connect(cls, target: Neo4jTarget) -> Neo4jStore:
+        """A store with its own driver, every wait bounded by the target's timeout."""
+        return cls(
+            open_driver(target),
+            database=target.database,
+            timeout_s=target.timeout_s,
+            owns_driver=True,
         )
-        return cls(driver, database=database, timeout_s=timeout_s, owns_driver=True)
 
     @property
     def driver(self) -> Driver:
@@ -66,29 +66,29 @@ class Neo4jStore:
     def database(self) -> str:
         return self._database
 
-    def dataset_version(self) -> str | None:
+    def version(self) -> str | None:
         stamp = self._reading(lambda tx: _rows(tx, "store/dataset"))
         return str(stamp[0]["version"]) if stamp else None
 
-    def load_dataset(self) -> Dataset:
-        """The whole dataset, read in one transaction so a concurrent reseed cannot mix in.
+    def load(self) -> Release:
+        """The whole release, read in one transaction so a concurrent reseed cannot mix in.
 
         Lists come back in canonical order, so the version equals the stamped one.
         """
-        return self._reading(self._read_dataset)
+        return self._reading(self._read_release)
 
     def close(self) -> None:
         if self._owns_driver:
             self._driver.close()
 
-    def _read_dataset(self, tx: ManagedTransaction) -> Dataset:
+    def _read_release(self, tx: ManagedTransaction) -> Release:
         def rows(name: str) -> list[Record]:
             return _rows(tx, f"store/{name}")
 
         stamp = rows("dataset")
         if not stamp:
             raise StoreUnavailable("Neo4j holds no dataset yet: run `careergraph seed load`.")
-        return Dataset(
+        dataset = Dataset(
             name=stamp[0]["name"],
             source=stamp[0]["source"],
             families=tuple(Family(**r.data()) for r in rows("families")),
@@ -97,6 +97,8 @@ class Neo4jStore:
             roles=tuple(_role(r) for r in rows("roles")),
             links=tuple(_documented_link(r) for r in rows("documented_links")),
         )
+        links = tuple(CareerLink(**r.data()) for r in rows("career_links"))
+        return Release(dataset, links, stamp[0]["link_policy"])
 
     def _reading(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run `work` in a READ transaction (routed to a reader in a cluster), time-boxed."""
@@ -104,8 +106,8 @@ class Neo4jStore:
         try:
             with self._driver.session(database=self._database) as session:
                 return session.execute_read(bounded)
-        except (ServiceUnavailable, SessionExpired, AuthError) as error:
-            raise StoreUnavailable(f"Neo4j did not answer: {error}") from error
+        except UNAVAILABLE as error:
+            raise unavailable(error) from error
 
 
 def _rows(tx: ManagedTransaction, name: str) -> list[Record]:
@@ -113,7 +115,7 @@ def _rows(tx: ManagedTransaction, name: str) -> list[Record]:
 
 
 def _role(record: Record) -> Role:
-    """A Role from the node's properties (see seed.load.role_properties) and its edges."""
+    """A Role from the node's properties (see graph.neo4j.seeding.role_properties) and its edges."""
     props = record["role"]
     return Role(
         code=props["code"],

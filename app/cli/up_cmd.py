@@ -1,0 +1,89 @@
+"""`careergraph up`: the whole Neo4j-backed product in one command.
+
+Finds Neo4j the usual way (NEO4J_URI, else the local server), starting a local
+one when there is none; seeds it when the stored release is not the one the data
+and link policy make (an empty store after a restart included); then serves the
+API and UI from the Neo4j store. A local server it started stops with it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from app import neo4j_launcher
+from app.cli.seed_cmd import load_release, read_release
+from app.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
+
+
+def up(
+    host: str = typer.Option("127.0.0.1", help="Interface to bind."),
+    port: int = typer.Option(8000, help="TCP port of the API and UI."),
+    data: Path = typer.Option(None, help="Data directory to serve (default: seed/data)."),
+) -> None:
+    """Start (or reuse) Neo4j, seed it if needed, and serve the API and UI from it."""
+    settings = get_settings()
+    linked = read_release(data)
+    started_here = settings.neo4j_target() is None
+    if started_here:
+        _start_local(settings)
+    target = settings.neo4j_target()
+    assert target is not None, "a running local server is always a target"
+    try:
+        from graph.neo4j.store import Neo4jStore
+
+        store = Neo4jStore.connect(target)
+        try:
+            if store.version() == linked.version:
+                typer.echo(f"Neo4j already holds release {linked.version}")
+            else:
+                typer.echo(f"seeding Neo4j with release {linked.version}")
+                load_release(target, linked)
+            _serve(settings, store, host, port, target.uri, started_here)
+        finally:
+            store.close()
+    finally:
+        if started_here:
+            neo4j_launcher.stop()
+            typer.echo("stopped the local Neo4j")
+
+
+def _start_local(settings: Settings) -> None:
+    typer.echo("no NEO4J_URI and no local server: starting a local Neo4j")
+    try:
+        neo4j_launcher.start(
+            user=settings.neo4j_user,
+            password=settings.neo4j_password.get_secret_value(),
+            log=typer.echo,
+        )
+    except neo4j_launcher.LauncherError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _serve(
+    settings: Settings, store: GraphStore, host: str, port: int, bolt: str, started_here: bool
+) -> None:
+    import uvicorn
+
+    from app.main import create_app
+
+    login = (
+        f"user and password in {neo4j_launcher.default_state_dir() / 'state.json'}"
+        if started_here or not settings.neo4j_uri
+        else "NEO4J_USER / NEO4J_PASSWORD"
+    )
+    stop = "Ctrl+C stops the service" + (" and the local Neo4j" if started_here else "")
+    for line in (
+        f"careergraph on Neo4j: http://{host}:{port}/ (UI), http://{host}:{port}/docs (API)",
+        f"Neo4j: {bolt} ({login})",
+        stop,
+    ):
+        typer.echo(line)
+    app = create_app(settings.model_copy(update={"careergraph_store": "neo4j"}), store=store)
+    uvicorn.run(app, host=host, port=port)
