@@ -8,20 +8,17 @@ Then it runs in a READ transaction, in which Neo4j refuses any write by itself.
 The time limit is the transaction's server-side timeout; the row cap pulls
 `limit + 1` records and discards the rest (Neo4j stops producing them).
 
-The library (cypher/library/*.cypher) runs through the same gate, so analysts get
-the same answers from the HTTP API and the CLI.
+The library (cypher/library/*.cypher, catalogued by graph/neo4j/library.py) runs
+through the same gate, so analysts get the same answers from the HTTP API and the CLI.
 """
 
 from __future__ import annotations
 
 import base64
-import difflib
-import json
 import math
 import re
 import time
 from collections.abc import Iterator, Mapping
-from functools import cache
 from itertools import islice
 from typing import Any
 
@@ -38,16 +35,15 @@ from neo4j.spatial import Point
 from neo4j.time import Date, DateTime, Duration, Time
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.cypher import CYPHER_DIR, load_query
+from graph.cypher import load_query
 from graph.errors import (
     CareerGraphError,
-    LibraryQueryNotFound,
     QueryFailed,
     QueryRefused,
     QueryTimeout,
     StoreUnavailable,
-    Suggestion,
 )
+from graph.neo4j.library import library_params, library_query
 
 DEFAULT_TIMEOUT_S = 5.0
 MAX_TIMEOUT_S = 30.0
@@ -344,78 +340,6 @@ def to_json(value: Any) -> Any:
 
 
 # --- the library --------------------------------------------------------------------------
-
-
-class LibraryQuery(BaseModel):
-    """One cypher/library query, described by its file's comment block."""
-
-    model_config = ConfigDict(frozen=True)
-
-    name: str = Field(examples=["gap"])
-    summary: str
-    purpose: str
-    parameters: list[str] = Field(description="parameter names, without the $")
-    parameters_doc: str = Field(description="what each parameter means, as documented")
-    example: dict[str, Any] = Field(description="example parameters")
-    columns: list[str]
-    query: str
-
-
-@cache
-def library() -> dict[str, LibraryQuery]:
-    """Every library query by name, parsed once from cypher/library/*.cypher."""
-    names = sorted(path.stem for path in (CYPHER_DIR / "library").glob("*.cypher"))
-    return {name: _parse_library_query(name, load_query(f"library/{name}")) for name in names}
-
-
-def _parse_library_query(name: str, text: str) -> LibraryQuery:
-    """The header: `// name: summary`, then `Purpose:`, `Parameters:`, `Example:`, `Columns:`
-    fields whose continuation lines are indented."""
-    header = []
-    for line in text.splitlines():
-        if not line.startswith("//"):
-            break
-        header.append(line[2:])
-    first, _, summary = (header or [""])[0].partition(":")
-    fields: dict[str, str] = {}
-    current = None
-    for line in header[1:]:
-        key, colon, rest = line.strip().partition(":")
-        if colon and key in ("Purpose", "Parameters", "Example", "Columns") and line[:2] != "  ":
-            current, fields[key] = key, rest.strip()
-        elif current and line.strip():
-            fields[current] += " " + line.strip()
-    missing = {"Purpose", "Parameters", "Example", "Columns"} - fields.keys()
-    if first.strip() != name or missing:
-        raise ValueError(f"cypher/library/{name}.cypher: bad comment block (missing {missing})")
-    return LibraryQuery(
-        name=name,
-        summary=summary.strip().rstrip("."),
-        purpose=fields["Purpose"],
-        parameters=list(dict.fromkeys(re.findall(rf"\$({_NAME})", fields["Parameters"]))),
-        parameters_doc=fields["Parameters"],
-        example=json.loads(fields["Example"]),
-        columns=[column.strip() for column in fields["Columns"].split(",")],
-        query=text,
-    )
-
-
-def library_query(name: str) -> LibraryQuery:
-    """The library query `name`, or LibraryQueryNotFound naming the closest (see `library()`)."""
-    queries = library()
-    if name in queries:
-        return queries[name]
-    close = difflib.get_close_matches(name, queries, n=3, cutoff=0.6)
-    raise LibraryQueryNotFound(name, [Suggestion(n, queries[n].summary) for n in close])
-
-
-def library_params(query: LibraryQuery, params: Mapping[str, Any]) -> dict[str, Any]:
-    """`params` for `query`: an unknown name is refused, a documented one left out is null."""
-    unknown = sorted(set(params) - set(query.parameters))
-    if unknown:
-        takes = ", ".join(f"${p}" for p in query.parameters) or "no parameters"
-        raise QueryFailed(f"{query.name} takes {takes}; unknown: {', '.join(unknown)}.")
-    return {name: params.get(name) for name in query.parameters}
 
 
 def run_library(

@@ -22,6 +22,7 @@ from rich.table import Table
 from app.settings import get_settings
 from graph import console
 from graph.errors import CareerGraphError
+from graph.neo4j.library import LibraryQuery, library, library_params, library_query
 from graph.neo4j.store import Neo4jStore
 
 cli = typer.Typer(no_args_is_help=True)
@@ -44,7 +45,7 @@ def list_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the API's JSON document.")] = False,
 ) -> None:
     """The library queries (cypher/library): name, parameters, what each answers."""
-    queries = list(console.library().values())
+    queries = list(library().values())
     if as_json:
         typer.echo(json.dumps([q.model_dump() for q in queries], indent=2))
         return
@@ -80,11 +81,11 @@ def run_command(
 ) -> None:
     """Run a library query or a query file, read-only, and print its rows."""
     try:
-        text, library_query = _query_of(target)
-        examples = library_query.example if library_query else {}
+        text, catalogued = _query_of(target)
+        examples = catalogued.example if catalogued else {}
         params = dict(parse_param(raw, examples) for raw in param or [])
-        if library_query:
-            params = console.library_params(library_query, params)
+        if catalogued:
+            params = library_params(catalogued, params)
     except CareerGraphError as error:
         raise fail(error.detail) from None
     except (OSError, UnicodeDecodeError) as error:
@@ -107,11 +108,11 @@ def run_command(
         typer.echo(f"truncated: more than {limit} rows; raise --limit to see more", err=True)
 
 
-def _query_of(target: str) -> tuple[str, console.LibraryQuery | None]:
+def _query_of(target: str) -> tuple[str, LibraryQuery | None]:
     """(query text, the library query when `target` names one rather than a file)."""
     if target.endswith(".cypher") or Path(target).is_file():
         return Path(target).read_text(encoding="utf-8"), None
-    query = console.library_query(target)
+    query = library_query(target)
     return query.query, query
 
 

@@ -1,7 +1,7 @@
 """The analyst console over HTTP: read-only Cypher and the query library (Neo4j store only).
 
 Thin by design: the gate, the limits and the serialisation live in graph/console.py,
-shared with `careergraph cypher`.
+the library's catalogue in graph/neo4j/library.py, both shared with `careergraph cypher`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from app.problems import Problem, ProblemError
 from app.security import ApiKeyDep
 from app.snapshots import SnapshotProvider
 from graph import console
-from graph.console import ConsoleResult, LibraryQuery
+from graph.console import ConsoleResult
+from graph.neo4j.library import LibraryQuery, library, library_query
 from graph.neo4j.store import Neo4jStore
 
 router = APIRouter(prefix="/api/v1/cypher", tags=["cypher"])
@@ -80,7 +81,7 @@ def run_cypher(body: CypherRequest, provider: ProviderDep, _key: ApiKeyDep) -> C
 @router.get("/library", response_model=list[LibraryQuery])
 def list_library() -> list[LibraryQuery]:
     """The analysts' query library: what each query answers, its parameters and columns."""
-    return list(console.library().values())
+    return list(library().values())
 
 
 @router.post("/library/{name}", response_model=ConsoleResult, responses=ERRORS)
@@ -89,7 +90,7 @@ def run_library(
 ) -> ConsoleResult:
     """Run library query `name`; a documented parameter left out is null; no body: defaults."""
     body = body or LibraryRequest()
-    console.library_query(name)  # an unknown name is a 404 even on the embedded store
+    library_query(name)  # an unknown name is a 404 even on the embedded store
     store = neo4j_store(provider)
     return console.run_library(
         store.driver,

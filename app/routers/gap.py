@@ -17,20 +17,17 @@ from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
 from graph.errors import CareerGraphError
 from graph.results import Basis, GapReport
+from graph.tables import GAP_COLUMNS, gap_rows
 
 router = APIRouter(prefix="/api/v1", tags=["gap"])
 
-CSV_COLUMNS = ("competence", "title", "area", "have", "need", "delta", "status")
-
 
 def _as_csv(report: GapReport) -> Response:
-    """One row per competence the target requires: the columns of cypher/library/gap.cypher."""
+    """graph/tables.py's gap rows, which cypher/library/gap.cypher returns too."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for item in report.items:
-        c = item.competence
-        writer.writerow((c.code, c.title, c.area, item.have, item.need, item.delta, item.status))
+    writer.writerow(GAP_COLUMNS)
+    writer.writerows(gap_rows(report))
     name = (
         f"gap_{report.from_.role.code if report.from_.role else 'profile'}_to_{report.to.code}.csv"
     )

@@ -5,6 +5,7 @@
 // Parameters: none.
 // Example: {}
 // Columns: code, title, moves_in, moves_out, documented_in, documented_out
+// Twin: analyst-only — the service counts no moves per role; a role sheet lists its links
 MATCH (r:Role)
 RETURN r.code AS code, r.title AS title,
        COUNT { (r)<-[:CAREER_LINK]-() } AS moves_in,

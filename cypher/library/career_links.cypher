@@ -6,6 +6,7 @@
 // Parameters: $source role code or null (all roles); $kind 'documented' | 'inferred' | null (both).
 // Example: {"source": null, "kind": "documented"}
 // Columns: source, source_title, target, target_title, kind, coverage, level_steps, evidence
+// Twin: graph.algorithms.links.career_links — the links the service serves, filtered
 MATCH (a:Role)-[l:CAREER_LINK]->(b:Role)
 WHERE ($source IS NULL OR a.code = $source) AND ($kind IS NULL OR l.kind = $kind)
 RETURN a.code AS source, a.title AS source_title, b.code AS target, b.title AS target_title,

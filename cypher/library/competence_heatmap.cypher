@@ -5,6 +5,7 @@
 // Parameters: none.
 // Example: {}
 // Columns: family, family_name, area, area_name, requirements, roles, e1, e2, e3, e4, e5, mean_level
+// Twin: analyst-only — the service computes no aggregate over families and areas
 MATCH (f:Family), (a:Area)
 OPTIONAL MATCH (f)<-[:IN_FAMILY]-(r:Role)-[q:REQUIRES]->(:Competence)-[:IN_AREA]->(a)
 WITH f, a, collect(q.level) AS levels, count(DISTINCT r) AS roles

@@ -5,6 +5,7 @@
 // Parameters: $competence e-CF code, e.g. "A1".
 // Example: {"competence": "A1"}
 // Columns: competence, title, level, eqf, descriptor
+// Twin: app.views.competence_sheet — its `levels`
 MATCH (c:Competence {code: $competence})-[:HAS_LEVEL]->(p:ProficiencyLevel)
 RETURN c.code AS competence, c.title AS title, p.level AS level, p.eqf AS eqf,
        p.descriptor AS descriptor

@@ -4,6 +4,7 @@
 // Parameters: none.
 // Example: {}
 // Columns: family, name, roles, competences, requirements, mean_level
+// Twin: analyst-only — the service computes no per-family aggregate
 MATCH (f:Family)
 OPTIONAL MATCH (f)<-[:IN_FAMILY]-(r:Role)
 OPTIONAL MATCH (r)-[q:REQUIRES]->(c:Competence)

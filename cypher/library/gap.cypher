@@ -7,6 +7,7 @@
 // Parameters: $source role code; $target role code; $basis 'entry' | 'mastery' | null (= entry).
 // Example: {"source": "3.2", "target": "3.4", "basis": "entry"}
 // Columns: competence, title, area, have, need, delta, status
+// Twin: graph.algorithms.gap.gap — the report's items, one row each (graph/tables.py's gap row)
 MATCH (source:Role {code: $source}), (target:Role {code: $target})
 MATCH (target)-[required:REQUIRES]->(c:Competence)-[:IN_AREA]->(a:Area)
 OPTIONAL MATCH (source)-[held:REQUIRES]->(c)

@@ -5,6 +5,7 @@
 // Parameters: $source role code; $target role code; $basis 'entry' | 'mastery' | null (= entry).
 // Example: {"source": "3.2", "target": "3.4", "basis": "entry"}
 // Columns: competence, title, have, need, levels, knowledge, skills
+// Twin: graph.algorithms.gap.gap — the `learn` of each item to acquire or raise
 MATCH (source:Role {code: $source}), (target:Role {code: $target})
 MATCH (target)-[required:REQUIRES]->(c:Competence)
 OPTIONAL MATCH (source)-[held:REQUIRES]->(c)

@@ -9,6 +9,7 @@
 // Parameters: $source role code; $limit how many roles.
 // Example: {"source": "3.2", "limit": 10}
 // Columns: code, title, coverage, level_steps, required_steps, documented
+// Twin: graph.algorithms.moves.next_moves — for the holder of role $source
 MATCH (source:Role {code: $source}), (target:Role)
 WHERE target <> source
 CALL (source, target) {

@@ -4,6 +4,7 @@
 // Parameters: none.
 // Example: {}
 // Columns: kind, name, count
+// Twin: analyst-only — what the database holds; the service reads a dataset, not a database
 CALL db.labels() YIELD label
 CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS count }
 RETURN 'node' AS kind, label AS name, count

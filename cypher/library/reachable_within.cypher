@@ -6,6 +6,7 @@
 // Parameters: $source role code; $max_moves the most moves allowed, 1..10 (e.g. 2).
 // Example: {"source": "3.2", "max_moves": 2}
 // Columns: code, title, moves, route
+// Twin: graph.snapshot.Snapshot.career — the fewest moves over the career graph (breadth first)
 MATCH (a:Role {code: $source}), (b:Role)
 WHERE b <> a
 MATCH p = shortestPath((a)-[:CAREER_LINK*..10]->(b))

@@ -7,6 +7,7 @@
 //   e.g. ['documented', 'inferred'] or ['documented'].
 // Example: {"source": "5.2", "target": "1.1", "kinds": ["documented", "inferred"]}
 // Columns: roles, titles, moves, kinds, level_steps
+// Twin: graph.snapshot.Snapshot.career — the fewest moves over the career graph (breadth first)
 MATCH p = SHORTEST 1 (a:Role {code: $source})
           (()-[l:CAREER_LINK]->() WHERE l.kind IN $kinds)+
           (b:Role {code: $target})

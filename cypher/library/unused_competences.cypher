@@ -3,8 +3,9 @@
 // Purpose: spot gaps between the framework and the roles (or data to check).
 // Parameters: none.
 // Example: {}
-// Columns: code, title, area
+// Columns: code, title, area, area_name
+// Twin: app.views.competence_sheet — the competences whose sheet lists no requiring role
 MATCH (c:Competence)-[:IN_AREA]->(a:Area)
 WHERE NOT EXISTS { (:Role)-[:REQUIRES]->(c) }
-RETURN c.code AS code, c.title AS title, a.name AS area
+RETURN c.code AS code, c.title AS title, a.code AS area, a.name AS area_name
 ORDER BY left(code, 1), toInteger(substring(code, 1))

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from app.cli.cypher_cmd import parse_param
 from app.cli.main import cli
 from app.settings import get_settings
-from graph.console import library
+from graph.neo4j.library import library
 from graph.neo4j.store import Neo4jStore
 
 pytestmark = pytest.mark.neo4j

@@ -10,6 +10,7 @@ from neo4j import Driver
 
 from graph import console
 from graph.errors import QueryRefused
+from graph.neo4j.library import library
 from graph.neo4j.store import Neo4jStore
 
 
@@ -52,7 +53,7 @@ def test_denied_namespaces_match_whole_segments() -> None:
 
 
 def test_every_library_file_documents_the_parameters_it_uses() -> None:
-    for query in console.library().values():
+    for query in library().values():
         used = set(re.findall(r"\$([A-Za-z_]\w*)", console.code_only(query.query)))
         assert used == set(query.parameters), query.name
         assert set(query.example) == used, query.name

@@ -18,10 +18,10 @@ from neo4j import Driver
 from app.main import create_app
 from app.settings import Settings
 from graph.algorithms.links import release
-from graph.console import library
 from graph.cypher import CYPHER_DIR, load_query
 from graph.datafiles import read_dataset
 from graph.embedded import EmbeddedStore
+from graph.neo4j.library import library
 from graph.neo4j.seeding import load_release_into_neo4j
 from graph.neo4j.store import Neo4jStore
 from seed import DATA_DIR

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -12,11 +11,12 @@ from neo4j import Driver
 
 from graph.cypher import CYPHER_DIR, load_query
 from graph.models import Dataset
+from graph.neo4j.library import library
 
 pytestmark = pytest.mark.neo4j
 
 LIBRARY = sorted(p.stem for p in (CYPHER_DIR / "library").glob("*.cypher"))
-HEADER = ("Purpose:", "Parameters:", "Example:", "Columns:")
+HEADER = ("Purpose:", "Parameters:", "Example:", "Columns:", "Twin:")
 
 
 def header(name: str, field: str) -> str:
@@ -44,12 +44,9 @@ def test_each_query_opens_with_its_documentation(name: str) -> None:
 def test_each_query_runs_its_example_and_returns_its_columns(
     seeded_neo4j: Driver, neo4j_database: str, name: str
 ) -> None:
-    example = json.loads(header(name, "Example:"))
-    columns = [c.strip() for c in header(name, "Columns:").split(",")]
-    result = seeded_neo4j.execute_query(
-        load_query(f"library/{name}"), example, database_=neo4j_database
-    )
-    assert result.keys == columns
+    query = library()[name]
+    result = seeded_neo4j.execute_query(query.query, query.example, database_=neo4j_database)
+    assert result.keys == query.columns
     assert result.records, f"{name}'s example returns no row on the seed"
 
 
