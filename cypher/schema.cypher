@@ -15,7 +15,8 @@ CREATE CONSTRAINT dataset_name IF NOT EXISTS FOR (n:Dataset) REQUIRE n.name IS U
 CREATE INDEX requires_level IF NOT EXISTS FOR ()-[r:REQUIRES]-() ON (r.level);
 // career_links / next_moves / shortest_moves filter links by kind.
 CREATE INDEX career_link_kind IF NOT EXISTS FOR ()-[r:CAREER_LINK]-() ON (r.kind);
-// role_search: words in role titles and missions.
+// Full-text search for analysts' own queries (docs/analyst-console.md): words in role
+// titles and missions. The library's role_search ranks as the API does, without it.
 CREATE FULLTEXT INDEX role_text IF NOT EXISTS FOR (n:Role) ON EACH [n.title, n.mission];
-// competence_search: words in competence titles and descriptions.
+// Likewise: words in competence titles and descriptions.
 CREATE FULLTEXT INDEX competence_text IF NOT EXISTS FOR (n:Competence) ON EACH [n.title, n.description];

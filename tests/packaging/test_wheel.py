@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -24,6 +25,9 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not (ROOT / "frontend" / "dist" / "index.html").is_file():
         pytest.fail("the UI is not built (make ui): the wheel would ship without it")
     work = tmp_path_factory.mktemp("wheel")
+    # setuptools builds in build/ of the checkout and never deletes from it: a file
+    # removed from the source would still ship. Start clean.
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
     build = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(work), str(ROOT)],
         capture_output=True,
