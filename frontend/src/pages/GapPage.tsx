@@ -4,7 +4,7 @@
  * (`?from=3.2&to=3.4`) or a self-assessment (`?profile=B1:3,B2:2&to=3.4`).
  */
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api, type Basis, type Gap } from "../api";
+import { api, type Basis, type GapReport } from "../api";
 import { Await } from "../components/Await";
 import { BasisToggle } from "../components/BasisToggle";
 import { CompetenceLink } from "../components/CompetenceLink";
@@ -87,7 +87,7 @@ function GapView({ query }: { query: GapQuery }) {
   );
 }
 
-function GapResult({ gap, query }: { gap: Gap; query: GapQuery }) {
+function GapResult({ gap, query }: { gap: GapReport; query: GapQuery }) {
   const from = query.source.kind === "role" ? query.source.code : null;
   return (
     <>

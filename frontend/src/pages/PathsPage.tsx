@@ -3,7 +3,7 @@
  * with options for the number of moves and documented links only.
  */
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api, isProblem, type Paths } from "../api";
+import { api, isProblem, type PathsAnswer } from "../api";
 import { Await } from "../components/Await";
 import { EmptyState } from "../components/EmptyState";
 import { PathCard } from "../components/PathCard";
@@ -92,7 +92,7 @@ interface ListProps {
   onRelax: (change: Partial<PathsQuery>) => void;
 }
 
-function PathList({ data, query, onRelax }: ListProps & { data: Paths }) {
+function PathList({ data, query, onRelax }: ListProps & { data: PathsAnswer }) {
   if (data.paths.length === 0) return <NoPath query={query} onRelax={onRelax} />;
   return (
     <section aria-labelledby="paths-found">
