@@ -13,14 +13,18 @@ export default defineConfig(
   tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["eslint.config.js"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["eslint.config.js"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
   },
   reactHooks.configs.flat.recommended,
   {
     rules: {
       "react-hooks/rules-of-hooks": "error",
-      "react-hooks/exhaustive-deps": "error",
+      // useResource(load, deps) takes its deps like useEffect: check them at every call.
+      "react-hooks/exhaustive-deps": ["error", { additionalHooks: "^useResource$" }],
     },
   },
   { files: ["**/*.js"], extends: [tseslint.configs.disableTypeChecked] },

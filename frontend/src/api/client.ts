@@ -47,7 +47,7 @@ export async function problemFrom(response: Response): Promise<Problem> {
     }
     if (body && typeof body === "object" && "detail" in body) {
       // FastAPI's default validation errors carry a list in `detail`.
-      const detail = (body as { detail: unknown }).detail;
+      const detail = body.detail;
       return { ...fallback, detail: typeof detail === "string" ? detail : JSON.stringify(detail) };
     }
   } catch {
@@ -63,7 +63,9 @@ type PathWith<M extends Method> = {
 }[keyof paths];
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 /** The path and query parameters of an operation, as its OpenAPI document declares them. */
-type Params<O> = O extends { parameters: infer Declared } ? Pick<Declared, "path" & keyof Declared | "query" & keyof Declared> : never;
+type Params<O> = O extends { parameters: infer Declared }
+  ? Pick<Declared, ("path" & keyof Declared) | ("query" & keyof Declared)>
+  : never;
 type JsonBody<O> = O extends { requestBody: { content: { "application/json": infer Body } } } ? Body : never;
 /** The JSON of a successful (200) answer. */
 type Answer<O> = O extends { responses: { 200: { content: { "application/json": infer Json } } } } ? Json : never;

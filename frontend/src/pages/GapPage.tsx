@@ -16,6 +16,7 @@ import { LevelBadge } from "../components/LevelBadge";
 import { RoleLink } from "../components/RoleLink";
 import { useCatalogue } from "../context";
 import { isRole, roleTitle } from "../lib/catalogue";
+import { decodeProfile, encodeProfile } from "../lib/profile";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import {
@@ -48,15 +49,17 @@ function GapView({ query }: { query: GapQuery }) {
   const known = (code: string) => isRole(catalogue, code);
   const fromTitle = source.kind === "role" ? roleTitle(catalogue, source.code) : "your self-assessment";
   useTitle(`Gap: ${fromTitle} → ${roleTitle(catalogue, to)}`);
-  const key = gapHref(query);
+  // The start as text: a profile parsed from the URL is a new object on every render.
+  const fromRole = source.kind === "role" ? source.code : "";
+  const fromProfile = source.kind === "profile" ? encodeProfile(source.profile) : "";
   const gap = useResource(
     (signal) =>
-      source.kind === "role"
-        ? api.gapFromRole(source.code, to, basis, signal)
-        : api.gapFromProfile(source.profile, to, basis, signal),
-    [key],
+      fromRole
+        ? api.gapFromRole(fromRole, to, basis, signal)
+        : api.gapFromProfile(decodeProfile(fromProfile).profile, to, basis, signal),
+    [fromRole, fromProfile, to, basis],
   );
-  const setBasis = (next: Basis) => navigate(gapHref({ ...query, basis: next }), { replace: true });
+  const setBasis = (next: Basis) => void navigate(gapHref({ ...query, basis: next }), { replace: true });
 
   return (
     <div className="gap-page">

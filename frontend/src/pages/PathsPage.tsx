@@ -39,12 +39,12 @@ function PathsView({ query }: { query: PathsQuery }) {
   const catalogue = useCatalogue();
   const navigate = useNavigate();
   useTitle(`Paths: ${roleTitle(catalogue, query.from)} → ${roleTitle(catalogue, query.to)}`);
+  const { from, to, maxSteps, onlyDocumented } = query;
   const paths = useResource(
-    (signal) =>
-      api.paths(query.from, query.to, { maxSteps: query.maxSteps, onlyDocumented: query.onlyDocumented }, signal),
-    [pathsHref(query)],
+    (signal) => api.paths(from, to, { maxSteps, onlyDocumented }, signal),
+    [from, to, maxSteps, onlyDocumented],
   );
-  const update = (change: Partial<PathsQuery>) => navigate(pathsHref({ ...query, ...change }), { replace: true });
+  const update = (change: Partial<PathsQuery>) => void navigate(pathsHref({ ...query, ...change }), { replace: true });
   const known = (code: string) => isRole(catalogue, code);
 
   return (
