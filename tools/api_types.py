@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text(text, encoding="utf-8")
         return 0
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        print(f"{path} differs from the Python API's OpenAPI document: {REGENERATE}", file=sys.stderr)
+        print(f"{path} differs from the service's OpenAPI document: {REGENERATE}", file=sys.stderr)
         return 1
     return 0
 
