@@ -10,7 +10,7 @@ UI_DEPS   := frontend/node_modules/.installed
 UI_BUILD  := frontend/dist/index.html
 API_DOC   := frontend/src/api/openapi.json
 
-.PHONY: run test lint types api-types api-types-check ui-test pytest ui bench clean
+.PHONY: run test lint types ui-test pytest ui bench clean
 
 run: $(RUNTIME) $(UI_BUILD)
 	$(BIN)/careergraph serve --host 127.0.0.1 --port 8000
@@ -43,6 +43,8 @@ lint: $(DEV)
 
 types: $(DEV)
 	$(BIN)/mypy
+
+.PHONY: api-types api-types-check
 
 # The UI's types come from the service's OpenAPI document: write both, commit both.
 api-types: $(DEV) $(UI_DEPS)
