@@ -15,7 +15,7 @@ API_DOC   := frontend/src/api/openapi.json
 run: $(RUNTIME) $(UI_BUILD)
 	$(BIN)/careergraph serve --host 127.0.0.1 --port 8000
 
-test: lint types api-types-check ui-test pytest
+test: lint types ui-test pytest
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -57,7 +57,7 @@ api-types-check: $(DEV) $(UI_DEPS)
 	@cd frontend && npm run --silent api-types:check >/dev/null || \
 	  { echo "frontend/src/api/schema.d.ts differs from $(API_DOC): run \`make api-types\` and commit the result" >&2; exit 1; }
 
-ui-test: $(UI_DEPS)
+ui-test: $(UI_DEPS) api-types-check
 	cd frontend && npm run typecheck && npm run lint && npm test
 
 pytest: $(DEV) $(UI_BUILD)
