@@ -9,6 +9,7 @@ RUNTIME   := $(VENV)/.runtime-installed
 DEV       := $(VENV)/.dev-installed
 UI_DEPS   := frontend/node_modules/.installed
 UI_BUILD  := frontend/dist/index.html
+API_DOC   := frontend/src/api/openapi.json
 
 .PHONY: run up test lint types ui-test pytest ui bench clean
 
@@ -48,8 +49,21 @@ lint: $(DEV)
 types: $(DEV)
 	$(BIN)/mypy
 
-ui-test: $(UI_DEPS)
-	cd frontend && npm run typecheck && npm test
+.PHONY: api-types api-types-check
+
+# The UI's types come from the service's OpenAPI document: write both, commit both.
+api-types: $(DEV) $(UI_DEPS)
+	$(BIN)/python tools/api_types.py $(API_DOC)
+	cd frontend && npm run --silent api-types
+
+# Fails when the committed document or types differ from what the Python code produces.
+api-types-check: $(DEV) $(UI_DEPS)
+	@$(BIN)/python tools/api_types.py --check $(API_DOC)
+	@cd frontend && npm run --silent api-types:check >/dev/null || \
+	  { echo "frontend/src/api/schema.d.ts differs from $(API_DOC): run \`make api-types\` and commit the result" >&2; exit 1; }
+
+ui-test: $(UI_DEPS) api-types-check
+	cd frontend && npm run typecheck && npm run lint && npm test
 
 pytest: $(DEV) $(UI_BUILD)
 	$(BIN)/pytest

@@ -4,7 +4,7 @@
  * Tab and Enter work too. A highlighted path is drawn bold, the rest fades.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
-import type { CareerGraph, Family } from "../api";
+import type { GraphAnswer, Family } from "../api";
 import { LABEL_LINE_HEIGHT, labelWidth, MapNode, NODE_RADIUS } from "./MapNode";
 import { arcPath, layoutGraph, linkKey, pathLinkKeys, placeLabels, type Point } from "../lib/mapLayout";
 import { IDENTITY, panBy, transformOf, zoomAt, type View } from "../lib/viewport";
@@ -26,7 +26,7 @@ const KEY_ACTIONS: Record<string, (view: View) => View> = {
 };
 
 interface Props {
-  graph: CareerGraph;
+  graph: GraphAnswer;
   families: Family[];
   path: string[];
   /** Hide inferred links, except those of the highlighted path. */

@@ -1,9 +1,9 @@
-import type { Role } from "../api";
+import type { RoleSheet } from "../api";
 import { LinkEvidence } from "./LinkEvidence";
 import { RoleLink } from "./RoleLink";
 
 /** The moves to and from this role that the CIGREF document states, with its words. */
-export function DocumentedMoves({ role }: { role: Role }) {
+export function DocumentedMoves({ role }: { role: RoleSheet }) {
   const moves = [
     ...role.links_out.filter((l) => l.kind === "documented").map((l) => ({ ...l, direction: "to" as const })),
     ...role.links_in.filter((l) => l.kind === "documented").map((l) => ({ ...l, direction: "from" as const })),

@@ -5,7 +5,7 @@ import type { GapItem } from "../api";
 import { GapChart } from "./GapChart";
 
 const item = (code: string, title: string, have: number, need: number, status: GapItem["status"]): GapItem => ({
-  competence: { code, title, area: code.charAt(0) as GapItem["competence"]["area"] },
+  competence: { code, title, area: code.charAt(0) },
   have,
   need,
   delta: Math.max(0, need - have),

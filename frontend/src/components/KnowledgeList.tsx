@@ -1,9 +1,9 @@
 /** The knowledge or skills items of a competence, under a heading of the caller's level. */
-import type { KnowledgeItem } from "../api";
+import type { LearnItem } from "../api";
 
 interface Props {
   title: string;
-  items: KnowledgeItem[];
+  items: LearnItem[];
   heading: "h2" | "h3" | "h4";
 }
 

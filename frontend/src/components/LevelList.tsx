@@ -1,8 +1,8 @@
 /** e-CF levels as a definition list: the level with its EQF, then the descriptor. */
-import type { LevelDescriptor } from "../api";
+import type { LevelInfo } from "../api";
 import { levelLabel } from "../lib/levels";
 
-export function LevelList({ levels }: { levels: LevelDescriptor[] }) {
+export function LevelList({ levels }: { levels: LevelInfo[] }) {
   return (
     <dl className="level-list">
       {levels.map((l) => (

@@ -1,6 +1,6 @@
 /** One career path: the chain of roles, and per move what it adds and costs. */
 import { Link } from "react-router";
-import type { CareerPathOption, PathStep } from "../api";
+import type { CareerPath, Step } from "../api";
 import { useCatalogue } from "../context";
 import { roleTitle } from "../lib/catalogue";
 import { plural, stepsToGo } from "../lib/format";
@@ -11,7 +11,7 @@ import { LinkEvidence } from "./LinkEvidence";
 import { LinkKindTag } from "./LinkKindTag";
 import { RoleLink } from "./RoleLink";
 
-export function PathCard({ path, rank }: { path: CareerPathOption; rank: number }) {
+export function PathCard({ path, rank }: { path: CareerPath; rank: number }) {
   const moves = path.steps.length;
   return (
     <article className="path-card" aria-labelledby={`path-${rank}`} data-testid="path-card">
@@ -37,7 +37,7 @@ export function PathCard({ path, rank }: { path: CareerPathOption; rank: number 
   );
 }
 
-function StepDetail({ step }: { step: PathStep }) {
+function StepDetail({ step }: { step: Step }) {
   const catalogue = useCatalogue();
   return (
     <li className="step">

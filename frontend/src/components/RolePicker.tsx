@@ -26,7 +26,12 @@ export function RolePicker({ label, value, onChange, exclude }: Props) {
   // Focus moves only after the person acted here, never on first render.
   const [acted, setActed] = useState(false);
   const picked = useRef<HTMLDivElement>(null);
-  useEffect(() => setEditing(!chosen), [chosen]);
+  // A new choice from outside (the URL, a suggested move) closes or opens the search.
+  const [shownChoice, setShownChoice] = useState(chosen);
+  if (shownChoice !== chosen) {
+    setShownChoice(chosen);
+    setEditing(!chosen);
+  }
   useEffect(() => {
     if (acted && !editing) picked.current?.focus();
   }, [acted, editing, chosen]);
@@ -72,23 +77,24 @@ function RoleSearch({ label, onChoose, exclude, focus }: SearchProps) {
   const inputId = useId();
   const [text, setText] = useState("");
   const q = useDebounced(text.trim(), 200);
-  const [results, setResults] = useState<RoleSummary[] | null>(null);
-  const [failed, setFailed] = useState(false);
+  // The last answer and the query it answers, shown until the next one arrives.
+  const [answer, setAnswer] = useState<{ q: string; roles: RoleSummary[] | "failed" } | null>(null);
 
   useEffect(() => {
-    if (!q) {
-      setResults(null);
-      return;
-    }
+    if (!q) return;
     const controller = new AbortController();
-    setFailed(false);
-    api.roles(q, controller.signal).then(setResults, () => {
-      if (!controller.signal.aborted) setFailed(true);
-    });
+    api.roles(q, controller.signal).then(
+      (roles) => setAnswer({ q, roles }),
+      () => {
+        if (!controller.signal.aborted) setAnswer({ q, roles: "failed" });
+      },
+    );
     return () => controller.abort();
   }, [q]);
 
-  const shown = results?.filter((r) => r.code !== exclude);
+  const current = q ? answer : null;
+  const failed = current?.roles === "failed";
+  const shown = current && current.roles !== "failed" ? current.roles.filter((r) => r.code !== exclude) : undefined;
   return (
     <div className="role-picker">
       <label htmlFor={inputId}>{label}</label>
@@ -104,7 +110,7 @@ function RoleSearch({ label, onChoose, exclude, focus }: SearchProps) {
       <div aria-live="polite" className="picker-results">
         {failed && <p className="hint">The search is not answering; browse the families below instead.</p>}
         {shown && shown.length === 0 && (
-          <p className="hint">No role matches “{q}”. Try another word, or browse the families below.</p>
+          <p className="hint">No role matches “{current?.q}”. Try another word, or browse the families below.</p>
         )}
         {shown && shown.length > 0 && (
           <>

@@ -56,7 +56,7 @@ describe("problems", () => {
   });
 
   it("offers a retry when the service is down", () => {
-    const error = new ApiError({ type: "about:blank", title: "Unavailable", status: 503 });
+    const error = new ApiError({ type: "about:blank", title: "Unavailable", status: 503, detail: "Try later." });
     render(
       <MemoryRouter>
         <ProblemView error={error} retry={() => undefined} />

@@ -3,7 +3,7 @@
  * competences), fetched once per visit and shared. Competence sheets (with the
  * level descriptors) are fetched on demand and kept for the rest of the visit.
  */
-import { api, type Competence, type CompetenceSummary, type Family, type RoleSummary } from "../api";
+import { api, type CompetenceSheet, type CompetenceSummary, type Family, type RoleSummary } from "../api";
 
 export interface Catalogue {
   roles: RoleSummary[];
@@ -38,7 +38,7 @@ export const loadCatalogue: () => Promise<Catalogue> = (() => {
   return () => load("all");
 })();
 
-export const loadCompetence: (code: string) => Promise<Competence> = memo((code) => api.competence(code));
+export const loadCompetence: (code: string) => Promise<CompetenceSheet> = memo((code) => api.competence(code));
 
 export function roleTitle(catalogue: Catalogue, code: string): string {
   return catalogue.roles.find((r) => r.code === code)?.title ?? code;

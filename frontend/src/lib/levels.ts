@@ -1,5 +1,5 @@
 /** e-CF proficiency levels as people read them: e-1..e-5, never a bare number. */
-import type { LevelDescriptor } from "../api";
+import type { LevelInfo } from "../api";
 
 export const MAX_LEVEL = 5;
 
@@ -8,7 +8,7 @@ export function levelLabel(level: number): string {
 }
 
 /** The tooltip text of a level: "e-3 (EQF 6): descriptor". */
-export function levelDescription(level: number, descriptor: LevelDescriptor | undefined): string {
+export function levelDescription(level: number, descriptor: LevelInfo | undefined): string {
   if (level === 0) return "Not held yet";
   if (!descriptor) return `${levelLabel(level)}: this level is not defined for this competence`;
   return `${levelLabel(level)} (EQF ${descriptor.eqf}): ${descriptor.descriptor}`;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { CareerGraph } from "../api";
+import type { GraphAnswer } from "../api";
 import { arcPath, familyAnchors, fitInto, labelBox, layoutGraph, pathLinkKeys, placeLabels } from "./mapLayout";
 
-const graph: CareerGraph = {
+const graph: GraphAnswer = {
+  dataset_version: "test",
   nodes: [
     { code: "3.2", title: "Programmer", family: 3 },
     { code: "3.4", title: "Applications Architect", family: 3 },

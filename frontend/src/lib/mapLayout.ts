@@ -12,7 +12,7 @@ import {
   forceY,
   type SimulationNodeDatum,
 } from "d3-force";
-import type { CareerGraph } from "../api";
+import type { GraphAnswer } from "../api";
 
 export interface Point {
   x: number;
@@ -42,7 +42,7 @@ export function familyAnchors(families: readonly number[], width: number, height
   );
 }
 
-export function layoutGraph(graph: CareerGraph, { width, height, ticks = 300 }: LayoutOptions): Map<string, Point> {
+export function layoutGraph(graph: GraphAnswer, { width, height, ticks = 300 }: LayoutOptions): Map<string, Point> {
   const anchors = familyAnchors(
     graph.nodes.map((n) => n.family),
     width,

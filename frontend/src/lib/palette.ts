@@ -3,7 +3,8 @@
  * (gap charts). Every colour keeps at least 3:1 contrast on white (WCAG 1.4.11),
  * and the UI never relies on colour alone: a legend or text label always goes with it.
  */
-import type { AreaCode } from "../api";
+/** The five e-CF areas; the contract sends an area as a plain string (`CompetenceRef.area`). */
+export type AreaCode = "A" | "B" | "C" | "D" | "E";
 
 export interface AreaInfo {
   code: AreaCode;

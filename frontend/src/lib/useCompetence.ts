@@ -1,10 +1,10 @@
 /** A competence sheet for a component, from the visit-wide cache; undefined until it arrives. */
 import { useEffect, useState } from "react";
-import type { Competence } from "../api";
+import type { CompetenceSheet } from "../api";
 import { loadCompetence } from "./catalogue";
 
-export function useCompetence(code: string): Competence | undefined {
-  const [sheet, setSheet] = useState<Competence | undefined>(undefined);
+export function useCompetence(code: string): CompetenceSheet | undefined {
+  const [sheet, setSheet] = useState<CompetenceSheet | undefined>(undefined);
   useEffect(() => {
     let live = true;
     loadCompetence(code).then(

@@ -1,6 +1,7 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
+import { useLayoutEffect } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { useResource } from "./useResource";
+import { useResource, type Resource } from "./useResource";
 
 describe("useResource", () => {
   it("is loading, then ready with the data", async () => {
@@ -37,5 +38,26 @@ describe("useResource", () => {
     rerender({ key: "b" });
     await waitFor(() => expect(result.current).toEqual({ state: "ready", data: "b" }));
     expect(signals[0]?.aborted).toBe(true);
+  });
+
+  it("shows loading, never the previous answer, from the render with new dependencies", async () => {
+    const shown: [string, Resource<string>][] = [];
+    const { result, rerender } = renderHook(
+      ({ key }) => {
+        const resource = useResource(
+          () => (key === "a" ? Promise.resolve(key) : new Promise<string>(() => undefined)),
+          [key],
+        );
+        // What each committed render shows (a render React discards shows nothing).
+        useLayoutEffect(() => {
+          shown.push([key, resource]);
+        });
+        return resource;
+      },
+      { initialProps: { key: "a" } },
+    );
+    await waitFor(() => expect(result.current).toEqual({ state: "ready", data: "a" }));
+    rerender({ key: "b" });
+    expect(shown.filter(([key]) => key === "b").map(([, resource]) => resource.state)).toEqual(["loading"]);
   });
 });

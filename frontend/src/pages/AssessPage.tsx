@@ -31,7 +31,7 @@ export function AssessPage() {
   const [profile, setProfile] = useState<Profile>(loadProfile);
   useEffect(() => saveProfile(profile), [profile]);
   const [filled, setFilled] = useState("");
-  const chooseTarget = (code: string) => navigate(assessHref(code), { replace: true });
+  const chooseTarget = (code: string) => void navigate(assessHref(code), { replace: true });
   const rated = Object.keys(profile).length;
 
   return (

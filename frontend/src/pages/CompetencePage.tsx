@@ -1,6 +1,6 @@
 /** A competence: its description, its levels with EQF and descriptor, knowledge, skills, and who needs it. */
 import { useParams } from "react-router";
-import { api, type Competence } from "../api";
+import { api, learnItems, type CompetenceSheet } from "../api";
 import { Await } from "../components/Await";
 import { KnowledgeList } from "../components/KnowledgeList";
 import { LevelBadge } from "../components/LevelBadge";
@@ -18,12 +18,12 @@ export function CompetencePage() {
   useTitle(competence.state === "ready" ? competence.data.title : `Competence ${code}`);
   return (
     <Await resource={competence} what={`competence ${code}`} suggestionHref={(s) => competenceHref(s.code)} level={1}>
-      {(data) => <CompetenceSheet competence={data} />}
+      {(data) => <CompetenceSheetView competence={data} />}
     </Await>
   );
 }
 
-function CompetenceSheet({ competence }: { competence: Competence }) {
+function CompetenceSheetView({ competence }: { competence: CompetenceSheet }) {
   const info = area(competence.code);
   return (
     <article className="competence-sheet">
@@ -39,8 +39,8 @@ function CompetenceSheet({ competence }: { competence: Competence }) {
         <h2 id="levels">Levels</h2>
         <LevelList levels={competence.levels} />
       </section>
-      <KnowledgeList title="Knowledge" items={competence.knowledge} heading="h2" />
-      <KnowledgeList title="Skills" items={competence.skills} heading="h2" />
+      <KnowledgeList title="Knowledge" items={learnItems(competence.knowledge)} heading="h2" />
+      <KnowledgeList title="Skills" items={learnItems(competence.skills)} heading="h2" />
       <section aria-labelledby="roles">
         <h2 id="roles">Roles requiring it</h2>
         {competence.roles.length === 0 ? (

@@ -4,7 +4,7 @@
  * (`?from=3.2&to=3.4`) or a self-assessment (`?profile=B1:3,B2:2&to=3.4`).
  */
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api, type Basis, type Gap } from "../api";
+import { api, type Basis, type GapReport } from "../api";
 import { Await } from "../components/Await";
 import { BasisToggle } from "../components/BasisToggle";
 import { CompetenceLink } from "../components/CompetenceLink";
@@ -16,6 +16,7 @@ import { LevelBadge } from "../components/LevelBadge";
 import { RoleLink } from "../components/RoleLink";
 import { useCatalogue } from "../context";
 import { isRole, roleTitle } from "../lib/catalogue";
+import { decodeProfile, encodeProfile } from "../lib/profile";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import {
@@ -48,15 +49,17 @@ function GapView({ query }: { query: GapQuery }) {
   const known = (code: string) => isRole(catalogue, code);
   const fromTitle = source.kind === "role" ? roleTitle(catalogue, source.code) : "your self-assessment";
   useTitle(`Gap: ${fromTitle} → ${roleTitle(catalogue, to)}`);
-  const key = gapHref(query);
+  // The start as text: a profile parsed from the URL is a new object on every render.
+  const fromRole = source.kind === "role" ? source.code : "";
+  const fromProfile = source.kind === "profile" ? encodeProfile(source.profile) : "";
   const gap = useResource(
     (signal) =>
-      source.kind === "role"
-        ? api.gapFromRole(source.code, to, basis, signal)
-        : api.gapFromProfile(source.profile, to, basis, signal),
-    [key],
+      fromRole
+        ? api.gapFromRole(fromRole, to, basis, signal)
+        : api.gapFromProfile(decodeProfile(fromProfile).profile, to, basis, signal),
+    [fromRole, fromProfile, to, basis],
   );
-  const setBasis = (next: Basis) => navigate(gapHref({ ...query, basis: next }), { replace: true });
+  const setBasis = (next: Basis) => void navigate(gapHref({ ...query, basis: next }), { replace: true });
 
   return (
     <div className="gap-page">
@@ -87,7 +90,7 @@ function GapView({ query }: { query: GapQuery }) {
   );
 }
 
-function GapResult({ gap, query }: { gap: Gap; query: GapQuery }) {
+function GapResult({ gap, query }: { gap: GapReport; query: GapQuery }) {
   const from = query.source.kind === "role" ? query.source.code : null;
   return (
     <>

@@ -44,7 +44,7 @@ export function MapPage() {
         <input
           type="checkbox"
           checked={onlyDocumented}
-          onChange={(event) => navigate(mapHref(path, event.target.checked), { replace: true })}
+          onChange={(event) => void navigate(mapHref(path, event.target.checked), { replace: true })}
         />{" "}
         Only moves the CIGREF document names (a highlighted path stays drawn)
       </label>

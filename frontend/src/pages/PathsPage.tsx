@@ -3,7 +3,7 @@
  * with options for the number of moves and documented links only.
  */
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api, isProblem, type Paths } from "../api";
+import { api, isProblem, type PathsAnswer } from "../api";
 import { Await } from "../components/Await";
 import { EmptyState } from "../components/EmptyState";
 import { PathCard } from "../components/PathCard";
@@ -39,12 +39,12 @@ function PathsView({ query }: { query: PathsQuery }) {
   const catalogue = useCatalogue();
   const navigate = useNavigate();
   useTitle(`Paths: ${roleTitle(catalogue, query.from)} → ${roleTitle(catalogue, query.to)}`);
+  const { from, to, maxSteps, onlyDocumented } = query;
   const paths = useResource(
-    (signal) =>
-      api.paths(query.from, query.to, { maxSteps: query.maxSteps, onlyDocumented: query.onlyDocumented }, signal),
-    [pathsHref(query)],
+    (signal) => api.paths(from, to, { maxSteps, onlyDocumented }, signal),
+    [from, to, maxSteps, onlyDocumented],
   );
-  const update = (change: Partial<PathsQuery>) => navigate(pathsHref({ ...query, ...change }), { replace: true });
+  const update = (change: Partial<PathsQuery>) => void navigate(pathsHref({ ...query, ...change }), { replace: true });
   const known = (code: string) => isRole(catalogue, code);
 
   return (
@@ -92,7 +92,7 @@ interface ListProps {
   onRelax: (change: Partial<PathsQuery>) => void;
 }
 
-function PathList({ data, query, onRelax }: ListProps & { data: Paths }) {
+function PathList({ data, query, onRelax }: ListProps & { data: PathsAnswer }) {
   if (data.paths.length === 0) return <NoPath query={query} onRelax={onRelax} />;
   return (
     <section aria-labelledby="paths-found">

@@ -1,6 +1,6 @@
 /** A role sheet: everything the data holds about one role, and where it leads. */
 import { Link, useParams } from "react-router";
-import { api, type Role } from "../api";
+import { api, type RoleSheet } from "../api";
 import { Await } from "../components/Await";
 import { CompetenceLink } from "../components/CompetenceLink";
 import { TextList } from "../components/TextList";
@@ -21,12 +21,12 @@ export function RolePage() {
   useTitle(role.state === "ready" ? role.data.title : `Role ${code}`);
   return (
     <Await resource={role} what={`role ${code}`} suggestionHref={(s) => roleHref(s.code)} level={1}>
-      {(data) => <RoleSheet role={data} />}
+      {(data) => <RoleSheetView role={data} />}
     </Await>
   );
 }
 
-function RoleSheet({ role }: { role: Role }) {
+function RoleSheetView({ role }: { role: RoleSheet }) {
   return (
     <article className="role-sheet">
       <header>

@@ -20,7 +20,7 @@ export function StartPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const { from, to } = parseStartQuery(params);
-  const set = (change: { from?: string; to?: string }) => navigate(startHref({ from, to, ...change }));
+  const set = (change: { from?: string; to?: string }) => void navigate(startHref({ from, to, ...change }));
   const rated = Object.keys(loadProfile()).length;
 
   return (

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { api, ApiError, problemFrom } from "./api";
+import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
+import { api, ApiError, problemFrom } from "./client";
+import { learnItems, type GapReport, type NextMoves, type PathsAnswer, type RoleSheet } from "./types";
 
 const json = (status: number, body: unknown, type = "application/json") =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": type } });
@@ -30,7 +31,12 @@ describe("problem+json", () => {
     expect(validation.status).toBe(422);
     expect(validation.detail).toContain("missing");
     const plain = await problemFrom(new Response("oops", { status: 502, statusText: "Bad Gateway" }));
-    expect(plain).toEqual({ type: "about:blank", title: "Bad Gateway", status: 502 });
+    expect(plain).toEqual({
+      type: "about:blank",
+      title: "Bad Gateway",
+      status: 502,
+      detail: "The service answered 502 Bad Gateway.",
+    });
   });
 });
 
@@ -61,6 +67,13 @@ describe("the client", () => {
     expect(JSON.parse(init.body as string)).toEqual({ from: { profile: { B1: 3 } }, limit: 5 });
   });
 
+  it("puts a code into the path, escaped", async () => {
+    const fetch = vi.fn().mockResolvedValue(json(200, { moves: [] }));
+    vi.stubGlobal("fetch", fetch);
+    await api.nextMoves("a/b c", 3);
+    expect(fetch.mock.calls[0]?.[0]).toBe("/api/v1/roles/a%2Fb%20c/next-moves?limit=3");
+  });
+
   it("leaves unset path options out of the query", async () => {
     const fetch = vi.fn().mockResolvedValue(json(200, { paths: [] }));
     vi.stubGlobal("fetch", fetch);
@@ -78,5 +91,20 @@ describe("the client", () => {
     const error = await api.role("3.2").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).problem.title).toBe("The careergraph service cannot be reached");
+  });
+});
+
+describe("the contract's types", () => {
+  it("types each answer with the service's schema", () => {
+    expectTypeOf(api.gapFromRole).returns.resolves.toEqualTypeOf<GapReport>();
+    expectTypeOf(api.nextMovesFromProfile).returns.resolves.toEqualTypeOf<NextMoves>();
+    expectTypeOf(api.paths).returns.resolves.toEqualTypeOf<PathsAnswer>();
+    expectTypeOf(api.role).returns.resolves.toEqualTypeOf<RoleSheet>();
+  });
+
+  it("reads a competence sheet's knowledge rows as learn items, leaving out incomplete rows", () => {
+    expect(learnItems([{ key: "B1.K1", text: "programming languages" }, { key: "B1.K2" }])).toEqual([
+      { key: "B1.K1", text: "programming languages" },
+    ]);
   });
 });

@@ -1,0 +1,3 @@
+/** HTTP API v1: the readable type names and the client. */
+export * from "./types";
+export * from "./client";

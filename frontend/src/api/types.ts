@@ -1,0 +1,75 @@
+/**
+ * Readable names for the shapes of HTTP API v1, all taken from the generated
+ * `schema.d.ts` (itself generated from the service's OpenAPI document, see
+ * ../../README.md, "API types"). Nothing here is written by hand but the names:
+ * a field the service adds, renames or drops shows up here after `make api-types`,
+ * and `npm run typecheck` then points at every use it breaks.
+ *
+ * A name is the service's schema name, except where that name only exists to
+ * tell Python classes apart (`...Out`, `...Model`).
+ */
+import type { components } from "./schema";
+
+type Schemas = components["schemas"];
+
+export type RoleRef = Schemas["RoleRef"];
+export type CompetenceRef = Schemas["CompetenceRef"];
+export type FamilyRef = Schemas["FamilyRef"];
+export type Family = Schemas["FamilyOut"];
+export type RoleSummary = Schemas["RoleSummary"];
+export type Activity = Schemas["ActivityOut"];
+export type RequiredCompetence = Schemas["RequiredCompetence"];
+/** The career section of a role sheet: profile, experience, minimum years. */
+export type CareerProfile = Schemas["CareerOut"];
+/** A career link from or to a role; `evidence` quotes the document when documented. */
+export type RoleLink = Schemas["LinkOut"];
+export type RoleSheet = Schemas["RoleSheet"];
+
+export type LevelInfo = Schemas["LevelInfo"];
+export type LearnItem = Schemas["LearnItem"];
+export type CompetenceSummary = Schemas["CompetenceSummary"];
+export type RequiringRole = Schemas["RequiringRole"];
+export type CompetenceSheet = Schemas["CompetenceSheet"];
+
+export type Learn = Schemas["Learn"];
+export type GapItem = Schemas["GapItem"];
+export type Transferable = Schemas["Transferable"];
+export type GapSummary = Schemas["GapSummary"];
+/** Who holds what: a role's entry levels, or a self-assessment. */
+export type Holder = Schemas["Holder"];
+export type GapReport = Schemas["GapReport"];
+export type Basis = GapReport["basis"];
+export type GapStatus = GapItem["status"];
+/** A self-assessment: competence code -> level held (0..5). */
+export type Profile = Schemas["FromProfile"]["profile"];
+
+export type Move = Schemas["Move"];
+export type NextMoves = Schemas["NextMoves"];
+
+export type Gain = Schemas["Gain"];
+/** One move of a path; `evidence` is the document's sentence, or how the move was inferred. */
+export type Step = Schemas["Step"];
+export type LinkKind = Step["kind"];
+/** One chain of roles from the start to the target, with its cumulative cost. */
+export type CareerPath = Schemas["CareerPath"];
+export type PathsAnswer = Schemas["PathsAnswer"];
+
+export type GraphNode = Schemas["GraphNode"];
+export type GraphLink = Schemas["GraphLink"];
+export type GraphAnswer = Schemas["GraphAnswer"];
+
+export type Meta = Schemas["Meta"];
+
+/** An error answer (RFC 9457 problem+json). */
+export type Problem = Schemas["Problem"];
+/** One suggestion a problem offers, e.g. the nearest roles to an unknown code. */
+export type Suggestion = Schemas["SuggestionModel"];
+
+/**
+ * A competence sheet's knowledge or skills rows as learn items. The contract
+ * types these rows as string maps (`dict[str, str]` in app/schemas.py) while the
+ * service fills them with `key` and `text`; a row without both is not shown.
+ */
+export function learnItems(rows: CompetenceSheet["knowledge"]): LearnItem[] {
+  return rows.flatMap(({ key, text }) => (key !== undefined && text !== undefined ? [{ key, text }] : []));
+}
