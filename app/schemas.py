@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.problems import Problem
 from graph.models import Combine, LinkKind
-from graph.results import Basis, CompetenceRef, GapReport, LevelInfo, Related, RoleRef
+from graph.results import Basis, CompetenceRef, GapReport, LearnItem, LevelInfo, Related, RoleRef
 
 
 class Out(BaseModel):
@@ -130,8 +130,8 @@ class CompetenceSheet(CompetenceRef):
     area_name: str
     description: str
     levels: list[LevelInfo]
-    knowledge: list[dict[str, str]]
-    skills: list[dict[str, str]]
+    knowledge: list[LearnItem]
+    skills: list[LearnItem]
     roles: list[RequiringRole]
 
 

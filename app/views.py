@@ -28,7 +28,7 @@ from graph.models import (
     Role,
     competence_sort_key,
 )
-from graph.results import Holder, LevelInfo, RoleRef
+from graph.results import Holder, LearnItem, LevelInfo, RoleRef
 from graph.snapshot import Snapshot
 
 
@@ -131,8 +131,8 @@ def competence_sheet(snapshot: Snapshot, competence: Competence) -> CompetenceSh
         levels=[
             LevelInfo(level=d.level, eqf=d.eqf, descriptor=d.descriptor) for d in competence.levels
         ],
-        knowledge=[{"key": k.key, "text": k.text} for k in competence.knowledge],
-        skills=[{"key": s.key, "text": s.text} for s in competence.skills],
+        knowledge=[LearnItem(key=k.key, text=k.text) for k in competence.knowledge],
+        skills=[LearnItem(key=s.key, text=s.text) for s in competence.skills],
         roles=requiring,
     )
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { api, ApiError, problemFrom } from "./client";
-import { learnItems, type GapReport, type NextMoves, type PathsAnswer, type RoleSheet } from "./types";
+import { type GapReport, type NextMoves, type PathsAnswer, type RoleSheet } from "./types";
 
 const json = (status: number, body: unknown, type = "application/json") =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": type } });
@@ -100,11 +100,5 @@ describe("the contract's types", () => {
     expectTypeOf(api.nextMovesFromProfile).returns.resolves.toEqualTypeOf<NextMoves>();
     expectTypeOf(api.paths).returns.resolves.toEqualTypeOf<PathsAnswer>();
     expectTypeOf(api.role).returns.resolves.toEqualTypeOf<RoleSheet>();
-  });
-
-  it("reads a competence sheet's knowledge rows as learn items, leaving out incomplete rows", () => {
-    expect(learnItems([{ key: "B1.K1", text: "programming languages" }, { key: "B1.K2" }])).toEqual([
-      { key: "B1.K1", text: "programming languages" },
-    ]);
   });
 });

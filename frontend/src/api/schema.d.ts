@@ -476,13 +476,9 @@ export interface components {
             /** Levels */
             levels: components["schemas"]["LevelInfo"][];
             /** Knowledge */
-            knowledge: {
-                [key: string]: string;
-            }[];
+            knowledge: components["schemas"]["LearnItem"][];
             /** Skills */
-            skills: {
-                [key: string]: string;
-            }[];
+            skills: components["schemas"]["LearnItem"][];
             /** Roles */
             roles: components["schemas"]["RequiringRole"][];
         };
@@ -855,6 +851,17 @@ export interface components {
             };
             /** Columns */
             columns: string[];
+            /**
+             * Twin
+             * @description dotted name of the Python function whose answer the query reproduces (held equal by the parity test); null when the query is analyst-only
+             * @example graph.algorithms.gap.gap
+             */
+            twin: string | null;
+            /**
+             * Twin Note
+             * @description which part of the twin's answer the query gives, or why it has no twin
+             */
+            twin_note: string;
             /** Query */
             query: string;
         };
@@ -1002,6 +1009,16 @@ export interface components {
             store: "embedded" | "neo4j";
             /** Dataset Version */
             dataset_version: string;
+            /**
+             * Link Policy
+             * @description fingerprint of the policy behind the served links
+             */
+            link_policy: string;
+            /**
+             * Link Policy Current
+             * @description false when the store's links come from another policy: reseed to update
+             */
+            link_policy_current: boolean;
             /** Snapshot Built At */
             snapshot_built_at: string;
             /** Snapshot Age S */
@@ -1033,12 +1050,12 @@ export interface components {
             area: string;
             /**
              * Level
-             * @description low end of the stated levels
+             * @description low end of the stated levels (the entry level)
              */
             level: number;
             /**
              * Level Max
-             * @description high end of the stated levels
+             * @description high end of the stated levels (the mastery level)
              */
             level_max: number;
             /**
@@ -1046,6 +1063,12 @@ export interface components {
              * @description exactly the levels the data sheet states
              */
             levels: number[];
+            /**
+             * Combine
+             * @description how the sheet joins the levels: 'and' (Level 2 / And Level 3) or 'or' (Level 1 / Or Level 3); 'and' for a single level. Gaps read both alike.
+             * @enum {string}
+             */
+            combine: "and" | "or";
         };
         /** RequiringRole */
         RequiringRole: {
@@ -1059,12 +1082,27 @@ export interface components {
              * @example Programmer
              */
             title: string;
-            /** Level */
+            /**
+             * Level
+             * @description low end of the stated levels (the entry level)
+             */
             level: number;
-            /** Level Max */
+            /**
+             * Level Max
+             * @description high end of the stated levels (the mastery level)
+             */
             level_max: number;
-            /** Levels */
+            /**
+             * Levels
+             * @description exactly the levels the data sheet states
+             */
             levels: number[];
+            /**
+             * Combine
+             * @description how the sheet joins the levels: 'and' (Level 2 / And Level 3) or 'or' (Level 1 / Or Level 3); 'and' for a single level. Gaps read both alike.
+             * @enum {string}
+             */
+            combine: "and" | "or";
         };
         /** RoleRef */
         RoleRef: {

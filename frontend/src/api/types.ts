@@ -64,12 +64,3 @@ export type Meta = Schemas["Meta"];
 export type Problem = Schemas["Problem"];
 /** One suggestion a problem offers, e.g. the nearest roles to an unknown code. */
 export type Suggestion = Schemas["SuggestionModel"];
-
-/**
- * A competence sheet's knowledge or skills rows as learn items. The contract
- * types these rows as string maps (`dict[str, str]` in app/schemas.py) while the
- * service fills them with `key` and `text`; a row without both is not shown.
- */
-export function learnItems(rows: CompetenceSheet["knowledge"]): LearnItem[] {
-  return rows.flatMap(({ key, text }) => (key !== undefined && text !== undefined ? [{ key, text }] : []));
-}

@@ -1,6 +1,6 @@
 /** A competence: its description, its levels with EQF and descriptor, knowledge, skills, and who needs it. */
 import { useParams } from "react-router";
-import { api, learnItems, type CompetenceSheet } from "../api";
+import { api, type CompetenceSheet } from "../api";
 import { Await } from "../components/Await";
 import { KnowledgeList } from "../components/KnowledgeList";
 import { LevelBadge } from "../components/LevelBadge";
@@ -39,8 +39,8 @@ function CompetenceSheetView({ competence }: { competence: CompetenceSheet }) {
         <h2 id="levels">Levels</h2>
         <LevelList levels={competence.levels} />
       </section>
-      <KnowledgeList title="Knowledge" items={learnItems(competence.knowledge)} heading="h2" />
-      <KnowledgeList title="Skills" items={learnItems(competence.skills)} heading="h2" />
+      <KnowledgeList title="Knowledge" items={competence.knowledge} heading="h2" />
+      <KnowledgeList title="Skills" items={competence.skills} heading="h2" />
       <section aria-labelledby="roles">
         <h2 id="roles">Roles requiring it</h2>
         {competence.roles.length === 0 ? (
