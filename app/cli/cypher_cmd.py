@@ -1,7 +1,7 @@
 """`careergraph cypher list|run`: the analyst console from a terminal.
 
 Runs against NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE through the
-same read-only gate and limits as `POST /api/v1/cypher` (graph/console.py). Any
+same read-only gate and limits as `POST /api/v1/cypher` (graph/neo4j/console.py). Any
 failure is one line on stderr and exit code 1 (2 for a malformed --param).
 """
 
@@ -20,8 +20,8 @@ from rich.console import Console
 from rich.table import Table
 
 from app.settings import get_settings
-from graph import console
 from graph.errors import CareerGraphError
+from graph.neo4j import console
 from graph.neo4j.library import LibraryQuery, library, library_params, library_query
 from graph.neo4j.store import Neo4jStore
 

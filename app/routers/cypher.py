@@ -1,6 +1,6 @@
 """The analyst console over HTTP: read-only Cypher and the query library (Neo4j store only).
 
-Thin by design: the gate, the limits and the serialisation live in graph/console.py,
+Thin by design: the gate, the limits and the serialisation live in graph/neo4j/console*.py,
 the library's catalogue in graph/neo4j/library.py, both shared with `careergraph cypher`.
 """
 
@@ -15,8 +15,8 @@ from app.deps import ProviderDep
 from app.problems import Problem, ProblemError
 from app.security import ApiKeyDep
 from app.snapshots import SnapshotProvider
-from graph import console
-from graph.console import ConsoleResult
+from graph.neo4j import console
+from graph.neo4j.console import ConsoleResult
 from graph.neo4j.library import LibraryQuery, library, library_query
 from graph.neo4j.store import Neo4jStore
 

@@ -14,7 +14,7 @@ Every file opens with a comment block; this module reads it into a LibraryQuery:
 A field's continuation lines are indented. `Twin` names the Python function whose
 answer the query reproduces, so tests/neo4j/test_parity.py holds the two equal; a
 query no Python function answers says `analyst-only` and why. Running a query (the
-read-only gate) is graph/console.py's job, not this module's.
+read-only gate) is graph/neo4j/console_gate.py's job, not this module's.
 """
 
 from __future__ import annotations

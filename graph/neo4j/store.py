@@ -59,7 +59,7 @@ class Neo4jStore:
 
     @property
     def driver(self) -> Driver:
-        """The driver, for the analyst console (graph/console.py), which runs its own reads."""
+        """The driver, for the analyst console (graph/neo4j/console.py): it runs its own reads."""
         return self._driver
 
     @property

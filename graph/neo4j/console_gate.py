@@ -1,0 +1,170 @@
+"""The console's read-only gate: which Cypher the analyst console agrees to run.
+
+Two checks before anything runs: the text (comments and string literals blanked)
+must be one statement calling no procedure or function from DENIED_NAMESPACES;
+then Neo4j's own EXPLAIN of it must plan a read ("r") of the configured database,
+without LOAD CSV or commands outside ALLOWED_COMMANDS. The READ transaction the
+query then runs in (graph/neo4j/console.py) is the third line of defence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from neo4j import ResultSummary
+
+from graph.errors import QueryRefused
+
+# Procedures and functions EXPLAIN cannot judge: declared READ (or run as data) yet they
+# reach files or the network, run Cypher text the plan does not show, or act on the server.
+# Any other db.* procedure is allowed: they read the graph and its schema.
+DENIED_NAMESPACES: dict[str, str] = {
+    "apoc.load": "reads files and URLs",
+    "apoc.import": "reads files and URLs",
+    "apoc.export": "writes files",
+    "apoc.cypher": "runs Cypher text that the read-only check cannot see",
+    "apoc.when": "runs Cypher text that the read-only check cannot see",
+    "apoc.case": "runs Cypher text that the read-only check cannot see",
+    "apoc.do": "runs Cypher text that the read-only check cannot see",
+    "apoc.graph.fromCypher": "runs Cypher text that the read-only check cannot see",
+    "apoc.periodic": "runs Cypher text in background jobs",
+    "apoc.lock": "locks nodes against writers",
+    "apoc.warmup": "loads the whole store into memory",
+    "apoc.trigger": "installs triggers",
+    "apoc.custom": "declares procedures",
+    "apoc.systemdb": "runs commands on the system database",
+    "apoc.bolt": "connects to other servers",
+    "apoc.es": "connects to external services",
+    "apoc.mongo": "connects to external services",
+    "apoc.mongodb": "connects to external services",
+    "apoc.couchbase": "connects to external services",
+    "apoc.redis": "connects to external services",
+    "apoc.dv": "reads external data sources",
+    "apoc.model": "reads external databases",
+    "apoc.spatial": "calls geocoding services",
+    "apoc.gephi": "sends data over the network",
+    "apoc.log": "writes the server log",
+    "apoc.metrics": "reads server files",
+    "apoc.config": "reads the server configuration",
+    "apoc.static": "reads the server configuration",
+    "dbms": "administers the server",
+    "db.stats": "collects and reveals other users' queries",
+    "db.resampleIndex": "changes the server's planning state",
+    "db.resampleOutdatedIndexes": "changes the server's planning state",
+    "db.prepareForReplanning": "changes the server's planning state",
+    "gds": "builds in-memory graphs and writes files",
+}
+# SHOW/TERMINATE commands plan as reads; only these inspect the schema and nothing else.
+ALLOWED_COMMANDS = frozenset({"ShowIndexes", "ShowConstraints", "ShowProcedures", "ShowFunctions"})
+QUERY_TYPES = {
+    "w": "writes to the database",
+    "rw": "reads and writes the database",
+    "s": "is a schema or administration command",
+}
+
+_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+_DOTTED_CALL = re.compile(
+    rf"(?P<call>\bCALL\s+)?(?P<name>{_NAME}(?:\s*\.\s*{_NAME})+)(?P<paren>\s*\()?", re.IGNORECASE
+)
+
+
+def code_only(text: str) -> str:
+    """The query with comments blanked, strings emptied and `quoted` names unquoted.
+
+    A scan of the result sees code only: no comment or string literal can hide a
+    statement separator or a procedure name from it, or fake one.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        pair = text[i : i + 2]
+        if pair == "//":
+            end = text.find("\n", i)
+            i, piece = (len(text) if end < 0 else end), " "
+        elif pair == "/*":
+            end = text.find("*/", i + 2)
+            i, piece = (len(text) if end < 0 else end + 2), " "
+        elif text[i] in "'\"":
+            i, piece = _literal_end(text, i), "''"
+        elif text[i] == "`":
+            end = _literal_end(text, i)
+            name = text[i + 1 : end - 1].replace("``", "`")
+            i, piece = end, re.sub(r"[^\w.]", "_", name)
+        else:
+            i, piece = i + 1, text[i]
+        out.append(piece)
+    return "".join(out)
+
+
+def _literal_end(text: str, start: int) -> int:
+    """The index just past the string literal or `quoted name` opening at `start`."""
+    quote = text[start]
+    escape = "\\" if quote != "`" else "`"  # strings: backslash escapes; names: `` is a `
+    i = start + 1
+    while i < len(text):
+        if text[i] == escape and (quote != "`" or text[i + 1 : i + 2] == "`"):
+            i += 2
+        elif text[i] == quote:
+            return i + 1
+        else:
+            i += 1
+    return len(text)
+
+
+def called_names(code: str) -> Iterator[str]:
+    """Dotted names the code calls: `CALL a.b` (parentheses optional) or `a.b(...)`."""
+    for match in _DOTTED_CALL.finditer(code):
+        if match["call"] or match["paren"]:
+            yield re.sub(r"\s+", "", match["name"])
+
+
+def denied_reason(name: str) -> str | None:
+    """Why procedure or function `name` is refused, or None if it may run."""
+    lowered = name.lower()
+    for namespace, reason in DENIED_NAMESPACES.items():
+        if lowered == namespace.lower() or lowered.startswith(namespace.lower() + "."):
+            return f"{name} {reason}; the console refuses {namespace}.*"
+    return None
+
+
+def check_text(text: str) -> None:
+    """Refuse several statements and denied procedures before asking Neo4j anything."""
+    code = code_only(text)
+    if sum(1 for part in code.split(";") if part.strip()) > 1:
+        raise QueryRefused("One statement per query: remove the ';' between statements.")
+    for name in called_names(code):
+        if reason := denied_reason(name):
+            raise QueryRefused(reason)
+
+
+def check_plan(summary: ResultSummary, *, database: str) -> None:
+    """Refuse what Neo4j's EXPLAIN says is not a plain read of `database`."""
+    kind = summary.query_type or "?"
+    if kind != "r":
+        what = QUERY_TYPES.get(kind, "is not a read")
+        raise QueryRefused(f"The query {what} (query type {kind!r}); the console only reads.")
+    for operator in _operators(summary.plan or {}):
+        name, _, target = str(operator.get("operatorType", "")).partition("@")
+        if target and target != database:
+            raise QueryRefused(
+                f"The query uses database {target!r}; the console reads {database!r} only."
+            )
+        if name == "LoadCSV":
+            raise QueryRefused("LOAD CSV reads files and URLs; the console reads the graph only.")
+        if name.startswith(("Show", "Terminate")) and name not in ALLOWED_COMMANDS:
+            raise QueryRefused(
+                f"The {name} command is not available in the console; "
+                "SHOW INDEXES, CONSTRAINTS, PROCEDURES and FUNCTIONS are."
+            )
+        if name == "ProcedureCall":
+            details = str(operator.get("args", {}).get("Details", ""))
+            if reason := denied_reason(details.split("(", 1)[0].strip()):
+                raise QueryRefused(reason)
+
+
+def _operators(plan: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
+    yield plan
+    for child in plan.get("children", ()):
+        yield from _operators(child)
