@@ -14,8 +14,9 @@ COPY app ./app
 COPY graph ./graph
 COPY seed ./seed
 COPY cypher ./cypher
-RUN pip install --no-cache-dir -e . && useradd --system --uid 10001 careergraph
+# The built UI is package data (careergraph_ui): copy it in before installing the wheel.
 COPY --from=ui /src/frontend/dist ./frontend/dist
+RUN pip install --no-cache-dir . && rm -rf /app/build && useradd --system --uid 10001 careergraph
 USER careergraph
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 \

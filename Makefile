@@ -26,11 +26,15 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# frontend/dist is the package careergraph_ui (pyproject.toml): it must exist to install,
+# even before the UI is built into it.
 $(RUNTIME): pyproject.toml | $(VENV)/bin/python
+	mkdir -p frontend/dist
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
 $(DEV): pyproject.toml | $(VENV)/bin/python
+	mkdir -p frontend/dist
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(RUNTIME)
 
