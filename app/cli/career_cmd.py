@@ -151,7 +151,7 @@ def paths_command(
     k: Annotated[int, typer.Option(min=1, max=10, help="How many paths")] = 3,
     max_steps: Annotated[
         int | None,
-        typer.Option(min=1, max=10, help=f"Moves per path at most [default: {DEFAULT_RULE}]"),
+        typer.Option(min=1, max=10, help=f"Moves per path at most; if not given: {DEFAULT_RULE}"),
     ] = None,
     only_documented: Annotated[bool, typer.Option(help="Only moves the source states")] = False,
     avoid: Annotated[str, typer.Option(help="Comma-separated roles to avoid")] = "",

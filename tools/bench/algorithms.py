@@ -41,7 +41,7 @@ def timed(label: str, work: Callable[[], int]) -> None:
     count = work()
     elapsed = time.perf_counter() - started
     per = f", {elapsed / count * 1000:.2f} ms each" if count > 1 else ""
-    print(f"{label:<44} {elapsed * 1000:9.1f} ms  ({count} answers{per})")
+    print(f"{label:<52} {elapsed * 1000:9.1f} ms  ({count} answers{per})")
 
 
 def all_paths(
@@ -65,7 +65,7 @@ def report(label: str, answers: Answers, millis: list[float]) -> None:
     ranked = sorted(millis)
     none = sum(1 for found in answers.values() if not found)
     print(
-        f"{label:<44} {sum(millis):9.1f} ms  ({len(millis)} queries, "
+        f"{label:<52} {sum(millis):9.1f} ms  ({len(millis)} queries, "
         f"mean {statistics.mean(millis):.2f}, median {statistics.median(millis):.2f}, "
         f"p95 {ranked[int(0.95 * len(ranked))]:.2f}, max {ranked[-1]:.2f} ms; "
         f"{none} without a path)"
