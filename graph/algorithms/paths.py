@@ -26,15 +26,16 @@ within max_steps.
 
 Complexity, for V roles and E usable links: the backward search takes O(V + E) time
 and O(V) memory, and reads the snapshot's graph in place, without a copy. The
-best-first search pops only partial paths ranked before the k-th answer; a pop
-costs O(c + d (c + L + log H)) time for c competences per role, d links out of a
-role, L = max_steps and H paths in the heap, which hold O(H L + P c) memory for P
-pops. Ties and near-ties make P grow: at worst every simple path of at most L
-moves that can still reach the target in time, O(d^L). Pops per query, measured:
-on the seed (33 roles, 207 links) median 9, at most 46 with max_steps 4, median
-15, at most 795 with the default bound; on the synthetic catalogue of
-tools/bench/algorithms.py (3,000 roles, 45,000 links) at most 47 with max_steps 4,
-median 426, at most ~5,300 with the default bound (up to 8 moves).
+best-first search pops only partial paths ranked before the k-th answer. Each
+role's onward links are sorted once by moves left (O(d log d) for its d links), so
+a pop costs O(c + d' (c + L + log H)) time for c competences per role, d' links
+that can still arrive in time, L = max_steps and H paths in the heap; they hold
+O(H L + P c) memory for P pops. Ties and near-ties make P grow: at worst every
+simple path of at most L moves that can still reach the target in time, O(d^L).
+Pops per query, measured: on the seed (33 roles, 207 links) median 9, at most 46
+with max_steps 4, median 15, at most 795 with the default bound; on the synthetic
+catalogue of tools/bench/algorithms.py (3,000 roles, 45,000 links) at most 47 with
+max_steps 4, median 426, at most ~5,300 with the default bound (up to 8 moves).
 """
 
 from __future__ import annotations
@@ -163,13 +164,18 @@ def _cheapest(
 ) -> list[tuple[str, ...]]:
     """The k best simple paths of at most `max_steps` moves, best first (module docstring)."""
     entry = cache(lambda code: from_role(snapshot.roles[code]))
+    sort_key = cache(role_sort_key)
+
+    @cache
+    def onward(role: str) -> list[tuple[int, str]]:
+        """Where a path may go next from `role`, fewest moves left first."""
+        return sorted((moves_left[r], r) for r in usable.successors(role) if r in moves_left)
+
     # Holding the target's levels from the start makes a partial path's cost the cost
     # of going straight on to the target; the direct move's cost to begin with.
     cost = _rise(entry(source), entry(target))
     # The codes differ between any two paths, so roles and levels are never compared.
-    heap: list[_Entry] = [
-        (cost, moves_left[source], (role_sort_key(source),), (source,), entry(target))
-    ]
+    heap: list[_Entry] = [(cost, moves_left[source], (sort_key(source),), (source,), entry(target))]
     found: list[tuple[str, ...]] = []
     while heap and len(found) < k:
         cost, _, codes, roles, before = heapq.heappop(heap)
@@ -179,16 +185,17 @@ def _cheapest(
             continue
         held = before | {c: n for c, n in entry(last).items() if n > before.get(c, 0)}
         moves = len(roles)  # after one more step
-        for role in usable.successors(last):
-            left = moves_left.get(role)
-            if left is None or moves + left > max_steps or role in roles:
+        for left, role in onward(last):
+            if moves + left > max_steps:
+                break
+            if role in roles:
                 continue
             heapq.heappush(
                 heap,
                 (
                     cost + _rise(held, entry(role)),
                     moves + left,
-                    (*codes, role_sort_key(role)),
+                    (*codes, sort_key(role)),
                     (*roles, role),
                     held,
                 ),
