@@ -4,12 +4,13 @@ Prints wall times for: loading + validating the seed, building the snapshot
 (inferred links included), all 33 x 33 gaps (both bases), every role's next moves,
 and k=3 paths for every ordered pair, with max_steps 4 and with the default bound.
 
-    --baseline REF   also time REF's graph/algorithms/paths.py (e.g. main before the
-                     exact search) at max_steps 4, and count the pairs whose answer
-                     (roles and costs) differs from the current one
+    --baseline REF   also time REF's graph/algorithms/paths.py (e.g. 5d92d22, before
+                     the exact search) at max_steps 4, and count the pairs whose
+                     answer (roles and costs) differs from the current one, with
+                     max_steps 4 and without max_steps
     --scale N        also time paths on a synthetic catalogue of N roles (see synthetic)
 
-Run: .venv/bin/python tools/bench/algorithms.py [--baseline main] [--scale 3000]
+Run: .venv/bin/python tools/bench/algorithms.py [--baseline 5d92d22] [--scale 3000]
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import statistics
 import subprocess
 import time
 import types
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from graph.algorithms.gap import figures, gap
 from graph.algorithms.holdings import from_role, role_holder
@@ -144,16 +145,21 @@ def synthetic(roles: int, *, links_per_role: int = 15, seed: int = 1) -> Snapsho
     return Snapshot.build(dataset, links=links)
 
 
-def time_paths(snapshot: Snapshot, pairs: list[tuple[str, str]], what: str) -> Answers:
+def time_paths(
+    snapshot: Snapshot, pairs: list[tuple[str, str]], what: str
+) -> tuple[Answers, Answers]:
+    """Answers with max_steps 4, and without max_steps."""
     given, given_ms = all_paths(snapshot, pairs, k_best_paths, max_steps=4)
     report(f"k=3 paths, max_steps 4, {what}", given, given_ms)
     default, default_ms = all_paths(snapshot, pairs, k_best_paths)
     report(f"k=3 paths, default bound, {what}", default, default_ms)
-    return given
+    return given, default
 
 
-def changed(before: Answers, after: Answers) -> Iterable[tuple[str, str]]:
-    return (pair for pair in after if before[pair] != after[pair])
+def changed(before: Answers, after: Answers, label: str) -> None:
+    differ = [pair for pair in after if before[pair] != after[pair]]
+    costs = sum(1 for p in differ if [c for _, c in before[p]] != [c for _, c in after[p]])
+    print(f"  pairs answered differently {label}: {len(differ)} ({costs} with other costs)")
 
 
 def main() -> None:
@@ -187,13 +193,13 @@ def main() -> None:
 
     timed("all gaps, entry and mastery", all_gaps)
     timed("next moves for every role", all_moves)
-    current = time_paths(snapshot, pairs, "every ordered pair")
+    given, default = time_paths(snapshot, pairs, "every ordered pair")
     if args.baseline:
+        # Before, max_steps defaulted to 4: the same answers with it given or not.
         before, before_ms = all_paths(snapshot, pairs, baseline_paths(args.baseline), max_steps=4)
         report(f"k=3 paths, max_steps 4, at {args.baseline}", before, before_ms)
-        differ = list(changed(before, current))
-        costs = sum(1 for p in differ if [c for _, c in before[p]] != [c for _, c in current[p]])
-        print(f"  pairs answered differently: {len(differ)} ({costs} with other costs)")
+        changed(before, given, "with max_steps 4")
+        changed(before, default, "without max_steps")
     if args.scale:
         started = time.perf_counter()
         large = synthetic(args.scale)
