@@ -52,15 +52,10 @@ def main() -> None:
     columns = list(rows[0])
     print(" | ".join(columns))
     for row in rows:
-        mark = (
-            "  <- default"
-            if (row["top_k"], row["threshold"])
-            == (
-                DEFAULT_POLICY.top_k,
-                DEFAULT_POLICY.threshold,
-            )
-            else ""
-        )
+        mark = "  <- default" if (row["top_k"], row["threshold"]) == (
+            DEFAULT_POLICY.top_k,
+            DEFAULT_POLICY.threshold,
+        ) else ""
         print(" | ".join(str(row[c]) for c in columns) + mark)
 
 
