@@ -126,9 +126,22 @@ class CareerPath(Answer):
 
 
 class PathsAnswer(Answer):
+    """The k cheapest paths: cumulative cost, then fewer moves, then role codes."""
+
     from_: RoleRef = Field(alias="from")
     to: RoleRef
     dataset_version: str
+    max_steps: int = Field(
+        ge=1,
+        description=(
+            "the most moves a path may take: max_steps as given, or else the default "
+            "(see the max_steps query parameter)"
+        ),
+    )
+    max_steps_source: Literal["given", "default"] = Field(
+        description="whether max_steps was given by the caller or chosen by the default rule"
+    )
+    fewest_moves: int = Field(ge=1, description="moves of the shortest usable path")
     paths: list[CareerPath]
 
 

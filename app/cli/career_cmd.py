@@ -21,7 +21,7 @@ from app.views import role_sheet
 from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
 from graph.algorithms.moves import next_moves
-from graph.algorithms.paths import k_best_paths
+from graph.algorithms.paths import DEFAULT_RULE, k_best_paths
 from graph.errors import CareerGraphError
 from graph.results import Basis, GapReport, NextMoves, PathsAnswer
 from graph.snapshot import Snapshot
@@ -98,6 +98,12 @@ def render_moves(answer: NextMoves) -> None:
 
 
 def render_paths(answer: PathsAnswer) -> None:
+    why = "given" if answer.max_steps_source == "given" else f"default: {DEFAULT_RULE}"
+    console.print(
+        f"{answer.from_.code} {answer.from_.title} → {answer.to.code} {answer.to.title}: "
+        f"the shortest takes {answer.fewest_moves} moves; paths of at most "
+        f"{answer.max_steps} moves ({why})"
+    )
     for rank, path in enumerate(answer.paths, start=1):
         console.print(f"[bold]{rank}. {' → '.join(path.roles)}[/]  cost {path.cost} level steps")
         for step in path.steps:
@@ -143,7 +149,10 @@ def paths_command(
     source: Annotated[str, typer.Argument(metavar="FROM")],
     target: Annotated[str, typer.Argument(metavar="TO")],
     k: Annotated[int, typer.Option(min=1, max=10, help="How many paths")] = 3,
-    max_steps: Annotated[int, typer.Option(min=1, max=10, help="Moves per path at most")] = 4,
+    max_steps: Annotated[
+        int | None,
+        typer.Option(min=1, max=10, help=f"Moves per path at most; if not given: {DEFAULT_RULE}"),
+    ] = None,
     only_documented: Annotated[bool, typer.Option(help="Only moves the source states")] = False,
     avoid: Annotated[str, typer.Option(help="Comma-separated roles to avoid")] = "",
     as_json: JsonOption = False,

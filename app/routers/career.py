@@ -12,7 +12,7 @@ from app.schemas import MovesRequest
 from app.views import holder_of
 from graph.algorithms.holdings import role_holder
 from graph.algorithms.moves import next_moves
-from graph.algorithms.paths import k_best_paths
+from graph.algorithms.paths import DEFAULT_RULE, k_best_paths
 from graph.results import NextMoves, PathsAnswer
 
 router = APIRouter(prefix="/api/v1", tags=["career"])
@@ -46,11 +46,21 @@ def paths(
     source: Annotated[str, Query(alias="from", min_length=1, max_length=20, examples=["3.2"])],
     to: Annotated[str, Query(min_length=1, max_length=20, examples=["2.3"])],
     k: Annotated[int, Query(ge=1, le=10)] = 3,
-    max_steps: Annotated[int, Query(ge=1, le=10)] = 4,
+    max_steps: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=10,
+            description=f"most moves per path; omitted: {DEFAULT_RULE} (the answer says which)",
+        ),
+    ] = None,
     only_documented: bool = False,
     avoid: Annotated[str, Query(max_length=200, description="comma-separated role codes")] = "",
 ) -> PathsAnswer:
-    """The k cheapest paths over career links; a step costs the gap from all held so far."""
+    """The k cheapest paths over career links; a step costs the gap from all held so far.
+
+    Ranked by cumulative cost, then fewer moves, then role codes; exact, ties included.
+    """
     avoided = [code.strip() for code in avoid.split(",") if code.strip()]
     return k_best_paths(
         snapshot,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -96,6 +97,15 @@ def test_paths_start_end_and_follow_links(snapshot: Snapshot, source: str, targe
         assert len(set(path.roles)) == len(path.roles) and len(path.steps) <= 4
         assert all(snapshot.career.has_edge(s.from_, s.to) for s in path.steps)
         assert path.cost == sum(s.cost for s in path.steps)
+
+
+def test_without_max_steps_a_far_role_still_answers(snapshot: Snapshot) -> None:
+    # 5.2 Help Desk Technician -> 7.4 Head of Operations needs 5 moves, more than 4.
+    answer = k_best_paths(snapshot, "5.2", "7.4")
+    assert (answer.fewest_moves, answer.max_steps_source) == (5, "default")
+    assert answer.paths and all(len(p.steps) <= answer.max_steps for p in answer.paths)
+    with pytest.raises(NoPath, match="the shortest takes 5"):
+        k_best_paths(snapshot, "5.2", "7.4", max_steps=4)
 
 
 def test_one_step_path_costs_the_gap(snapshot: Snapshot) -> None:

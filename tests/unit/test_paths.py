@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from graph.algorithms.holdings import profile_holder, role_holder
 from graph.algorithms.links import LinkPolicy, career_links
 from graph.algorithms.moves import next_moves
-from graph.algorithms.paths import k_best_paths
+from graph.algorithms.paths import DEFAULT_MAX_STEPS, DEFAULT_SLACK, default_max_steps, k_best_paths
 from graph.algorithms.similarity import related_roles, weighted_jaccard
 from graph.errors import NoPath
 from graph.models import CareerLink
+from graph.results import PathsAnswer
 from graph.snapshot import Snapshot
-from tests.factories import snapshot_of, tiny_dataset
+from tests.factories import role, snapshot_of, tiny_dataset
 
 
 def link(a: str, b: str, kind: str = "inferred") -> CareerLink:
@@ -66,6 +69,53 @@ def test_max_steps_bounds_the_moves(chain: Snapshot) -> None:
     with pytest.raises(NoPath, match="at most 1 moves; the shortest takes 2: raise max_steps"):
         k_best_paths(chain, "4.1", "2.3", max_steps=1)
     assert all(len(p.steps) <= 2 for p in k_best_paths(chain, "4.1", "2.3", max_steps=2).paths)
+
+
+def test_equal_cost_and_moves_rank_by_role_codes_as_numbers() -> None:
+    # 4.9 and 4.10 hold only C1@1, which 3.2 already holds: both detours cost what
+    # the direct move costs (B2 2 + E2 3 = 5), so only the moves and the codes differ.
+    technicians = [role(code, f"Technician {code}", {"C1": [1]}) for code in ("4.9", "4.10")]
+    dataset = tiny_dataset(links=())
+    dataset = dataset.model_copy(update={"roles": (*dataset.roles, *technicians)})
+    links = [link("3.2", "2.3")]
+    links += [link(a, b) for t in ("4.10", "4.9") for a, b in (("3.2", t), (t, "2.3"))]
+    answer = k_best_paths(snapshot_of(dataset, links), "3.2", "2.3", k=3)
+    assert [(p.roles, p.cost) for p in answer.paths] == [
+        (["3.2", "2.3"], 5),
+        (["3.2", "4.9", "2.3"], 5),
+        (["3.2", "4.10", "2.3"], 5),
+    ]
+
+
+def test_default_bound_leaves_room_beyond_the_shortest() -> None:
+    assert (DEFAULT_SLACK, DEFAULT_MAX_STEPS) == (2, 8)
+    assert [default_max_steps(n) for n in range(1, 11)] == [3, 4, 5, 6, 7, 8, 8, 8, 9, 10]
+
+
+@pytest.fixture(scope="module")
+def line() -> Snapshot:
+    """1.1 -> 1.2 -> ... -> 1.10, one move at a time, and a way round 1.1 -> 2.3 -> 1.2."""
+    codes = [f"1.{n}" for n in range(1, 11)]
+    roles = [role(c, f"Role {c}", {"C1": [1]}) for c in codes]
+    roles.append(role("2.3", "Project Manager", {"E2": [3]}))
+    dataset = tiny_dataset(links=()).model_copy(update={"roles": tuple(roles)})
+    links = [link(a, b) for a, b in pairwise(codes)]
+    links += [link("1.1", "2.3"), link("2.3", "1.2")]
+    return snapshot_of(dataset, links)
+
+
+def bound(answer: PathsAnswer) -> tuple[int, int, str]:
+    return answer.fewest_moves, answer.max_steps, answer.max_steps_source
+
+
+def test_default_bound_is_capped_but_never_below_the_shortest(line: Snapshot) -> None:
+    assert bound(k_best_paths(line, "1.1", "1.3")) == (2, 4, "default")
+    assert bound(k_best_paths(line, "1.1", "1.8")) == (7, 8, "default")
+    farthest = k_best_paths(line, "1.1", "1.10")
+    assert bound(farthest) == (9, 9, "default")
+    assert [p.roles[1] for p in farthest.paths] == ["1.2"]  # the way round takes 10 moves
+    assert bound(k_best_paths(line, "1.1", "1.10", max_steps=10)) == (9, 10, "given")
+    assert len(k_best_paths(line, "1.1", "1.10", max_steps=10).paths) == 2
 
 
 def test_no_path_backwards_and_same_role(chain: Snapshot) -> None:

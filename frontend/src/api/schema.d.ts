@@ -277,6 +277,8 @@ export interface paths {
         /**
          * Paths
          * @description The k cheapest paths over career links; a step costs the gap from all held so far.
+         *
+         *     Ranked by cumulative cost, then fewer moves, then role codes; exact, ties included.
          */
         get: operations["paths_api_v1_paths_get"];
         put?: never;
@@ -947,12 +949,31 @@ export interface components {
             /** Moves */
             moves: components["schemas"]["Move"][];
         };
-        /** PathsAnswer */
+        /**
+         * PathsAnswer
+         * @description The k cheapest paths: cumulative cost, then fewer moves, then role codes.
+         */
         PathsAnswer: {
             from: components["schemas"]["RoleRef"];
             to: components["schemas"]["RoleRef"];
             /** Dataset Version */
             dataset_version: string;
+            /**
+             * Max Steps
+             * @description the most moves a path may take: max_steps as given, or else the default (see the max_steps query parameter)
+             */
+            max_steps: number;
+            /**
+             * Max Steps Source
+             * @description whether max_steps was given by the caller or chosen by the default rule
+             * @enum {string}
+             */
+            max_steps_source: "given" | "default";
+            /**
+             * Fewest Moves
+             * @description moves of the shortest usable path
+             */
+            fewest_moves: number;
             /** Paths */
             paths: components["schemas"]["CareerPath"][];
         };
@@ -1741,7 +1762,8 @@ export interface operations {
                 from: string;
                 to: string;
                 k?: number;
-                max_steps?: number;
+                /** @description most moves per path; omitted: the fewest moves + 2, at most 8 unless the shortest path needs more (the answer says which) */
+                max_steps?: number | null;
                 only_documented?: boolean;
                 /** @description comma-separated role codes */
                 avoid?: string;

@@ -1,0 +1,89 @@
+"""k_best_paths against brute force (paths_brute_force) on every ordered pair of the seed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import networkx as nx
+import pytest
+
+from graph.algorithms.links import release
+from graph.algorithms.paths import default_max_steps, k_best_paths
+from graph.datafiles import read_dataset
+from graph.models import role_sort_key
+from graph.snapshot import Snapshot
+from seed import DATA_DIR
+from tests.unit.paths_brute_force import Ranked, answered, explained_cost, k_cheapest, usable_graph
+
+K = 3
+SNAPSHOT = Snapshot.build(release(read_dataset(DATA_DIR)))
+CODES = sorted(SNAPSHOT.roles, key=role_sort_key)
+PAIRS = [(a, b) for a in CODES for b in CODES if a != b]
+# A path costs the same whatever the question: explain each one once for the module.
+cost = cache(explained_cost(SNAPSHOT))
+
+
+def oracle(graph: nx.DiGraph, max_steps: int) -> Callable[[str, str], Ranked]:
+    return lambda a, b: k_cheapest(graph, a, b, k=K, max_steps=max_steps, cost=cost)
+
+
+def mismatches(expected: Callable[[str, str], Ranked], **options: object) -> list[str]:
+    return [
+        f"{a} -> {b}: {got} != {want}"
+        for a, b in PAIRS
+        if (got := answered(SNAPSHOT, a, b, k=K, **options)) != (want := expected(a, b))
+    ]
+
+
+@pytest.mark.parametrize("max_steps", [3, 4])
+def test_every_pair_gets_the_k_cheapest(max_steps: int) -> None:
+    expected = oracle(usable_graph(SNAPSHOT), max_steps)
+    assert mismatches(expected, max_steps=max_steps) == []
+
+
+def test_every_pair_with_documented_links_only() -> None:
+    expected = oracle(usable_graph(SNAPSHOT, only_documented=True), 4)
+    assert mismatches(expected, max_steps=4, only_documented=True) == []
+
+
+@cache
+def first_stop(source: str, target: str) -> tuple[str, ...]:
+    """The first role between source and target on the best path, if any: a real detour."""
+    found = answered(SNAPSHOT, source, target, k=1, max_steps=4)
+    return tuple(found[0][0][1:-1][:1]) if found else ()
+
+
+def test_every_pair_avoiding_the_best_paths_first_stop() -> None:
+    def expected(a: str, b: str) -> Ranked:
+        return oracle(usable_graph(SNAPSHOT, avoid=first_stop(a, b)), 4)(a, b)
+
+    failed = [
+        f"{a} -> {b} avoiding {avoid}: {got} != {want}"
+        for a, b in PAIRS
+        if (got := answered(SNAPSHOT, a, b, k=K, max_steps=4, avoid=(avoid := first_stop(a, b))))
+        != (want := expected(a, b))
+    ]
+    assert failed == []
+    assert sum(1 for a, b in PAIRS if first_stop(a, b)) > 500
+
+
+def test_default_bound_follows_the_fewest_moves() -> None:
+    """Without max_steps the bound is default_max_steps(fewest); wherever that bound is
+    at most 4, the answer is the brute force's at that bound."""
+    graph = usable_graph(SNAPSHOT)
+    lengths = dict(nx.all_pairs_shortest_path_length(graph))
+    compared = 0
+    for a, b in PAIRS:
+        found = k_best_paths(SNAPSHOT, a, b, k=K)
+        fewest = lengths[a][b]
+        assert (found.fewest_moves, found.max_steps, found.max_steps_source) == (
+            fewest,
+            default_max_steps(fewest),
+            "default",
+        )
+        if found.max_steps <= 4:
+            compared += 1
+            expected = oracle(graph, found.max_steps)(a, b)
+            assert [(p.roles, p.cost) for p in found.paths] == expected, (a, b)
+    assert compared == sum(1 for a, b in PAIRS if default_max_steps(lengths[a][b]) <= 4) > 400
