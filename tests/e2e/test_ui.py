@@ -76,13 +76,15 @@ def test_what_to_learn_lists_the_apis_descriptors(page: Any, api: Any) -> None:
 
 
 def test_open_a_path(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
-    answer = api("/api/v1/paths?from=3.2&to=2.3&max_steps=4&only_documented=false")
+    answer = api("/api/v1/paths?from=3.2&to=2.3&only_documented=false")
     page.goto("/gap?from=3.2&to=2.3")
     page.get_by_role("link", name="How do I get there").click()
     page.wait_for_url(re.compile(r"/paths\?from=3\.2&to=2\.3$"))
     cards = page.get_by_test_id("path-card")
     cards.first.wait_for()
     assert cards.count() == len(answer["paths"])
+    hint = page.get_by_text(re.compile(r"^Within \d+ moves")).inner_text()
+    assert hint.startswith(f"Within {answer['max_steps']} moves (the shortest takes")
     titles = {node["code"]: node["title"] for node in api("/api/v1/graph")["nodes"]}
     for card, path in zip(cards.all(), answer["paths"], strict=True):
         chain = card.locator(".role-chain > li").all_inner_texts()
@@ -103,14 +105,14 @@ def test_open_a_path(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
 
     page.get_by_label("Only moves the CIGREF document names").click()
     page.wait_for_url(re.compile(r"only_documented=1"))
-    documented = api("/api/v1/paths?from=3.2&to=2.3&max_steps=4&only_documented=true")
+    documented = api("/api/v1/paths?from=3.2&to=2.3&only_documented=true")
     if documented.get("paths"):
         page.wait_for_function(
             "n => document.querySelectorAll('[data-testid=path-card]').length === n",
             arg=len(documented["paths"]),
         )
     else:  # the API answers a no-path problem; the page offers to relax the options
-        page.get_by_role("heading", name=re.compile("^No path within")).wait_for()
+        page.get_by_role("heading", name=re.compile("^No path")).wait_for()
         page.get_by_role("button", name="Include inferred moves").click()
         page.wait_for_url(re.compile(r"/paths\?from=3\.2&to=2\.3$"))
         page.get_by_test_id("path-card").first.wait_for()
@@ -125,6 +127,16 @@ def test_open_a_path(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
         "nodes => nodes.map(n => n.dataset.role)"
     )
     assert sorted(highlighted) == sorted(answer["paths"][0]["roles"])
+
+
+def test_a_far_target_has_paths_without_choosing_a_bound(page: Any, api: Any) -> None:
+    answer = api("/api/v1/paths?from=5.2&to=7.4")
+    assert answer["max_steps_source"] == "default" and answer["paths"]
+    page.goto("/paths?from=5.2&to=7.4")
+    cards = page.get_by_test_id("path-card")
+    cards.first.wait_for()
+    assert cards.count() == len(answer["paths"])
+    assert page.get_by_label("At most").input_value() == ""
 
 
 def test_map_shows_every_role_and_opens_one(page: Any, api: Any, axe: Any, screenshot: Any) -> None:

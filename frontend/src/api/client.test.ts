@@ -75,10 +75,12 @@ describe("the client", () => {
   });
 
   it("leaves unset path options out of the query", async () => {
-    const fetch = vi.fn().mockResolvedValue(json(200, { paths: [] }));
+    const fetch = vi.fn().mockImplementation(() => Promise.resolve(json(200, { paths: [] })));
     vi.stubGlobal("fetch", fetch);
     await api.paths("3.2", "2.3", { maxSteps: 3, onlyDocumented: false });
+    await api.paths("3.2", "2.3", { maxSteps: undefined, onlyDocumented: false });
     expect(fetch.mock.calls[0]?.[0]).toBe("/api/v1/paths?from=3.2&to=2.3&max_steps=3&only_documented=false");
+    expect(fetch.mock.calls[1]?.[0]).toBe("/api/v1/paths?from=3.2&to=2.3&only_documented=false");
   });
 
   it("raises ApiError with the problem, and a readable one when the network fails", async () => {

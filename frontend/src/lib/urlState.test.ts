@@ -56,7 +56,10 @@ describe("gap URL state", () => {
 describe("paths URL state", () => {
   it("applies the defaults and leaves them out of the URL", () => {
     const parsed = parsePathsQuery(params("from=3.2&to=2.3"));
-    expect(parsed).toEqual({ ok: true, value: { from: "3.2", to: "2.3", maxSteps: 4, onlyDocumented: false } });
+    expect(parsed).toEqual({
+      ok: true,
+      value: { from: "3.2", to: "2.3", maxSteps: undefined, onlyDocumented: false },
+    });
     expect(parsed.ok && pathsHref(parsed.value)).toBe("/paths?from=3.2&to=2.3");
   });
 
@@ -71,7 +74,7 @@ describe("paths URL state", () => {
 
   it("ignores a max_steps outside the choices offered", () => {
     const parsed = parsePathsQuery(params("from=3.2&to=2.3&max_steps=99"));
-    expect(parsed.ok && parsed.value.maxSteps).toBe(4);
+    expect(parsed.ok && parsed.value.maxSteps).toBeUndefined();
   });
 
   it("needs both ends", () => {

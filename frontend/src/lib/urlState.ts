@@ -54,12 +54,13 @@ export function gapHref(query: GapQuery): string {
 export interface PathsQuery {
   from: string;
   to: string;
-  maxSteps: number;
+  /** Undefined: the service's default bound (fewest moves + 2, at most 8). */
+  maxSteps: number | undefined;
   onlyDocumented: boolean;
 }
 
-export const PATH_DEFAULTS = { maxSteps: 4, onlyDocumented: false } as const;
-export const MAX_STEPS_CHOICES = [1, 2, 3, 4, 5, 6] as const;
+export const PATH_DEFAULTS = { maxSteps: undefined, onlyDocumented: false } as const;
+export const MAX_STEPS_CHOICES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
 export function parsePathsQuery(params: URLSearchParams): Parsed<PathsQuery> {
   const from = text(params, "from");

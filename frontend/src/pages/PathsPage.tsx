@@ -55,7 +55,13 @@ function PathsView({ query }: { query: PathsQuery }) {
       <form className="options" onSubmit={(event) => event.preventDefault()} aria-label="Path options">
         <label>
           At most{" "}
-          <select value={query.maxSteps} onChange={(event) => update({ maxSteps: Number(event.target.value) })}>
+          <select
+            value={query.maxSteps ?? ""}
+            onChange={(event) =>
+              update({ maxSteps: event.target.value === "" ? undefined : Number(event.target.value) })
+            }
+          >
+            <option value="">the shortest + 2 moves</option>
             {MAX_STEPS_CHOICES.map((n) => (
               <option key={n} value={n}>
                 {plural(n, "move")}
@@ -97,7 +103,11 @@ function PathList({ data, query, onRelax }: ListProps & { data: PathsAnswer }) {
   return (
     <section aria-labelledby="paths-found">
       <h2 id="paths-found">{plural(data.paths.length, "path")}, best first</h2>
-      <p className="hint">A move’s cost counts only what is new: what earlier roles taught is kept.</p>
+      <p className="hint">
+        Within {plural(data.max_steps, "move")}
+        {data.max_steps_source === "default" && ` (the shortest takes ${plural(data.fewest_moves, "move")})`}. A move’s
+        cost counts only what is new: what earlier roles taught is kept.
+      </p>
       {data.paths.map((path, i) => (
         <PathCard key={path.roles.join(">")} path={path} rank={i + 1} />
       ))}
@@ -109,7 +119,9 @@ function PathList({ data, query, onRelax }: ListProps & { data: PathsAnswer }) {
 function NoPath({ query, detail, onRelax }: ListProps & { detail?: string }) {
   return (
     <section className="empty-result" aria-labelledby="no-path">
-      <h2 id="no-path">No path within {plural(query.maxSteps, "move")}</h2>
+      <h2 id="no-path">
+        {query.maxSteps === undefined ? "No path" : `No path within ${plural(query.maxSteps, "move")}`}
+      </h2>
       {detail && <p>{detail}</p>}
       <p>Try one of these:</p>
       <p className="actions">
@@ -118,9 +130,9 @@ function NoPath({ query, detail, onRelax }: ListProps & { detail?: string }) {
             Include inferred moves
           </button>
         )}
-        {query.maxSteps < Math.max(...MAX_STEPS_CHOICES) && (
-          <button type="button" onClick={() => onRelax({ maxSteps: query.maxSteps + 1 })}>
-            Allow {plural(query.maxSteps + 1, "move")}
+        {query.maxSteps !== undefined && query.maxSteps < Math.max(...MAX_STEPS_CHOICES) && (
+          <button type="button" onClick={() => onRelax({ maxSteps: undefined })}>
+            Allow as many moves as the shortest path needs
           </button>
         )}
         <Link to={gapHref({ source: { kind: "role", code: query.from }, to: query.to, basis: "entry" })}>
