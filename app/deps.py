@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 
 from app.settings import Settings
 from app.snapshots import SnapshotProvider
@@ -16,8 +16,19 @@ def get_provider(request: Request) -> SnapshotProvider:
     return provider
 
 
-def get_snapshot(request: Request) -> Snapshot:
-    return get_provider(request).current()
+def get_snapshot(
+    request: Request,
+    dataset: Annotated[
+        str | None,
+        Query(
+            max_length=40,
+            description="dataset id (GET /api/v1/datasets); default: the default dataset",
+            examples=["cigref-2011"],
+        ),
+    ] = None,
+) -> Snapshot:
+    """The snapshot of the `dataset` the request names (a 404 problem when unknown)."""
+    return get_provider(request).snapshot(dataset)
 
 
 def get_app_settings(request: Request) -> Settings:

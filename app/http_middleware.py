@@ -9,6 +9,8 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
 
+from graph.errors import CareerGraphError
+
 access_log = logging.getLogger("careergraph.access")
 
 Next = Callable[[Request], Awaitable[Response]]
@@ -32,7 +34,11 @@ def install(app: FastAPI) -> None:
         """Answers depend only on the dataset version, so it is the ETag of every data read."""
         if not _is_data_read(request):
             return await call_next(request)
-        tag = f'"{request.app.state.snapshots.current().version}"'
+        try:
+            dataset = request.query_params.get("dataset") or None
+            tag = f'"{request.app.state.snapshots.snapshot(dataset).version}"'
+        except CareerGraphError:  # an unknown dataset: the route answers the 404
+            return await call_next(request)
         headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept"}
         if _matches(request.headers.get("if-none-match", ""), tag):
             return Response(status_code=304, headers=headers)

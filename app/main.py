@@ -16,8 +16,10 @@ from app.snapshots import SnapshotProvider
 from app.stores import open_store
 from graph.store import GraphStore
 
-DESCRIPTION = """Career paths between the 33 IT roles of the CIGREF 2011 nomenclature,
-through the 36 competences of the European e-Competence Framework 2.0.
+DESCRIPTION = """Career paths between roles, through the competences they require, level by
+level: the CIGREF 2011 nomenclature with the e-Competence Framework 2.0 by default, and
+any other role catalogue and competence framework loaded beside it (`GET /api/v1/datasets`;
+every data endpoint takes `dataset`).
 
 Role and competence codes are the stable identifiers (`3.2`, `B1`). Data answers carry
 the dataset version as `ETag`; errors are `application/problem+json` (RFC 9457)."""
@@ -32,12 +34,17 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = store or open_store(settings)
         app.state.settings = settings
-        app.state.snapshots = SnapshotProvider(
-            opened, check_every_s=settings.careergraph_reload_check_s
+        provider = SnapshotProvider(
+            opened,
+            default=settings.careergraph_default_dataset,
+            check_every_s=settings.careergraph_reload_check_s,
         )
+        app.state.snapshots = provider
+        provider.start()
         try:
             yield
         finally:
+            provider.stop()
             if store is None:
                 opened.close()
 

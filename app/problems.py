@@ -16,6 +16,9 @@ from starlette.routing import Match
 from graph.errors import (
     CareerGraphError,
     CompetenceNotFound,
+    DatasetError,
+    DatasetNotFound,
+    DefaultDatasetKept,
     InvalidLevel,
     InvalidProfile,
     LibraryQueryNotFound,
@@ -69,6 +72,9 @@ class ProblemError(Exception):
 DOMAIN_STATUS: dict[type[CareerGraphError], tuple[int, str]] = {
     RoleNotFound: (404, "unknown-role"),
     CompetenceNotFound: (404, "unknown-competence"),
+    DatasetNotFound: (404, "unknown-dataset"),
+    DefaultDatasetKept: (409, "default-dataset"),
+    DatasetError: (422, "invalid-dataset"),
     InvalidLevel: (422, "invalid-level"),
     InvalidProfile: (422, "invalid-profile"),
     NoPath: (404, "no-path"),
@@ -98,10 +104,18 @@ def problem_of(error: CareerGraphError) -> Problem:
     )
 
 
+# Seconds a client should wait before retrying an answer of this status.
+RETRY_AFTER = {503: "5"}
+
+
 def respond(problem: Problem, request: Request) -> JSONResponse:
     body = problem.model_copy(update={"instance": str(request.url.path)})
+    retry = RETRY_AFTER.get(problem.status)
     return JSONResponse(
-        body.model_dump(exclude_none=True), status_code=problem.status, media_type=MEDIA_TYPE
+        body.model_dump(exclude_none=True),
+        status_code=problem.status,
+        media_type=MEDIA_TYPE,
+        headers={"Retry-After": retry} if retry else None,
     )
 
 

@@ -19,16 +19,41 @@ class Health(Out):
     status: Literal["ok"] = "ok"
 
 
-class Ready(Out):
-    status: Literal["ready"] = "ready"
-    store: Literal["embedded", "neo4j"]
-    dataset_version: str
+class ReadyDataset(Out):
+    id: str
+    version: str = Field(description="the release served")
+    stored_version: str | None = Field(
+        description="what the store holds now (null: missing from the store: reseed it)"
+    )
     link_policy: str = Field(description="fingerprint of the policy behind the served links")
     link_policy_current: bool = Field(
         description="false when the store's links come from another policy: reseed to update"
     )
     snapshot_built_at: str
     snapshot_age_s: float
+
+
+class StoreState(Out):
+    answering: bool = Field(description="the last check of the store succeeded, in time")
+    checked_at: str | None
+    error: str | None = Field(description="why the last check failed (no addresses)")
+
+
+class Ready(Out):
+    status: Literal["ready", "degraded"] = Field(
+        description="degraded: answers come from the last snapshots while the store fails, "
+        "hangs, lacks a dataset or holds another version"
+    )
+    reasons: list[str]
+    store: Literal["embedded", "neo4j"]
+    store_state: StoreState
+    default_dataset: str
+    dataset_version: str = Field(description="the default dataset's served version")
+    link_policy: str
+    link_policy_current: bool
+    snapshot_built_at: str
+    snapshot_age_s: float
+    datasets: list[ReadyDataset]
 
 
 class Counts(Out):
@@ -42,17 +67,37 @@ class Counts(Out):
     links_inferred: int
 
 
-class Meta(Out):
+class ScaleOut(Out):
+    labels: list[str] = Field(description="the name of each level 1..n", examples=[["e-1", "e-2"]])
+    mappings: dict[str, list[str]] = Field(description="other scales, one value per level")
+
+
+class AreaOut(Out):
+    code: str
     name: str
+
+
+class DatasetInfo(Out):
+    id: str = Field(examples=["cigref-2011"])
+    name: str
+    default: bool
     dataset_version: str
     source: str
-    store: Literal["embedded", "neo4j"]
+    licence: str
+    attribution: str = Field(description="show it wherever this dataset's data appears")
+    scale: ScaleOut
+    areas: list[AreaOut]
     counts: Counts
+
+
+class Meta(DatasetInfo):
+    store: Literal["embedded", "neo4j"]
     batch_max: int
 
 
 class FamilyRef(Out):
-    number: int
+    code: str
+    number: int | None = Field(description="the code as a number, when it is one (CIGREF: 1..7)")
     name: str
 
 
@@ -108,10 +153,10 @@ class RoleSheet(RoleSummary):
     competences: list[RequiredCompetence]
     deliverables: list[str]
     kpis: list[str]
-    career: CareerOut
+    career: CareerOut | None
     trends: str
     career_mentions: list[str] = Field(description="moves the sheet mentions to no listed role")
-    source_lines: tuple[int, int]
+    source_lines: tuple[int, int] | None
     links_out: list[LinkOut]
     links_in: list[LinkOut]
     related: list[Related]
@@ -135,43 +180,61 @@ class CompetenceSheet(CompetenceRef):
     roles: list[RequiringRole]
 
 
+# Codes in requests: as long as a dataset code may be (graph.models.CODE_PATTERN).
+CodeIn = Annotated[str, Field(min_length=1, max_length=64)]
+DatasetIn = Annotated[
+    str | None,
+    Field(
+        default=None,
+        max_length=40,
+        description="dataset id (GET /api/v1/datasets); default: the default dataset",
+        examples=["cigref-2011"],
+    ),
+]
+
+
 class FromRole(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    role: str = Field(min_length=1, max_length=20, examples=["3.2"])
+    role: CodeIn = Field(examples=["3.2"])
 
 
 class FromProfile(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    profile: dict[Annotated[str, Field(max_length=10)], Annotated[int, Field(ge=0, le=5)]] = Field(
-        description="competence code -> level held (0 = not held); at least one level above 0",
-        min_length=1,
-        examples=[{"B1": 3, "B2": 2}],
-        max_length=60,
+    profile: dict[Annotated[str, Field(max_length=64)], Annotated[int, Field(ge=0, le=100)]] = (
+        Field(
+            description="competence code -> level held (0 = not held); at least one level above 0",
+            min_length=1,
+            examples=[{"B1": 3, "B2": 2}],
+            max_length=500,
+        )
     )
 
 
 class GapRequest(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
+    dataset: DatasetIn = None
     from_: FromRole | FromProfile = Field(alias="from")
-    to: str = Field(min_length=1, max_length=20, examples=["3.4"])
+    to: CodeIn = Field(examples=["3.4"])
     basis: Basis = "entry"
 
 
 class MovesRequest(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
+    dataset: DatasetIn = None
     from_: FromRole | FromProfile = Field(alias="from")
     limit: int = Field(default=10, ge=1, le=100)
 
 
 class BatchPair(BaseModel):
     model_config = ConfigDict(populate_by_name=True, extra="forbid")
-    from_: str = Field(alias="from", min_length=1, max_length=20, examples=["3.2"])
-    to: str = Field(min_length=1, max_length=20, examples=["3.4"])
+    from_: CodeIn = Field(alias="from", examples=["3.2"])
+    to: CodeIn = Field(examples=["3.4"])
     basis: Basis = "entry"
 
 
 class BatchRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
+    dataset: DatasetIn = None
     pairs: list[BatchPair] = Field(min_length=1)
 
 
@@ -183,7 +246,8 @@ class BatchAnswer(Out):
 class GraphNode(Out):
     code: str
     title: str
-    family: int
+    family: int | None = Field(description="the family code as a number, when it is one")
+    family_code: str
 
 
 class GraphLink(Out):

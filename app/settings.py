@@ -27,6 +27,9 @@ class Settings(BaseSettings):
     careergraph_data_dir: Path | None = Field(
         default=None, description="seed data directory for the embedded store (default seed/data)"
     )
+    # Where the embedded store keeps imported datasets, one directory each.
+    careergraph_datasets_dir: Path | None = None
+    careergraph_default_dataset: str = "cigref-2011"
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
     neo4j_password: SecretStr = SecretStr("")

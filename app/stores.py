@@ -12,7 +12,9 @@ from seed import DATA_DIR
 def open_store(settings: Settings) -> GraphStore:
     """The store the settings ask for; the caller closes it."""
     if settings.store_kind == "embedded":
-        return EmbeddedStore.from_directory(settings.careergraph_data_dir or DATA_DIR)
+        return EmbeddedStore.from_directories(
+            [settings.careergraph_data_dir or DATA_DIR], library=settings.careergraph_datasets_dir
+        )
     target = settings.neo4j_target()
     if target is None:
         raise StoreUnavailable(

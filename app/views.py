@@ -6,9 +6,12 @@ from typing import Any
 
 from app.schemas import (
     ActivityOut,
+    AreaOut,
     CareerOut,
     CompetenceSheet,
     CompetenceSummary,
+    Counts,
+    DatasetInfo,
     FamilyRef,
     FromProfile,
     FromRole,
@@ -17,23 +20,25 @@ from app.schemas import (
     RequiringRole,
     RoleSheet,
     RoleSummary,
+    ScaleOut,
 )
+from graph.algorithms.gap import level_info
 from graph.algorithms.holdings import profile_holder, role_holder
 from graph.algorithms.similarity import related_roles
 from graph.models import (
-    AREA_NAMES,
     CareerLink,
     Competence,
     Requirement,
     Role,
-    competence_sort_key,
+    natural_key,
 )
-from graph.results import Holder, LearnItem, LevelInfo, RoleRef
+from graph.results import Holder, LearnItem, RoleRef
 from graph.snapshot import Snapshot
 
 
-def family_ref(snapshot: Snapshot, number: int) -> FamilyRef:
-    return FamilyRef(number=number, name=snapshot.families[number].name)
+def family_ref(snapshot: Snapshot, code: str) -> FamilyRef:
+    number = int(code) if code.isdigit() else None  # kept for clients of the v1 shape
+    return FamilyRef(code=code, number=number, name=snapshot.families[code].name)
 
 
 def role_summary(snapshot: Snapshot, role: Role) -> RoleSummary:
@@ -74,7 +79,7 @@ def role_sheet(snapshot: Snapshot, role: Role) -> RoleSheet:
             area=snapshot.competences[r.competence].area,
             **_stated_levels(r),
         )
-        for r in sorted(role.requirements, key=lambda r: competence_sort_key(r.competence))
+        for r in sorted(role.requirements, key=lambda r: natural_key(r.competence))
     ]
     return RoleSheet(
         **role_summary(snapshot, role).model_dump(),
@@ -83,7 +88,7 @@ def role_sheet(snapshot: Snapshot, role: Role) -> RoleSheet:
         competences=competences,
         deliverables=list(role.deliverables),
         kpis=list(role.kpis),
-        career=CareerOut(**role.career.model_dump()),
+        career=CareerOut(**role.career.model_dump()) if role.career else None,
         trends=role.trends,
         career_mentions=list(role.career_mentions),
         source_lines=role.source_lines,
@@ -101,12 +106,12 @@ def role_sheet(snapshot: Snapshot, role: Role) -> RoleSheet:
     )
 
 
-def competence_summary(competence: Competence) -> CompetenceSummary:
+def competence_summary(snapshot: Snapshot, competence: Competence) -> CompetenceSummary:
     return CompetenceSummary(
         code=competence.code,
         title=competence.title,
         area=competence.area,
-        area_name=AREA_NAMES[competence.area],
+        area_name=snapshot.areas[competence.area].name,
         levels=list(competence.applicable_levels),
     )
 
@@ -126,11 +131,9 @@ def competence_sheet(snapshot: Snapshot, competence: Competence) -> CompetenceSh
         code=competence.code,
         title=competence.title,
         area=competence.area,
-        area_name=AREA_NAMES[competence.area],
+        area_name=snapshot.areas[competence.area].name,
         description=competence.description,
-        levels=[
-            LevelInfo(level=d.level, eqf=d.eqf, descriptor=d.descriptor) for d in competence.levels
-        ],
+        levels=[level_info(snapshot.dataset.scale, d) for d in competence.levels],
         knowledge=[LearnItem(key=k.key, text=k.text) for k in competence.knowledge],
         skills=[LearnItem(key=s.key, text=s.text) for s in competence.skills],
         roles=requiring,
@@ -146,3 +149,32 @@ def holder_of(snapshot: Snapshot, source: FromRole | FromProfile) -> Holder:
     if isinstance(source, FromRole):
         return role_holder(snapshot, source.role)
     return profile_holder(snapshot, source.profile)
+
+
+def dataset_info(snapshot: Snapshot, *, default: bool) -> DatasetInfo:
+    """What a dataset is, where it comes from, how to credit it, and how much it holds."""
+    data = snapshot.dataset
+    return DatasetInfo(
+        id=data.id,
+        name=data.name,
+        default=default,
+        dataset_version=snapshot.version,
+        source=data.source,
+        licence=data.licence,
+        attribution=data.attribution,
+        scale=ScaleOut(
+            labels=list(data.scale.labels),
+            mappings={name: list(values) for name, values in data.scale.mappings.items()},
+        ),
+        areas=[AreaOut(code=a.code, name=a.name) for a in data.areas],
+        counts=Counts(
+            families=len(data.families),
+            roles=len(data.roles),
+            competences=len(data.competences),
+            requirements=sum(len(r.requirements) for r in data.roles),
+            knowledge=sum(len(c.knowledge) for c in data.competences),
+            skills=sum(len(c.skills) for c in data.competences),
+            links_documented=sum(link.kind == "documented" for link in snapshot.links),
+            links_inferred=sum(link.kind == "inferred" for link in snapshot.links),
+        ),
+    )

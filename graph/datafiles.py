@@ -1,8 +1,10 @@
-"""Read and write the dataset as five JSON files, one list of records each.
+"""Read and write a dataset as a directory of JSON files: the dataset's own fields in
+dataset.json, then five files of records (families, areas, competences, roles, links).
 
 Writing is byte-stable (sorted records, fixed formatting) so regenerating the
 data from the source shows no diff. Reading validates every record and every
-cross-reference and reports the first problem on one line: file, record, field.
+cross-reference and reports the first problem on one line: file, line and column,
+record, field.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,14 +24,15 @@ from graph.models import (
     DocumentedLink,
     Family,
     Role,
-    competence_sort_key,
-    role_sort_key,
+    natural_key,
 )
 from graph.validation import problems
 
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
 # file name -> (dataset field, model, how a record is named in messages)
 FILES: dict[str, tuple[str, type[BaseModel], Callable[[dict[str, Any]], str]]] = {
-    "families.json": ("families", Family, lambda r: f"family {r.get('number')}"),
+    "families.json": ("families", Family, lambda r: f"family {r.get('code')}"),
     "areas.json": ("areas", Area, lambda r: f"area {r.get('code')}"),
     "competences.json": ("competences", Competence, lambda r: f"competence {r.get('code')}"),
     "roles.json": ("roles", Role, lambda r: f"role {r.get('code')}"),
@@ -39,13 +42,16 @@ FILES: dict[str, tuple[str, type[BaseModel], Callable[[dict[str, Any]], str]]] =
         lambda r: f"link ({r.get('source')} -> {r.get('target')})",
     ),
 }
+# The dataset's own fields (id, name, provenance, scale): one object.
+META_FILE = "dataset.json"
+META_FIELDS = ("id", "name", "source", "licence", "attribution", "scale")
 
 SORT_KEYS: dict[str, Callable[[Any], Any]] = {
-    "families": lambda f: f.number,
-    "areas": lambda a: a.code,
-    "competences": lambda c: competence_sort_key(c.code),
-    "roles": lambda r: role_sort_key(r.code),
-    "links": lambda k: (role_sort_key(k.source), role_sort_key(k.target), k.evidence.line),
+    "families": lambda f: natural_key(f.code),
+    "areas": lambda a: natural_key(a.code),
+    "competences": lambda c: natural_key(c.code),
+    "roles": lambda r: natural_key(r.code),
+    "links": lambda k: (natural_key(k.source), natural_key(k.target), k.evidence.line or 0),
 }
 
 
@@ -56,29 +62,37 @@ def canonical(dataset: Dataset) -> Dataset:
 
 
 def write_dataset(dataset: Dataset, directory: Path) -> list[Path]:
-    """Write the five files; equal datasets give byte-identical files."""
+    """Write dataset.json and the five record files; equal datasets give identical bytes."""
     directory.mkdir(parents=True, exist_ok=True)
     ordered = canonical(dataset)
-    written = []
+    meta = ordered.model_dump(mode="json", include=set(META_FIELDS))
+    written = [_write_json(directory / META_FILE, meta)]
     for name, (attribute, _, _) in FILES.items():
-        records = getattr(ordered, attribute)
-        text = json.dumps(
-            [r.model_dump(mode="json") for r in records], indent=2, ensure_ascii=False
-        )
-        path = directory / name
-        path.write_text(text + "\n", encoding="utf-8")
-        written.append(path)
+        records = [r.model_dump(mode="json") for r in getattr(ordered, attribute)]
+        written.append(_write_json(directory / name, records))
     return written
 
 
+def _write_json(path: Path, value: object) -> Path:
+    path.write_text(json.dumps(value, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
 def read_dataset(directory: Path) -> Dataset:
-    """Load and validate the dataset; raise `DatasetError` naming file, record and field."""
-    parts = {attribute: _read_file(directory, name) for name, (attribute, _, _) in FILES.items()}
-    dataset = Dataset(**parts)
-    found = problems(dataset)
+    """Load and validate the dataset; raise `DatasetError` naming file, line and field."""
+    meta = _read_meta(directory)
+    read = {name: _read_file(directory, name) for name in FILES}
+    parts = {FILES[name][0]: [model for _, model in rows] for name, rows in read.items()}
+    dataset = _validate(
+        META_FILE, Dataset, lambda r: f"dataset {r.get('id')}", 1, {**meta, **parts}
+    )
+    found = [
+        p.located(read[p.file][p.index][0]) if p.index is not None else str(p)
+        for p in problems(dataset)
+    ]
     if found:
         more = f" (and {len(found) - 1} more {_plural(len(found) - 1)})" if len(found) > 1 else ""
-        raise DatasetError(f"{found[0]}{more}", tuple(str(p) for p in found))
+        raise DatasetError(f"{found[0]}{more}", tuple(found))
     return dataset
 
 
@@ -86,42 +100,92 @@ def _plural(count: int) -> str:
     return "problem" if count == 1 else "problems"
 
 
-def _read_file(directory: Path, name: str) -> list[BaseModel]:
-    """One file's records, each validated by its model."""
-    _, model, describe = FILES[name]
-    path = directory / name
+def _load(directory: Path, name: str) -> str:
     try:
-        records = json.loads(path.read_text(encoding="utf-8"))
+        return (directory / name).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DatasetError(f"{name}: file not found in {directory}") from None
+    except UnicodeDecodeError as error:
+        raise DatasetError(f"{name}: not UTF-8 text (byte {error.start})") from None
+
+
+def _read_meta(directory: Path) -> dict[str, Any]:
+    text = _load(directory, META_FILE)
+    try:
+        meta = json.loads(text)
     except json.JSONDecodeError as error:
         raise DatasetError(
-            f"{name}: invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
+            f"{META_FILE}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
         ) from None
-    if not isinstance(records, list):
+    if not isinstance(meta, dict):
+        raise DatasetError(f"{META_FILE}:1:1: expected a JSON object, found {type(meta).__name__}")
+    unknown = sorted(set(meta) - set(META_FIELDS))
+    if unknown:
+        raise DatasetError(f"{META_FILE}:1:1: unknown field {unknown[0]!r}")
+    return meta
+
+
+def _read_file(directory: Path, name: str) -> list[tuple[str, BaseModel]]:
+    """One file's records, each validated by its model, with where it starts (file:line:col)."""
+    _, model, describe = FILES[name]
+    text = _load(directory, name)
+    found = []
+    for index, (line, column, record) in enumerate(_records(name, text)):
+        where = f"{name}:{line}:{column}"
+        found.append((where, _validate(where, model, describe, index, record)))
+    return found
+
+
+def _records(name: str, text: str) -> list[tuple[int, int, object]]:
+    """The elements of a top-level JSON list, each with the line and column it starts at."""
+    decoder = json.JSONDecoder()
+    found: list[tuple[int, int, object]] = []
+    at = _skip_space(text, 0)
+    try:
+        if text[at : at + 1] != "[":
+            raise json.JSONDecodeError("expected a JSON list of records", text, at)
+        at = _skip_space(text, at + 1)
+        while text[at : at + 1] != "]":
+            record, end = decoder.raw_decode(text, at)
+            line = text.count("\n", 0, at) + 1
+            found.append((line, at - text.rfind("\n", 0, at), record))
+            at = _skip_space(text, end)
+            if text[at : at + 1] == ",":
+                at = _skip_space(text, at + 1)
+            elif text[at : at + 1] != "]":
+                raise json.JSONDecodeError("expected ',' or ']'", text, at)
+        if text[_skip_space(text, at + 1) :]:
+            raise json.JSONDecodeError("extra data after the list", text, _skip_space(text, at + 1))
+    except json.JSONDecodeError as error:
         raise DatasetError(
-            f"{name}: expected a JSON list of records, found {type(records).__name__}"
-        )
-    return [_validate(name, model, describe, index, record) for index, record in enumerate(records)]
+            f"{name}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
+        ) from None
+    return found
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
 
 
 def _validate(
-    name: str,
-    model: type[BaseModel],
+    where: str,
+    model: type[ModelT],
     describe: Callable[[dict[str, Any]], str],
     index: int,
     record: object,
-) -> BaseModel:
+) -> ModelT:
     """One record through its model; the first error becomes a one-line message."""
     if not isinstance(record, dict):
-        raise DatasetError(f"{name}: record {index}: expected an object")
+        raise DatasetError(f"{where}: record {index}: expected an object")
     try:
         return model.model_validate(record)
     except ValidationError as error:
         first = error.errors()[0]
         field = _field_path(first["loc"]) or "(record)"
         message = first["msg"].removeprefix("Value error, ")
-        raise DatasetError(f"{name}: {describe(record)}: {field}: {message}") from None
+        raise DatasetError(f"{where}: {describe(record)}: {field}: {message}") from None
 
 
 def _field_path(location: tuple[int | str, ...]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -43,13 +44,29 @@ class CompetenceNotFound(NotFound):
     what = "competence"
 
 
+class DatasetNotFound(NotFound):
+    title = "Unknown dataset"
+    what = "dataset"
+
+
+class DefaultDatasetKept(CareerGraphError):
+    title = "The default dataset cannot be removed"
+
+
 class InvalidLevel(CareerGraphError):
     title = "Level not applicable"
 
-    def __init__(self, competence: str, level: int, valid: tuple[int, ...]) -> None:
-        allowed = ", ".join(f"e-{v}" for v in valid)
+    def __init__(
+        self,
+        competence: str,
+        level: int,
+        valid: tuple[int, ...],
+        label: Callable[[int], str] = str,
+    ) -> None:
+        allowed = ", ".join(label(v) for v in valid)
         super().__init__(
-            f"Competence {competence} has no level e-{level}; its applicable levels are {allowed}."
+            f"Competence {competence} has no level {label(level)}; "
+            f"its applicable levels are {allowed}."
         )
         self.competence = competence
         self.level = level

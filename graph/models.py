@@ -1,7 +1,10 @@
-"""Domain models: the CIGREF 2011 roles and the e-CF 2.0 competences they require.
+"""Domain models: a competence framework, a role catalogue, and the links between roles.
 
-These are the one shape of the data everywhere: the seed files are these models
+These are the one shape of the data everywhere: the data files are these models
 serialised as JSON, both stores are built from them, and the algorithms read them.
+Nothing here is specific to CIGREF or the e-CF: codes are opaque identifiers, the
+level scale and its labels are data. Cross-references (an unknown competence, a
+level outside the scale) are checked over the whole dataset by graph.validation.
 Models are frozen so a loaded dataset can be shared between requests safely.
 """
 
@@ -11,59 +14,97 @@ import hashlib
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
 
 LinkKind = Literal["documented", "inferred"]
 # How the levels of a multi-level requirement are joined on the sheet (see Requirement).
 Combine = Literal["and", "or"]
 
-Level = Annotated[int, Field(ge=1, le=5, description="e-CF proficiency level e-1..e-5")]
+# Codes are opaque: 1 to 64 characters, letters, digits and . _ : + - inside, starting
+# and ending with a letter or digit. Safe in URLs, CSV cells, file names and Cypher.
+CODE_PATTERN = r"^[A-Za-z0-9](?:[A-Za-z0-9._:+-]{0,62}[A-Za-z0-9])?$"
+Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
+# Dataset ids are slugs: lower-case letters, digits and dashes, 1 to 40 characters.
+DATASET_ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$"
+DatasetId = Annotated[str, StringConstraints(pattern=DATASET_ID_PATTERN)]
+# A proficiency level: 1 .. the scale's top (0 means "not held" and is never stored).
+Level = Annotated[int, Field(ge=1, le=100)]
 
-AREA_NAMES: dict[str, str] = {
-    "A": "PLAN",
-    "B": "BUILD",
-    "C": "RUN",
-    "D": "ENABLE",
-    "E": "MANAGE",
-}
-
-# EQF levels for each e-CF level, as the e-CF 2.0 states them (e-2 spans EQF 4 and 5).
-EQF_BY_LEVEL: dict[int, str] = {1: "3", 2: "4-5", 3: "6", 4: "7", 5: "8"}
-
-ROLE_CODE = re.compile(r"^[1-7]\.([1-9]|10)$")
-COMPETENCE_CODE = re.compile(r"^[A-E]([1-9]|10)$")
+_DIGITS = re.compile(r"(\d+)")
+NaturalKey = tuple[tuple[int, int, str], ...]
 
 
-def role_sort_key(code: str) -> tuple[int, int]:
-    """Order role codes numerically, so 4.10 comes after 4.9."""
-    family, index = code.split(".")
-    return int(family), int(index)
+def natural_key(code: str) -> NaturalKey:
+    """Order codes as people read them: 4.9 before 4.10, D9 before D10, a before B.
 
-
-def competence_sort_key(code: str) -> tuple[str, int]:
-    """Order competence codes numerically within an area, so D10 comes after D9."""
-    return code[0], int(code[1:])
+    Digit runs compare as numbers, text without case; the code itself breaks ties
+    (A01 and A1), so the order is total.
+    """
+    parts = tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in _DIGITS.split(code)
+        if part
+    )
+    return (*parts, (2, 0, code))
 
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+class Scale(Frozen):
+    """The proficiency levels 1..n of a framework, with their labels and mappings.
+
+    `mappings` relate each level to another scale, one value per level, e.g. the e-CF's
+    EQF levels ("3", "4-5", "6", "7", "8").
+    """
+
+    labels: tuple[str, ...] = Field(min_length=1, max_length=100)
+    mappings: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _one_value_per_level(self) -> Scale:
+        if len(set(self.labels)) != len(self.labels):
+            raise ValueError("scale labels must be distinct")
+        for name, values in self.mappings.items():
+            if len(values) != len(self.labels):
+                raise ValueError(
+                    f"mapping {name!r} has {len(values)} values for {len(self.labels)} levels"
+                )
+        return self
+
+    @property
+    def top(self) -> int:
+        return len(self.labels)
+
+    def label(self, level: int) -> str:
+        return self.labels[level - 1]
+
+    def mapping(self, name: str, level: int) -> str | None:
+        values = self.mappings.get(name)
+        return values[level - 1] if values else None
+
+
 class Family(Frozen):
-    number: int = Field(ge=1, le=7)
+    """A group of roles (CIGREF's families, O*NET's major groups, an org's job families)."""
+
+    code: Code
     name: str
-    description: str
+    description: str = ""
 
 
 class Area(Frozen):
-    code: Literal["A", "B", "C", "D", "E"]
-    name: Literal["PLAN", "BUILD", "RUN", "ENABLE", "MANAGE"]
+    """A group of competences (the e-CF's PLAN, BUILD, RUN, ENABLE, MANAGE)."""
 
-    @model_validator(mode="after")
-    def _name_matches_code(self) -> Area:
-        if AREA_NAMES[self.code] != self.name:
-            raise ValueError(f"area {self.code} is {AREA_NAMES[self.code]}, not {self.name}")
-        return self
+    code: Code
+    name: str
 
 
 class LevelDescriptor(Frozen):
@@ -72,43 +113,28 @@ class LevelDescriptor(Frozen):
     level: Level
     descriptor: str
 
-    @property
-    def eqf(self) -> str:
-        return EQF_BY_LEVEL[self.level]
-
 
 class KnowledgeItem(Frozen):
-    key: str = Field(description="e.g. 'A1.K1' or 'A1.S3'")
+    key: Code = Field(description="e.g. 'A1.K1' or 'A1.S3'")
     text: str
 
 
 class Competence(Frozen):
-    code: str
-    area: Literal["A", "B", "C", "D", "E"]
+    code: Code
+    area: Code
     title: str
-    description: str
+    description: str = ""
     levels: tuple[LevelDescriptor, ...]
     knowledge: tuple[KnowledgeItem, ...] = ()
     skills: tuple[KnowledgeItem, ...] = ()
 
-    @field_validator("code")
-    @classmethod
-    def _code_shape(cls, code: str) -> str:
-        if not COMPETENCE_CODE.match(code):
-            raise ValueError(f"competence code {code!r} is not of the form A1..E9")
-        return code
-
     @model_validator(mode="after")
     def _consistent(self) -> Competence:
-        if self.code[0] != self.area:
-            raise ValueError(
-                f"competence {self.code} belongs to area {self.code[0]}, not {self.area}"
-            )
         numbers = [d.level for d in self.levels]
-        if numbers != sorted(set(numbers)):
-            raise ValueError(f"competence {self.code}: levels must be unique and ascending")
         if not numbers:
             raise ValueError(f"competence {self.code} has no applicable level")
+        if numbers != sorted(set(numbers)):
+            raise ValueError(f"competence {self.code}: levels must be unique and ascending")
         return self
 
     @property
@@ -133,7 +159,7 @@ class Requirement(Frozen):
     accepts and mastery the most it names: `combine` is shown, it changes no gap.
     """
 
-    competence: str
+    competence: Code
     levels: tuple[Level, ...]
     combine: Combine = Field(
         default="and", description="how the levels are joined on the sheet: And or Or"
@@ -178,34 +204,29 @@ class CareerProfile(Frozen):
 
 
 class Role(Frozen):
-    code: str
-    family: int = Field(ge=1, le=7)
+    """A role of the catalogue. Only code, family, title and requirements are required;
+    the rest are the optional fields of a role sheet (CIGREF has them all)."""
+
+    code: Code
+    family: Code
     title: str
     alt_titles: tuple[str, ...] = ()
-    mission: str
+    mission: str = ""
     activities: tuple[Activity, ...] = ()
     # Sentences the sheet prints around its activity table ("Some Test Managers may ...").
     activities_intro: tuple[str, ...] = ()
     requirements: tuple[Requirement, ...]
     deliverables: tuple[str, ...] = ()
     kpis: tuple[str, ...] = ()
-    career: CareerProfile
+    career: CareerProfile | None = None
     trends: str = ""
-    # Career moves the sheet mentions that name no role of the nomenclature.
+    # Career moves the sheet mentions that name no role of the catalogue.
     career_mentions: tuple[str, ...] = ()
-    source_lines: tuple[int, int]
-
-    @field_validator("code")
-    @classmethod
-    def _code_shape(cls, code: str) -> str:
-        if not ROLE_CODE.match(code):
-            raise ValueError(f"role code {code!r} is not of the form F.N (1.1 .. 7.5)")
-        return code
+    # Where the sheet is in the source document, when there is one.
+    source_lines: tuple[int, int] | None = None
 
     @model_validator(mode="after")
-    def _consistent(self) -> Role:
-        if int(self.code.split(".")[0]) != self.family:
-            raise ValueError(f"role {self.code} is not in family {self.family}")
+    def _each_competence_once(self) -> Role:
         seen = [r.competence for r in self.requirements]
         if len(seen) != len(set(seen)):
             raise ValueError(f"role {self.code} requires a competence twice")
@@ -217,28 +238,37 @@ class Role(Frozen):
 
 class Evidence(Frozen):
     quote: str
-    line: int = Field(ge=1, description="line in seed/source/cigref_2011_en.txt")
+    line: int | None = Field(default=None, ge=1, description="line in the source document")
 
 
 class DocumentedLink(Frozen):
     """A move between two roles that the source document states in words."""
 
-    source: str
-    target: str
+    source: Code
+    target: Code
     evidence: Evidence
     note: str = Field(default="", description="how the quote was mapped to these roles")
 
 
 class Dataset(Frozen):
-    """Everything the seed files hold, validated together (cross-references in graph.validation)."""
+    """A competence framework and a role catalogue, with their provenance.
 
-    name: str = "CIGREF 2011 IS roles + e-CF 2.0"
-    source: str = "seed/source/cigref_2011_en.txt"
+    Validated as a whole by graph.validation (every cross-reference, levels within the
+    scale and applicable). `version` hashes the content, so equal data has an equal
+    version on every store.
+    """
+
+    id: DatasetId
+    name: str
+    source: str = ""
+    licence: str = ""
+    attribution: str = Field(default="", description="text to show wherever the data appears")
+    scale: Scale
     families: tuple[Family, ...]
     areas: tuple[Area, ...]
     competences: tuple[Competence, ...]
     roles: tuple[Role, ...]
-    links: tuple[DocumentedLink, ...]
+    links: tuple[DocumentedLink, ...] = ()
 
     @property
     def version(self) -> str:

@@ -28,12 +28,15 @@ class RoleRef(Answer):
 class CompetenceRef(Answer):
     code: str = Field(examples=["B1"])
     title: str = Field(examples=["Design and Development"])
-    area: str = Field(description="e-CF area code A..E", examples=["B"])
+    area: str = Field(description="the code of the competence's area", examples=["B"])
 
 
 class LevelInfo(Answer):
-    level: int = Field(ge=1, le=5)
-    eqf: str = Field(description="EQF level(s) of this e-CF level", examples=["6"])
+    level: int = Field(ge=1)
+    label: str = Field(description="the level as the framework names it", examples=["e-3"])
+    eqf: str | None = Field(
+        description="EQF level(s) of this level, when the framework maps them", examples=["6"]
+    )
     descriptor: str
 
 
@@ -52,16 +55,16 @@ class Learn(Answer):
 
 class GapItem(Answer):
     competence: CompetenceRef
-    have: int = Field(ge=0, le=5)
-    need: int = Field(ge=1, le=5)
-    delta: int = Field(ge=0, le=5)
+    have: int = Field(ge=0)
+    need: int = Field(ge=1)
+    delta: int = Field(ge=0)
     status: GapStatus
     learn: Learn
 
 
 class Transferable(Answer):
     competence: CompetenceRef
-    have: int = Field(ge=1, le=5)
+    have: int = Field(ge=1)
 
 
 class GapSummary(Answer):
@@ -106,8 +109,8 @@ class NextMoves(Answer):
 
 class Gain(Answer):
     competence: CompetenceRef
-    before: int = Field(ge=0, le=5, alias="from")
-    after: int = Field(ge=1, le=5, alias="to")
+    before: int = Field(ge=0, alias="from")
+    after: int = Field(ge=1, alias="to")
 
 
 class Step(Answer):

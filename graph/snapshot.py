@@ -15,7 +15,7 @@ import networkx as nx
 
 from graph import search
 from graph.errors import CompetenceNotFound, InvalidLevel, RoleNotFound
-from graph.models import CareerLink, Competence, Dataset, Family, Role
+from graph.models import Area, CareerLink, Competence, Dataset, Family, Role
 from graph.release import Release
 from graph.results import RoleRef
 
@@ -28,10 +28,13 @@ class Snapshot:
     version: str
     roles: Mapping[str, Role]
     competences: Mapping[str, Competence]
-    families: Mapping[int, Family]
+    families: Mapping[str, Family]
+    areas: Mapping[str, Area]
     # Role -> role career links; edge attributes are the CareerLink fields.
     career: nx.DiGraph = field(repr=False)
     built_at: datetime
+    # Codes by their case-folded form: people type "b1" for B1.
+    folded: Mapping[str, str] = field(repr=False)
 
     @classmethod
     def build(cls, release: Release) -> Snapshot:
@@ -49,14 +52,37 @@ class Snapshot:
             version=release.version,
             roles=MappingProxyType({r.code: r for r in dataset.roles}),
             competences=MappingProxyType({c.code: c for c in dataset.competences}),
-            families=MappingProxyType({f.number: f for f in dataset.families}),
+            families=MappingProxyType({f.code: f for f in dataset.families}),
+            areas=MappingProxyType({a.code: a for a in dataset.areas}),
             career=career,
             built_at=datetime.now(UTC),
+            folded=MappingProxyType(
+                {
+                    c.casefold(): c
+                    for c in (
+                        *(r.code for r in dataset.roles),
+                        *(c.code for c in dataset.competences),
+                    )
+                }
+            ),
+        )
+
+    @property
+    def id(self) -> str:
+        return self.dataset.id
+
+    def _known(self, code: str) -> str:
+        """`code` as stored: exact, else the same ignoring case."""
+        code = code.strip()
+        return (
+            code
+            if code in self.roles or code in self.competences
+            else self.folded.get(code.casefold(), code)
         )
 
     def role(self, code: str) -> Role:
         """The role `code`, or RoleNotFound naming the nearest roles."""
-        role = self.roles.get(code.strip())
+        role = self.roles.get(self._known(code))
         if role is None:
             names = {c: [r.title, *r.alt_titles] for c, r in self.roles.items()}
             titles = {c: r.title for c, r in self.roles.items()}
@@ -68,18 +94,25 @@ class Snapshot:
 
     def competence(self, code: str) -> Competence:
         """The competence `code` (case-insensitive), or CompetenceNotFound with suggestions."""
-        competence = self.competences.get(code.strip().upper())
+        competence = self.competences.get(self._known(code))
         if competence is None:
             names = {c: [k.title] for c, k in self.competences.items()}
             titles = {c: k.title for c, k in self.competences.items()}
             raise CompetenceNotFound(code, search.nearest(code, names, titles))
         return competence
 
+    def level_label(self, level: int) -> str:
+        """A level as people read it (e-3), or the bare number outside the scale."""
+        scale = self.dataset.scale
+        return scale.label(level) if 1 <= level <= scale.top else str(level)
+
     def check_level(self, code: str, level: int) -> None:
-        """Raise InvalidLevel unless the e-CF defines `level` for competence `code`."""
+        """Raise InvalidLevel unless the framework defines `level` for competence `code`."""
         competence = self.competence(code)
         if level not in competence.applicable_levels:
-            raise InvalidLevel(competence.code, level, competence.applicable_levels)
+            raise InvalidLevel(
+                competence.code, level, competence.applicable_levels, self.level_label
+            )
 
     def link(self, source: str, target: str) -> CareerLink | None:
         data = self.career.get_edge_data(source, target)

@@ -1,4 +1,4 @@
-"""What any store must provide so the service can build its Snapshot from it."""
+"""What any store must provide: several datasets side by side, each a release."""
 
 from __future__ import annotations
 
@@ -8,16 +8,24 @@ from graph.release import Release
 
 
 class GraphStore(Protocol):
-    """A source of releases: the embedded in-memory store or Neo4j."""
+    """A source of releases, one per dataset id: the embedded store or Neo4j."""
 
     kind: str
 
-    def load(self) -> Release:
-        """Read the whole release: the dataset and the career links stored with it."""
+    def versions(self) -> dict[str, str]:
+        """Each stored dataset's release version by dataset id, cheaply (no dataset read)."""
         ...
 
-    def version(self) -> str | None:
-        """The stored release's version, cheaply; None when the store holds none."""
+    def load(self, dataset: str) -> Release:
+        """Read one dataset's whole release: the data and the career links stored with it."""
+        ...
+
+    def save(self, release: Release) -> str:
+        """Add or replace one dataset (never touching another); return its version."""
+        ...
+
+    def remove(self, dataset: str) -> bool:
+        """Delete one dataset and everything in it; False when there was none."""
         ...
 
     def close(self) -> None: ...

@@ -1,4 +1,10 @@
-"""Cross-reference checks of a dataset: what the models cannot see one record at a time."""
+"""Cross-reference checks of a dataset: what the models cannot see one record at a time.
+
+Generic to any framework and catalogue: unique codes, references that resolve,
+levels within the scale and applicable to their competence. Conventions of one
+dataset (CIGREF's seven families, e-CF area letters) are checked where it is built
+(seed/conventions.py), not here.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from graph.models import AREA_NAMES, Competence, Dataset, Role
-
-FAMILY_COUNT = 7
+from graph.models import Competence, Dataset, Role
 
 
 @dataclass(frozen=True)
@@ -19,9 +23,14 @@ class Problem:
     record: str
     field: str
     message: str
+    index: int | None = None  # the record's position in its file, when it is one record
 
     def __str__(self) -> str:
         return f"{self.file}: {self.record}: {self.field}: {self.message}"
+
+    def located(self, where: str) -> str:
+        """The problem with `where` (e.g. 'roles.json:120:3') in place of the file name."""
+        return f"{where}: {self.record}: {self.field}: {self.message}"
 
 
 def problems(dataset: Dataset) -> list[Problem]:
@@ -29,77 +38,55 @@ def problems(dataset: Dataset) -> list[Problem]:
     competences = {c.code: c for c in dataset.competences}
     role_codes = {r.code for r in dataset.roles}
     return [
-        *_families(dataset),
-        *_areas(dataset),
-        *_competences(dataset.competences),
+        *_duplicates("families.json", "family", "code", (f.code for f in dataset.families)),
+        *_duplicates("areas.json", "area", "code", (a.code for a in dataset.areas)),
+        *_competences(dataset),
         *_roles(dataset, competences),
         *_links(dataset, role_codes),
     ]
 
 
-def _duplicates(values: Iterable[str]) -> list[str]:
-    return sorted(v for v, n in Counter(values).items() if n > 1)
+def _duplicates(file: str, what: str, field: str, values: Iterable[str]) -> Iterator[Problem]:
+    for value in sorted(v for v, n in Counter(values).items() if n > 1):
+        yield Problem(file, f"{what} {value}", field, f"duplicate {what} {field}")
 
 
-def _families(dataset: Dataset) -> Iterator[Problem]:
-    numbers = [str(f.number) for f in dataset.families]
-    for number in _duplicates(numbers):
-        yield Problem("families.json", f"family {number}", "number", "duplicate family number")
-    if len(set(numbers)) != FAMILY_COUNT:
-        yield Problem(
-            "families.json",
-            "all families",
-            "number",
-            f"{FAMILY_COUNT} families expected, found {len(set(numbers))}",
-        )
-
-
-def _areas(dataset: Dataset) -> Iterator[Problem]:
-    codes = [a.code for a in dataset.areas]
-    for code in _duplicates(codes):
-        yield Problem("areas.json", f"area {code}", "code", "duplicate area code")
-    if set(codes) != set(AREA_NAMES):
-        found = ", ".join(sorted(set(codes)))
-        yield Problem(
-            "areas.json",
-            "all areas",
-            "code",
-            f"areas {', '.join(sorted(AREA_NAMES))} expected, found {found}",
-        )
-
-
-def _competences(competences: tuple[Competence, ...]) -> Iterator[Problem]:
-    for code in _duplicates(c.code for c in competences):
-        yield Problem("competences.json", f"competence {code}", "code", "duplicate competence code")
-    for competence in competences:
-        for name, entries in (("knowledge", competence.knowledge), ("skills", competence.skills)):
-            prefix = f"{competence.code}.{name[0].upper()}"
-            for index, item in enumerate(entries):
-                if not item.key.startswith(prefix):
-                    yield Problem(
-                        "competences.json",
-                        f"competence {competence.code}",
-                        f"{name}[{index}].key",
-                        f"key {item.key!r} does not start with {prefix!r}",
-                    )
+def _competences(dataset: Dataset) -> Iterator[Problem]:
+    competences = dataset.competences
+    yield from _duplicates("competences.json", "competence", "code", (c.code for c in competences))
+    areas = {a.code for a in dataset.areas}
+    top = dataset.scale.top
+    for at, competence in enumerate(competences):
+        record = f"competence {competence.code}"
+        if competence.area not in areas:
+            yield Problem(
+                "competences.json", record, "area", f"unknown area {competence.area!r}", at
+            )
+        for index, level in enumerate(competence.applicable_levels):
+            if level > top:
+                yield Problem(
+                    "competences.json",
+                    record,
+                    f"levels[{index}].level",
+                    f"level {level} is outside the scale 1..{top}",
+                    at,
+                )
     keys = [i.key for c in competences for i in (*c.knowledge, *c.skills)]
-    for key in _duplicates(keys):
-        yield Problem("competences.json", f"item {key}", "key", "duplicate knowledge/skill key")
+    yield from _duplicates("competences.json", "item", "key", keys)
 
 
 def _roles(dataset: Dataset, competences: dict[str, Competence]) -> Iterator[Problem]:
-    families = {f.number for f in dataset.families}
-    for code in _duplicates(r.code for r in dataset.roles):
-        yield Problem("roles.json", f"role {code}", "code", "duplicate role code")
-    for role in dataset.roles:
+    families = {f.code for f in dataset.families}
+    yield from _duplicates("roles.json", "role", "code", (r.code for r in dataset.roles))
+    for at, role in enumerate(dataset.roles):
         if role.family not in families:
             yield Problem(
-                "roles.json", f"role {role.code}", "family", f"unknown family {role.family}"
+                "roles.json", f"role {role.code}", "family", f"unknown family {role.family!r}", at
             )
-        yield from _requirements(role, competences)
+        yield from _requirements(role, competences, at)
 
 
-def _requirements(role: Role, competences: dict[str, Competence]) -> Iterator[Problem]:
+def _requirements(role: Role, competences: dict[str, Competence], at: int) -> Iterator[Problem]:
     for index, requirement in enumerate(role.requirements):
         competence = competences.get(requirement.competence)
         if competence is None:
@@ -108,6 +95,7 @@ def _requirements(role: Role, competences: dict[str, Competence]) -> Iterator[Pr
                 f"role {role.code}",
                 f"requirements[{index}].competence",
                 f"unknown competence {requirement.competence!r}",
+                at,
             )
             continue
         for level in requirement.levels:
@@ -118,6 +106,7 @@ def _requirements(role: Role, competences: dict[str, Competence]) -> Iterator[Pr
                     f"role {role.code}",
                     f"requirements[{index}].levels",
                     f"level {level} is not applicable to {competence.code} (applicable: {allowed})",
+                    at,
                 )
 
 
@@ -127,6 +116,8 @@ def _links(dataset: Dataset, role_codes: set[str]) -> Iterator[Problem]:
         for end in ("source", "target"):
             code = getattr(link, end)
             if code not in role_codes:
-                yield Problem("links.json", record, end, f"unknown role {code!r}")
+                yield Problem("links.json", record, end, f"unknown role {code!r}", index)
         if link.source == link.target:
-            yield Problem("links.json", record, "target", "a link cannot point to its own source")
+            yield Problem(
+                "links.json", record, "target", "a link cannot point to its own source", index
+            )

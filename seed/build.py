@@ -6,7 +6,7 @@ from pathlib import Path
 
 from graph.datafiles import read_dataset, write_dataset
 from graph.errors import DatasetError
-from seed import DATA_DIR
+from seed import DATA_DIR, cigref
 from seed.parse import DEFAULT_SOURCE, parse
 from seed.report import DEFAULT_REPORT, write_report
 from seed.summary import summary
@@ -22,6 +22,11 @@ def build_all(
     if not source.is_file():
         raise DatasetError(f"{source}: source document not found")
     parsed = parse(source)
+    broken = [str(p) for p in cigref.problems(parsed.dataset)]
+    if broken:
+        raise DatasetError(
+            f"the parsed data breaks the CIGREF conventions: {broken[0]}", tuple(broken)
+        )
     write_dataset(parsed.dataset, out)
     write_report(parsed, report)
     return f"wrote {out} and {report}: {summary(read_dataset(out))}"

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from graph.models import AREA_NAMES, Competence, KnowledgeItem, LevelDescriptor
+from graph.models import Competence, KnowledgeItem, LevelDescriptor
 from seed.anomalies import AnomalyLog
+from seed.cigref import AREA_NAMES
 from seed.errors import SourceFormatError
 from seed.text import Line, capitalise_first, clean
 

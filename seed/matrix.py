@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from graph.models import Role, competence_sort_key
+from graph.models import Role, natural_key
 from seed.anomalies import AnomalyLog
 from seed.text import Line, cells
 
@@ -78,7 +78,7 @@ def check_header(lines: list[Line], log: AnomalyLog) -> None:
 
 def sheet_values(role: Role) -> tuple[str, ...]:
     """A role's levels as the matrix prints them, in competence order ('2-3' for a range)."""
-    ordered = sorted(role.requirements, key=lambda r: competence_sort_key(r.competence))
+    ordered = sorted(role.requirements, key=lambda r: natural_key(r.competence))
     return tuple(
         str(r.level) if r.level == r.level_max else f"{r.level}-{r.level_max}" for r in ordered
     )

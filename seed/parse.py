@@ -15,15 +15,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from graph.datafiles import canonical
-from graph.models import AREA_NAMES, Area, Dataset, Family, Role
-from seed import ecf, links, matrix, roles
+from graph.models import Area, Dataset, Family, Role
+from seed import cigref, ecf, links, matrix, roles
 from seed.anomalies import Anomaly, AnomalyLog
 from seed.errors import SourceFormatError
 from seed.text import Line, clean
 
 SEED_DIR = Path(__file__).resolve().parent
 DEFAULT_SOURCE = SEED_DIR / "source" / "cigref_2011_en.txt"
-SOURCE_NAME = "seed/source/cigref_2011_en.txt"
 
 FAMILY_HEADING = re.compile(r"^([1-7])\.\s+([^\t]+)$")
 FAMILY_ROLES_LEAD = "This family comprises the following roles:"
@@ -85,9 +84,14 @@ def _parse(lines: list[Line]) -> Parsed:
     found = links.mentions(sheets, parsed_roles)
     dataset = canonical(
         Dataset(
-            source=SOURCE_NAME,
+            id=cigref.ID,
+            name=cigref.NAME,
+            source=cigref.SOURCE,
+            licence=cigref.LICENCE,
+            attribution=cigref.ATTRIBUTION,
+            scale=cigref.SCALE,
             families=tuple(_family(body, n, log) for n in family_lines),
-            areas=tuple(Area(code=c, name=n) for c, n in AREA_NAMES.items()),
+            areas=tuple(Area(code=c, name=n) for c, n in cigref.AREA_NAMES.items()),
             competences=tuple(competences),
             roles=tuple(links.attach_mentions(parsed_roles, found)),
             links=tuple(links.documented_links(found)),
@@ -136,7 +140,7 @@ def _family(body: list[Line], heading: int, log: AnomalyLog) -> Family:
     if match.group(2) != match.group(2).upper():
         log.add(heading, "family heading case", match.group(2), "name normalised to sentence case")
     return Family(
-        number=int(match.group(1)),
+        code=match.group(1),
         name=match.group(2).strip().capitalize(),
         description="\n".join(description),
     )
@@ -162,7 +166,7 @@ def _role(sheet: roles.SheetText, rows: list[roles.RequirementRow], log: Anomaly
     activities, intro = roles.activities(sheet, log)
     return Role(
         code=sheet.code,
-        family=int(sheet.code.split(".")[0]),
+        family=sheet.code.split(".")[0],
         title=sheet.title,
         alt_titles=roles.alt_titles(sheet, log),
         mission="\n".join(roles.paragraphs(sheet.sections.get("mission", []), log)),

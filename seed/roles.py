@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.models import AREA_NAMES, Activity, CareerProfile, Requirement
+from graph.models import Activity, CareerProfile, Requirement
 from seed.anomalies import AnomalyLog
+from seed.cigref import AREA_NAMES
 from seed.errors import SourceFormatError
 from seed.text import Line, cells, clean, items
 

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from graph.algorithms.links import release
 from graph.models import (
-    AREA_NAMES,
     Area,
     CareerLink,
     CareerProfile,
@@ -22,12 +21,13 @@ from graph.models import (
 )
 from graph.release import Release
 from graph.snapshot import Snapshot
+from seed.cigref import AREA_NAMES, SCALE
 
 
 def competence(code: str, levels: list[int], title: str | None = None) -> Competence:
     return Competence(
         code=code,
-        area=code[0],  # type: ignore[arg-type]
+        area=code[0],
         title=title or f"Competence {code}",
         description=f"What {code} is about.",
         levels=tuple(LevelDescriptor(level=n, descriptor=f"{code} at e-{n}") for n in levels),
@@ -39,7 +39,7 @@ def competence(code: str, levels: list[int], title: str | None = None) -> Compet
 def role(code: str, title: str, needs: dict[str, list[int]], *, alt: tuple[str, ...] = ()) -> Role:
     return Role(
         code=code,
-        family=int(code.split(".")[0]),
+        family=code.split(".")[0],
         title=title,
         alt_titles=alt,
         mission=f"The mission of {title}.",
@@ -48,6 +48,26 @@ def role(code: str, title: str, needs: dict[str, list[int]], *, alt: tuple[str, 
         ),
         career=CareerProfile(profile="Any", experience="Some"),
         source_lines=(1, 2),
+    )
+
+
+def catalogue(
+    *,
+    competences: Sequence[Competence],
+    roles: Sequence[Role],
+    links: Sequence[DocumentedLink] = (),
+    id: str = "test",
+) -> Dataset:
+    """A dataset on the e-CF's areas and scale, in CIGREF's seven families."""
+    return Dataset(
+        id=id,
+        name=f"Test dataset {id}",
+        scale=SCALE,
+        families=tuple(Family(code=str(n), name=f"Family {n}") for n in range(1, 8)),
+        areas=tuple(Area(code=c, name=n) for c, n in AREA_NAMES.items()),
+        competences=tuple(competences),
+        roles=tuple(roles),
+        links=tuple(links),
     )
 
 
@@ -60,11 +80,7 @@ def tiny_dataset(links: tuple[tuple[str, str], ...] = (("3.2", "3.4"),)) -> Data
     4.1 Technician        C1@1
     1.1 Consultant        A1@4 E2@3
     """
-    return Dataset(
-        families=tuple(
-            Family(number=n, name=f"Family {n}", description="...") for n in range(1, 8)
-        ),
-        areas=tuple(Area(code=c, name=n) for c, n in AREA_NAMES.items()),  # type: ignore[arg-type]
+    return catalogue(
         competences=(
             competence("A1", [3, 4, 5], "Strategy Alignment"),
             competence("B1", [1, 2, 3, 4, 5], "Design and Development"),

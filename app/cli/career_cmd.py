@@ -33,13 +33,20 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print the API's JSON d
 STATUS_MARK = {"met": "✓ met", "raise": "↑ raise", "missing": "✗ missing"}
 
 
+DatasetOption = Annotated[
+    str | None, typer.Option("--dataset", help="Dataset id (default: the default dataset).")
+]
+Label = Callable[[int], str]
+
+
 @contextmanager
-def snapshot_or_exit() -> Iterator[Snapshot]:
-    """The configured store's snapshot; a domain error becomes one line and exit 1."""
+def snapshot_or_exit(dataset: str | None) -> Iterator[Snapshot]:
+    """The configured store's snapshot of `dataset`; a domain error becomes one line, exit 1."""
+    settings = get_settings()
     try:
-        store = open_store(get_settings())
+        store = open_store(settings)
         try:
-            yield Snapshot.build(store.load())
+            yield Snapshot.build(store.load(dataset or settings.careergraph_default_dataset))
         finally:
             store.close()
     except CareerGraphError as error:
@@ -54,11 +61,11 @@ def emit(answer: BaseModel, as_json: bool, render: Callable[[], None]) -> None:
         render()
 
 
-def level(n: int) -> str:
-    return f"e-{n}" if n else "-"
+def level(label: Label, n: int) -> str:
+    return label(n) if n else "-"
 
 
-def render_gap(report: GapReport) -> None:
+def render_gap(report: GapReport, label: Label) -> None:
     source = report.from_.role
     who = f"{source.code} {source.title}" if source else "your profile"
     s = report.summary
@@ -73,8 +80,8 @@ def render_gap(report: GapReport) -> None:
         table.add_row(
             c.code,
             c.title,
-            level(item.have),
-            level(item.need),
+            level(label, item.have),
+            level(label, item.need),
             str(item.delta),
             STATUS_MARK[item.status],
         )
@@ -97,7 +104,7 @@ def render_moves(answer: NextMoves) -> None:
     console.print(table)
 
 
-def render_paths(answer: PathsAnswer) -> None:
+def render_paths(answer: PathsAnswer, label: Label) -> None:
     why = "given" if answer.max_steps_source == "given" else f"default: {DEFAULT_RULE}"
     console.print(
         f"{answer.from_.code} {answer.from_.title} → {answer.to.code} {answer.to.title}: "
@@ -108,7 +115,8 @@ def render_paths(answer: PathsAnswer) -> None:
         console.print(f"[bold]{rank}. {' → '.join(path.roles)}[/]  cost {path.cost} level steps")
         for step in path.steps:
             gains = ", ".join(
-                f"{g.competence.code} {level(g.before)}→{level(g.after)}" for g in step.gains
+                f"{g.competence.code} {level(label, g.before)}→{level(label, g.after)}"
+                for g in step.gains
             )
             console.print(
                 f"   {step.from_} → {step.to} ({step.kind}, {step.cost}): {gains or 'nothing new'}"
@@ -120,6 +128,7 @@ def gap_command(
     source: Annotated[str, typer.Argument(metavar="FROM", help="Current role code, e.g. 3.2")],
     target: Annotated[str, typer.Argument(metavar="TO", help="Target role code, e.g. 3.4")],
     basis: Annotated[str, typer.Option(help="entry (low end) or mastery (high end)")] = "entry",
+    dataset: DatasetOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """What separates role FROM from role TO, competence by competence."""
@@ -127,19 +136,20 @@ def gap_command(
         typer.echo("error: --basis is entry or mastery", err=True)
         raise typer.Exit(2)
     chosen: Basis = "mastery" if basis == "mastery" else "entry"
-    with snapshot_or_exit() as snapshot:
+    with snapshot_or_exit(dataset) as snapshot:
         report = gap(snapshot, role_holder(snapshot, source), target, basis=chosen)
-    emit(report, as_json, lambda: render_gap(report))
+    emit(report, as_json, lambda: render_gap(report, snapshot.level_label))
 
 
 @cli.command("next")
 def next_command(
     source: Annotated[str, typer.Argument(metavar="FROM", help="Current role code")],
     limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+    dataset: DatasetOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """The roles within reach of FROM, by coverage."""
-    with snapshot_or_exit() as snapshot:
+    with snapshot_or_exit(dataset) as snapshot:
         answer = next_moves(snapshot, role_holder(snapshot, source), limit=limit)
     emit(answer, as_json, lambda: render_moves(answer))
 
@@ -155,11 +165,12 @@ def paths_command(
     ] = None,
     only_documented: Annotated[bool, typer.Option(help="Only moves the source states")] = False,
     avoid: Annotated[str, typer.Option(help="Comma-separated roles to avoid")] = "",
+    dataset: DatasetOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """The k best multi-step paths from FROM to TO."""
     avoided = [code.strip() for code in avoid.split(",") if code.strip()]
-    with snapshot_or_exit() as snapshot:
+    with snapshot_or_exit(dataset) as snapshot:
         answer = k_best_paths(
             snapshot,
             source,
@@ -169,16 +180,17 @@ def paths_command(
             only_documented=only_documented,
             avoid=avoided,
         )
-    emit(answer, as_json, lambda: render_paths(answer))
+    emit(answer, as_json, lambda: render_paths(answer, snapshot.level_label))
 
 
 @cli.command("role")
 def role_command(
     code: Annotated[str, typer.Argument(help="Role code, e.g. 3.2")],
+    dataset: DatasetOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """A role's data sheet: mission, competences with levels, career path."""
-    with snapshot_or_exit() as snapshot:
+    with snapshot_or_exit(dataset) as snapshot:
         sheet = role_sheet(snapshot, snapshot.role(code))
 
     def render() -> None:
@@ -188,8 +200,12 @@ def role_command(
         console.print(sheet.mission)
         table = Table("competence", "title", "levels")
         for c in sheet.competences:
-            table.add_row(c.code, c.title, ", ".join(level(n) for n in c.levels))
+            levels = (" or " if c.combine == "or" else ", ").join(
+                map(snapshot.level_label, c.levels)
+            )
+            table.add_row(c.code, c.title, levels)
         console.print(table)
-        console.print(f"Experience: {sheet.career.experience}")
+        if sheet.career:
+            console.print(f"Experience: {sheet.career.experience}")
 
     emit(sheet, as_json, render)

@@ -84,8 +84,10 @@ def run_command(
         text, catalogued = _query_of(target)
         examples = catalogued.example if catalogued else {}
         params = dict(parse_param(raw, examples) for raw in param or [])
+        default = get_settings().careergraph_default_dataset
         if catalogued:
-            params = library_params(catalogued, params)
+            params = library_params(catalogued, params, default_dataset=default)
+        params.setdefault("dataset", default)
     except CareerGraphError as error:
         raise fail(error.detail) from None
     except (OSError, UnicodeDecodeError) as error:
@@ -147,7 +149,13 @@ def _run(
         raise fail(f"cannot use {target.uri}: {error}") from None
     try:
         return console.run_query(
-            store.driver, text, params, database=store.database, timeout_s=timeout_s, limit=limit
+            store.driver,
+            text,
+            params,
+            database=store.database,
+            dataset=params["dataset"],
+            timeout_s=timeout_s,
+            limit=limit,
         )
     except CareerGraphError as error:
         raise fail(error.detail) from None

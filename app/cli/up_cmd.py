@@ -42,7 +42,7 @@ def up(
 
         store = Neo4jStore.connect(target)
         try:
-            if store.version() == linked.version:
+            if store.versions().get(linked.dataset.id) == linked.version:
                 typer.echo(f"Neo4j already holds release {linked.version}")
             else:
                 typer.echo(f"seeding Neo4j with release {linked.version}")

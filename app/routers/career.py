@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from app.deps import SnapshotDep
+from app.deps import ProviderDep, SnapshotDep
 from app.problems import Problem
 from app.schemas import MovesRequest
 from app.views import holder_of
@@ -23,7 +23,7 @@ router = APIRouter(prefix="/api/v1", tags=["career"])
 )
 def moves(
     snapshot: SnapshotDep,
-    code: Annotated[str, Path(max_length=20)],
+    code: Annotated[str, Path(max_length=64)],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> NextMoves:
     """Other roles ranked by how much of them this role already covers."""
@@ -35,16 +35,17 @@ def moves(
     response_model=NextMoves,
     responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
-def moves_from(snapshot: SnapshotDep, body: MovesRequest) -> NextMoves:
+def moves_from(provider: ProviderDep, body: MovesRequest) -> NextMoves:
     """Roles ranked by coverage from a role or from a self-assessment profile."""
+    snapshot = provider.snapshot(body.dataset)
     return next_moves(snapshot, holder_of(snapshot, body.from_), limit=body.limit)
 
 
 @router.get("/paths", response_model=PathsAnswer, responses={404: {"model": Problem}})
 def paths(
     snapshot: SnapshotDep,
-    source: Annotated[str, Query(alias="from", min_length=1, max_length=20, examples=["3.2"])],
-    to: Annotated[str, Query(min_length=1, max_length=20, examples=["2.3"])],
+    source: Annotated[str, Query(alias="from", min_length=1, max_length=64, examples=["3.2"])],
+    to: Annotated[str, Query(min_length=1, max_length=64, examples=["2.3"])],
     k: Annotated[int, Query(ge=1, le=10)] = 3,
     max_steps: Annotated[
         int | None,
@@ -55,7 +56,7 @@ def paths(
         ),
     ] = None,
     only_documented: bool = False,
-    avoid: Annotated[str, Query(max_length=200, description="comma-separated role codes")] = "",
+    avoid: Annotated[str, Query(max_length=640, description="comma-separated role codes")] = "",
 ) -> PathsAnswer:
     """The k cheapest paths over career links; a step costs the gap from all held so far.
 

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from app.deps import SnapshotDep
 from app.schemas import GraphAnswer, GraphLink, GraphNode
-from graph.models import role_sort_key
+from graph.models import natural_key
 from graph.snapshot import Snapshot
 
 router = APIRouter(prefix="/api/v1", tags=["graph"])
@@ -22,6 +22,7 @@ def _graphml(snapshot: Snapshot) -> bytes:
     for role in snapshot.dataset.roles:
         family = snapshot.families[role.family]
         graph.add_node(role.code, title=role.title, family=role.family, family_name=family.name)
+
     for link in snapshot.links:
         graph.add_edge(
             link.source,
@@ -51,9 +52,17 @@ def career_graph(
             media_type="application/graphml+xml",
             headers={"Content-Disposition": 'attachment; filename="careergraph.graphml"'},
         )
-    roles = sorted(snapshot.dataset.roles, key=lambda r: role_sort_key(r.code))
+    roles = sorted(snapshot.dataset.roles, key=lambda r: natural_key(r.code))
     return GraphAnswer(
         dataset_version=snapshot.version,
-        nodes=[GraphNode(code=r.code, title=r.title, family=r.family) for r in roles],
+        nodes=[
+            GraphNode(
+                code=r.code,
+                title=r.title,
+                family=int(r.family) if r.family.isdigit() else None,
+                family_code=r.family,
+            )
+            for r in roles
+        ],
         links=[GraphLink(**link.model_dump()) for link in snapshot.links],
     )

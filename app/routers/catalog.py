@@ -9,38 +9,44 @@ from fastapi import APIRouter, Path, Query
 from app.deps import SnapshotDep
 from app.problems import ProblemError
 from app.schemas import CompetenceSheet, CompetenceSummary, FamilyOut, RoleSheet, RoleSummary
-from app.views import competence_sheet, competence_summary, role_refs, role_sheet, role_summary
+from app.views import (
+    competence_sheet,
+    competence_summary,
+    family_ref,
+    role_refs,
+    role_sheet,
+    role_summary,
+)
 from graph import search
-from graph.models import Role, competence_sort_key, role_sort_key
+from graph.models import Role, natural_key
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
 
 
 @router.get("/families", response_model=list[FamilyOut])
 def families(snapshot: SnapshotDep) -> list[FamilyOut]:
-    """The 7 CIGREF families with their roles."""
-    return [_family(snapshot, number) for number in sorted(snapshot.families)]
+    """The dataset's families (groups of roles) with their roles."""
+    return [_family(snapshot, code) for code in sorted(snapshot.families, key=natural_key)]
 
 
-@router.get("/families/{number}", response_model=FamilyOut)
-def family(snapshot: SnapshotDep, number: Annotated[int, Path(ge=1, le=99)]) -> FamilyOut:
-    if number not in snapshot.families:
+@router.get("/families/{code}", response_model=FamilyOut)
+def family(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> FamilyOut:
+    if code not in snapshot.families:
+        known = ", ".join(sorted(snapshot.families, key=natural_key)[:20])
         raise ProblemError(
-            404, "Unknown family", f"No family {number}; families are 1..7.", "unknown-family"
+            404, "Unknown family", f"No family {code!r}; families are {known}.", "unknown-family"
         )
-    return _family(snapshot, number)
+    return _family(snapshot, code)
 
 
-def _family(snapshot: SnapshotDep, number: int) -> FamilyOut:
-    found = snapshot.families[number]
+def _family(snapshot: SnapshotDep, code: str) -> FamilyOut:
     members = sorted(
-        (r for r in snapshot.dataset.roles if r.family == number),
-        key=lambda r: role_sort_key(r.code),
+        (r for r in snapshot.dataset.roles if r.family == code),
+        key=lambda r: natural_key(r.code),
     )
     return FamilyOut(
-        number=number,
-        name=found.name,
-        description=found.description,
+        **family_ref(snapshot, code).model_dump(),
+        description=snapshot.families[code].description,
         roles=role_refs(snapshot, members),
     )
 
@@ -55,15 +61,15 @@ def roles(
             description="words in the title or alternative titles (case and accents ignored)",
         ),
     ] = None,
-    family: Annotated[int | None, Query(ge=1, le=7)] = None,
+    family: Annotated[str | None, Query(max_length=64, description="a family code")] = None,
     competence: Annotated[
-        str | None, Query(max_length=10, description="requires this e-CF competence")
+        str | None, Query(max_length=64, description="requires this competence")
     ] = None,
     min_level: Annotated[
         int | None,
         Query(
             ge=1,
-            le=5,
+            le=100,
             description="required up to at least this level: of `competence`, else of any",
         ),
     ] = None,
@@ -79,7 +85,7 @@ def roles(
         if rank is None or (family is not None and role.family != family):
             continue
         if _requires(role, wanted, min_level):
-            ranked.append((rank, role_sort_key(role.code), role))
+            ranked.append((rank, natural_key(role.code), role))
     return [role_summary(snapshot, role) for *_, role in sorted(ranked, key=lambda t: t[:2])]
 
 
@@ -92,19 +98,20 @@ def _requires(role: Role, competence: str | None, min_level: int | None) -> bool
 
 
 @router.get("/roles/{code}", response_model=RoleSheet)
-def role(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=20)]) -> RoleSheet:
+def role(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> RoleSheet:
     """The full data sheet of one role, its career links and its most similar roles."""
     return role_sheet(snapshot, snapshot.role(code))
 
 
 @router.get("/competences", response_model=list[CompetenceSummary])
 def competences(snapshot: SnapshotDep) -> list[CompetenceSummary]:
-    """The 36 e-CF 2.0 competences with their applicable levels."""
-    ordered = sorted(snapshot.dataset.competences, key=lambda c: competence_sort_key(c.code))
-    return [competence_summary(c) for c in ordered]
+    """The framework's competences with their applicable levels."""
+    ordered = sorted(snapshot.dataset.competences, key=lambda c: natural_key(c.code))
+    return [competence_summary(snapshot, c) for c in ordered]
 
 
 @router.get("/competences/{code}", response_model=CompetenceSheet)
-def competence(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=10)]) -> CompetenceSheet:
-    """One competence: description, level descriptors with EQF, knowledge, skills, roles."""
+def competence(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> CompetenceSheet:
+    """One competence: description, level descriptors (with EQF where mapped), knowledge,
+    skills, and the roles requiring it."""
     return competence_sheet(snapshot, snapshot.competence(code))

@@ -37,6 +37,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 class LibraryRequest(BaseModel):
+    dataset: str | None = Field(
+        default=None,
+        max_length=40,
+        description="the dataset `$dataset` names (default: the default dataset)",
+    )
     params: dict[str, Any] = Field(default_factory=dict, examples=[{"source": "3.2"}])
     timeout_s: float = Field(default=console.DEFAULT_TIMEOUT_S, gt=0, le=console.MAX_TIMEOUT_S)
     limit: int = Field(default=console.DEFAULT_LIMIT, ge=1, le=console.MAX_LIMIT)
@@ -73,6 +78,7 @@ def run_cypher(body: CypherRequest, provider: ProviderDep, _key: ApiKeyDep) -> C
         body.query,
         body.params,
         database=store.database,
+        dataset=body.dataset or provider.default,
         timeout_s=body.timeout_s,
         limit=body.limit,
     )
@@ -95,8 +101,9 @@ def run_library(
     return console.run_library(
         store.driver,
         name,
-        body.params,
+        {**body.params, **({"dataset": body.dataset} if body.dataset else {})},
         database=store.database,
+        default_dataset=provider.default,
         timeout_s=body.timeout_s,
         limit=body.limit,
     )

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from app.deps import SettingsDep, SnapshotDep
+from app.deps import ProviderDep, SettingsDep, SnapshotDep
 from app.problems import Problem, ProblemError, problem_of
 from app.schemas import BatchAnswer, BatchRequest, GapRequest
 from app.views import holder_of
@@ -46,8 +46,8 @@ def _as_csv(report: GapReport) -> Response:
 def get_gap(
     request: Request,
     snapshot: SnapshotDep,
-    source: Annotated[str, Query(alias="from", min_length=1, max_length=20, examples=["3.2"])],
-    to: Annotated[str, Query(min_length=1, max_length=20, examples=["3.4"])],
+    source: Annotated[str, Query(alias="from", min_length=1, max_length=64, examples=["3.2"])],
+    to: Annotated[str, Query(min_length=1, max_length=64, examples=["3.4"])],
     basis: Basis = "entry",
     format: Literal["json", "csv"] | None = None,
 ) -> GapReport | Response:
@@ -62,8 +62,9 @@ def get_gap(
 @router.post(
     "/gap", response_model=GapReport, responses={404: {"model": Problem}, 422: {"model": Problem}}
 )
-def post_gap(snapshot: SnapshotDep, body: GapRequest) -> GapReport:
+def post_gap(provider: ProviderDep, body: GapRequest) -> GapReport:
     """The gap from a role (`{"role": "3.2"}`) or a self-assessment (`{"profile": {"B1": 3}}`)."""
+    snapshot = provider.snapshot(body.dataset)
     return gap(snapshot, holder_of(snapshot, body.from_), body.to, basis=body.basis)
 
 
@@ -73,8 +74,9 @@ def post_gap(snapshot: SnapshotDep, body: GapRequest) -> GapReport:
     response_model_exclude_none=True,
     responses={413: {"model": Problem}},
 )
-def batch_gap(snapshot: SnapshotDep, settings: SettingsDep, body: BatchRequest) -> BatchAnswer:
+def batch_gap(provider: ProviderDep, settings: SettingsDep, body: BatchRequest) -> BatchAnswer:
     """Many role pairs at once; a pair that fails is a problem in its place, not a failed batch."""
+    snapshot = provider.snapshot(body.dataset)
     limit = settings.careergraph_batch_max
     if len(body.pairs) > limit:
         raise ProblemError(

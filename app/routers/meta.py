@@ -1,61 +1,111 @@
-"""Liveness, readiness and what the service is serving."""
+"""Liveness, readiness, and which datasets the service serves."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path
 
 from app.deps import ProviderDep, SettingsDep, SnapshotDep
-from app.schemas import Counts, Health, Meta, Ready
+from app.schemas import DatasetInfo, Health, Meta, Ready, ReadyDataset, StoreState
+from app.snapshots import SnapshotProvider
+from app.views import dataset_info
 from graph.algorithms import links
-from graph.errors import StoreUnavailable
+from graph.snapshot import Snapshot
 
 router = APIRouter()
 
 
 @router.get("/health", tags=["ops"], response_model=Health)
 def health() -> Health:
-    """Liveness: the process answers. Says nothing about the store."""
+    """Liveness: the process answers. Never looks at the store."""
     return Health()
 
 
 @router.get("/ready", tags=["ops"], response_model=Ready)
-def ready(provider: ProviderDep) -> Ready:
-    """Readiness: the store answers and which dataset version is served (503 if not)."""
-    try:
-        provider.store.version()
-    except Exception as exc:  # any driver failure means "not ready", never a 500
-        raise StoreUnavailable(f"The {provider.store.kind} store does not answer: {exc}") from exc
-    snapshot = provider.current()
+def ready(provider: ProviderDep, settings: SettingsDep) -> Ready:
+    """Readiness, from memory only: what is served, and whether the store agrees.
+
+    `degraded` still answers 200: the service serves its snapshots; the reasons say
+    what an operator should fix (a store down or hanging, a dataset missing or changed).
+    """
+    health = provider.health()
+    now = datetime.now(UTC)
+    stuck = health.checking_since is not None and (
+        _monotonic_age(health.checking_since) > settings.neo4j_timeout_s
+    )
+    datasets = [_ready_dataset(s, health.stored.get(s.id), now) for s in provider.snapshots()]
+    reasons = [f"the store failed its last check: {health.error}"] if health.error else []
+    if stuck:
+        reasons.append("the store has not answered its current check in time")
+    if not health.error:
+        reasons += [
+            f"dataset {d.id} is missing from the store: reseed it"
+            for d in datasets
+            if d.stored_version is None
+        ] + [
+            f"dataset {d.id}: the store holds version {d.stored_version}"
+            for d in datasets
+            if d.stored_version not in (None, d.version)
+        ]
+    default = provider.snapshot()
+    served = next(d for d in datasets if d.id == default.id)
     return Ready(
+        status="degraded" if reasons else "ready",
+        reasons=reasons,
         store=provider.store.kind,
-        dataset_version=snapshot.version,
+        store_state=StoreState(
+            answering=health.error is None and not stuck,
+            checked_at=health.checked_at.isoformat() if health.checked_at else None,
+            error=health.error,
+        ),
+        default_dataset=default.id,
+        dataset_version=default.version,
+        link_policy=served.link_policy,
+        link_policy_current=served.link_policy_current,
+        snapshot_built_at=served.snapshot_built_at,
+        snapshot_age_s=served.snapshot_age_s,
+        datasets=datasets,
+    )
+
+
+def _monotonic_age(since: float) -> float:
+    return time.monotonic() - since
+
+
+def _ready_dataset(snapshot: Snapshot, stored: str | None, now: datetime) -> ReadyDataset:
+    return ReadyDataset(
+        id=snapshot.id,
+        version=snapshot.version,
+        stored_version=stored,
         link_policy=snapshot.link_policy,
         link_policy_current=snapshot.link_policy == links.DEFAULT_POLICY.fingerprint,
         snapshot_built_at=snapshot.built_at.isoformat(),
-        snapshot_age_s=round((datetime.now(UTC) - snapshot.built_at).total_seconds(), 3),
+        snapshot_age_s=round((now - snapshot.built_at).total_seconds(), 3),
     )
+
+
+@router.get("/api/v1/datasets", tags=["meta"], response_model=list[DatasetInfo])
+def datasets(provider: ProviderDep) -> list[DatasetInfo]:
+    """Every dataset served: id, name, version, counts, licence and attribution."""
+    return [_info(provider, s) for s in provider.snapshots()]
+
+
+@router.get("/api/v1/datasets/{dataset}", tags=["meta"], response_model=DatasetInfo)
+def dataset(provider: ProviderDep, dataset: str = Path(max_length=40)) -> DatasetInfo:
+    return _info(provider, provider.snapshot(dataset))
 
 
 @router.get("/api/v1/meta", tags=["meta"], response_model=Meta)
 def meta(snapshot: SnapshotDep, provider: ProviderDep, settings: SettingsDep) -> Meta:
-    """Dataset name and version, the store kind, and how much the dataset holds."""
-    data = snapshot.dataset
+    """One dataset (default: the default one), the store kind and the batch limit."""
     return Meta(
-        name=data.name,
-        dataset_version=snapshot.version,
-        source=data.source,
+        **_info(provider, snapshot).model_dump(),
         store=provider.store.kind,
-        counts=Counts(
-            families=len(data.families),
-            roles=len(data.roles),
-            competences=len(data.competences),
-            requirements=sum(len(r.requirements) for r in data.roles),
-            knowledge=sum(len(c.knowledge) for c in data.competences),
-            skills=sum(len(c.skills) for c in data.competences),
-            links_documented=sum(link.kind == "documented" for link in snapshot.links),
-            links_inferred=sum(link.kind == "inferred" for link in snapshot.links),
-        ),
         batch_max=settings.careergraph_batch_max,
     )
+
+
+def _info(provider: SnapshotProvider, snapshot: Snapshot) -> DatasetInfo:
+    return dataset_info(snapshot, default=snapshot.id == provider.default)

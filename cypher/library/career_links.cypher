@@ -7,9 +7,8 @@
 // Example: {"source": null, "kind": "documented"}
 // Columns: source, source_title, target, target_title, kind, coverage, level_steps, evidence
 // Twin: graph.algorithms.links.career_links — the links the service serves, filtered
-MATCH (a:Role)-[l:CAREER_LINK]->(b:Role)
+MATCH (a:Role {dataset: $dataset})-[l:CAREER_LINK]->(b:Role {dataset: $dataset})
 WHERE ($source IS NULL OR a.code = $source) AND ($kind IS NULL OR l.kind = $kind)
 RETURN a.code AS source, a.title AS source_title, b.code AS target, b.title AS target_title,
        l.kind AS kind, l.coverage AS coverage, l.level_steps AS level_steps, l.evidence AS evidence
-ORDER BY toInteger(split(source, '.')[0]), toInteger(split(source, '.')[1]),
-         toInteger(split(target, '.')[0]), toInteger(split(target, '.')[1])
+ORDER BY a.rank, b.rank

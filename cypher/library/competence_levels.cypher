@@ -6,7 +6,7 @@
 // Example: {"competence": "A1"}
 // Columns: competence, title, level, eqf, descriptor
 // Twin: app.views.competence_sheet — its `levels`
-MATCH (c:Competence {code: $competence})-[:HAS_LEVEL]->(p:ProficiencyLevel)
+MATCH (c:Competence {dataset: $dataset, code: $competence})-[:HAS_LEVEL]->(p:ProficiencyLevel {dataset: $dataset})
 RETURN c.code AS competence, c.title AS title, p.level AS level, p.eqf AS eqf,
        p.descriptor AS descriptor
 ORDER BY level

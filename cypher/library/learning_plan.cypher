@@ -6,27 +6,27 @@
 // Example: {"source": "3.2", "target": "3.4", "basis": "entry"}
 // Columns: competence, title, have, need, levels, knowledge, skills
 // Twin: graph.algorithms.gap.gap — the `learn` of each item to acquire or raise
-MATCH (source:Role {code: $source}), (target:Role {code: $target})
-MATCH (target)-[required:REQUIRES]->(c:Competence)
+MATCH (source:Role {dataset: $dataset, code: $source}), (target:Role {dataset: $dataset, code: $target})
+MATCH (target)-[required:REQUIRES]->(c:Competence {dataset: $dataset})
 OPTIONAL MATCH (source)-[held:REQUIRES]->(c)
 WITH c, coalesce(held.level, 0) AS have,
      CASE $basis WHEN 'mastery' THEN required.level_max ELSE required.level END AS need
 WHERE need > have
 CALL (c, have, need) {
-  OPTIONAL MATCH (c)-[:HAS_LEVEL]->(p:ProficiencyLevel)
+  OPTIONAL MATCH (c)-[:HAS_LEVEL]->(p:ProficiencyLevel {dataset: $dataset})
   WHERE have < p.level <= need
   WITH p ORDER BY p.level
-  RETURN collect('e-' + p.level + ': ' + p.descriptor) AS levels
+  RETURN collect(p.label + ': ' + p.descriptor) AS levels
 }
 CALL (c) {
-  OPTIONAL MATCH (c)-[n:NEEDS_KNOWLEDGE]->(k:Knowledge)
+  OPTIONAL MATCH (c)-[n:NEEDS_KNOWLEDGE]->(k:Knowledge {dataset: $dataset})
   WITH k ORDER BY n.position
   RETURN collect(k.text) AS knowledge
 }
 CALL (c) {
-  OPTIONAL MATCH (c)-[n:NEEDS_SKILL]->(s:Skill)
+  OPTIONAL MATCH (c)-[n:NEEDS_SKILL]->(s:Skill {dataset: $dataset})
   WITH s ORDER BY n.position
   RETURN collect(s.text) AS skills
 }
 RETURN c.code AS competence, c.title AS title, have, need, levels, knowledge, skills
-ORDER BY left(competence, 1), toInteger(substring(competence, 1))
+ORDER BY c.rank

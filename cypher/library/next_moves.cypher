@@ -10,10 +10,10 @@
 // Example: {"source": "3.2", "limit": 10}
 // Columns: code, title, coverage, level_steps, required_steps, documented
 // Twin: graph.algorithms.moves.next_moves — for the holder of role $source
-MATCH (source:Role {code: $source}), (target:Role)
+MATCH (source:Role {dataset: $dataset, code: $source}), (target:Role {dataset: $dataset})
 WHERE target <> source
 CALL (source, target) {
-  MATCH (target)-[required:REQUIRES]->(c:Competence)
+  MATCH (target)-[required:REQUIRES]->(c:Competence {dataset: $dataset})
   OPTIONAL MATCH (source)-[held:REQUIRES]->(c)
   WITH required.level AS need, coalesce(held.level, 0) AS have
   RETURN sum(CASE WHEN need > have THEN need - have ELSE 0 END) AS level_steps,
@@ -25,5 +25,5 @@ RETURN target.code AS code, target.title AS title,
        level_steps, required_steps,
        EXISTS { (source)-[:CAREER_LINK {kind: 'documented'}]->(target) } AS documented
 ORDER BY coverage DESC, level_steps,
-         toInteger(split(code, '.')[0]), toInteger(split(code, '.')[1])
+         target.rank
 LIMIT $limit

@@ -1,17 +1,20 @@
-// overview: what the database holds: nodes per label, relationships per type, dataset stamp.
+// overview: what one dataset holds: nodes per label, relationships per type, its stamp.
 //
-// Purpose: check a load (counts) and which dataset version is live.
+// Purpose: check a load (counts) and which version of the dataset is live.
 // Parameters: none.
 // Example: {}
 // Columns: kind, name, count
 // Twin: analyst-only — what the database holds; the service reads a dataset, not a database
 CALL db.labels() YIELD label
-CALL (label) { MATCH (n) WHERE label IN labels(n) RETURN count(n) AS count }
+CALL (label) { MATCH (n:$(label)) WHERE n.dataset = $dataset RETURN count(n) AS count }
 RETURN 'node' AS kind, label AS name, count
 UNION ALL
 CALL db.relationshipTypes() YIELD relationshipType AS type
-CALL (type) { MATCH ()-[r]->() WHERE type(r) = type RETURN count(r) AS count }
+CALL (type) {
+  MATCH (n {dataset: $dataset})-[r:$(type)]->()
+  RETURN count(r) AS count
+}
 RETURN 'relationship' AS kind, type AS name, count
 UNION ALL
-MATCH (d:Dataset)
+MATCH (d:Dataset {id: $dataset})
 RETURN 'dataset' AS kind, d.name + ' ' + d.version AS name, 1 AS count

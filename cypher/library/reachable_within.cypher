@@ -7,10 +7,10 @@
 // Example: {"source": "3.2", "max_moves": 2}
 // Columns: code, title, moves, route
 // Twin: graph.snapshot.Snapshot.career — the fewest moves over the career graph (breadth first)
-MATCH (a:Role {code: $source}), (b:Role)
+MATCH (a:Role {dataset: $dataset, code: $source}), (b:Role {dataset: $dataset})
 WHERE b <> a
 MATCH p = shortestPath((a)-[:CAREER_LINK*..10]->(b))
 WITH b, p
 WHERE length(p) <= $max_moves
 RETURN b.code AS code, b.title AS title, length(p) AS moves, [r IN nodes(p) | r.code] AS route
-ORDER BY moves, toInteger(split(code, '.')[0]), toInteger(split(code, '.')[1])
+ORDER BY moves, b.rank

@@ -7,10 +7,10 @@
 // Columns: code, title, family, competence, competence_title, area, area_name, level,
 //   level_max, levels, descriptor
 // Twin: app.views.role_sheet — its family and `competences`, with each entry level's descriptor
-MATCH (r:Role {code: $role})-[:IN_FAMILY]->(f:Family)
-MATCH (r)-[q:REQUIRES]->(c:Competence)-[:IN_AREA]->(a:Area)
-OPTIONAL MATCH (c)-[:HAS_LEVEL]->(p:ProficiencyLevel {level: q.level})
+MATCH (r:Role {dataset: $dataset, code: $role})-[:IN_FAMILY]->(f:Family {dataset: $dataset})
+MATCH (r)-[q:REQUIRES]->(c:Competence {dataset: $dataset})-[:IN_AREA]->(a:Area {dataset: $dataset})
+OPTIONAL MATCH (c)-[:HAS_LEVEL]->(p:ProficiencyLevel {dataset: $dataset, level: q.level})
 RETURN r.code AS code, r.title AS title, f.name AS family, c.code AS competence,
        c.title AS competence_title, a.code AS area, a.name AS area_name, q.level AS level,
        q.level_max AS level_max, q.levels AS levels, p.descriptor AS descriptor
-ORDER BY left(competence, 1), toInteger(substring(competence, 1))
+ORDER BY c.rank

@@ -12,7 +12,7 @@
 // Example: {"text": "security"}
 // Columns: code, title, rank
 // Twin: app.routers.catalog.roles — its answer to `q` (ranks from graph.search.match_rank)
-MATCH (r:Role)
+MATCH (r:Role {dataset: $dataset})
 WITH r, [s IN [coalesce($text, ''), r.title] + r.alt_titles + [r.code] |
          reduce(folded = '', c IN split(normalize(toLower(s), NFD), '') | folded +
            CASE
@@ -33,4 +33,4 @@ WITH r, CASE
        END AS rank
 WHERE rank IS NOT NULL
 RETURN r.code AS code, r.title AS title, rank
-ORDER BY rank, toInteger(split(code, '.')[0]), toInteger(split(code, '.')[1])
+ORDER BY rank, r.rank

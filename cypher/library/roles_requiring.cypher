@@ -7,9 +7,9 @@
 // Example: {"competence": "B1", "min_level": 3}
 // Columns: code, title, family, level, level_max, levels
 // Twin: app.routers.catalog.roles — its answer to `competence` and `min_level`
-MATCH (r:Role)-[q:REQUIRES]->(:Competence {code: $competence})
+MATCH (r:Role {dataset: $dataset})-[q:REQUIRES]->(:Competence {dataset: $dataset, code: $competence})
 WHERE q.level_max >= coalesce($min_level, 1)
-MATCH (r)-[:IN_FAMILY]->(f:Family)
+MATCH (r)-[:IN_FAMILY]->(f:Family {dataset: $dataset})
 RETURN r.code AS code, r.title AS title, f.name AS family, q.level AS level,
        q.level_max AS level_max, q.levels AS levels
-ORDER BY toInteger(split(code, '.')[0]), toInteger(split(code, '.')[1])
+ORDER BY r.rank

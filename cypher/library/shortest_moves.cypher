@@ -8,9 +8,9 @@
 // Example: {"source": "5.2", "target": "1.1", "kinds": ["documented", "inferred"]}
 // Columns: roles, titles, moves, kinds, level_steps
 // Twin: graph.snapshot.Snapshot.career — the fewest moves over the career graph (breadth first)
-MATCH p = SHORTEST 1 (a:Role {code: $source})
+MATCH p = SHORTEST 1 (a:Role {dataset: $dataset, code: $source})
           (()-[l:CAREER_LINK]->() WHERE l.kind IN $kinds)+
-          (b:Role {code: $target})
+          (b:Role {dataset: $dataset, code: $target})
 RETURN [r IN nodes(p) | r.code] AS roles, [r IN nodes(p) | r.title] AS titles,
        length(p) AS moves, [x IN relationships(p) | x.kind] AS kinds,
        reduce(total = 0, x IN relationships(p) | total + x.level_steps) AS level_steps

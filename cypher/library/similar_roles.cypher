@@ -9,11 +9,11 @@
 // Example: {"role": "3.2", "limit": 5}
 // Columns: code, title, similarity, shared
 // Twin: graph.algorithms.similarity.related_roles — the role sheet's `related` roles
-MATCH (r:Role {code: $role}), (other:Role)
+MATCH (r:Role {dataset: $dataset, code: $role}), (other:Role {dataset: $dataset})
 WHERE other <> r
 CALL (r, other) {
   UNWIND [r, other] AS holder
-  MATCH (holder)-[q:REQUIRES]->(c:Competence)
+  MATCH (holder)-[q:REQUIRES]->(c:Competence {dataset: $dataset})
   WITH c, sum(CASE holder WHEN r THEN q.level ELSE 0 END) AS mine,
        sum(CASE holder WHEN other THEN q.level ELSE 0 END) AS theirs
   RETURN sum(CASE WHEN mine < theirs THEN mine ELSE theirs END) AS low,
@@ -24,5 +24,5 @@ RETURN other.code AS code, other.title AS title,
        CASE high WHEN 0 THEN 1.0
          ELSE round(toFloat(low) / high, 4, 'HALF_EVEN') END AS similarity,
        shared
-ORDER BY similarity DESC, toInteger(split(code, '.')[0]), toInteger(split(code, '.')[1])
+ORDER BY similarity DESC, other.rank
 LIMIT $limit

@@ -6,9 +6,9 @@
 // Example: {"source": "3.2", "target": "3.4"}
 // Columns: competence, title, area, area_name, have
 // Twin: graph.algorithms.gap.gap — the report's `transferable` list, for the holder of $source
-MATCH (source:Role {code: $source})-[held:REQUIRES]->(c:Competence)-[:IN_AREA]->(a:Area),
-      (target:Role {code: $target})
+MATCH (source:Role {dataset: $dataset, code: $source})-[held:REQUIRES]->(c:Competence {dataset: $dataset})-[:IN_AREA]->(a:Area {dataset: $dataset}),
+      (target:Role {dataset: $dataset, code: $target})
 WHERE NOT EXISTS { (target)-[:REQUIRES]->(c) }
 RETURN c.code AS competence, c.title AS title, a.code AS area, a.name AS area_name,
        held.level AS have
-ORDER BY left(competence, 1), toInteger(substring(competence, 1))
+ORDER BY c.rank

@@ -5,7 +5,7 @@
 // Example: {}
 // Columns: code, title, area, area_name
 // Twin: app.views.competence_sheet — the competences whose sheet lists no requiring role
-MATCH (c:Competence)-[:IN_AREA]->(a:Area)
-WHERE NOT EXISTS { (:Role)-[:REQUIRES]->(c) }
+MATCH (c:Competence {dataset: $dataset})-[:IN_AREA]->(a:Area {dataset: $dataset})
+WHERE NOT EXISTS { (:Role {dataset: $dataset})-[:REQUIRES]->(c) }
 RETURN c.code AS code, c.title AS title, a.code AS area, a.name AS area_name
-ORDER BY left(code, 1), toInteger(substring(code, 1))
+ORDER BY c.rank

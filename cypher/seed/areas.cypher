@@ -1,5 +1,5 @@
-// Seed: e-CF areas. $rows: [{props: {code, name}}]. Returns the rows written.
+// Seed: one dataset's competence areas. $dataset; $rows: [{props: {code, name, rank}}].
 UNWIND $rows AS row
-MERGE (a:Area {code: row.props.code})
-SET a = row.props
+MERGE (a:Area {dataset: $dataset, code: row.props.code})
+SET a = row.props, a.dataset = $dataset
 RETURN count(*) AS written

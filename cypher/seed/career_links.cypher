@@ -1,7 +1,8 @@
 // Seed: career links, one per (source, target, kind).
-// $rows: [{source, target, props: {kind, coverage, level_steps, evidence, ...}}].
+// $dataset; $rows: [{source, target, props: {kind, coverage, level_steps, evidence, ...}}].
 UNWIND $rows AS row
-MATCH (a:Role {code: row.source}), (b:Role {code: row.target})
+MATCH (a:Role {dataset: $dataset, code: row.source}),
+      (b:Role {dataset: $dataset, code: row.target})
 MERGE (a)-[l:CAREER_LINK {kind: row.props.kind}]->(b)
 SET l = row.props
 RETURN count(*) AS written

@@ -1,7 +1,7 @@
-// Seed: competences in their area. $rows: [{props: {code, title, description}, area}].
+// Seed: competences in their area. $dataset; $rows: [{props: {code, title, description, rank}, area}].
 UNWIND $rows AS row
-MATCH (a:Area {code: row.area})
-MERGE (c:Competence {code: row.props.code})
-SET c = row.props
+MATCH (a:Area {dataset: $dataset, code: row.area})
+MERGE (c:Competence {dataset: $dataset, code: row.props.code})
+SET c = row.props, c.dataset = $dataset
 MERGE (c)-[:IN_AREA]->(a)
 RETURN count(*) AS written

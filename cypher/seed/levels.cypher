@@ -1,8 +1,8 @@
 // Seed: the applicable proficiency levels of each competence.
-// $rows: [{props: {key, competence, level, eqf, descriptor}}].
+// $dataset; $rows: [{props: {key, competence, level, label, eqf, descriptor}}].
 UNWIND $rows AS row
-MATCH (c:Competence {code: row.props.competence})
-MERGE (p:ProficiencyLevel {key: row.props.key})
-SET p = row.props
+MATCH (c:Competence {dataset: $dataset, code: row.props.competence})
+MERGE (p:ProficiencyLevel {dataset: $dataset, key: row.props.key})
+SET p = row.props, p.dataset = $dataset
 MERGE (c)-[:HAS_LEVEL]->(p)
 RETURN count(*) AS written

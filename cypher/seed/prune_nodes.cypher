@@ -1,14 +1,14 @@
-// Seed: delete the nodes an older dataset left that the new one does not have.
-// Parameters: lists of the new keys: $families, $areas, $competences, $levels,
-// $knowledge, $skills, $roles, and the new $dataset name.
-MATCH (n)
-WHERE (n:Family AND NOT n.number IN $families)
-   OR (n:Area AND NOT n.code IN $areas)
-   OR (n:Competence AND NOT n.code IN $competences)
-   OR (n:ProficiencyLevel AND NOT n.key IN $levels)
-   OR (n:Knowledge AND NOT n.key IN $knowledge)
-   OR (n:Skill AND NOT n.key IN $skills)
-   OR (n:Role AND NOT n.code IN $roles)
-   OR (n:Dataset AND n.name <> $dataset)
-DETACH DELETE n
-RETURN count(*) AS deleted
+// Seed: delete the nodes of dataset $dataset that its new release does not have.
+// Parameters: $dataset and lists of the new keys: $families, $areas, $competences,
+// $levels, $knowledge, $skills, $roles. Other datasets are never touched.
+UNWIND [['Family', 'code', $families], ['Area', 'code', $areas],
+        ['Competence', 'code', $competences], ['ProficiencyLevel', 'key', $levels],
+        ['Knowledge', 'key', $knowledge], ['Skill', 'key', $skills],
+        ['Role', 'code', $roles]] AS kind
+CALL (kind) {
+  MATCH (n:$(kind[0]) {dataset: $dataset})
+  WHERE NOT n[kind[1]] IN kind[2]
+  DETACH DELETE n
+  RETURN count(*) AS gone
+}
+RETURN sum(gone) AS deleted

@@ -1,4 +1,4 @@
-// Store: every e-CF area. Parameters: none. Columns: code, name.
-MATCH (a:Area)
+// Store: one dataset's competence areas. Parameters: $dataset. Columns: code, name.
+MATCH (a:Area {dataset: $dataset})
 RETURN a.code AS code, a.name AS name
-ORDER BY code
+ORDER BY a.rank

@@ -1,6 +1,6 @@
-// Store: every competence with its levels, knowledge and skills, in the e-CF's order.
-// Parameters: none. Columns: code, area, title, description, levels, knowledge, skills.
-MATCH (c:Competence)-[:IN_AREA]->(a:Area)
+// Store: one dataset's competences with their levels, knowledge and skills, in order.
+// Parameters: $dataset. Columns: code, area, title, description, levels, knowledge, skills.
+MATCH (c:Competence {dataset: $dataset})-[:IN_AREA]->(a:Area)
 CALL (c) {
   MATCH (c)-[:HAS_LEVEL]->(p:ProficiencyLevel)
   WITH p ORDER BY p.level
@@ -18,4 +18,4 @@ CALL (c) {
 }
 RETURN c.code AS code, a.code AS area, c.title AS title, c.description AS description,
        levels, knowledge, skills
-ORDER BY left(code, 1), toInteger(substring(code, 1))
+ORDER BY c.rank

@@ -1,4 +1,4 @@
-// Store: every family. Parameters: none. Columns: number, name, description.
-MATCH (f:Family)
-RETURN f.number AS number, f.name AS name, f.description AS description
-ORDER BY number
+// Store: one dataset's families. Parameters: $dataset. Columns: code, name, description.
+MATCH (f:Family {dataset: $dataset})
+RETURN f.code AS code, f.name AS name, f.description AS description
+ORDER BY f.rank

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from graph.models import Competence, Requirement, Role, competence_sort_key
+from graph.models import Competence, LevelDescriptor, Requirement, Role, Scale, natural_key
 from graph.results import (
     Basis,
     CompetenceRef,
@@ -68,15 +68,21 @@ def competence_ref(competence: Competence) -> CompetenceRef:
     return CompetenceRef(code=competence.code, title=competence.title, area=competence.area)
 
 
-def learn(competence: Competence, have: int, need: int) -> Learn:
-    """The descriptors of levels have+1..need the e-CF defines, plus knowledge and skills."""
+def level_info(scale: Scale, described: LevelDescriptor) -> LevelInfo:
+    """One level with its label, its EQF level when the scale maps one, and its descriptor."""
+    return LevelInfo(
+        level=described.level,
+        label=scale.label(described.level),
+        eqf=scale.mapping("EQF", described.level),
+        descriptor=described.descriptor,
+    )
+
+
+def learn(scale: Scale, competence: Competence, have: int, need: int) -> Learn:
+    """The descriptors of levels have+1..need the framework defines, plus knowledge and skills."""
     if have >= need:
         return Learn(levels=[], knowledge=[], skills=[])
-    levels = [
-        LevelInfo(level=d.level, eqf=d.eqf, descriptor=d.descriptor)
-        for d in competence.levels
-        if have < d.level <= need
-    ]
+    levels = [level_info(scale, d) for d in competence.levels if have < d.level <= need]
     return Learn(
         levels=levels,
         knowledge=[LearnItem(key=k.key, text=k.text) for k in competence.knowledge],
@@ -95,7 +101,7 @@ def gap(
     role = snapshot.role(target)
     held = holder.holdings
     items: list[GapItem] = []
-    for requirement in sorted(role.requirements, key=lambda r: competence_sort_key(r.competence)):
+    for requirement in sorted(role.requirements, key=lambda r: natural_key(r.competence)):
         competence = snapshot.competences[requirement.competence]
         have = held.get(competence.code, 0)
         need = need_of(requirement, basis)
@@ -106,13 +112,13 @@ def gap(
                 need=need,
                 delta=max(0, need - have),
                 status=status_of(have, need),
-                learn=learn(competence, have, need),
+                learn=learn(snapshot.dataset.scale, competence, have, need),
             )
         )
     required = {r.competence for r in role.requirements}
     transferable = [
         Transferable(competence=competence_ref(snapshot.competences[code]), have=level)
-        for code, level in sorted(held.items(), key=lambda kv: competence_sort_key(kv[0]))
+        for code, level in sorted(held.items(), key=lambda kv: natural_key(kv[0]))
         if code not in required
     ]
     numbers = figures(held, role, basis=basis)

@@ -26,7 +26,7 @@ from scipy import sparse
 
 from graph.algorithms.gap import figures
 from graph.algorithms.holdings import from_role
-from graph.models import CareerLink, Dataset, DocumentedLink, LinkKind, Role, role_sort_key
+from graph.models import CareerLink, Dataset, DocumentedLink, LinkKind, Role, natural_key
 from graph.release import Release
 
 # Bump when the inferring code changes what it picks: the fingerprint, and through it
@@ -68,7 +68,7 @@ def career_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> li
     that overlap. Source rows go in blocks, so memory stays bounded at any size.
     Time O(n^2 * levels) cheap integer products plus O(n^2) ranking in numpy.
     """
-    roles = sorted(dataset.roles, key=lambda r: role_sort_key(r.code))
+    roles = sorted(dataset.roles, key=lambda r: natural_key(r.code))
     by_code = {r.code: r for r in roles}
     links = {
         (d.source, d.target): _link(by_code, d.source, d.target, "documented", _quote(d))
@@ -78,7 +78,7 @@ def career_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> li
         if (source, target) not in links:
             links[source, target] = _link(by_code, source, target, "inferred", reason)
     return sorted(
-        links.values(), key=lambda link: (role_sort_key(link.source), role_sort_key(link.target))
+        links.values(), key=lambda link: (natural_key(link.source), natural_key(link.target))
     )
 
 

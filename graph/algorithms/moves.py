@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.algorithms.gap import figures
-from graph.models import role_sort_key
+from graph.models import natural_key
 from graph.results import Holder, Move, NextMoves
 from graph.snapshot import Snapshot
 
@@ -29,5 +29,5 @@ def next_moves(snapshot: Snapshot, holder: Holder, *, limit: int = 10) -> NextMo
                 documented=link is not None and link.kind == "documented",
             )
         )
-    moves.sort(key=lambda m: (-m.coverage, m.level_steps, role_sort_key(m.role.code)))
+    moves.sort(key=lambda m: (-m.coverage, m.level_steps, natural_key(m.role.code)))
     return NextMoves(from_=holder, dataset_version=snapshot.version, moves=moves[:limit])

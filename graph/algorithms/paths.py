@@ -51,7 +51,7 @@ import networkx as nx
 from graph.algorithms.gap import competence_ref, figures
 from graph.algorithms.holdings import from_role, merge
 from graph.errors import NoPath
-from graph.models import Role, role_sort_key
+from graph.models import NaturalKey, Role, natural_key
 from graph.results import CareerPath, Gain, PathsAnswer, Step
 from graph.snapshot import Snapshot
 
@@ -149,7 +149,7 @@ def _rise(held: Mapping[str, int], levels: Mapping[str, int]) -> int:
 
 # A partial path in the search: (cost, moves + moves left, role codes, roles, levels
 # held before its last role, whose levels are added only if the path is popped).
-_Entry = tuple[int, int, tuple[tuple[int, int], ...], tuple[str, ...], dict[str, int]]
+_Entry = tuple[int, int, tuple[NaturalKey, ...], tuple[str, ...], dict[str, int]]
 
 
 def _cheapest(
@@ -164,7 +164,7 @@ def _cheapest(
 ) -> list[tuple[str, ...]]:
     """The k best simple paths of at most `max_steps` moves, best first (module docstring)."""
     entry = cache(lambda code: from_role(snapshot.roles[code]))
-    sort_key = cache(role_sort_key)
+    sort_key = cache(natural_key)
 
     @cache
     def onward(role: str) -> list[tuple[int, str]]:

@@ -8,7 +8,7 @@ Unlike coverage it is symmetric: it says how alike two roles are, not how far.
 from __future__ import annotations
 
 from graph.algorithms.holdings import from_role
-from graph.models import Role, role_sort_key
+from graph.models import Role, natural_key
 from graph.results import Related
 from graph.snapshot import Snapshot
 
@@ -29,5 +29,5 @@ def related_roles(snapshot: Snapshot, code: str, *, limit: int = 5) -> list[Rela
         for other in snapshot.roles.values()
         if other.code != role.code
     ]
-    scored.sort(key=lambda r: (-r.similarity, role_sort_key(r.role.code)))
+    scored.sort(key=lambda r: (-r.similarity, natural_key(r.role.code)))
     return scored[:limit]

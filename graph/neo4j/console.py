@@ -36,7 +36,7 @@ from graph.errors import (
     StoreUnavailable,
 )
 from graph.neo4j import console_gate
-from graph.neo4j.library import library_params, library_query
+from graph.neo4j.library import DATASET_PARAM, library_params, library_query
 from graph.neo4j.values import to_json
 
 DEFAULT_TIMEOUT_S = 5.0
@@ -67,17 +67,19 @@ def run_query(
     params: Mapping[str, Any] | None = None,
     *,
     database: str,
+    dataset: str,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     limit: int = DEFAULT_LIMIT,
 ) -> ConsoleResult:
     """Check `text`, then run it read-only with at most `timeout_s` and `limit` rows.
 
-    Parameters travel as Neo4j parameters, never in the text: they are data.
+    Parameters travel as Neo4j parameters, never in the text: they are data. `$dataset`
+    is `dataset` unless the caller gives it; the answer carries that dataset's version.
     """
     if not 0 < timeout_s <= MAX_TIMEOUT_S or not 1 <= limit <= MAX_LIMIT:
         raise ValueError(f"timeout_s must be in (0, {MAX_TIMEOUT_S}], limit in [1, {MAX_LIMIT}]")
     console_gate.check_text(text)
-    params = dict(params or {})
+    params = {DATASET_PARAM: dataset, **(params or {})}
     started = time.monotonic()
     try:
         with driver.session(
@@ -90,7 +92,7 @@ def run_query(
             explain = Query("EXPLAIN\n" + text, metadata=METADATA, timeout=timeout_s)
             console_gate.check_plan(session.run(explain, params).consume(), database=database)
             with session.begin_transaction(metadata=METADATA, timeout=timeout_s) as tx:
-                stamp = tx.run(load_query("store/dataset")).single()
+                stamp = tx.run(load_query("store/dataset"), dataset=params[DATASET_PARAM]).single()
                 result = tx.run(text, params)
                 columns = list(result.keys())
                 records = list(islice(result, limit + 1))
@@ -137,16 +139,19 @@ def run_library(
     params: Mapping[str, Any] | None = None,
     *,
     database: str,
+    default_dataset: str,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     limit: int = DEFAULT_LIMIT,
 ) -> ConsoleResult:
     """Run library query `name` through the same gate and limits as any other query."""
     query = library_query(name)
+    chosen = library_params(query, params or {}, default_dataset=default_dataset)
     return run_query(
         driver,
         query.query,
-        library_params(query, params or {}),
+        chosen,
         database=database,
+        dataset=chosen[DATASET_PARAM],
         timeout_s=timeout_s,
         limit=limit,
     )

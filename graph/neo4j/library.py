@@ -11,6 +11,9 @@ Every file opens with a comment block; this module reads it into a LibraryQuery:
     // Twin: graph.algorithms.gap.gap — <which part of its answer>
     //   (or)  Twin: analyst-only — <why no Python function answers it>
 
+Every query also takes `$dataset`, the id of the dataset it reads (several live side
+by side); it is implicit, not listed, and `library_params` fills in the default.
+
 A field's continuation lines are indented. `Twin` names the Python function whose
 answer the query reproduces, so tests/neo4j/test_parity.py holds the two equal; a
 query no Python function answers says `analyst-only` and why. Running a query (the
@@ -32,6 +35,8 @@ from graph.cypher import CYPHER_DIR, load_query
 from graph.errors import LibraryQueryNotFound, QueryFailed, Suggestion
 
 FIELDS = ("Purpose", "Parameters", "Example", "Columns", "Twin")
+# The parameter every query takes without listing it: which dataset to read.
+DATASET_PARAM = "dataset"
 ANALYST_ONLY = "analyst-only"
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 # `<dotted.name>` or `analyst-only`, then a note after a dash (an em dash or -).
@@ -127,10 +132,14 @@ def library_query(name: str) -> LibraryQuery:
     raise LibraryQueryNotFound(name, [Suggestion(n, queries[n].summary) for n in close])
 
 
-def library_params(query: LibraryQuery, params: Mapping[str, Any]) -> dict[str, Any]:
-    """`params` for `query`: an unknown name is refused, a documented one left out is null."""
-    unknown = sorted(set(params) - set(query.parameters))
+def library_params(
+    query: LibraryQuery, params: Mapping[str, Any], *, default_dataset: str
+) -> dict[str, Any]:
+    """`params` for `query`: an unknown name is refused, a documented one left out is null,
+    and `dataset` is the default dataset unless given."""
+    unknown = sorted(set(params) - {DATASET_PARAM, *query.parameters})
     if unknown:
-        takes = ", ".join(f"${p}" for p in query.parameters) or "no parameters"
+        takes = ", ".join(f"${p}" for p in (DATASET_PARAM, *query.parameters))
         raise QueryFailed(f"{query.name} takes {takes}; unknown: {', '.join(unknown)}.")
-    return {name: params.get(name) for name in query.parameters}
+    dataset = params.get(DATASET_PARAM) or default_dataset
+    return {DATASET_PARAM: dataset, **{name: params.get(name) for name in query.parameters}}

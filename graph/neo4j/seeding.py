@@ -1,5 +1,8 @@
 """Load a validated release into Neo4j: schema first, then ONE write transaction.
 
+Every node written carries the dataset's id and every statement is scoped to it, so
+loading, replacing or removing one dataset never touches another.
+
 Everything is written with batched `UNWIND $rows ... MERGE` on the unique keys,
 the `(:Dataset)` node is stamped, then whatever an older dataset left is pruned,
 all in the same transaction: a load that fails anywhere leaves the previous
@@ -62,7 +65,8 @@ def load_release_into_neo4j(
         done = 0
         for step in steps:
             for batch in _batches(step.rows):
-                written = tx.run(load_query(f"seed/{step.query}"), rows=batch).single(strict=True)
+                query = load_query(f"seed/{step.query}")
+                written = tx.run(query, rows=batch, dataset=dataset.id).single(strict=True)
                 if written["written"] != len(batch):
                     raise DatasetError(
                         f"seed/{step.query}: wrote {written['written']} of {len(batch)} rows "
@@ -73,12 +77,27 @@ def load_release_into_neo4j(
                     progress(done, total, step.query)
         tx.run(load_query("seed/prune_nodes"), **_node_keys(dataset)).consume()
         tx.run(
-            load_query("seed/prune_relationships"), **_relationship_keys(dataset, links)
+            load_query("seed/prune_relationships"),
+            dataset=dataset.id,
+            **_relationship_keys(dataset, links),
         ).consume()
 
     with driver.session(database=database) as session:
         session.execute_write(write)
     return release.version
+
+
+def remove_dataset_from_neo4j(driver: Driver, dataset: str, *, database: str) -> bool:
+    """Delete one dataset and everything in it, in one transaction; False if absent."""
+
+    def remove(tx: ManagedTransaction) -> int:
+        deleted: int = tx.run(load_query("seed/remove_dataset"), dataset=dataset).single(
+            strict=True
+        )["deleted"]
+        return deleted
+
+    with driver.session(database=database) as session:
+        return session.execute_write(remove) > 0
 
 
 def apply_schema(driver: Driver, *, database: str) -> None:
@@ -119,18 +138,30 @@ def validate(dataset: Dataset, links: Sequence[CareerLink]) -> None:
 def plan(release: Release) -> list[SeedStep]:
     """The rows of every seed query, in dependency order (nodes before what links them)."""
     dataset, links = release.dataset, release.links
-    competences = dataset.competences
+    competences = dataset.competences  # canonical: in natural order, so index = rank
+    scale = dataset.scale
     return [
-        SeedStep("families", [{"props": f.model_dump()} for f in dataset.families]),
-        SeedStep("areas", [{"props": a.model_dump()} for a in dataset.areas]),
+        SeedStep(
+            "families",
+            [{"props": {**f.model_dump(), "rank": i}} for i, f in enumerate(dataset.families)],
+        ),
+        SeedStep(
+            "areas",
+            [{"props": {**a.model_dump(), "rank": i}} for i, a in enumerate(dataset.areas)],
+        ),
         SeedStep(
             "competences",
             [
                 {
-                    "props": {"code": c.code, "title": c.title, "description": c.description},
+                    "props": {
+                        "code": c.code,
+                        "title": c.title,
+                        "description": c.description,
+                        "rank": i,
+                    },
                     "area": c.area,
                 }
-                for c in competences
+                for i, c in enumerate(competences)
             ],
         ),
         SeedStep(
@@ -141,7 +172,8 @@ def plan(release: Release) -> list[SeedStep]:
                         "key": level_key(c.code, d.level),
                         "competence": c.code,
                         "level": d.level,
-                        "eqf": d.eqf,
+                        "label": scale.label(d.level),
+                        "eqf": scale.mapping("EQF", d.level),
                         "descriptor": d.descriptor,
                     }
                 }
@@ -168,7 +200,11 @@ def plan(release: Release) -> list[SeedStep]:
             ],
         ),
         SeedStep(
-            "roles", [{"props": role_properties(r), "family": r.family} for r in dataset.roles]
+            "roles",
+            [
+                {"props": {**role_properties(r), "rank": i}, "family": r.family}
+                for i, r in enumerate(dataset.roles)
+            ],
         ),
         SeedStep(
             "requires",
@@ -193,11 +229,17 @@ def plan(release: Release) -> list[SeedStep]:
             "dataset",
             [
                 {
-                    "name": dataset.name,
-                    "version": release.version,
-                    "content_version": dataset.version,
-                    "link_policy": release.link_policy,
-                    "source": dataset.source,
+                    "props": {
+                        "name": dataset.name,
+                        "version": release.version,
+                        "content_version": dataset.version,
+                        "link_policy": release.link_policy,
+                        "source": dataset.source,
+                        "licence": dataset.licence,
+                        "attribution": dataset.attribution,
+                        "scale_labels": list(scale.labels),
+                        "scale_json": scale.model_dump_json(),
+                    }
                 }
             ],
         ),
@@ -215,7 +257,7 @@ def role_properties(role: Role) -> Row:
     Activities are nested (name + tasks), which a property cannot hold, so they
     travel as JSON in `activities_json`.
     """
-    career = role.career
+    career = role.career.model_dump() if role.career else {}
     return {
         "code": role.code,
         "title": role.title,
@@ -225,13 +267,13 @@ def role_properties(role: Role) -> Row:
         "activities_intro": list(role.activities_intro),
         "deliverables": list(role.deliverables),
         "kpis": list(role.kpis),
-        "profile": career.profile,
-        "experience": career.experience,
-        "career_note": career.note,
-        "min_experience_years": career.min_experience_years,
+        "profile": career.get("profile"),
+        "experience": career.get("experience"),
+        "career_note": career.get("note"),
+        "min_experience_years": career.get("min_experience_years"),
         "trends": role.trends,
         "career_mentions": list(role.career_mentions),
-        "source_lines": list(role.source_lines),
+        "source_lines": list(role.source_lines) if role.source_lines else None,
     }
 
 
@@ -242,7 +284,7 @@ def _link_row(dataset: Dataset, link: CareerLink) -> Row:
         stated = [d for d in dataset.links if (d.source, d.target) == (link.source, link.target)]
         props |= {
             "quotes": [d.evidence.quote for d in stated],
-            "lines": [d.evidence.line for d in stated],
+            "lines": [d.evidence.line or 0 for d in stated],  # lists hold no nulls
             "notes": [d.note for d in stated],
         }
     return {"source": link.source, "target": link.target, "props": props}
@@ -251,14 +293,14 @@ def _link_row(dataset: Dataset, link: CareerLink) -> Row:
 def _node_keys(dataset: Dataset) -> Row:
     competences = dataset.competences
     return {
-        "families": [f.number for f in dataset.families],
+        "families": [f.code for f in dataset.families],
         "areas": [a.code for a in dataset.areas],
         "competences": [c.code for c in competences],
         "levels": [level_key(c.code, d.level) for c in competences for d in c.levels],
         "knowledge": [k.key for c in competences for k in c.knowledge],
         "skills": [s.key for c in competences for s in c.skills],
         "roles": [r.code for r in dataset.roles],
-        "dataset": dataset.name,
+        "dataset": dataset.id,
     }
 
 

@@ -17,7 +17,7 @@ from typing import TypeVar
 from neo4j import Driver, ManagedTransaction, Record, unit_of_work
 
 from graph.cypher import load_query
-from graph.errors import StoreUnavailable
+from graph.errors import DatasetNotFound
 from graph.models import (
     Activity,
     Area,
@@ -29,8 +29,10 @@ from graph.models import (
     Evidence,
     Family,
     Role,
+    Scale,
 )
 from graph.neo4j.connection import UNAVAILABLE, Neo4jTarget, open_driver, unavailable
+from graph.neo4j.seeding import load_release_into_neo4j, remove_dataset_from_neo4j
 from graph.release import Release
 
 T = TypeVar("T")
@@ -66,39 +68,26 @@ class Neo4jStore:
     def database(self) -> str:
         return self._database
 
-    def version(self) -> str | None:
-        stamp = self._reading(lambda tx: _rows(tx, "store/dataset"))
-        return str(stamp[0]["version"]) if stamp else None
+    def versions(self) -> dict[str, str]:
+        stamps = self._reading(lambda tx: _rows(tx, "store/datasets"))
+        return {str(r["id"]): str(r["version"]) for r in stamps}
 
-    def load(self) -> Release:
-        """The whole release, read in one transaction so a concurrent reseed cannot mix in.
+    def load(self, dataset: str) -> Release:
+        """One dataset's release, read in one transaction so a concurrent reseed cannot mix in.
 
         Lists come back in canonical order, so the version equals the stamped one.
         """
-        return self._reading(self._read_release)
+        return self._reading(lambda tx: _read_release(tx, dataset))
+
+    def save(self, release: Release) -> str:
+        return load_release_into_neo4j(self._driver, release, database=self._database)
+
+    def remove(self, dataset: str) -> bool:
+        return remove_dataset_from_neo4j(self._driver, dataset, database=self._database)
 
     def close(self) -> None:
         if self._owns_driver:
             self._driver.close()
-
-    def _read_release(self, tx: ManagedTransaction) -> Release:
-        def rows(name: str) -> list[Record]:
-            return _rows(tx, f"store/{name}")
-
-        stamp = rows("dataset")
-        if not stamp:
-            raise StoreUnavailable("Neo4j holds no dataset yet: run `careergraph seed load`.")
-        dataset = Dataset(
-            name=stamp[0]["name"],
-            source=stamp[0]["source"],
-            families=tuple(Family(**r.data()) for r in rows("families")),
-            areas=tuple(Area(**r.data()) for r in rows("areas")),
-            competences=tuple(Competence(**r.data()) for r in rows("competences")),
-            roles=tuple(_role(r) for r in rows("roles")),
-            links=tuple(_documented_link(r) for r in rows("documented_links")),
-        )
-        links = tuple(CareerLink(**r.data()) for r in rows("career_links"))
-        return Release(dataset, links, stamp[0]["link_policy"])
 
     def _reading(self, work: Callable[[ManagedTransaction], T]) -> T:
         """Run `work` in a READ transaction (routed to a reader in a cluster), time-boxed."""
@@ -110,8 +99,33 @@ class Neo4jStore:
             raise unavailable(error) from error
 
 
-def _rows(tx: ManagedTransaction, name: str) -> list[Record]:
-    return list(tx.run(load_query(name)))
+def _rows(tx: ManagedTransaction, name: str, **params: str) -> list[Record]:
+    return list(tx.run(load_query(name), params))
+
+
+def _read_release(tx: ManagedTransaction, dataset_id: str) -> Release:
+    def rows(name: str) -> list[Record]:
+        return _rows(tx, f"store/{name}", dataset=dataset_id)
+
+    stamp = rows("dataset")
+    if not stamp:
+        raise DatasetNotFound(dataset_id, [])
+    meta = stamp[0]
+    dataset = Dataset(
+        id=dataset_id,
+        name=meta["name"],
+        source=meta["source"] or "",
+        licence=meta["licence"] or "",
+        attribution=meta["attribution"] or "",
+        scale=Scale.model_validate_json(meta["scale_json"]),
+        families=tuple(Family(**r.data()) for r in rows("families")),
+        areas=tuple(Area(**r.data()) for r in rows("areas")),
+        competences=tuple(Competence(**r.data()) for r in rows("competences")),
+        roles=tuple(_role(r) for r in rows("roles")),
+        links=tuple(_documented_link(r) for r in rows("documented_links")),
+    )
+    links = tuple(CareerLink(**r.data()) for r in rows("career_links"))
+    return Release(dataset, links, meta["link_policy"])
 
 
 def _role(record: Record) -> Role:
@@ -122,7 +136,7 @@ def _role(record: Record) -> Role:
         family=record["family"],
         title=props["title"],
         alt_titles=props.get("alt_titles", ()),
-        mission=props["mission"],
+        mission=props.get("mission", ""),
         activities=tuple(Activity(**a) for a in json.loads(props["activities_json"])),
         activities_intro=props.get("activities_intro", ()),
         requirements=record["requirements"],
@@ -133,10 +147,12 @@ def _role(record: Record) -> Role:
             experience=props["experience"],
             note=props.get("career_note"),
             min_experience_years=props.get("min_experience_years"),
-        ),
+        )
+        if "profile" in props
+        else None,
         trends=props.get("trends", ""),
         career_mentions=props.get("career_mentions", ()),
-        source_lines=props["source_lines"],
+        source_lines=props.get("source_lines"),
     )
 
 
@@ -144,6 +160,6 @@ def _documented_link(record: Record) -> DocumentedLink:
     return DocumentedLink(
         source=record["source"],
         target=record["target"],
-        evidence=Evidence(quote=record["quote"], line=record["line"]),
+        evidence=Evidence(quote=record["quote"], line=record["line"] or None),
         note=record["note"],
     )

@@ -14,7 +14,7 @@ ORIGIN = "https://intranet.example"
 
 
 def preflight(settings: Settings) -> dict[str, str]:
-    with serving(create_app(settings, store=EmbeddedStore.from_directory(DATA_DIR))) as url:
+    with serving(create_app(settings, store=EmbeddedStore.from_directories([DATA_DIR]))) as url:
         response = httpx.options(
             f"{url}/api/v1/gap",
             headers={"Origin": ORIGIN, "Access-Control-Request-Method": "POST"},

@@ -355,7 +355,7 @@ def test_no_key_configured_closes_the_console(seeded: Driver, neo4j_database: st
 
 
 def test_the_embedded_store_says_how_to_get_neo4j() -> None:
-    with serve(EmbeddedStore.from_directory(DATA_DIR), KEYS) as url:
+    with serve(EmbeddedStore.from_directories([DATA_DIR]), KEYS) as url:
         for path in (URL, f"{URL}/library/overview"):
             response = httpx.post(
                 url + path, json={"query": "RETURN 1"}, headers={"X-API-Key": KEYS[0]}

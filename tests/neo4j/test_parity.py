@@ -27,7 +27,7 @@ from graph.algorithms.holdings import from_role, role_holder
 from graph.algorithms.links import career_links
 from graph.algorithms.moves import next_moves
 from graph.algorithms.similarity import related_roles
-from graph.models import AREA_NAMES, Dataset, LinkKind, competence_sort_key, role_sort_key
+from graph.models import AREA_NAMES, Dataset, LinkKind, natural_key
 from graph.neo4j.library import LibraryQuery, library, library_params
 from graph.release import Release
 from graph.results import Basis, GapReport
@@ -52,11 +52,11 @@ class Python:
 
     @property
     def role_codes(self) -> list[str]:
-        return sorted(self.snapshot.roles, key=role_sort_key)
+        return sorted(self.snapshot.roles, key=natural_key)
 
     @property
     def competence_codes(self) -> list[str]:
-        return sorted(self.snapshot.competences, key=competence_sort_key)
+        return sorted(self.snapshot.competences, key=natural_key)
 
     def role_pairs(self) -> Iterator[tuple[str, str]]:
         return permutations(self.role_codes, 2)
@@ -279,7 +279,7 @@ def reachable_within_takes_the_fewest_moves(parity: Parity) -> None:
             reached = nx.single_source_shortest_path_length(career, source, cutoff=most)
             del reached[source]
             expected = []
-            for code in sorted(reached, key=lambda c: (reached[c], role_sort_key(c))):
+            for code in sorted(reached, key=lambda c: (reached[c], natural_key(c))):
                 route = python.fewest_moves(ALL_KINDS, source, code, shown.get(code, []))
                 title = python.snapshot.roles[code].title
                 moves = reached[code]
@@ -381,7 +381,7 @@ def unused_competences_are_those_no_sheet_requires(parity: Parity) -> None:
     sheets = [competence_sheet(snapshot, snapshot.competences[c]) for c in snapshot.competences]
     expected = [
         (sheet.code, sheet.title, sheet.area, sheet.area_name)
-        for sheet in sorted(sheets, key=lambda s: competence_sort_key(s.code))
+        for sheet in sorted(sheets, key=lambda s: natural_key(s.code))
         if not sheet.roles
     ]
     parity.expect("all", parity.rows(), expected)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from graph.algorithms.gap import GapFigures, figures
 from graph.algorithms.holdings import from_role
 from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy
-from graph.models import CareerLink, Dataset, role_sort_key
+from graph.models import CareerLink, Dataset, natural_key
 
 
 def coverage_matrix(dataset: Dataset) -> dict[tuple[str, str], GapFigures]:
@@ -30,7 +30,7 @@ def _ranked_targets(source: str, matrix: dict[tuple[str, str], GapFigures]) -> l
         key=lambda b: (
             -matrix[source, b].coverage,
             matrix[source, b].level_steps,
-            role_sort_key(b),
+            natural_key(b),
         ),
     )
 
@@ -71,7 +71,7 @@ def reference_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) ->
             level_steps=numbers.level_steps,
             evidence=f'"{documented.evidence.quote}" (source line {documented.evidence.line})',
         )
-    codes = sorted((r.code for r in dataset.roles), key=role_sort_key)
+    codes = sorted((r.code for r in dataset.roles), key=natural_key)
     for (source, target), reason in _inferred_pairs(codes, matrix, policy).items():
         if (source, target) in links:
             continue
@@ -88,5 +88,5 @@ def reference_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) ->
             ),
         )
     return sorted(
-        links.values(), key=lambda link: (role_sort_key(link.source), role_sort_key(link.target))
+        links.values(), key=lambda link: (natural_key(link.source), natural_key(link.target))
     )

@@ -13,7 +13,7 @@ import networkx as nx
 
 from graph.algorithms.paths import explain, k_best_paths
 from graph.errors import NoPath
-from graph.models import role_sort_key
+from graph.models import natural_key
 from graph.snapshot import Snapshot
 
 # Each path as (roles, cost), best first.
@@ -43,7 +43,7 @@ def k_cheapest(
     graph: nx.DiGraph, source: str, target: str, *, k: int, max_steps: int, cost: Cost
 ) -> Ranked:
     paths = nx.all_simple_paths(graph, source, target, cutoff=max_steps)
-    ranked = sorted((cost(tuple(p)), len(p), [role_sort_key(r) for r in p], p) for p in paths)
+    ranked = sorted((cost(tuple(p)), len(p), [natural_key(r) for r in p], p) for p in paths)
     return [(p, c) for c, _, _, p in ranked[:k]]
 
 

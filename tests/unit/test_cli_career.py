@@ -38,7 +38,7 @@ def test_gap_table_speaks_plainly() -> None:
 def test_gap_json_is_the_api_document() -> None:
     result = runner.invoke(cli, ["gap", "3.2", "3.4", "--basis", "mastery", "--json"])
     assert result.exit_code == 0
-    snapshot = Snapshot.build(EmbeddedStore.from_directory(DATA_DIR).load())
+    snapshot = Snapshot.build(EmbeddedStore.from_directories([DATA_DIR]).load("cigref-2011"))
     expected = gap(snapshot, role_holder(snapshot, "3.2"), "3.4", basis="mastery")
     assert json.loads(result.output) == expected.model_dump(mode="json")
 

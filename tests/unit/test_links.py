@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from graph.algorithms import links
 from graph.algorithms.links import LinkPolicy, career_links
 from graph.datafiles import read_dataset
-from graph.models import AREA_NAMES, Area, Dataset, DocumentedLink, Evidence, Family
+from graph.models import Dataset, DocumentedLink, Evidence
 from seed import DATA_DIR
-from tests.factories import competence, role
+from tests.factories import catalogue, competence, role
 from tests.oracles.links_reference import reference_links
 
 ROLE_CODES = [f"{f}.{i}" for f in range(1, 8) for i in range(1, 11)]
@@ -31,11 +31,9 @@ def datasets(draw: st.DrawFn) -> Dataset:
         needs = {c: [draw(st.sampled_from(COMPETENCES[c]))] for c in needed}
         roles.append(role(code, f"Role {code}", needs))
     pairs = draw(st.lists(st.tuples(st.sampled_from(codes), st.sampled_from(codes)), max_size=4))
-    return Dataset(
-        families=tuple(Family(number=n, name=f"F{n}", description="-") for n in range(1, 8)),
-        areas=tuple(Area(code=c, name=n) for c, n in AREA_NAMES.items()),  # type: ignore[arg-type]
-        competences=tuple(competence(c, levels) for c, levels in COMPETENCES.items()),
-        roles=tuple(roles),
+    return catalogue(
+        competences=[competence(c, levels) for c, levels in COMPETENCES.items()],
+        roles=roles,
         links=tuple(
             DocumentedLink(source=a, target=b, evidence=Evidence(quote=f"{a} to {b}", line=1))
             for a, b in dict.fromkeys(pairs)

@@ -11,14 +11,14 @@ import pytest
 from graph.algorithms.links import release
 from graph.algorithms.paths import default_max_steps, k_best_paths
 from graph.datafiles import read_dataset
-from graph.models import role_sort_key
+from graph.models import natural_key
 from graph.snapshot import Snapshot
 from seed import DATA_DIR
 from tests.unit.paths_brute_force import Ranked, answered, explained_cost, k_cheapest, usable_graph
 
 K = 3
 SNAPSHOT = Snapshot.build(release(read_dataset(DATA_DIR)))
-CODES = sorted(SNAPSHOT.roles, key=role_sort_key)
+CODES = sorted(SNAPSHOT.roles, key=natural_key)
 PAIRS = [(a, b) for a in CODES for b in CODES if a != b]
 # A path costs the same whatever the question: explain each one once for the module.
 cost = cache(explained_cost(SNAPSHOT))

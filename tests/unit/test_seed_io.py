@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -14,12 +15,20 @@ from typer.testing import CliRunner
 from app.cli.main import cli
 from graph.datafiles import read_dataset
 from graph.errors import DatasetError
-from graph.models import role_sort_key
+from graph.models import natural_key
 from seed import DATA_DIR
 from seed.build import build_all
 from seed.report import DEFAULT_REPORT
 
-FILES = ("families.json", "areas.json", "competences.json", "roles.json", "links.json")
+FILES = (
+    "dataset.json",
+    "families.json",
+    "areas.json",
+    "competences.json",
+    "roles.json",
+    "links.json",
+)
+AT = r":\d+:\d+"  # a record's line and column
 
 Edit = Callable[[Path], None]
 
@@ -47,7 +56,11 @@ def set_level(records: list[Any]) -> None:
 
 
 def set_level_out_of_range(records: list[Any]) -> None:
-    role_record(records, "3.2")["requirements"][0]["levels"] = [7]
+    role_record(records, "3.2")["requirements"][0]["levels"] = [0]
+
+
+def set_level_above_the_scale(records: list[Any]) -> None:
+    records[0]["levels"].append({"level": 6, "descriptor": "beyond e-5"})
 
 
 def set_or_on_one_level(records: list[Any]) -> None:
@@ -79,44 +92,61 @@ def break_json(directory: Path) -> None:
     path.write_text(path.read_text(encoding="utf-8")[:500], encoding="utf-8")
 
 
+def empty_file(directory: Path) -> None:
+    (directory / "areas.json").write_text("", encoding="utf-8")
+
+
+def latin_1(directory: Path) -> None:
+    path = directory / "families.json"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("a", "é").encode("latin-1"))
+
+
+# Each broken copy and the start of its one-line message (a regular expression).
 BROKEN: dict[str, tuple[Edit, str]] = {
     "unknown competence": (
         edit_json("roles.json", set_competence),
-        "roles.json: role 3.2: requirements[4].competence: unknown competence 'B9'",
+        rf"roles\.json{AT}: role 3\.2: requirements\[4\]\.competence: unknown competence 'B9'",
     ),
     "inapplicable level": (
         edit_json("roles.json", set_level),
-        "roles.json: role 3.2: requirements[0].levels: level 5 is not applicable to A6",
+        rf"roles\.json{AT}: role 3\.2: requirements\[0\]\.levels: level 5 is not applicable to A6",
     ),
     "level out of range": (
         edit_json("roles.json", set_level_out_of_range),
-        "roles.json: role 3.2: requirements[0].levels[0]: Input should be less than or equal to 5",
+        rf"roles\.json{AT}: role 3\.2: requirements\[0\]\.levels\[0\]: Input should be greater",
+    ),
+    "level above the scale": (
+        edit_json("competences.json", set_level_above_the_scale),
+        rf"competences\.json{AT}: competence A1: levels\[\d\]\.level: level 6 is outside the "
+        r"scale 1\.\.5",
     ),
     "or on one level": (
         edit_json("roles.json", set_or_on_one_level),
-        "roles.json: role 3.2: requirements[0]: an 'or' requirement states at least two levels",
+        rf"roles\.json{AT}: role 3\.2: requirements\[0\]: an 'or' requirement states at least two",
     ),
     "unknown combine": (
         edit_json("roles.json", set_unknown_combine),
-        "roles.json: role 3.2: requirements[0].combine: Input should be 'and' or 'or'",
+        rf"roles\.json{AT}: role 3\.2: requirements\[0\]\.combine: Input should be 'and' or 'or'",
     ),
     "duplicate role": (
         edit_json("roles.json", duplicate_role),
-        "roles.json: role 3.2: code: duplicate role code",
+        r"roles\.json: role 3\.2: code: duplicate role code",
     ),
     "link to a missing role": (
         edit_json("links.json", link_to_nowhere),
-        "links.json: link 0 (2.1 -> 9.9): target: unknown role '9.9'",
+        rf"links\.json{AT}: link 0 \(2\.1 -> 9\.9\): target: unknown role '9\.9'",
     ),
     "self-loop": (
         edit_json("links.json", self_loop),
-        "links.json: link 0 (2.1 -> 2.1): target: a link cannot point to its own source",
+        rf"links\.json{AT}: link 0 \(2\.1 -> 2\.1\): target: a link cannot point to its own",
     ),
     "missing family": (
         edit_json("families.json", drop_family),
-        "families.json: all families: number: 7 families expected, found 6",
+        rf"roles\.json{AT}: role 7\.1: family: unknown family '7'",
     ),
-    "malformed JSON": (break_json, "roles.json: invalid JSON at line "),
+    "malformed JSON": (break_json, r"roles\.json:\d+:\d+: invalid JSON: "),
+    "empty file": (empty_file, r"areas\.json:1:1: invalid JSON: expected a JSON list"),
+    "wrong encoding": (latin_1, r"families\.json: not UTF-8 text"),
 }
 
 
@@ -142,7 +172,7 @@ def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
 def test_files_are_sorted_lists_with_a_trailing_newline() -> None:
     roles = json.loads((DATA_DIR / "roles.json").read_text(encoding="utf-8"))
     codes = [r["code"] for r in roles]
-    assert codes == sorted(codes, key=role_sort_key)
+    assert codes == sorted(codes, key=natural_key)
     assert codes.index("4.10") == codes.index("4.9") + 1
     assert (DATA_DIR / "roles.json").read_text(encoding="utf-8").endswith("]\n")
 
@@ -153,7 +183,7 @@ def test_read_dataset_rejects_a_broken_copy(case: str, data_copy: Path) -> None:
     edit(data_copy)
     with pytest.raises(DatasetError) as raised:
         read_dataset(data_copy)
-    assert str(raised.value).startswith(message)
+    assert re.match(message, str(raised.value)), str(raised.value)
     assert "\n" not in str(raised.value)
 
 
@@ -163,7 +193,7 @@ def test_seed_check_rejects_a_broken_copy(case: str, data_copy: Path) -> None:
     edit(data_copy)
     result = CliRunner().invoke(cli, ["seed", "check", str(data_copy)])
     assert result.exit_code == 1
-    assert message in result.output
+    assert re.search(message, result.output), result.output
     assert "Traceback" not in result.output
 
 
@@ -177,7 +207,7 @@ def test_seed_check_summarises_valid_data() -> None:
 def test_seed_check_on_a_missing_directory(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["seed", "check", str(tmp_path / "nowhere")])
     assert result.exit_code == 1
-    assert "families.json: file not found" in result.output
+    assert "dataset.json: file not found" in result.output
 
 
 def test_seed_build_writes_where_asked(tmp_path: Path) -> None:
@@ -205,6 +235,14 @@ def test_seed_build_on_a_document_of_another_shape(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "cut.txt: no line starts with 'ANNEX 1'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_record_is_located_by_its_line_and_column(data_copy: Path) -> None:
+    edit_json("roles.json", set_competence)(data_copy)
+    text = (data_copy / "roles.json").read_text(encoding="utf-8")
+    line = text[: text.index('"code": "3.2"')].count("\n")  # the record opens a line above
+    with pytest.raises(DatasetError, match=rf"^roles\.json:{line}:3: role 3\.2: "):
+        read_dataset(data_copy)
 
 
 def test_every_problem_is_counted_and_listed(data_copy: Path) -> None:

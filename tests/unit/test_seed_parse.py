@@ -10,7 +10,7 @@ from functools import cache
 import pytest
 
 from graph.models import Dataset, Role
-from seed import ecf
+from seed import cigref, ecf
 from seed.anomalies import AnomalyLog
 from seed.errors import SourceFormatError
 from seed.parse import Parsed, parse
@@ -46,10 +46,9 @@ def test_counts_from_the_source() -> None:
 
 def test_role_codes_include_4_10_and_follow_the_families() -> None:
     per_family = {
-        f.number: [r.code for r in dataset().roles if r.family == f.number]
-        for f in dataset().families
+        f.code: [r.code for r in dataset().roles if r.family == f.code] for f in dataset().families
     }
-    assert per_family[4][-1] == "4.10"
+    assert per_family["4"][-1] == "4.10"
     assert [len(codes) for codes in per_family.values()] == [5, 3, 5, 10, 2, 3, 5]
 
 
@@ -443,3 +442,12 @@ def test_page_furniture_is_recorded() -> None:
     variants = {a.text for a in parsed().anomalies if a.kind == "heading variant"}
     assert "COMPETENCES (suite)" in variants
     assert "TRENDS AND FACTORS FOR CHANGE" in variants
+
+
+def test_the_parsed_data_keeps_the_cigref_conventions() -> None:
+    assert cigref.problems(dataset()) == []
+    renamed = dataset().roles[0].model_copy(update={"code": "9.1"})
+    broken = dataset().model_copy(update={"roles": (renamed, *dataset().roles[1:])})
+    assert [str(p) for p in cigref.problems(broken)] == [
+        "roles.json: role 9.1: code: not of the form F.N (1.1 .. 7.10)"
+    ]

@@ -30,7 +30,7 @@ from graph.algorithms.moves import next_moves
 from graph.algorithms.paths import k_best_paths
 from graph.datafiles import read_dataset
 from graph.errors import NoPath
-from graph.models import CareerLink, CareerProfile, Requirement, Role, role_sort_key
+from graph.models import CareerLink, CareerProfile, Requirement, Role, natural_key
 from graph.release import Release
 from graph.results import PathsAnswer
 from graph.snapshot import Snapshot
@@ -179,7 +179,7 @@ def main() -> None:
 
     timed("read seed + build snapshot", load)
     snapshot = holder["snapshot"]
-    codes = sorted(snapshot.roles, key=role_sort_key)
+    codes = sorted(snapshot.roles, key=natural_key)
     pairs = [(a, b) for a in codes for b in codes if a != b]
 
     def all_gaps() -> int:
@@ -211,7 +211,7 @@ def main() -> None:
             f"links, built in {time.perf_counter() - started:.1f} s"
         )
         rng = random.Random(2)
-        large_codes = sorted(large.roles, key=role_sort_key)
+        large_codes = sorted(large.roles, key=natural_key)
         sample = [tuple(rng.sample(large_codes, 2)) for _ in range(200)]
         time_paths(large, sample, f"200 pairs of {args.scale} roles")  # type: ignore[arg-type]
 

@@ -1,0 +1,11 @@
+// Seed: delete dataset $dataset entirely: its nodes, their relationships, its stamp.
+// Other datasets are never touched. Columns: deleted (nodes).
+UNWIND ['Family', 'Area', 'Competence', 'ProficiencyLevel', 'Knowledge', 'Skill', 'Role',
+        'Dataset'] AS label
+CALL (label) {
+  MATCH (n:$(label))
+  WHERE n.dataset = $dataset OR (label = 'Dataset' AND n.id = $dataset)
+  DETACH DELETE n
+  RETURN count(*) AS gone
+}
+RETURN sum(gone) AS deleted
