@@ -17,7 +17,7 @@ from graph.store import GraphStore
 
 @pytest.fixture(scope="module")
 def expected(api_store: GraphStore) -> Snapshot:
-    return Snapshot.build(api_store.load())
+    return Snapshot.build(api_store.load("cigref-2011"))
 
 
 def test_health_and_ready(client: httpx.Client, expected: Snapshot) -> None:

@@ -16,4 +16,4 @@ def store(request: pytest.FixtureRequest) -> GraphStore:
 
 @pytest.fixture(scope="session")
 def snapshot(store: GraphStore) -> Snapshot:
-    return Snapshot.build(store.load())
+    return Snapshot.build(store.load("cigref-2011"))

@@ -103,7 +103,7 @@ def test_a_write_is_refused_in_one_line(
     tmp_path: Path, seeded_neo4j: Driver, neo4j_database: str
 ) -> None:
     store = Neo4jStore(seeded_neo4j, database=neo4j_database)
-    before = store.load()
+    before = store.load("cigref-2011")
     hostile = tmp_path / "hostile.cypher"
     hostile.write_text("MATCH (n) /* just reading */ DETACH DELETE n", encoding="utf-8")
     result = cypher("run", str(hostile))
@@ -111,7 +111,7 @@ def test_a_write_is_refused_in_one_line(
     assert result.stderr.strip() == (
         "error: The query writes to the database (query type 'w'); the console only reads."
     )
-    assert store.load() == before
+    assert store.load("cigref-2011") == before
 
 
 def test_timeout_is_one_line_too(tmp_path: Path) -> None:

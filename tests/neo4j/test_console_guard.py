@@ -68,12 +68,12 @@ def test_the_read_transaction_refuses_writes_on_its_own(
     monkeypatch.setattr(console_gate, "check_text", lambda text: None)
     monkeypatch.setattr(console_gate, "check_plan", lambda summary, database: None)
     store = Neo4jStore(seeded_neo4j, database=neo4j_database)
-    before = store.load()
+    before = store.load("cigref-2011")
     with pytest.raises(QueryRefused, match="read-only transaction"):
         console.run_query(
             seeded_neo4j, "MATCH (r:Role) SET r.title = 'Hacked'", database=neo4j_database
         )
-    assert store.load() == before
+    assert store.load("cigref-2011") == before
 
 
 @pytest.mark.neo4j

@@ -171,7 +171,7 @@ def state(driver: Driver, database: str) -> dict[str, Any]:
     return {
         "counts": sorted((r["kind"], r["name"], r["count"]) for r in overview),
         "stamp": store.version(),
-        "content": store.load(),
+        "content": store.load("cigref-2011"),
         "schema": sorted(schema),
         "users": sorted(r["user"] for r in users),
     }

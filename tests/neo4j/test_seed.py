@@ -83,7 +83,7 @@ def test_replacing_a_dataset_leaves_no_orphans(
     smaller = release(modified(seed_dataset))
     load_release_into_neo4j(seeded_neo4j, smaller, database=neo4j_database)
     assert stored_counts(seeded_neo4j, neo4j_database) == expected_counts(smaller)
-    read_back = Neo4jStore(seeded_neo4j, database=neo4j_database).load()
+    read_back = Neo4jStore(seeded_neo4j, database=neo4j_database).load("cigref-2011")
     assert read_back == smaller
     unlinked = seeded_neo4j.execute_query(
         "MATCH (n) WHERE NOT n:Dataset AND NOT EXISTS { (n)--() } RETURN count(n) AS n",
@@ -109,7 +109,7 @@ def test_a_load_failing_halfway_leaves_the_previous_dataset_intact(
             progress=break_after_roles,
         )
     assert stored_counts(seeded_neo4j, neo4j_database) == before
-    assert Neo4jStore(seeded_neo4j, database=neo4j_database).load().dataset == seed_dataset
+    assert Neo4jStore(seeded_neo4j, database=neo4j_database).load("cigref-2011").dataset == seed_dataset
 
 
 def test_a_record_the_server_refuses_halfway_leaves_the_previous_dataset_intact(
@@ -129,7 +129,7 @@ def test_a_record_the_server_refuses_halfway_leaves_the_previous_dataset_intact(
             database=neo4j_database,
         )
     assert stored_counts(seeded_neo4j, neo4j_database) == before
-    assert Neo4jStore(seeded_neo4j, database=neo4j_database).load().dataset == seed_dataset
+    assert Neo4jStore(seeded_neo4j, database=neo4j_database).load("cigref-2011").dataset == seed_dataset
 
 
 def test_links_to_unknown_roles_are_refused_before_anything_is_written(

@@ -19,7 +19,7 @@ def test_load_round_trips_the_seed_release(
 ) -> None:
     store = Neo4jStore(seeded_neo4j, database=neo4j_database)
     assert store.kind == "neo4j"
-    read_back = store.load()
+    read_back = store.load("cigref-2011")
     assert read_back.dataset == seed_release.dataset
     assert read_back.links == seed_release.links
     assert read_back.link_policy == seed_release.link_policy
@@ -55,7 +55,7 @@ def test_an_empty_database_has_no_version_and_no_dataset(
     store = Neo4jStore(clean_neo4j, database=neo4j_database)
     assert store.version() is None
     with pytest.raises(StoreUnavailable, match="seed load"):
-        store.load()
+        store.load("cigref-2011")
 
 
 def test_closing_a_store_leaves_a_borrowed_driver_open(
