@@ -44,7 +44,7 @@ def test_requires_keeps_how_the_levels_are_joined(
         ("2.3", "D4"),
         ("3.4", "A6"),
     }
-    read_back = Neo4jStore(seeded_neo4j, database=neo4j_database).load_dataset()
+    read_back = Neo4jStore(seeded_neo4j, database=neo4j_database).load().dataset
     a6 = next(r for r in read_back.roles if r.code == "3.4").requirement("A6")
     assert a6 is not None and (a6.levels, a6.combine) == ((1, 3), "or")
 
