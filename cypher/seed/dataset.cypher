@@ -3,5 +3,5 @@
 // version covers the data and the link policy (graph/release.py); loaded_at is the server's clock.
 UNWIND $rows AS row
 MERGE (d:Dataset {id: $dataset})
-SET d = row.props, d.id = $dataset, d.loaded_at = datetime()
+SET d = row.props, d.id = $dataset, d.dataset = $dataset, d.loaded_at = datetime()
 RETURN count(*) AS written

@@ -3,8 +3,7 @@
 UNWIND ['Family', 'Area', 'Competence', 'ProficiencyLevel', 'Knowledge', 'Skill', 'Role',
         'Dataset'] AS label
 CALL (label) {
-  MATCH (n:$(label))
-  WHERE n.dataset = $dataset OR (label = 'Dataset' AND n.id = $dataset)
+  MATCH (n:$(label) {dataset: $dataset})
   DETACH DELETE n
   RETURN count(*) AS gone
 }

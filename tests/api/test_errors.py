@@ -47,7 +47,8 @@ def test_unknown_competence(client: httpx.Client) -> None:
     ("profile", "status", "kind"),
     [
         ({"A1": 1}, 422, "/problems/invalid-level"),  # A1 starts at e-4
-        ({"B1": 9}, 422, "/problems/invalid-request"),  # outside 0..5
+        ({"B1": 9}, 422, "/problems/invalid-level"),  # outside e-1..e-5
+        ({"B1": 101}, 422, "/problems/invalid-request"),  # outside any scale (0..100)
         ({"Z9": 2}, 404, "/problems/unknown-competence"),
         ({}, 422, "/problems/invalid-request"),  # the schema asks for one entry at least
         ({"B1": 0}, 422, "/problems/invalid-profile"),

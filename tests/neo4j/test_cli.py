@@ -44,7 +44,7 @@ def test_seed_load_validates_and_loads_the_seed(
     assert done.returncode == 0, done.stderr
     assert f"version {seed_release.version}" in done.stdout
     store = Neo4jStore(clean_neo4j, database=neo4j_database)
-    assert store.version() == seed_release.version
+    assert store.versions().get("cigref-2011") == seed_release.version
 
 
 def test_seed_load_reports_bad_data_without_writing(
@@ -52,5 +52,5 @@ def test_seed_load_reports_bad_data_without_writing(
 ) -> None:
     done = careergraph("seed", "load", str(tmp_path))
     assert done.returncode == 1
-    assert done.stderr.startswith("error: families.json: file not found")
-    assert Neo4jStore(clean_neo4j, database=neo4j_database).version() is None
+    assert done.stderr.startswith("error: dataset.json: file not found")
+    assert Neo4jStore(clean_neo4j, database=neo4j_database).versions().get("cigref-2011") is None

@@ -87,12 +87,12 @@ def test_a_file_runs_with_typed_parameters(tmp_path: Path) -> None:
     query = tmp_path / "codes.cypher"
     query.write_text(
         "// roles of a family\n"
-        "MATCH (r:Role)-[:IN_FAMILY]->(f:Family {number: $family})\n"
+        "MATCH (r:Role)-[:IN_FAMILY]->(f:Family {dataset: $dataset, code: $family})\n"
         "WHERE r.code <> $not RETURN r.code AS code ORDER BY code",
         encoding="utf-8",
     )
     result = cypher(
-        "run", str(query), "-p", "family=3", "-p", 'not="3.1"', "--limit", "2", "-f", "csv"
+        "run", str(query), "-p", 'family="3"', "-p", 'not="3.1"', "--limit", "2", "-f", "csv"
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == ["code", "3.2", "3.3"]

@@ -55,8 +55,8 @@ def test_denied_namespaces_match_whole_segments() -> None:
 def test_every_library_file_documents_the_parameters_it_uses() -> None:
     for query in library().values():
         used = set(re.findall(r"\$([A-Za-z_]\w*)", console_gate.code_only(query.query)))
-        assert used == set(query.parameters), query.name
-        assert set(query.example) == used, query.name
+        assert used - {"dataset"} == set(query.parameters), query.name
+        assert set(query.example) == used - {"dataset"}, query.name
         assert query.summary and query.purpose and query.columns, query.name
 
 
@@ -71,7 +71,10 @@ def test_the_read_transaction_refuses_writes_on_its_own(
     before = store.load("cigref-2011")
     with pytest.raises(QueryRefused, match="read-only transaction"):
         console.run_query(
-            seeded_neo4j, "MATCH (r:Role) SET r.title = 'Hacked'", database=neo4j_database
+            seeded_neo4j,
+            "MATCH (r:Role) SET r.title = 'Hacked'",
+            database=neo4j_database,
+            dataset="cigref-2011",
         )
     assert store.load("cigref-2011") == before
 
@@ -95,4 +98,4 @@ def test_the_plan_names_denied_procedures_the_text_scan_missed(
     """Switch the text scan off: the procedures in EXPLAIN's plan are checked too."""
     monkeypatch.setattr(console_gate, "check_text", lambda text: None)
     with pytest.raises(QueryRefused, match=re.escape(reason)):
-        console.run_query(seeded_neo4j, query, database=neo4j_database)
+        console.run_query(seeded_neo4j, query, database=neo4j_database, dataset="cigref-2011")

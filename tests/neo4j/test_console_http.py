@@ -161,7 +161,9 @@ def client(base_url: str) -> Iterator[httpx.Client]:
 def state(driver: Driver, database: str) -> dict[str, Any]:
     """Everything a hostile query could change: counts, content, stamp, schema, users."""
     store = Neo4jStore(driver, database=database)
-    overview = driver.execute_query(load_query("library/overview"), database_=database).records
+    overview = driver.execute_query(
+        load_query("library/overview"), dataset="cigref-2011", database_=database
+    ).records
     schema = [
         r["name"]
         for listing in ("admin/constraints", "admin/indexes")
@@ -170,7 +172,7 @@ def state(driver: Driver, database: str) -> dict[str, Any]:
     users = driver.execute_query("SHOW USERS YIELD user", database_="system").records
     return {
         "counts": sorted((r["kind"], r["name"], r["count"]) for r in overview),
-        "stamp": store.version(),
+        "stamp": store.versions().get("cigref-2011"),
         "content": store.load("cigref-2011"),
         "schema": sorted(schema),
         "users": sorted(r["user"] for r in users),
@@ -223,7 +225,7 @@ def test_parameters_are_data_never_cypher(
 
 def test_schema_inspection_is_allowed(client: httpx.Client) -> None:
     indexes = client.post(URL, json={"query": "SHOW INDEXES YIELD name RETURN name"}).json()
-    assert ["role_code"] in indexes["rows"]
+    assert ["role_code_per_dataset"] in indexes["rows"]
     schema = client.post(URL, json={"query": "CALL db.schema.visualization()"}).json()
     assert schema["columns"] == ["nodes", "relationships"]
     labels = {node["labels"][0] for node in schema["rows"][0][0]}

@@ -27,7 +27,9 @@ def header(name: str, field: str) -> str:
 
 
 def run(driver: Driver, database: str, name: str, **params: Any) -> list[dict[str, Any]]:
-    records = driver.execute_query(load_query(f"library/{name}"), params, database_=database)
+    records = driver.execute_query(
+        load_query(f"library/{name}"), {"dataset": "cigref-2011", **params}, database_=database
+    )
     return [r.data() for r in records.records]
 
 
@@ -45,7 +47,8 @@ def test_each_query_runs_its_example_and_returns_its_columns(
     seeded_neo4j: Driver, neo4j_database: str, name: str
 ) -> None:
     query = library()[name]
-    result = seeded_neo4j.execute_query(query.query, query.example, database_=neo4j_database)
+    params = {"dataset": "cigref-2011", **query.example}
+    result = seeded_neo4j.execute_query(query.query, params, database_=neo4j_database)
     assert result.keys == query.columns
     assert result.records, f"{name}'s example returns no row on the seed"
 

@@ -27,7 +27,7 @@ from graph.algorithms.holdings import from_role, role_holder
 from graph.algorithms.links import career_links
 from graph.algorithms.moves import next_moves
 from graph.algorithms.similarity import related_roles
-from graph.models import AREA_NAMES, Dataset, LinkKind, natural_key
+from graph.models import Dataset, LinkKind, natural_key
 from graph.neo4j.library import LibraryQuery, library, library_params
 from graph.release import Release
 from graph.results import Basis, GapReport
@@ -113,7 +113,8 @@ class Parity:
 
     def run(self, **params: Any) -> list[dict[str, Any]]:
         """The library query's rows for `params` (documented parameters only; others null)."""
-        result = self.tx.run(self.query.query, library_params(self.query, params))
+        chosen = library_params(self.query, params, default_dataset=self.python.snapshot.id)
+        result = self.tx.run(self.query.query, chosen)
         assert result.keys() == self.query.columns, "the query returns other columns than it says"
         return [record.data() for record in result]
 
@@ -158,7 +159,7 @@ def gap_equals_the_reports_items(parity: Parity) -> None:
 def transferable_equals_the_reports_transferable(parity: Parity) -> None:
     for source, target in parity.python.role_pairs():
         expected = [
-            (c.code, c.title, c.area, AREA_NAMES[c.area], t.have)
+            (c.code, c.title, c.area, parity.python.snapshot.areas[c.area].name, t.have)
             for t in parity.python.gap(source, target).transferable
             for c in [t.competence]
         ]
@@ -305,7 +306,7 @@ def role_profile_equals_the_role_sheet(parity: Parity) -> None:
                 required.code,
                 required.title,
                 required.area,
-                AREA_NAMES[required.area],
+                snapshot.areas[required.area].name,
                 required.level,
                 required.level_max,
                 required.levels,

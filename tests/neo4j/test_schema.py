@@ -1,4 +1,4 @@
-"""cypher/schema.cypher: unique keys on every code/key, and the library's indexes."""
+"""cypher/schema.cypher: codes and keys unique per dataset, and the library's indexes."""
 
 from __future__ import annotations
 
@@ -11,25 +11,32 @@ from graph.neo4j.seeding import apply_schema
 pytestmark = pytest.mark.neo4j
 
 UNIQUE_KEYS = {
-    ("Family", "number"),
-    ("Role", "code"),
-    ("Area", "code"),
-    ("Competence", "code"),
-    ("ProficiencyLevel", "key"),
-    ("Knowledge", "key"),
-    ("Skill", "key"),
-    ("Dataset", "name"),
+    ("Family", ("dataset", "code")),
+    ("Role", ("dataset", "code")),
+    ("Area", ("dataset", "code")),
+    ("Competence", ("dataset", "code")),
+    ("ProficiencyLevel", ("dataset", "key")),
+    ("Knowledge", ("dataset", "key")),
+    ("Skill", ("dataset", "key")),
+    ("Dataset", ("id",)),
 }
-INDEXES = {"requires_level", "career_link_kind", "role_text", "competence_text"}
+INDEXES = {
+    "requires_level",
+    "career_link_kind",
+    "role_text",
+    "competence_text",
+    "role_rank",
+    "competence_rank",
+}
 
 
-def _constraints(driver: Driver, database: str) -> set[tuple[str, str, str]]:
+def _constraints(driver: Driver, database: str) -> set[tuple[str, tuple[str, ...], str]]:
     records = driver.execute_query(
         "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
-        "RETURN labelsOrTypes[0] AS label, properties[0] AS property, type",
+        "RETURN labelsOrTypes[0] AS label, properties, type",
         database_=database,
     ).records
-    return {(r["label"], r["property"], r["type"]) for r in records}
+    return {(r["label"], tuple(r["properties"]), r["type"]) for r in records}
 
 
 def _indexes(driver: Driver, database: str) -> dict[str, str]:
@@ -67,8 +74,23 @@ def test_applying_the_schema_twice_changes_nothing(
     assert after == before
 
 
-def test_a_duplicate_role_code_is_refused(clean_neo4j: Driver, neo4j_database: str) -> None:
+def test_a_duplicate_role_code_is_refused_within_a_dataset_only(
+    clean_neo4j: Driver, neo4j_database: str
+) -> None:
     apply_schema(clean_neo4j, database=neo4j_database)
-    clean_neo4j.execute_query("CREATE (:Role {code: '3.2'})", database_=neo4j_database)
+    create = "CREATE (:Role {dataset: $dataset, code: '3.2'})"
+    clean_neo4j.execute_query(create, dataset="a", database_=neo4j_database)
+    clean_neo4j.execute_query(create, dataset="b", database_=neo4j_database)
     with pytest.raises(ConstraintError):
-        clean_neo4j.execute_query("CREATE (:Role {code: '3.2'})", database_=neo4j_database)
+        clean_neo4j.execute_query(create, dataset="a", database_=neo4j_database)
+
+
+def test_the_single_dataset_constraints_of_an_older_schema_are_dropped(
+    clean_neo4j: Driver, neo4j_database: str
+) -> None:
+    clean_neo4j.execute_query(
+        "CREATE CONSTRAINT role_code FOR (n:Role) REQUIRE n.code IS UNIQUE",
+        database_=neo4j_database,
+    )
+    apply_schema(clean_neo4j, database=neo4j_database)
+    assert ("Role", ("code",), "UNIQUENESS") not in _constraints(clean_neo4j, neo4j_database)

@@ -3,6 +3,9 @@ restart, and the links it serves are always the ones Neo4j holds (no stale answe
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import httpx
 import pytest
 from neo4j import Driver
@@ -37,6 +40,15 @@ def served_links(client: httpx.Client) -> set[tuple[str, str, str]]:
     return {(k["source"], k["target"], k["kind"]) for k in graph["links"]}
 
 
+def eventually(check: Callable[[], bool], timeout: float = 30) -> None:
+    """Wait for the background refresh to pick a change up (it polls every 0.05 s here)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            pytest.fail("the service did not pick the change up in time")
+        time.sleep(0.05)
+
+
 def with_a5_at_4(dataset: Dataset) -> Dataset:
     """A new dataset version in which 3.4 needs A5 at e-4 instead of e-3."""
     roles = tuple(
@@ -67,8 +79,14 @@ def test_reseed_is_picked_up(clean_neo4j: Driver, neo4j_database: str) -> None:
 
         changed = release(with_a5_at_4(original.dataset))
         load_release_into_neo4j(clean_neo4j, changed, database=neo4j_database)
+        gap = {"from": "3.2", "to": "3.4"}
+        eventually(
+            lambda: (
+                client.get("/api/v1/gap", params=gap).json()["dataset_version"] == changed.version
+            )
+        )
 
-        after = client.get("/api/v1/gap", params={"from": "3.2", "to": "3.4"})
+        after = client.get("/api/v1/gap", params=gap)
         assert after.json()["dataset_version"] == changed.version != original.version
         assert after.json()["summary"]["level_steps"] == before.json()["summary"]["level_steps"] + 1
         assert after.headers["etag"] != before.headers["etag"]
@@ -94,7 +112,7 @@ def test_a_changed_link_policy_never_gives_a_stale_answer(
         tag = client.get("/api/v1/graph").headers["etag"]
 
         load_release_into_neo4j(clean_neo4j, sparse, database=neo4j_database)
-        assert served_links(client) == stored_links(clean_neo4j, neo4j_database)
+        eventually(lambda: served_links(client) == stored_links(clean_neo4j, neo4j_database))
         assert served_links(client) == {(k.source, k.target, k.kind) for k in sparse.links}
         assert client.get("/api/v1/graph").headers["etag"] == f'"{sparse.version}"' != tag
         assert client.get("/ready").json()["link_policy_current"] is True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from neo4j import Driver
 
-from graph.errors import StoreUnavailable
+from graph.errors import DatasetNotFound, StoreUnavailable
 from graph.models import Dataset
 from graph.neo4j.connection import Neo4jTarget
 from graph.neo4j.store import Neo4jStore
@@ -23,7 +23,7 @@ def test_load_round_trips_the_seed_release(
     assert read_back.dataset == seed_release.dataset
     assert read_back.links == seed_release.links
     assert read_back.link_policy == seed_release.link_policy
-    assert read_back.version == store.version() == seed_release.version
+    assert read_back.version == store.versions().get("cigref-2011") == seed_release.version
 
 
 def test_requires_keeps_how_the_levels_are_joined(
@@ -44,7 +44,7 @@ def test_requires_keeps_how_the_levels_are_joined(
         ("2.3", "D4"),
         ("3.4", "A6"),
     }
-    read_back = Neo4jStore(seeded_neo4j, database=neo4j_database).load().dataset
+    read_back = Neo4jStore(seeded_neo4j, database=neo4j_database).load("cigref-2011").dataset
     a6 = next(r for r in read_back.roles if r.code == "3.4").requirement("A6")
     assert a6 is not None and (a6.levels, a6.combine) == ((1, 3), "or")
 
@@ -53,8 +53,8 @@ def test_an_empty_database_has_no_version_and_no_dataset(
     clean_neo4j: Driver, neo4j_database: str
 ) -> None:
     store = Neo4jStore(clean_neo4j, database=neo4j_database)
-    assert store.version() is None
-    with pytest.raises(StoreUnavailable, match="seed load"):
+    assert store.versions().get("cigref-2011") is None
+    with pytest.raises(DatasetNotFound):
         store.load("cigref-2011")
 
 
@@ -69,7 +69,7 @@ def test_an_unreachable_server_is_store_unavailable() -> None:
     store = Neo4jStore.connect(Neo4jTarget("bolt://127.0.0.1:9", "neo4j", "x", timeout_s=1.0))
     try:
         with pytest.raises(StoreUnavailable, match="did not answer"):
-            store.version()
+            store.versions().get("cigref-2011")
     finally:
         store.close()
 
@@ -78,6 +78,6 @@ def test_a_wrong_password_is_named_as_such(seeded_neo4j: Driver, neo4j_uri: str)
     store = Neo4jStore.connect(Neo4jTarget(neo4j_uri, "neo4j", "not-the-password", timeout_s=5))
     try:
         with pytest.raises(StoreUnavailable, match="refused the credentials"):
-            store.version()
+            store.versions().get("cigref-2011")
     finally:
         store.close()
