@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * Health
-         * @description Liveness: the process answers. Says nothing about the store.
+         * @description Liveness: the process answers. Never looks at the store.
          */
         get: operations["health_health_get"];
         put?: never;
@@ -33,9 +33,49 @@ export interface paths {
         };
         /**
          * Ready
-         * @description Readiness: the store answers and which dataset version is served (503 if not).
+         * @description Readiness, from memory only: what is served, and whether the store agrees.
+         *
+         *     `degraded` still answers 200: the service serves its snapshots; the reasons say
+         *     what an operator should fix (a store down or hanging, a dataset missing or changed).
          */
         get: operations["ready_ready_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Datasets
+         * @description Every dataset served: id, name, version, counts, licence and attribution.
+         */
+        get: operations["datasets_api_v1_datasets_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{dataset}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dataset */
+        get: operations["dataset_api_v1_datasets__dataset__get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -53,7 +93,7 @@ export interface paths {
         };
         /**
          * Meta
-         * @description Dataset name and version, the store kind, and how much the dataset holds.
+         * @description One dataset (default: the default one), the store kind and the batch limit.
          */
         get: operations["meta_api_v1_meta_get"];
         put?: never;
@@ -73,7 +113,7 @@ export interface paths {
         };
         /**
          * Families
-         * @description The 7 CIGREF families with their roles.
+         * @description The dataset's families (groups of roles) with their roles.
          */
         get: operations["families_api_v1_families_get"];
         put?: never;
@@ -84,7 +124,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/families/{number}": {
+    "/api/v1/families/{code}": {
         parameters: {
             query?: never;
             header?: never;
@@ -92,7 +132,7 @@ export interface paths {
             cookie?: never;
         };
         /** Family */
-        get: operations["family_api_v1_families__number__get"];
+        get: operations["family_api_v1_families__code__get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -152,7 +192,7 @@ export interface paths {
         };
         /**
          * Competences
-         * @description The 36 e-CF 2.0 competences with their applicable levels.
+         * @description The framework's competences with their applicable levels.
          */
         get: operations["competences_api_v1_competences_get"];
         put?: never;
@@ -172,7 +212,8 @@ export interface paths {
         };
         /**
          * Competence
-         * @description One competence: description, level descriptors with EQF, knowledge, skills, roles.
+         * @description One competence: description, level descriptors (with EQF where mapped), knowledge,
+         *     skills, and the roles requiring it.
          */
         get: operations["competence_api_v1_competences__code__get"];
         put?: never;
@@ -380,6 +421,13 @@ export interface components {
             /** Tasks */
             tasks: string[];
         };
+        /** AreaOut */
+        AreaOut: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
         /** BatchAnswer */
         BatchAnswer: {
             /** Dataset Version */
@@ -411,6 +459,12 @@ export interface components {
         };
         /** BatchRequest */
         BatchRequest: {
+            /**
+             * Dataset
+             * @description dataset id (GET /api/v1/datasets); default: the default dataset
+             * @example cigref-2011
+             */
+            dataset?: string | null;
             /** Pairs */
             pairs: components["schemas"]["BatchPair"][];
         };
@@ -448,7 +502,7 @@ export interface components {
             title: string;
             /**
              * Area
-             * @description e-CF area code A..E
+             * @description the code of the competence's area
              * @example B
              */
             area: string;
@@ -467,7 +521,7 @@ export interface components {
             title: string;
             /**
              * Area
-             * @description e-CF area code A..E
+             * @description the code of the competence's area
              * @example B
              */
             area: string;
@@ -498,7 +552,7 @@ export interface components {
             title: string;
             /**
              * Area
-             * @description e-CF area code A..E
+             * @description the code of the competence's area
              * @example B
              */
             area: string;
@@ -573,6 +627,11 @@ export interface components {
         /** CypherRequest */
         CypherRequest: {
             /**
+             * Dataset
+             * @description the dataset `$dataset` names (default: the default dataset)
+             */
+            dataset?: string | null;
+            /**
              * Params
              * @example {
              *       "source": "3.2"
@@ -597,10 +656,42 @@ export interface components {
              */
             query: string;
         };
+        /** DatasetInfo */
+        DatasetInfo: {
+            /**
+             * Id
+             * @example cigref-2011
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Default */
+            default: boolean;
+            /** Dataset Version */
+            dataset_version: string;
+            /** Source */
+            source: string;
+            /** Licence */
+            licence: string;
+            /**
+             * Attribution
+             * @description show it wherever this dataset's data appears
+             */
+            attribution: string;
+            scale: components["schemas"]["ScaleOut"];
+            /** Areas */
+            areas: components["schemas"]["AreaOut"][];
+            counts: components["schemas"]["Counts"];
+        };
         /** FamilyOut */
         FamilyOut: {
-            /** Number */
-            number: number;
+            /** Code */
+            code: string;
+            /**
+             * Number
+             * @description the code as a number, when it is one (CIGREF: 1..7)
+             */
+            number: number | null;
             /** Name */
             name: string;
             /** Description */
@@ -610,8 +701,13 @@ export interface components {
         };
         /** FamilyRef */
         FamilyRef: {
-            /** Number */
-            number: number;
+            /** Code */
+            code: string;
+            /**
+             * Number
+             * @description the code as a number, when it is one (CIGREF: 1..7)
+             */
+            number: number | null;
             /** Name */
             name: string;
         };
@@ -680,6 +776,12 @@ export interface components {
         };
         /** GapRequest */
         GapRequest: {
+            /**
+             * Dataset
+             * @description dataset id (GET /api/v1/datasets); default: the default dataset
+             * @example cigref-2011
+             */
+            dataset?: string | null;
             /** From */
             from: components["schemas"]["FromRole"] | components["schemas"]["FromProfile"];
             /**
@@ -751,8 +853,13 @@ export interface components {
             code: string;
             /** Title */
             title: string;
-            /** Family */
-            family: number;
+            /**
+             * Family
+             * @description the family code as a number, when it is one
+             */
+            family: number | null;
+            /** Family Code */
+            family_code: string;
         };
         /** Health */
         Health: {
@@ -812,11 +919,17 @@ export interface components {
             /** Level */
             level: number;
             /**
+             * Label
+             * @description the level as the framework names it
+             * @example e-3
+             */
+            label: string;
+            /**
              * Eqf
-             * @description EQF level(s) of this e-CF level
+             * @description EQF level(s) of this level, when the framework maps them
              * @example 6
              */
-            eqf: string;
+            eqf: string | null;
             /** Descriptor */
             descriptor: string;
         };
@@ -870,6 +983,11 @@ export interface components {
         /** LibraryRequest */
         LibraryRequest: {
             /**
+             * Dataset
+             * @description the dataset `$dataset` names (default: the default dataset)
+             */
+            dataset?: string | null;
+            /**
              * Params
              * @example {
              *       "source": "3.2"
@@ -906,18 +1024,35 @@ export interface components {
         };
         /** Meta */
         Meta: {
+            /**
+             * Id
+             * @example cigref-2011
+             */
+            id: string;
             /** Name */
             name: string;
+            /** Default */
+            default: boolean;
             /** Dataset Version */
             dataset_version: string;
             /** Source */
             source: string;
+            /** Licence */
+            licence: string;
+            /**
+             * Attribution
+             * @description show it wherever this dataset's data appears
+             */
+            attribution: string;
+            scale: components["schemas"]["ScaleOut"];
+            /** Areas */
+            areas: components["schemas"]["AreaOut"][];
+            counts: components["schemas"]["Counts"];
             /**
              * Store
              * @enum {string}
              */
             store: "embedded" | "neo4j";
-            counts: components["schemas"]["Counts"];
             /** Batch Max */
             batch_max: number;
         };
@@ -933,6 +1068,12 @@ export interface components {
         };
         /** MovesRequest */
         MovesRequest: {
+            /**
+             * Dataset
+             * @description dataset id (GET /api/v1/datasets); default: the default dataset
+             * @example cigref-2011
+             */
+            dataset?: string | null;
             /** From */
             from: components["schemas"]["FromRole"] | components["schemas"]["FromProfile"];
             /**
@@ -1019,17 +1160,50 @@ export interface components {
         Ready: {
             /**
              * Status
-             * @default ready
-             * @constant
+             * @description degraded: answers come from the last snapshots while the store fails, hangs, lacks a dataset or holds another version
+             * @enum {string}
              */
-            status: "ready";
+            status: "ready" | "degraded";
+            /** Reasons */
+            reasons: string[];
             /**
              * Store
              * @enum {string}
              */
             store: "embedded" | "neo4j";
-            /** Dataset Version */
+            store_state: components["schemas"]["StoreState"];
+            /** Default Dataset */
+            default_dataset: string;
+            /**
+             * Dataset Version
+             * @description the default dataset's served version
+             */
             dataset_version: string;
+            /** Link Policy */
+            link_policy: string;
+            /** Link Policy Current */
+            link_policy_current: boolean;
+            /** Snapshot Built At */
+            snapshot_built_at: string;
+            /** Snapshot Age S */
+            snapshot_age_s: number;
+            /** Datasets */
+            datasets: components["schemas"]["ReadyDataset"][];
+        };
+        /** ReadyDataset */
+        ReadyDataset: {
+            /** Id */
+            id: string;
+            /**
+             * Version
+             * @description the release served
+             */
+            version: string;
+            /**
+             * Stored Version
+             * @description what the store holds now (null: missing from the store: reseed it)
+             */
+            stored_version: string | null;
             /**
              * Link Policy
              * @description fingerprint of the policy behind the served links
@@ -1065,7 +1239,7 @@ export interface components {
             title: string;
             /**
              * Area
-             * @description e-CF area code A..E
+             * @description the code of the competence's area
              * @example B
              */
             area: string;
@@ -1163,7 +1337,7 @@ export interface components {
             deliverables: string[];
             /** Kpis */
             kpis: string[];
-            career: components["schemas"]["CareerOut"];
+            career: components["schemas"]["CareerOut"] | null;
             /** Trends */
             trends: string;
             /**
@@ -1175,7 +1349,7 @@ export interface components {
             source_lines: [
                 number,
                 number
-            ];
+            ] | null;
             /** Links Out */
             links_out: components["schemas"]["LinkOut"][];
             /** Links In */
@@ -1199,6 +1373,25 @@ export interface components {
             /** Alt Titles */
             alt_titles: string[];
         };
+        /** ScaleOut */
+        ScaleOut: {
+            /**
+             * Labels
+             * @description the name of each level 1..n
+             * @example [
+             *       "e-1",
+             *       "e-2"
+             *     ]
+             */
+            labels: string[];
+            /**
+             * Mappings
+             * @description other scales, one value per level
+             */
+            mappings: {
+                [key: string]: string[];
+            };
+        };
         /** Step */
         Step: {
             /** From */
@@ -1219,6 +1412,21 @@ export interface components {
             gains: components["schemas"]["Gain"][];
             /** Evidence */
             evidence: string;
+        };
+        /** StoreState */
+        StoreState: {
+            /**
+             * Answering
+             * @description the last check of the store succeeded, in time
+             */
+            answering: boolean;
+            /** Checked At */
+            checked_at: string | null;
+            /**
+             * Error
+             * @description why the last check failed (no addresses)
+             */
+            error: string | null;
         };
         /** SuggestionModel */
         SuggestionModel: {
@@ -1282,9 +1490,72 @@ export interface operations {
             };
         };
     };
-    meta_api_v1_meta_get: {
+    datasets_api_v1_datasets_get: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetInfo"][];
+                };
+            };
+        };
+    };
+    dataset_api_v1_datasets__dataset__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetInfo"];
+                };
+            };
+            /** @description Unknown code (with suggestions), or no path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    meta_api_v1_meta_get: {
+        parameters: {
+            query?: {
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1300,11 +1571,32 @@ export interface operations {
                     "application/json": components["schemas"]["Meta"];
                 };
             };
+            /** @description Unknown code (with suggestions), or no path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     families_api_v1_families_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1320,14 +1612,35 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyOut"][];
                 };
             };
+            /** @description Unknown code (with suggestions), or no path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    family_api_v1_families__number__get: {
+    family_api_v1_families__code__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
             header?: never;
             path: {
-                number: number;
+                code: string;
             };
             cookie?: never;
         };
@@ -1367,11 +1680,14 @@ export interface operations {
             query?: {
                 /** @description words in the title or alternative titles (case and accents ignored) */
                 q?: string | null;
-                family?: number | null;
-                /** @description requires this e-CF competence */
+                /** @description a family code */
+                family?: string | null;
+                /** @description requires this competence */
                 competence?: string | null;
                 /** @description required up to at least this level: of `competence`, else of any */
                 min_level?: number | null;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
             };
             header?: never;
             path?: never;
@@ -1410,7 +1726,10 @@ export interface operations {
     };
     role_api_v1_roles__code__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
             header?: never;
             path: {
                 code: string;
@@ -1450,7 +1769,10 @@ export interface operations {
     };
     competences_api_v1_competences_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1466,11 +1788,32 @@ export interface operations {
                     "application/json": components["schemas"]["CompetenceSummary"][];
                 };
             };
+            /** @description Unknown code (with suggestions), or no path */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     competence_api_v1_competences__code__get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
             header?: never;
             path: {
                 code: string;
@@ -1515,6 +1858,8 @@ export interface operations {
                 to: string;
                 basis?: "entry" | "mastery";
                 format?: ("json" | "csv") | null;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
             };
             header?: never;
             path?: never;
@@ -1667,6 +2012,8 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
             };
             header?: never;
             path: {
@@ -1767,6 +2114,8 @@ export interface operations {
                 only_documented?: boolean;
                 /** @description comma-separated role codes */
                 avoid?: string;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
             };
             header?: never;
             path?: never;
@@ -1807,6 +2156,8 @@ export interface operations {
         parameters: {
             query?: {
                 format?: "json" | "graphml";
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
             };
             header?: never;
             path?: never;

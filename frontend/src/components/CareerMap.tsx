@@ -51,7 +51,7 @@ export function CareerMap({ graph, families, path, onlyDocumented }: Props) {
   const drag = useRef<{ x: number; y: number; moved: boolean } | null>(null);
   const onPath = useMemo(() => pathLinkKeys(path), [path]);
   const titleOf = (code: string) => graph.nodes.find((n) => n.code === code)?.title ?? code;
-  const familyName = (n: number) => families.find((f) => f.number === n)?.name ?? `Family ${n}`;
+  const familyName = (code: string) => families.find((f) => f.code === code)?.name ?? `Family ${code}`;
 
   /** How many viewBox units one screen pixel is. */
   const unitsPerPixel = () => WIDTH / (svgRef.current?.clientWidth || WIDTH);
@@ -183,7 +183,7 @@ export function CareerMap({ graph, families, path, onlyDocumented }: Props) {
                   node={node}
                   at={positions.get(node.code)}
                   side={sides.get(node.code) ?? "below"}
-                  familyName={familyName(node.family)}
+                  familyName={familyName(node.family_code)}
                   highlighted={path.includes(node.code) || focus === node.code}
                   dim={dimmed && !path.includes(node.code) && focus !== node.code}
                   onFocus={setHovered}

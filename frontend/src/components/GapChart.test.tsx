@@ -22,7 +22,7 @@ beforeEach(() => {
         new Response(
           JSON.stringify({
             code: url.split("/").pop(),
-            levels: [{ level: 3, eqf: "6", descriptor: "Acts creatively." }],
+            levels: [{ level: 3, label: "e-3", eqf: "6", descriptor: "Acts creatively." }],
           }),
         ),
       ),

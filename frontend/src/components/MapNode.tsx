@@ -42,7 +42,7 @@ export function MapNode({ node, at, side, familyName, highlighted, dim, onFocus 
       onMouseEnter={() => onFocus(node.code)}
       onMouseLeave={() => onFocus(null)}
     >
-      <circle cx={at.x} cy={at.y} r={NODE_RADIUS} fill={familyColour(node.family)} />
+      <circle cx={at.x} cy={at.y} r={NODE_RADIUS} fill={familyColour(node.family_code)} />
       <text x={x} y={box.y1 - 3} textAnchor={ANCHOR[side]}>
         {node.title}
       </text>

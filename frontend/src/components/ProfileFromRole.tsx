@@ -33,8 +33,8 @@ export function ProfileFromRole({ onFill }: { onFill: (levels: Profile, roleTitl
       <select id={selectId} value={code} onChange={(event) => setCode(event.target.value)}>
         <option value="">Choose a role…</option>
         {catalogue.families.map((family) => (
-          <optgroup key={family.number} label={family.name}>
-            {rolesOfFamily(catalogue, family.number).map((role) => (
+          <optgroup key={family.code} label={family.name}>
+            {rolesOfFamily(catalogue, family.code).map((role) => (
               <option key={role.code} value={role.code}>
                 {role.title} ({role.code})
               </option>

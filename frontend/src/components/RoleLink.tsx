@@ -9,7 +9,7 @@ export function RoleLink({ code }: { code: string }) {
   const role = catalogue.roles.find((r) => r.code === code);
   return (
     <Link to={roleHref(code)} className="role-link">
-      {role && <FamilyDot family={role.family.number} />}
+      {role && <FamilyDot family={role.family.code} />}
       {role?.title ?? code} <span className="code">{code}</span>
     </Link>
   );

@@ -41,7 +41,7 @@ export function RolePicker({ label, value, onChange, exclude }: Props) {
       <div className="picked" ref={picked} tabIndex={-1}>
         <span className="picked-label">{label}</span>
         <strong>
-          <FamilyDot family={chosen.family.number} />
+          <FamilyDot family={chosen.family.code} />
           {chosen.title} <span className="code">{chosen.code}</span>
         </strong>
         <button
@@ -130,13 +130,13 @@ function FamilyBrowser({ onChoose, exclude }: { onChoose: (code: string) => void
     <div className="family-browser">
       <p className="hint">Or browse the {catalogue.families.length} families:</p>
       {catalogue.families.map((family) => (
-        <details key={family.number}>
+        <details key={family.code}>
           <summary>
-            <FamilyDot family={family.number} />
+            <FamilyDot family={family.code} />
             {family.name}
           </summary>
           <RoleButtons
-            roles={rolesOfFamily(catalogue, family.number).filter((r) => r.code !== exclude)}
+            roles={rolesOfFamily(catalogue, family.code).filter((r) => r.code !== exclude)}
             onChoose={onChoose}
           />
         </details>
@@ -160,7 +160,7 @@ function RoleButtons({ roles, onChoose, showAltTitles = false, query = "" }: Rol
       {roles.map((role) => (
         <li key={role.code}>
           <button type="button" className="role-option" onClick={() => onChoose(role.code)}>
-            <FamilyDot family={role.family.number} />
+            <FamilyDot family={role.family.code} />
             {role.title} <span className="code">{role.code}</span>
             {showAltTitles && matchingAlt(role).length > 0 && (
               <span className="alt-titles">also called {matchingAlt(role).join(", ")}</span>

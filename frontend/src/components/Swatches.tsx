@@ -5,7 +5,7 @@
 import type { AreaInfo } from "../lib/palette";
 import { area, familyColour } from "../lib/palette";
 
-export function FamilyDot({ family }: { family: number }) {
+export function FamilyDot({ family }: { family: string }) {
   return <span className="family-dot" style={{ background: familyColour(family) }} aria-hidden="true" />;
 }
 

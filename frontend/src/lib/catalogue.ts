@@ -48,6 +48,6 @@ export function isRole(catalogue: Catalogue, code: string): boolean {
   return catalogue.roles.some((r) => r.code === code);
 }
 
-export function rolesOfFamily(catalogue: Catalogue, family: number): RoleSummary[] {
-  return catalogue.roles.filter((r) => r.family.number === family);
+export function rolesOfFamily(catalogue: Catalogue, family: string): RoleSummary[] {
+  return catalogue.roles.filter((r) => r.family.code === family);
 }

@@ -8,7 +8,7 @@ describe("levels", () => {
   });
 
   it("describes a level with its EQF and descriptor", () => {
-    expect(levelDescription(3, { level: 3, eqf: "6", descriptor: "Acts creatively." })).toBe(
+    expect(levelDescription(3, { level: 3, label: "e-3", eqf: "6", descriptor: "Acts creatively." })).toBe(
       "e-3 (EQF 6): Acts creatively.",
     );
     expect(levelDescription(0, undefined)).toBe("Not held yet");

@@ -5,10 +5,10 @@ import { arcPath, familyAnchors, fitInto, labelBox, layoutGraph, pathLinkKeys, p
 const graph: GraphAnswer = {
   dataset_version: "test",
   nodes: [
-    { code: "3.2", title: "Programmer", family: 3 },
-    { code: "3.4", title: "Applications Architect", family: 3 },
-    { code: "2.3", title: "IT Project Manager", family: 2 },
-    { code: "7.1", title: "CIO", family: 7 },
+    { code: "3.2", title: "Programmer", family: 3, family_code: "3" },
+    { code: "3.4", title: "Applications Architect", family: 3, family_code: "3" },
+    { code: "2.3", title: "IT Project Manager", family: 2, family_code: "2" },
+    { code: "7.1", title: "CIO", family: 7, family_code: "7" },
   ],
   links: [
     { source: "3.2", target: "3.4", kind: "inferred", coverage: 0.6, level_steps: 5, evidence: "" },
@@ -56,10 +56,10 @@ describe("map layout", () => {
   });
 
   it("anchors families on a circle, the first at the top", () => {
-    const anchors = familyAnchors([3, 1, 2, 1], 100, 100);
-    expect([...anchors.keys()]).toEqual([1, 2, 3]);
-    expect(anchors.get(1)!.x).toBeCloseTo(50);
-    expect(anchors.get(1)!.y).toBeLessThan(50);
+    const anchors = familyAnchors(["3", "1", "10", "2", "1"], 100, 100);
+    expect([...anchors.keys()]).toEqual(["1", "2", "3", "10"]);
+    expect(anchors.get("1")!.x).toBeCloseTo(50);
+    expect(anchors.get("1")!.y).toBeLessThan(50);
   });
 
   it("names the links a path uses, in its direction", () => {

@@ -27,12 +27,12 @@ export interface LayoutOptions {
 
 interface Body extends SimulationNodeDatum {
   code: string;
-  family: number;
+  family: string;
 }
 
-/** Where each family's cluster is pulled to: evenly on a circle, family 1 at the top. */
-export function familyAnchors(families: readonly number[], width: number, height: number): Map<number, Point> {
-  const sorted = [...new Set(families)].sort((a, b) => a - b);
+/** Where each family's cluster is pulled to: evenly on a circle, the first family at the top. */
+export function familyAnchors(families: readonly string[], width: number, height: number): Map<string, Point> {
+  const sorted = [...new Set(families)].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
   const radius = Math.min(width, height) * 0.36;
   return new Map(
     sorted.map((family, i) => {
@@ -44,15 +44,15 @@ export function familyAnchors(families: readonly number[], width: number, height
 
 export function layoutGraph(graph: GraphAnswer, { width, height, ticks = 300 }: LayoutOptions): Map<string, Point> {
   const anchors = familyAnchors(
-    graph.nodes.map((n) => n.family),
+    graph.nodes.map((n) => n.family_code),
     width,
     height,
   );
   const anchor = (body: Body): Point => anchors.get(body.family) ?? { x: width / 2, y: height / 2 };
   const bodies: Body[] = graph.nodes.map((n) => ({
     code: n.code,
-    family: n.family,
-    ...anchor({ code: n.code, family: n.family }),
+    family: n.family_code,
+    ...anchor({ code: n.code, family: n.family_code }),
   }));
   const known = new Set(bodies.map((b) => b.code));
   const links = graph.links

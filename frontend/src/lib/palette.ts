@@ -29,8 +29,15 @@ export function area(code: string): AreaInfo {
   return found;
 }
 
-export function familyColour(family: number): string {
-  return FAMILY_COLOURS[(family - 1) % FAMILY_COLOURS.length] ?? "#666666";
+/** A family's colour: by number for numbered families (CIGREF 1..7), else by its code's hash. */
+export function familyColour(family: string): string {
+  const number = Number(family);
+  const index = Number.isInteger(number) && number > 0 ? number - 1 : hash(family);
+  return FAMILY_COLOURS[index % FAMILY_COLOURS.length] ?? "#666666";
+}
+
+function hash(text: string): number {
+  return [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
 }
 
 /** WCAG relative luminance of a #rrggbb colour. */

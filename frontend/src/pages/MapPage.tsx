@@ -70,8 +70,8 @@ function MapLegend() {
     <div className="map-legend">
       <ul aria-label="Families">
         {catalogue.families.map((family) => (
-          <li key={family.number}>
-            <FamilyDot family={family.number} />
+          <li key={family.code}>
+            <FamilyDot family={family.code} />
             {family.name}
           </li>
         ))}

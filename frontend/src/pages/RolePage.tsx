@@ -31,7 +31,7 @@ function RoleSheetView({ role }: { role: RoleSheet }) {
     <article className="role-sheet">
       <header>
         <p className="eyebrow">
-          <FamilyDot family={role.family.number} />
+          <FamilyDot family={role.family.code} />
           {role.family.name} · role {role.code}
         </p>
         <h1>{role.title}</h1>
@@ -86,21 +86,23 @@ function RoleSheetView({ role }: { role: RoleSheet }) {
       <SheetList id="kpis" title="Performance indicators" items={role.kpis} />
       <section aria-labelledby="career">
         <h2 id="career">Career path</h2>
-        <dl className="facts">
-          <Fact term="Profile" text={role.career.profile} />
-          <Fact
-            term="Experience"
-            text={[
-              role.career.experience,
-              role.career.min_experience_years !== null
-                ? `at least ${plural(role.career.min_experience_years, "year")}`
-                : "",
-            ]
-              .filter(Boolean)
-              .join("; ")}
-          />
-          <Fact term="Note" text={role.career.note ?? ""} />
-        </dl>
+        {role.career && (
+          <dl className="facts">
+            <Fact term="Profile" text={role.career.profile} />
+            <Fact
+              term="Experience"
+              text={[
+                role.career.experience,
+                role.career.min_experience_years !== null
+                  ? `at least ${plural(role.career.min_experience_years, "year")}`
+                  : "",
+              ]
+                .filter(Boolean)
+                .join("; ")}
+            />
+            <Fact term="Note" text={role.career.note ?? ""} />
+          </dl>
+        )}
         {role.career_mentions.length > 0 && (
           <>
             <h3>Other moves the sheet mentions</h3>

@@ -15,9 +15,9 @@ export function RolesPage() {
       </p>
       <div className="index-grid">
         {catalogue.families.map((family) => (
-          <section key={family.number} className="card" aria-labelledby={`family-${family.number}`}>
-            <h2 id={`family-${family.number}`}>
-              <FamilyDot family={family.number} />
+          <section key={family.code} className="card" aria-labelledby={`family-${family.code}`}>
+            <h2 id={`family-${family.code}`}>
+              <FamilyDot family={family.code} />
               {family.name}
             </h2>
             <p className="hint">{family.description}</p>
