@@ -1,50 +1,106 @@
-"""The API key that opens the analyst console (`X-API-Key`, keys from CAREERGRAPH_API_KEYS).
+"""API keys with scopes (`X-API-Key`; keys from CAREERGRAPH_API_KEYS).
 
-With no key configured the console is closed, never open: a forgotten setting must
-not publish ad-hoc Cypher to whoever reaches the service.
+Each configured key has a name (what logs show, never the key), a secret and scopes:
+
+    CAREERGRAPH_API_KEYS=hr:console+workforce:s3cret,ops:write:an0ther,legacy-key
+
+An entry is `name:scope+scope:secret` (the secret is everything after the second
+colon); an entry without a colon is a key for the console alone, named key-1, key-2...
+Scopes: `console` (ad-hoc and library Cypher), `workforce` (people analytics),
+`write` (import and remove datasets).
+
+A scope no key carries is closed, never open: a forgotten setting must not publish
+Cypher, people's data or writes to whoever reaches the service.
 """
 
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Literal
 
 from fastapi import HTTPException, Security
 from fastapi.security import APIKeyHeader
 
 from app.deps import SettingsDep
 from app.problems import ProblemError
+from app.settings import Settings
 
 HEADER = "X-API-Key"
+Scope = Literal["console", "workforce", "write"]
+SCOPES: tuple[Scope, ...] = ("console", "workforce", "write")
 api_key_header = APIKeyHeader(
     name=HEADER, auto_error=False, description="A key listed in CAREERGRAPH_API_KEYS."
 )
+# What a closed scope is for, in the problem that says it is closed.
+PURPOSE: dict[Scope, str] = {
+    "console": "the analyst console",
+    "workforce": "workforce analytics",
+    "write": "importing and removing datasets",
+}
 
 
-def require_api_key(
-    settings: SettingsDep, given: Annotated[str | None, Security(api_key_header)]
-) -> None:
-    """Pass only a request whose key equals a configured one (constant-time comparisons)."""
-    keys = [k.get_secret_value().encode() for k in settings.careergraph_api_keys]
-    keys = [key for key in keys if key]  # an empty key would let an empty header in
-    if not keys:
-        raise ProblemError(
-            403,
-            "Analyst console closed",
-            "No API key is configured, so the analyst console is closed: "
-            "set CAREERGRAPH_API_KEYS=<key>[,<key>...] and send one as X-API-Key.",
-            "console-closed",
-        )
-    offered = (given or "").encode()
-    matched = False
-    for key in keys:  # every key is compared, so the timing says nothing about which matched
-        matched |= hmac.compare_digest(offered, key)
-    if not matched:
-        raise HTTPException(
-            401,
-            f"Missing {HEADER} header." if given is None else f"Invalid {HEADER}.",
-            headers={"WWW-Authenticate": "ApiKey"},
-        )
+@dataclass(frozen=True)
+class ApiKey:
+    name: str
+    scopes: frozenset[str]
+    secret: bytes
 
 
-ApiKeyDep = Annotated[None, Security(require_api_key)]
+def configured_keys(settings: Settings) -> list[ApiKey]:
+    """The keys of CAREERGRAPH_API_KEYS, empty secrets left out (they would match no header)."""
+    keys = []
+    for number, entry in enumerate(settings.careergraph_api_keys, start=1):
+        text = entry.get_secret_value()
+        if ":" in text:
+            name, scopes, secret = [*text.split(":", 2), "", ""][:3]
+            granted = frozenset(s for s in scopes.split("+") if s)
+        else:
+            name, granted, secret = f"key-{number}", frozenset({"console"}), text
+        if secret:
+            keys.append(ApiKey(name, granted, secret.encode()))
+    return keys
+
+
+def require_scope(scope: Scope) -> Callable[..., ApiKey]:
+    """A dependency passing only a request whose key is configured and carries `scope`."""
+
+    def check(
+        settings: SettingsDep, given: Annotated[str | None, Security(api_key_header)]
+    ) -> ApiKey:
+        keys = configured_keys(settings)
+        if not any(scope in k.scopes for k in keys):
+            raise ProblemError(
+                403,
+                f"{PURPOSE[scope].capitalize()} closed",
+                f"No API key has the {scope!r} scope, so {PURPOSE[scope]} is closed: set "
+                f"CAREERGRAPH_API_KEYS=<name>:{scope}:<secret> and send the secret as {HEADER}.",
+                f"{scope}-closed" if scope != "console" else "console-closed",
+            )
+        offered = (given or "").encode()
+        found = None
+        for key in keys:  # every key is compared, so the timing says nothing about which matched
+            if hmac.compare_digest(offered, key.secret):
+                found = key
+        if found is None:
+            raise HTTPException(
+                401,
+                f"Missing {HEADER} header." if given is None else f"Invalid {HEADER}.",
+                headers={"WWW-Authenticate": "ApiKey"},
+            )
+        if scope not in found.scopes:
+            raise ProblemError(
+                403,
+                "Key lacks the scope",
+                f"The key {found.name!r} has no {scope!r} scope; {PURPOSE[scope]} needs it.",
+                "scope-missing",
+            )
+        return found
+
+    return check
+
+
+ConsoleKey = Annotated[ApiKey, Security(require_scope("console"))]
+WorkforceKey = Annotated[ApiKey, Security(require_scope("workforce"))]
+WriteKey = Annotated[ApiKey, Security(require_scope("write"))]

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from app.deps import ProviderDep
 from app.problems import Problem, ProblemError
-from app.security import ApiKeyDep
+from app.security import ConsoleKey
 from app.snapshots import SnapshotProvider
 from graph.neo4j import console
 from graph.neo4j.console import ConsoleResult
@@ -70,7 +70,7 @@ def neo4j_store(provider: SnapshotProvider) -> Neo4jStore:
 
 
 @router.post("", response_model=ConsoleResult, responses=ERRORS)
-def run_cypher(body: CypherRequest, provider: ProviderDep, _key: ApiKeyDep) -> ConsoleResult:
+def run_cypher(body: CypherRequest, provider: ProviderDep, _key: ConsoleKey) -> ConsoleResult:
     """Run one read-only Cypher query with `$params`, a time limit and a row cap."""
     store = neo4j_store(provider)
     return console.run_query(
@@ -92,7 +92,7 @@ def list_library() -> list[LibraryQuery]:
 
 @router.post("/library/{name}", response_model=ConsoleResult, responses=ERRORS)
 def run_library(
-    name: str, provider: ProviderDep, _key: ApiKeyDep, body: LibraryRequest | None = None
+    name: str, provider: ProviderDep, _key: ConsoleKey, body: LibraryRequest | None = None
 ) -> ConsoleResult:
     """Run library query `name`; a documented parameter left out is null; no body: defaults."""
     body = body or LibraryRequest()
