@@ -183,7 +183,9 @@ def test_map_shows_every_role_and_opens_one(page: Any, api: Any, axe: Any, scree
         for link in graph["links"]
         if link["kind"] == "documented" or (link["source"], link["target"]) == ("3.2", "3.4")
     ]
-    assert page.locator("path.link").count() == len(kept)
+    page.wait_for_function(  # the URL changes before the map redraws
+        "n => document.querySelectorAll('path.link').length === n", arg=len(kept)
+    )
 
     page.locator('a.node[data-role="3.4"] circle').click()
     page.wait_for_url(re.compile(r"/roles/3\.4$"))
