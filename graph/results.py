@@ -114,7 +114,7 @@ class Gain(Answer):
 
 
 class Step(Answer):
-    from_: str = Field(alias="from")
+    from_: str = Field(alias="from", description='a role code, or "" for a self-assessment')
     to: str
     kind: LinkKind
     cost: int = Field(ge=0, description="level steps to learn, given all held so far")
@@ -128,10 +128,8 @@ class CareerPath(Answer):
     steps: list[Step]
 
 
-class PathsAnswer(Answer):
-    """The k cheapest paths: cumulative cost, then fewer moves, then role codes."""
-
-    from_: RoleRef = Field(alias="from")
+class _Paths(Answer):
+    from_: RoleRef | Holder = Field(alias="from")
     to: RoleRef
     dataset_version: str
     max_steps: int = Field(
@@ -148,6 +146,78 @@ class PathsAnswer(Answer):
     paths: list[CareerPath]
 
 
+class PathsAnswer(_Paths):
+    """The k cheapest paths: cumulative cost, then fewer moves, then role codes."""
+
+    from_: RoleRef = Field(alias="from")
+
+
+class HolderPathsAnswer(_Paths):
+    """The k cheapest paths from a role or a self-assessment.
+
+    From a self-assessment, a path lists the roles entered and its first step comes
+    from "" (the self-assessment, which no role code can be).
+    """
+
+    from_: Holder = Field(alias="from")
+
+
 class Related(Answer):
     role: RoleRef
     similarity: float = Field(ge=0, le=1)
+
+
+class Unlocked(Answer):
+    """A role a raise brings within reach: its coverage before and after the raise."""
+
+    role: RoleRef
+    coverage_before: float = Field(ge=0, le=1)
+    coverage_after: float = Field(ge=0, le=1)
+
+
+class Raise(Answer):
+    """One competence raised from the level held to one level the framework defines."""
+
+    competence: CompetenceRef
+    before: int = Field(ge=0, alias="from", description="the level held (0: not held)")
+    after: int = Field(ge=1, alias="to", description="the level raised to")
+    level_steps: int = Field(ge=1, description="to - from")
+    unlocks: list[Unlocked] = Field(
+        description="roles whose coverage goes from below the threshold to at least it"
+    )
+
+
+class TargetRaise(Raise):
+    closes: int = Field(ge=1, description="level steps of the target's gap this raise closes")
+    closes_per_step: float = Field(gt=0, le=1, description="closes / level_steps")
+    coverage_after: float = Field(ge=0, le=1, description="coverage of the target after it")
+
+
+class Toward(Answer):
+    """The raises that close part of the gap to a chosen target, best first."""
+
+    role: RoleRef
+    level_steps: int = Field(ge=0, description="the gap to the target (entry levels)")
+    coverage: float = Field(ge=0, le=1)
+    raises: list[TargetRaise] = Field(
+        description="most level steps closed per level step raised first, then most closed, "
+        "then most roles unlocked, then competence code; empty when nothing is left to learn"
+    )
+
+
+class UnlocksAnswer(Answer):
+    """Single raises ranked by how many roles they bring within reach (docs/design.md)."""
+
+    from_: Holder = Field(alias="from")
+    dataset_version: str
+    threshold: float = Field(
+        ge=0, le=1, description="the coverage at which a role counts as within reach"
+    )
+    within_reach: int = Field(
+        ge=0, description="roles within reach already, the holder's own role aside"
+    )
+    total: int = Field(ge=0, description="how many single raises there are, before the limit")
+    raises: list[Raise] = Field(
+        description="most roles unlocked first, then fewer level steps, then competence code"
+    )
+    toward: Toward | None = Field(default=None, description="only when a target is given")
