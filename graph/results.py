@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.models import LinkKind
+from graph.models import CareerProfile, LinkKind
 
 GapStatus = Literal["missing", "raise", "met"]
 Basis = Literal["entry", "mastery"]
@@ -221,3 +221,74 @@ class UnlocksAnswer(Answer):
         description="most roles unlocked first, then fewer level steps, then competence code"
     )
     toward: Toward | None = Field(default=None, description="only when a target is given")
+
+
+class PlanItem(Answer):
+    """One competence to raise on a step, with what to learn for it."""
+
+    competence: CompetenceRef
+    before: int = Field(ge=0, alias="from")
+    after: int = Field(ge=1, alias="to")
+    level_steps: int = Field(ge=1)
+    learn: Learn
+
+
+class PlanStep(Answer):
+    from_: RoleRef | None = Field(alias="from", description="null: from the self-assessment")
+    to: RoleRef
+    kind: LinkKind
+    evidence: str = Field(description="the document's sentence, or how the move was inferred")
+    level_steps: int = Field(ge=0, description="level steps to learn, given all held so far")
+    cumulative_level_steps: int = Field(ge=0, description="level steps from the start to here")
+    learn: list[PlanItem]
+    experience: CareerProfile | None = Field(
+        description="what the sheet of `to` says of the experience it asks, when it says it"
+    )
+
+
+class Plan(Answer):
+    """A plan to keep: the moves from a holder to a target along one path, step by step."""
+
+    from_: Holder = Field(alias="from")
+    to: RoleRef
+    dataset_version: str
+    path: list[str] = Field(
+        description="role codes as in paths: the start role first; "
+        "from a self-assessment, the roles entered"
+    )
+    path_source: Literal["given", "best"] = Field(
+        description="given by the caller, or the best path (as GET /api/v1/paths ranks them)"
+    )
+    level_steps: int = Field(ge=0, description="the cost of the path")
+    steps: list[PlanStep]
+
+
+class ComparedTarget(Answer):
+    role: RoleRef
+    summary: GapSummary
+    within_reach: bool = Field(description="coverage at or above the link threshold")
+    documented: bool = Field(description="the source document states the move from the role held")
+
+
+class ComparedCompetence(Answer):
+    """One competence some target requires: the level held, and each target's need."""
+
+    competence: CompetenceRef
+    have: int = Field(ge=0)
+    needs: list[int] = Field(description="one per target, in order; 0: not required there")
+    open_for: int = Field(ge=0, description="how many targets need more than is held")
+
+
+class Comparison(Answer):
+    """Two to four targets side by side from one starting point (docs/design.md, "Compare")."""
+
+    from_: Holder = Field(alias="from")
+    basis: Basis
+    dataset_version: str
+    targets: list[ComparedTarget]
+    competences: list[ComparedCompetence] = Field(
+        description="every competence a target requires: open for most targets first, then code"
+    )
+    shared_level_steps: int = Field(
+        ge=0, description="level steps that count for every target: sum of the smallest deltas"
+    )
