@@ -65,8 +65,7 @@ def _step(number: int, step: PlanStep, label: Label) -> Iterator[str]:
     yield ""
     yield f"- Move: {step.kind}; {step.evidence}"
     yield (
-        f"- Level steps: {step.level_steps} "
-        f"({step.cumulative_level_steps} from the start to here)"
+        f"- Level steps: {step.level_steps} ({step.cumulative_level_steps} from the start to here)"
     )
     asked = experience_lines(step.experience)
     yield from (f"- The sheet of {step.to.code} asks for {line}" for line in asked)

@@ -10,9 +10,7 @@ from graph.results import Holder, Move, NextMoves
 from graph.snapshot import Snapshot
 
 
-def _ranked(
-    snapshot: Snapshot, held: Holdings, here: str | None
-) -> list[tuple[str, GapFigures]]:
+def _ranked(snapshot: Snapshot, held: Holdings, here: str | None) -> list[tuple[str, GapFigures]]:
     """Every role but `here`, by coverage (highest first), then fewer level steps, then code."""
     numbers = [
         (role.code, figures(held, role)) for role in snapshot.roles.values() if role.code != here

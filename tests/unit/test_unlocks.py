@@ -129,9 +129,7 @@ def catalogues(draw: st.DrawFn) -> tuple[Snapshot, Holder]:
     codes = draw(st.lists(st.sampled_from(ROLE_CODES), min_size=1, max_size=7, unique=True))
     roles = []
     for code in codes:
-        needs = draw(
-            st.dictionaries(st.sampled_from(COMPETENCES), st.integers(1, 4), min_size=1)
-        )
+        needs = draw(st.dictionaries(st.sampled_from(COMPETENCES), st.integers(1, 4), min_size=1))
         roles.append(role(code, f"Role {code}", {c: [level] for c, level in needs.items()}))
     dataset = tiny_dataset(links=()).model_copy(
         update={
