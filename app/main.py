@@ -69,11 +69,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         catalog.router,
         gap.router,
         career.router,
+        career_map.router,
+        cypher.router,
         unlocks.router,
         plan.router,
         compare.router,
-        career_map.router,
-        cypher.router,
     ):
         app.include_router(router)
     frontend.install(app, settings.careergraph_frontend_dist)
