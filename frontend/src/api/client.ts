@@ -179,8 +179,7 @@ export const api = {
     ),
   graph: (signal?: AbortSignal) => get("/api/v1/graph", {}, signal),
   /** Every competence with its description and level descriptors, in one request. */
-  competencesDescribed: (signal?: AbortSignal) =>
-    get("/api/v1/competences", { query: { include: "levels" } }, signal),
+  competencesDescribed: (signal?: AbortSignal) => get("/api/v1/competences", { query: { include: "levels" } }, signal),
   /** Paths from a role or a self-assessment (a self-assessment's first step comes from ""). */
   pathsFrom: (from: From, to: string, options: PathOptions, signal?: AbortSignal) =>
     post(

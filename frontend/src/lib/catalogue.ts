@@ -49,15 +49,17 @@ export interface DescribedCompetence {
 /** Every competence described, by code: one request (`include=levels`) per visit. */
 export const loadDescribedCompetences: () => Promise<Map<string, DescribedCompetence>> = (() => {
   const load = memo(() =>
-    api.competencesDescribed().then(
-      (competences) =>
-        new Map(
-          competences.map((c) => [
-            c.code,
-            { code: c.code, title: c.title, description: c.description ?? "", levels: c.descriptors ?? [] },
-          ]),
-        ),
-    ),
+    api
+      .competencesDescribed()
+      .then(
+        (competences) =>
+          new Map(
+            competences.map((c) => [
+              c.code,
+              { code: c.code, title: c.title, description: c.description ?? "", levels: c.descriptors ?? [] },
+            ]),
+          ),
+      ),
   );
   return () => load("all");
 })();

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   compareHref,
+  fromKey,
   fromOf,
   parseCompareQuery,
   parsePlanQuery,
   parseUnlocksQuery,
   planHref,
+  sourceKey,
   unlocksHref,
 } from "./employeeUrls";
 
@@ -14,7 +16,10 @@ const params = (text: string) => new URLSearchParams(text);
 describe("plan URL state", () => {
   it("reads and writes a role, a target and a chosen path", () => {
     const parsed = parsePlanQuery(params("from=3.2&to=3.4&path=3.2, 3.3,3.4"));
-    expect(parsed).toEqual({ ok: true, value: { source: { kind: "role", code: "3.2" }, to: "3.4", path: ["3.2", "3.3", "3.4"] } });
+    expect(parsed).toEqual({
+      ok: true,
+      value: { source: { kind: "role", code: "3.2" }, to: "3.4", path: ["3.2", "3.3", "3.4"] },
+    });
     expect(parsed.ok && planHref(parsed.value)).toBe("/plan?from=3.2&to=3.4&path=3.2,3.3,3.4");
   });
 
@@ -40,7 +45,10 @@ describe("compare URL state", () => {
   });
 
   it("accepts no target yet", () => {
-    expect(parseCompareQuery(params("from=3.2"))).toEqual({ ok: true, value: { source: { kind: "role", code: "3.2" }, to: [] } });
+    expect(parseCompareQuery(params("from=3.2"))).toEqual({
+      ok: true,
+      value: { source: { kind: "role", code: "3.2" }, to: [] },
+    });
     expect(compareHref({ source: { kind: "role", code: "3.2" }, to: [] })).toBe("/compare?from=3.2");
   });
 });
@@ -51,5 +59,12 @@ describe("unlocks URL state", () => {
       const parsed = parseUnlocksQuery(new URL(href, "http://x").searchParams);
       expect(parsed.ok && unlocksHref(parsed.value)).toBe(href);
     }
+  });
+});
+
+describe("a start as a key", () => {
+  it("turns back into the API's from", () => {
+    expect(fromKey(sourceKey({ kind: "role", code: "3.2" }))).toEqual({ role: "3.2" });
+    expect(fromKey(sourceKey({ kind: "profile", profile: { B2: 2, A6: 1 } }))).toEqual({ profile: { A6: 1, B2: 2 } });
   });
 });

@@ -4,6 +4,7 @@
  * (`from=3.2`) or a self-assessment (`profile=B1:3,B2:2`), as the gap does.
  */
 import type { From } from "../api";
+import { decodeProfile, encodeProfile } from "./profile";
 import { parseSource, readableQuery, setSource, type GapSource, type Parsed } from "./urlState";
 
 export const COMPARE_MOST = 4;
@@ -18,6 +19,19 @@ function codes(params: URLSearchParams, key: string): string[] {
 /** The API's `from` for a start read from a URL. */
 export function fromOf(source: GapSource): From {
   return source.kind === "role" ? { role: source.code } : { profile: source.profile };
+}
+
+/**
+ * A start as one string ("role:3.2", "profile:B1:3,B2:2"): a stable dependency for
+ * loading, where a profile parsed from the URL is a new object on every render.
+ */
+export function sourceKey(source: GapSource): string {
+  return source.kind === "role" ? `role:${source.code}` : `profile:${encodeProfile(source.profile)}`;
+}
+
+/** The API's `from` for a `sourceKey`. */
+export function fromKey(key: string): From {
+  return key.startsWith("role:") ? { role: key.slice(5) } : { profile: decodeProfile(key.slice(8)).profile };
 }
 
 function href(screen: string, source: GapSource, rest: Record<string, string>): string {

@@ -97,13 +97,17 @@ export function parsePathsQuery(params: URLSearchParams): Parsed<PathsQuery> {
   const maxSteps = (MAX_STEPS_CHOICES as readonly number[]).includes(steps) ? steps : PATH_DEFAULTS.maxSteps;
   const onlyDocumented = ["1", "true"].includes(text(params, "only_documented"));
   const avoid = codes(params, "avoid");
-  const start = source.value.kind === "role" ? { from: source.value.code } : { from: "", profile: source.value.profile };
+  const start =
+    source.value.kind === "role" ? { from: source.value.code } : { from: "", profile: source.value.profile };
   return { ok: true, value: { ...start, to, maxSteps, onlyDocumented, avoid } };
 }
 
 export function pathsHref(query: Pick<PathsQuery, "from" | "to"> & Partial<PathsQuery>): string {
   const params = new URLSearchParams();
-  setSource(params, query.profile && !query.from ? { kind: "profile", profile: query.profile } : { kind: "role", code: query.from });
+  setSource(
+    params,
+    query.profile && !query.from ? { kind: "profile", profile: query.profile } : { kind: "role", code: query.from },
+  );
   params.set("to", query.to);
   if (query.maxSteps !== undefined && query.maxSteps !== PATH_DEFAULTS.maxSteps) {
     params.set("max_steps", String(query.maxSteps));
