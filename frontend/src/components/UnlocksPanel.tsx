@@ -33,7 +33,9 @@ export function UnlocksPanel({ source, to = "", limit = 3, level = "h2" }: Props
     <section className="unlocks card" aria-labelledby="unlocks-title" data-testid="unlocks">
       <Heading id="unlocks-title">What one step unlocks</Heading>
       <Await resource={unlocks} what="what unlocks what">
-        {(data) => <UnlocksView data={data} source={source} to={to} limit={limit} />}
+        {(data) => (
+          <UnlocksView data={data} source={source} to={to} limit={limit} subheading={level === "h1" ? "h2" : "h3"} />
+        )}
       </Await>
     </section>
   );
@@ -44,11 +46,13 @@ function UnlocksView({
   source,
   to,
   limit,
+  subheading,
 }: {
   data: UnlocksAnswer;
   source: GapSource;
   to: string;
   limit: number;
+  subheading: "h2" | "h3";
 }) {
   const useful = data.raises.filter((r) => r.unlocks.length > 0);
   return (
@@ -80,7 +84,7 @@ function UnlocksView({
           ))}
         </ol>
       )}
-      {data.toward && <TowardTarget toward={data.toward} />}
+      {data.toward && <TowardTarget toward={data.toward} heading={subheading} />}
       {data.total > limit && (
         <p>
           <Link to={unlocksHref({ source, to })}>All {plural(data.total, "single raise")}, ranked</Link>
@@ -100,20 +104,20 @@ function RaiseLine({ raised }: { raised: Raise }) {
   );
 }
 
-function TowardTarget({ toward }: { toward: Toward }) {
+function TowardTarget({ toward, heading: Heading }: { toward: Toward; heading: "h2" | "h3" }) {
   const best = toward.raises[0];
   return (
     <div className="toward" data-testid="toward">
-      <h3>
+      <Heading>
         Towards <RoleLink code={toward.role.code} />
-      </h3>
+      </Heading>
       {best ? (
         <>
           <RaiseLine raised={best} />
           <p className="hint">
-            Closes {plural(best.closes, "level step")} of the {toward.level_steps} to go for each{" "}
-            {best.closes_per_step === 1 ? "step raised" : `${best.level_steps} raised`}: coverage{" "}
-            {percent(toward.coverage)} → {percent(best.coverage_after)}.
+            Closes {best.closes} of the {plural(toward.level_steps, "level step")} to go
+            {best.closes_per_step === 1 ? ", one for each level raised" : ` with ${best.level_steps} levels raised`}:
+            coverage {percent(toward.coverage)} → {percent(best.coverage_after)}.
           </p>
         </>
       ) : (

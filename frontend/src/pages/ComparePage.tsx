@@ -136,7 +136,7 @@ function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery
       </section>
       <section aria-labelledby="compare-matrix">
         <h2 id="compare-matrix">Competence by competence</h2>
-        <div className="table-scroll" role="region" aria-labelledby="compare-matrix" tabIndex={0}>
+        <div className="table-scroll" role="region" aria-label="The competence table (scrolls sideways)" tabIndex={0}>
           <table className="compare-table">
             <caption className="visually-hidden">
               Level held and level each role asks for; the roles still needing more come first

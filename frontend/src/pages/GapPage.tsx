@@ -110,7 +110,6 @@ function GapResult({ gap, query }: { gap: GapReport; query: GapQuery }) {
         </Link>
         <Link to={mapHref(from ? [from, query.to] : [query.to])}>Show on the career map</Link>
       </p>
-      <UnlocksPanel source={query.source} to={query.to} />
       <section aria-labelledby="chart-title">
         <h2 id="chart-title">Level by level</h2>
         <GapChart items={gap.items} haveLabel={from ? "held in the current role" : "my level"} />
@@ -119,6 +118,7 @@ function GapResult({ gap, query }: { gap: GapReport; query: GapQuery }) {
         <h2 id="learn-title">What to learn</h2>
         <LearnList items={gap.items} />
       </section>
+      <UnlocksPanel source={query.source} to={query.to} />
       {gap.transferable.length > 0 && (
         <section aria-labelledby="transferable-title">
           <h2 id="transferable-title">Also brings along</h2>
