@@ -85,13 +85,14 @@ function url(template: string, params: { path?: Record<string, Scalar>; query?: 
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(href: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
+/** Sends a request; a failure (no answer, or a problem) comes back as an ApiError. */
+async function send(href: string, init: RequestInit, accept: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(href, {
       ...init,
       signal,
-      headers: { Accept: "application/json", ...(init.body ? { "Content-Type": "application/json" } : {}) },
+      headers: { Accept: accept, ...(init.body ? { "Content-Type": "application/json" } : {}) },
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
@@ -103,7 +104,16 @@ async function request<T>(href: string, init: RequestInit, signal?: AbortSignal)
     });
   }
   if (!response.ok) throw new ApiError(await problemFrom(response));
-  return (await response.json()) as T;
+  return response;
+}
+
+async function request<T>(href: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
+  return (await (await send(href, init, "application/json", signal)).json()) as T;
+}
+
+/** The text of a successful answer (e.g. a Markdown file). */
+async function text(href: string, init: RequestInit = {}): Promise<string> {
+  return (await send(href, init, "text/markdown, text/plain")).text();
 }
 
 function get<P extends PathWith<"get">>(
@@ -126,26 +136,6 @@ export interface PathOptions {
   maxSteps?: number;
   onlyDocumented?: boolean;
   avoid?: string[];
-}
-
-/** The text of a successful answer (e.g. a Markdown file), or an ApiError. */
-async function text(href: string, init: RequestInit = {}): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(href, {
-      ...init,
-      headers: init.body ? { "Content-Type": "application/json" } : {},
-    });
-  } catch {
-    throw new ApiError({
-      type: "about:blank",
-      title: "The careergraph service cannot be reached",
-      status: 0,
-      detail: "Check your connection, then try again.",
-    });
-  }
-  if (!response.ok) throw new ApiError(await problemFrom(response));
-  return response.text();
 }
 
 export const api = {
