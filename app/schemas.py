@@ -165,6 +165,10 @@ class RoleSheet(RoleSummary):
 class CompetenceSummary(CompetenceRef):
     area_name: str
     levels: list[int] = Field(description="applicable levels")
+    description: str | None = Field(default=None, description="with include=levels")
+    descriptors: list[LevelInfo] | None = Field(
+        default=None, description="with include=levels: each applicable level described"
+    )
 
 
 class RequiringRole(StatedLevels, RoleRef):
@@ -263,3 +267,49 @@ class GraphAnswer(Out):
     dataset_version: str
     nodes: list[GraphNode]
     links: list[GraphLink]
+
+
+AvoidIn = Annotated[
+    list[CodeIn], Field(default_factory=list, max_length=64, description="roles never entered")
+]
+
+
+class UnlocksRequest(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+    dataset: DatasetIn = None
+    from_: FromRole | FromProfile = Field(alias="from")
+    to: CodeIn | None = Field(default=None, description="a target: which raises close its gap")
+    limit: int = Field(default=10, ge=1, le=500)
+
+
+class PathsRequest(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+    dataset: DatasetIn = None
+    from_: FromRole | FromProfile = Field(alias="from")
+    to: CodeIn = Field(examples=["3.4"])
+    k: int = Field(default=3, ge=1, le=10)
+    max_steps: int | None = Field(default=None, ge=1, le=10)
+    only_documented: bool = False
+    avoid: AvoidIn
+
+
+class PlanRequest(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+    dataset: DatasetIn = None
+    from_: FromRole | FromProfile = Field(alias="from")
+    to: CodeIn = Field(examples=["3.4"])
+    path: list[CodeIn] | None = Field(
+        default=None,
+        max_length=12,
+        description="role codes as paths list them; omitted: the best path",
+    )
+    only_documented: bool = Field(default=False, description="for the best path only")
+    avoid: AvoidIn
+
+
+class CompareRequest(BaseModel):
+    model_config = ConfigDict(populate_by_name=True, extra="forbid")
+    dataset: DatasetIn = None
+    from_: FromRole | FromProfile = Field(alias="from")
+    to: list[CodeIn] = Field(min_length=2, max_length=4, examples=[["3.4", "2.3", "6.2"]])
+    basis: Basis = "entry"

@@ -106,13 +106,20 @@ def role_sheet(snapshot: Snapshot, role: Role) -> RoleSheet:
     )
 
 
-def competence_summary(snapshot: Snapshot, competence: Competence) -> CompetenceSummary:
+def competence_summary(
+    snapshot: Snapshot, competence: Competence, *, described: bool = False
+) -> CompetenceSummary:
+    """A competence in a list; `described` adds its description and level descriptors."""
     return CompetenceSummary(
         code=competence.code,
         title=competence.title,
         area=competence.area,
         area_name=snapshot.areas[competence.area].name,
         levels=list(competence.applicable_levels),
+        description=competence.description if described else None,
+        descriptors=[level_info(snapshot.dataset.scale, d) for d in competence.levels]
+        if described
+        else None,
     )
 
 

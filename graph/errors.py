@@ -81,6 +81,12 @@ class NoPath(CareerGraphError):
     title = "No career path"
 
 
+class InvalidPath(CareerGraphError):
+    """A path given to follow is not one: wrong ends, a role twice, or a move with no link."""
+
+    title = "Invalid path"
+
+
 class DatasetError(CareerGraphError):
     """A dataset file is missing, malformed or inconsistent; `problems` lists every finding."""
 

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from graph.models import LinkKind
+from graph.models import CareerProfile, LinkKind
 
 GapStatus = Literal["missing", "raise", "met"]
 Basis = Literal["entry", "mastery"]
@@ -114,7 +114,7 @@ class Gain(Answer):
 
 
 class Step(Answer):
-    from_: str = Field(alias="from")
+    from_: str = Field(alias="from", description='a role code, or "" for a self-assessment')
     to: str
     kind: LinkKind
     cost: int = Field(ge=0, description="level steps to learn, given all held so far")
@@ -128,10 +128,8 @@ class CareerPath(Answer):
     steps: list[Step]
 
 
-class PathsAnswer(Answer):
-    """The k cheapest paths: cumulative cost, then fewer moves, then role codes."""
-
-    from_: RoleRef = Field(alias="from")
+class _Paths(Answer):
+    from_: RoleRef | Holder = Field(alias="from")
     to: RoleRef
     dataset_version: str
     max_steps: int = Field(
@@ -148,6 +146,149 @@ class PathsAnswer(Answer):
     paths: list[CareerPath]
 
 
+class PathsAnswer(_Paths):
+    """The k cheapest paths: cumulative cost, then fewer moves, then role codes."""
+
+    from_: RoleRef = Field(alias="from")
+
+
+class HolderPathsAnswer(_Paths):
+    """The k cheapest paths from a role or a self-assessment.
+
+    From a self-assessment, a path lists the roles entered and its first step comes
+    from "" (the self-assessment, which no role code can be).
+    """
+
+    from_: Holder = Field(alias="from")
+
+
 class Related(Answer):
     role: RoleRef
     similarity: float = Field(ge=0, le=1)
+
+
+class Unlocked(Answer):
+    """A role a raise brings within reach: its coverage before and after the raise."""
+
+    role: RoleRef
+    coverage_before: float = Field(ge=0, le=1)
+    coverage_after: float = Field(ge=0, le=1)
+
+
+class Raise(Answer):
+    """One competence raised from the level held to one level the framework defines."""
+
+    competence: CompetenceRef
+    before: int = Field(ge=0, alias="from", description="the level held (0: not held)")
+    after: int = Field(ge=1, alias="to", description="the level raised to")
+    level_steps: int = Field(ge=1, description="to - from")
+    unlocks: list[Unlocked] = Field(
+        description="roles whose coverage goes from below the threshold to at least it"
+    )
+
+
+class TargetRaise(Raise):
+    closes: int = Field(ge=1, description="level steps of the target's gap this raise closes")
+    closes_per_step: float = Field(gt=0, le=1, description="closes / level_steps")
+    coverage_after: float = Field(ge=0, le=1, description="coverage of the target after it")
+
+
+class Toward(Answer):
+    """The raises that close part of the gap to a chosen target, best first."""
+
+    role: RoleRef
+    level_steps: int = Field(ge=0, description="the gap to the target (entry levels)")
+    coverage: float = Field(ge=0, le=1)
+    raises: list[TargetRaise] = Field(
+        description="most level steps closed per level step raised first, then most closed, "
+        "then most roles unlocked, then competence code; empty when nothing is left to learn"
+    )
+
+
+class UnlocksAnswer(Answer):
+    """Single raises ranked by how many roles they bring within reach (docs/design.md)."""
+
+    from_: Holder = Field(alias="from")
+    dataset_version: str
+    threshold: float = Field(
+        ge=0, le=1, description="the coverage at which a role counts as within reach"
+    )
+    within_reach: int = Field(
+        ge=0, description="roles within reach already, the holder's own role aside"
+    )
+    total: int = Field(ge=0, description="how many single raises there are, before the limit")
+    raises: list[Raise] = Field(
+        description="most roles unlocked first, then fewer level steps, then competence code"
+    )
+    toward: Toward | None = Field(default=None, description="only when a target is given")
+
+
+class PlanItem(Answer):
+    """One competence to raise on a step, with what to learn for it."""
+
+    competence: CompetenceRef
+    before: int = Field(ge=0, alias="from")
+    after: int = Field(ge=1, alias="to")
+    level_steps: int = Field(ge=1)
+    learn: Learn
+
+
+class PlanStep(Answer):
+    from_: RoleRef | None = Field(alias="from", description="null: from the self-assessment")
+    to: RoleRef
+    kind: LinkKind
+    evidence: str = Field(description="the document's sentence, or how the move was inferred")
+    level_steps: int = Field(ge=0, description="level steps to learn, given all held so far")
+    cumulative_level_steps: int = Field(ge=0, description="level steps from the start to here")
+    learn: list[PlanItem]
+    experience: CareerProfile | None = Field(
+        description="what the sheet of `to` says of the experience it asks, when it says it"
+    )
+
+
+class Plan(Answer):
+    """A plan to keep: the moves from a holder to a target along one path, step by step."""
+
+    from_: Holder = Field(alias="from")
+    to: RoleRef
+    dataset_version: str
+    path: list[str] = Field(
+        description="role codes as in paths: the start role first; "
+        "from a self-assessment, the roles entered"
+    )
+    path_source: Literal["given", "best"] = Field(
+        description="given by the caller, or the best path (as GET /api/v1/paths ranks them)"
+    )
+    level_steps: int = Field(ge=0, description="the cost of the path")
+    steps: list[PlanStep]
+
+
+class ComparedTarget(Answer):
+    role: RoleRef
+    summary: GapSummary
+    within_reach: bool = Field(description="coverage at or above the link threshold")
+    documented: bool = Field(description="the source document states the move from the role held")
+
+
+class ComparedCompetence(Answer):
+    """One competence some target requires: the level held, and each target's need."""
+
+    competence: CompetenceRef
+    have: int = Field(ge=0)
+    needs: list[int] = Field(description="one per target, in order; 0: not required there")
+    open_for: int = Field(ge=0, description="how many targets need more than is held")
+
+
+class Comparison(Answer):
+    """Two to four targets side by side from one starting point (docs/design.md, "Compare")."""
+
+    from_: Holder = Field(alias="from")
+    basis: Basis
+    dataset_version: str
+    targets: list[ComparedTarget]
+    competences: list[ComparedCompetence] = Field(
+        description="every competence a target requires: open for most targets first, then code"
+    )
+    shared_level_steps: int = Field(
+        ge=0, description="level steps that count for every target: sum of the smallest deltas"
+    )

@@ -1,4 +1,4 @@
-"""`careergraph gap|paths|next|role`: career questions from the terminal.
+"""`careergraph gap|paths|next|unlocks|role`: career questions from the terminal.
 
 Tables for people; `--json` prints the same document the HTTP API returns for the
 same question. A bad code prints one line with the nearest codes and exits 1.
@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
+from app.codes import split_codes
 from app.settings import get_settings
 from app.stores import open_store
 from app.views import role_sheet
@@ -22,8 +23,9 @@ from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
 from graph.algorithms.moves import next_moves
 from graph.algorithms.paths import DEFAULT_RULE, k_best_paths
+from graph.algorithms.unlocks import unlocks
 from graph.errors import CareerGraphError
-from graph.results import Basis, GapReport, NextMoves, PathsAnswer
+from graph.results import Basis, GapReport, NextMoves, PathsAnswer, Raise, UnlocksAnswer
 from graph.snapshot import Snapshot
 
 cli = typer.Typer()
@@ -169,7 +171,7 @@ def paths_command(
     as_json: JsonOption = False,
 ) -> None:
     """The k best multi-step paths from FROM to TO."""
-    avoided = [code.strip() for code in avoid.split(",") if code.strip()]
+    avoided = split_codes(avoid)
     with snapshot_or_exit(dataset) as snapshot:
         answer = k_best_paths(
             snapshot,
@@ -181,6 +183,53 @@ def paths_command(
             avoid=avoided,
         )
     emit(answer, as_json, lambda: render_paths(answer, snapshot.level_label))
+
+
+def _raise_text(raised: Raise, label: Label) -> str:
+    c = raised.competence
+    held = label(raised.before) if raised.before else "none"
+    return f"{c.code} {c.title}: {held} → {label(raised.after)}"
+
+
+def render_unlocks(answer: UnlocksAnswer, label: Label) -> None:
+    source = answer.from_.role
+    who = f"{source.code} {source.title}" if source else "your profile"
+    console.print(
+        f"[bold]{who}[/]: {answer.within_reach} roles within reach (coverage at least "
+        f"{answer.threshold:.0%}); {answer.total} single raises, the best first"
+    )
+    table = Table("raise", "level steps", "brings within reach")
+    for raised in answer.raises:
+        roles = ", ".join(f"{u.role.code} {u.role.title}" for u in raised.unlocks)
+        table.add_row(_raise_text(raised, label), str(raised.level_steps), roles or "-")
+    console.print(table)
+    if answer.toward is not None:
+        toward = answer.toward
+        console.print(
+            f"Towards {toward.role.code} {toward.role.title} ({toward.level_steps} level steps "
+            f"to go, {toward.coverage:.0%} covered), most closed per level step first:"
+        )
+        for raised in toward.raises[:5]:
+            console.print(
+                f"  {_raise_text(raised, label)}: closes {raised.closes} of "
+                f"{raised.level_steps} level steps raised, then {raised.coverage_after:.0%} covered"
+            )
+
+
+@cli.command("unlocks")
+def unlocks_command(
+    source: Annotated[str, typer.Argument(metavar="FROM", help="Current role code, e.g. 3.2")],
+    to: Annotated[
+        str | None, typer.Option("--to", help="A target: the raises that close its gap")
+    ] = None,
+    limit: Annotated[int, typer.Option(min=1, max=500)] = 10,
+    dataset: DatasetOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The single raises (competence -> level) that bring the most roles within reach."""
+    with snapshot_or_exit(dataset) as snapshot:
+        answer = unlocks(snapshot, role_holder(snapshot, source), target=to, limit=limit)
+    emit(answer, as_json, lambda: render_unlocks(answer, snapshot.level_label))
 
 
 @cli.command("role")

@@ -6,14 +6,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from app.codes import split_codes
 from app.deps import ProviderDep, SnapshotDep
 from app.problems import Problem
-from app.schemas import MovesRequest
+from app.schemas import MovesRequest, PathsRequest
 from app.views import holder_of
 from graph.algorithms.holdings import role_holder
 from graph.algorithms.moves import next_moves
-from graph.algorithms.paths import DEFAULT_RULE, k_best_paths
-from graph.results import NextMoves, PathsAnswer
+from graph.algorithms.paths import DEFAULT_RULE, k_best_paths, k_best_paths_from
+from graph.results import HolderPathsAnswer, NextMoves, PathsAnswer
 
 router = APIRouter(prefix="/api/v1", tags=["career"])
 
@@ -62,7 +63,6 @@ def paths(
 
     Ranked by cumulative cost, then fewer moves, then role codes; exact, ties included.
     """
-    avoided = [code.strip() for code in avoid.split(",") if code.strip()]
     return k_best_paths(
         snapshot,
         source,
@@ -70,5 +70,26 @@ def paths(
         k=k,
         max_steps=max_steps,
         only_documented=only_documented,
-        avoid=avoided,
+        avoid=split_codes(avoid),
+    )
+
+
+@router.post(
+    "/paths",
+    response_model=HolderPathsAnswer,
+    responses={404: {"model": Problem}, 422: {"model": Problem}},
+)
+def paths_from(provider: ProviderDep, body: PathsRequest) -> HolderPathsAnswer:
+    """The k cheapest paths from a role or a self-assessment; the self-assessed levels start
+    the cumulative cost. A self-assessment enters its first role among its `top_k` most
+    reachable roles and those covered at or above the link threshold (docs/design.md)."""
+    snapshot = provider.snapshot(body.dataset)
+    return k_best_paths_from(
+        snapshot,
+        holder_of(snapshot, body.from_),
+        body.to,
+        k=body.k,
+        max_steps=body.max_steps,
+        only_documented=body.only_documented,
+        avoid=body.avoid,
     )

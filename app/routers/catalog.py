@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
 
@@ -104,10 +104,16 @@ def role(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> Ro
 
 
 @router.get("/competences", response_model=list[CompetenceSummary])
-def competences(snapshot: SnapshotDep) -> list[CompetenceSummary]:
-    """The framework's competences with their applicable levels."""
+def competences(
+    snapshot: SnapshotDep,
+    include: Annotated[
+        Literal["levels"] | None,
+        Query(description="levels: add each competence's description and level descriptors"),
+    ] = None,
+) -> list[CompetenceSummary]:
+    """The framework's competences with their applicable levels (and, if asked, described)."""
     ordered = sorted(snapshot.dataset.competences, key=lambda c: natural_key(c.code))
-    return [competence_summary(snapshot, c) for c in ordered]
+    return [competence_summary(snapshot, c, described=include == "levels") for c in ordered]
 
 
 @router.get("/competences/{code}", response_model=CompetenceSheet)

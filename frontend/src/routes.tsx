@@ -3,14 +3,17 @@ import type { RouteObject } from "react-router";
 import { AppShell } from "./AppShell";
 import { AssessPage } from "./pages/AssessPage";
 import { CompetencePage } from "./pages/CompetencePage";
+import { ComparePage } from "./pages/ComparePage";
 import { CompetencesPage } from "./pages/CompetencesPage";
 import { GapPage } from "./pages/GapPage";
 import { MapPage } from "./pages/MapPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PathsPage } from "./pages/PathsPage";
+import { PlanPage } from "./pages/PlanPage";
 import { RolePage } from "./pages/RolePage";
 import { RolesPage } from "./pages/RolesPage";
 import { StartPage } from "./pages/StartPage";
+import { UnlocksPage } from "./pages/UnlocksPage";
 
 export const routes: RouteObject[] = [
   {
@@ -21,6 +24,9 @@ export const routes: RouteObject[] = [
       { path: "/gap", element: <GapPage /> },
       { path: "/paths", element: <PathsPage /> },
       { path: "/map", element: <MapPage /> },
+      { path: "/unlocks", element: <UnlocksPage /> },
+      { path: "/plan", element: <PlanPage /> },
+      { path: "/compare", element: <ComparePage /> },
       { path: "/roles", element: <RolesPage /> },
       { path: "/roles/:code", element: <RolePage /> },
       { path: "/competences", element: <CompetencesPage /> },

@@ -36,6 +36,11 @@ Pops per query, measured: on the seed (33 roles, 207 links) median 9, at most 46
 with max_steps 4, median 15, at most 795 with the default bound; on the synthetic
 catalogue of tools/bench/algorithms.py (3,000 roles, 45,000 links) at most 47 with
 max_steps 4, median 426, at most ~5,300 with the default bound (up to 8 moves).
+
+From a self-assessment, the search starts at a stand-in for the person
+(SELF_ASSESSMENT, a code no role has) holding the self-assessed levels, whose
+onward moves are the roles `moves.entries` allows; the cost formula and the
+search are otherwise the same.
 """
 
 from __future__ import annotations
@@ -49,10 +54,11 @@ from itertools import pairwise
 import networkx as nx
 
 from graph.algorithms.gap import competence_ref, figures
-from graph.algorithms.holdings import from_role, merge
+from graph.algorithms.holdings import Holdings, from_role, merge, role_holder
+from graph.algorithms.moves import entries, entry_evidence
 from graph.errors import NoPath
-from graph.models import NaturalKey, Role, natural_key
-from graph.results import CareerPath, Gain, PathsAnswer, Step
+from graph.models import LinkKind, NaturalKey, natural_key
+from graph.results import CareerPath, Gain, Holder, HolderPathsAnswer, PathsAnswer, Step
 from graph.snapshot import Snapshot
 
 # Without a given max_steps: paths of up to the fewest moves + DEFAULT_SLACK, and no
@@ -65,11 +71,50 @@ DEFAULT_RULE = (
 )
 
 
-def _step(
-    snapshot: Snapshot, held: dict[str, int], after: dict[str, int], source: str, target: str
-) -> Step:
+# Where a role code would be, this stands for a self-assessed person: no role has it.
+SELF_ASSESSMENT = ""
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where a path starts: a role, or a self-assessment (code SELF_ASSESSMENT).
+
+    `entries` are the roles a self-assessment may move into first, each with why.
+    """
+
+    code: str
+    name: str
+    held: Holdings
+    entries: Mapping[str, str]
+
+
+def start_of(snapshot: Snapshot, holder: Holder) -> Start:
+    if holder.role is not None:
+        role = snapshot.role(holder.role.code)
+        return Start(role.code, f"{role.code} {role.title}", from_role(role), {})
+    held = dict(holder.holdings)
+    return Start(SELF_ASSESSMENT, "the self-assessment", held, entries(snapshot, held))
+
+
+def _move(snapshot: Snapshot, start: Start, source: str, target: str) -> tuple[LinkKind, str]:
+    """The kind and evidence of a move; from a self-assessment, its figures and rule."""
+    if source == SELF_ASSESSMENT:
+        numbers = figures(start.held, snapshot.roles[target])
+        return "inferred", entry_evidence(numbers, start.entries.get(target))
     link = snapshot.link(source, target)
     assert link is not None, "paths only follow existing links"
+    return link.kind, link.evidence
+
+
+def _step(
+    snapshot: Snapshot,
+    start: Start,
+    held: Holdings,
+    after: dict[str, int],
+    source: str,
+    target: str,
+) -> Step:
+    kind, evidence = _move(snapshot, start, source, target)
     gains = [
         Gain(
             competence=competence_ref(snapshot.competences[code]),
@@ -82,22 +127,32 @@ def _step(
     return Step(
         from_=source,
         to=target,
-        kind=link.kind,
+        kind=kind,
         cost=figures(held, snapshot.roles[target]).level_steps,
         gains=gains,
-        evidence=link.evidence,
+        evidence=evidence,
     )
+
+
+def explain_from(snapshot: Snapshot, start: Start, roles: list[str]) -> CareerPath:
+    """Cost the moves from `start` through `roles` (the roles entered) cumulatively.
+
+    The path lists the start role first; a self-assessment is no role, so its path
+    lists only the roles entered, and its first step comes from SELF_ASSESSMENT.
+    """
+    held: Holdings = start.held
+    steps: list[Step] = []
+    for source, target in pairwise([start.code, *roles]):
+        after = merge(held, snapshot.roles[target])
+        steps.append(_step(snapshot, start, held, after, source, target))
+        held = after
+    listed = roles if start.code == SELF_ASSESSMENT else [start.code, *roles]
+    return CareerPath(roles=listed, cost=sum(s.cost for s in steps), steps=steps)
 
 
 def explain(snapshot: Snapshot, roles: list[str]) -> CareerPath:
     """Cost a sequence of roles cumulatively, step by step."""
-    held = from_role(snapshot.roles[roles[0]])
-    steps: list[Step] = []
-    for source, target in pairwise(roles):
-        after = merge(held, snapshot.roles[target])
-        steps.append(_step(snapshot, held, after, source, target))
-        held = after
-    return CareerPath(roles=roles, cost=sum(s.cost for s in steps), steps=steps)
+    return explain_from(snapshot, start_of(snapshot, role_holder(snapshot, roles[0])), roles[1:])
 
 
 @dataclass(frozen=True)
@@ -111,8 +166,11 @@ class _Usable:
     career: nx.DiGraph
     avoided: frozenset[str]
     only_documented: bool
+    entries: tuple[str, ...] = ()
 
     def successors(self, role: str) -> list[str]:
+        if role == SELF_ASSESSMENT:
+            return [r for r in self.entries if r not in self.avoided]
         return self._usable(self.career.succ[role])
 
     def predecessors(self, role: str) -> list[str]:
@@ -126,7 +184,8 @@ class _Usable:
 
 
 def _moves_to(usable: _Usable, target: str) -> dict[str, int]:
-    """The fewest usable moves from each role that can reach `target` (backward BFS)."""
+    """The fewest usable moves from each role that can reach `target` (backward BFS),
+    and from a self-assessment, one more than from the best role it may enter."""
     moves = {target: 0}
     layer = [target]
     while layer:
@@ -137,6 +196,9 @@ def _moves_to(usable: _Usable, target: str) -> dict[str, int]:
                     moves[before] = moves[role] + 1
                     ahead.append(before)
         layer = ahead
+    first = [moves[r] for r in usable.successors(SELF_ASSESSMENT) if r in moves]
+    if first:
+        moves[SELF_ASSESSMENT] = 1 + min(first)
     return moves
 
 
@@ -156,14 +218,17 @@ def _cheapest(
     snapshot: Snapshot,
     usable: _Usable,
     moves_left: dict[str, int],
-    source: str,
+    start: Start,
     target: str,
     *,
     k: int,
     max_steps: int,
 ) -> list[tuple[str, ...]]:
     """The k best simple paths of at most `max_steps` moves, best first (module docstring)."""
-    entry = cache(lambda code: from_role(snapshot.roles[code]))
+    source = start.code
+    entry = cache(
+        lambda code: dict(start.held) if code == source else from_role(snapshot.roles[code])
+    )
     sort_key = cache(natural_key)
 
     @cache
@@ -204,8 +269,8 @@ def _cheapest(
 
 
 def _why_none(
-    start: Role,
-    end: Role,
+    start: str,
+    end: str,
     fewest: int | None,
     *,
     max_steps: int | None,
@@ -216,11 +281,9 @@ def _why_none(
     limits = " using documented links only" if only_documented else ""
     avoided = f" Avoided: {', '.join(sorted(avoid))}." if avoid else ""
     if fewest is None:
-        return (
-            f"No path from {start.code} {start.title} to {end.code} {end.title}{limits}.{avoided}"
-        )
+        return f"No path from {start} to {end}{limits}.{avoided}"
     return (
-        f"No path from {start.code} {start.title} to {end.code} {end.title} in at most "
+        f"No path from {start} to {end} in at most "
         f"{max_steps} moves{limits}; the shortest takes {fewest}: raise max_steps.{avoided}"
     )
 
@@ -228,6 +291,53 @@ def _why_none(
 def default_max_steps(fewest: int) -> int:
     """The bound used when none is given: a little room beyond the shortest path."""
     return max(fewest, min(fewest + DEFAULT_SLACK, DEFAULT_MAX_STEPS))
+
+
+def k_best_paths_from(
+    snapshot: Snapshot,
+    holder: Holder,
+    target: str,
+    *,
+    k: int = 3,
+    max_steps: int | None = None,
+    only_documented: bool = False,
+    avoid: Collection[str] = (),
+) -> HolderPathsAnswer:
+    """The `k` cheapest simple paths from a role or a self-assessment; NoPath when there is none.
+
+    Without `max_steps`, the bound is `default_max_steps` of the fewest moves needed.
+    With `only_documented`, a self-assessment still enters its first role by the
+    entry rule: no document states moves from a person.
+    """
+    start, end = start_of(snapshot, holder), snapshot.role(target)
+    avoided = frozenset(snapshot.role(code).code for code in avoid) - {start.code, end.code}
+    if start.code == end.code:
+        raise NoPath(f"The start and {end.code} {end.title} are the same role; nowhere to go.")
+    usable = _Usable(snapshot.career, avoided, only_documented, tuple(start.entries))
+    moves_left = _moves_to(usable, end.code)
+    fewest = moves_left.get(start.code)
+    if fewest is None or (max_steps is not None and fewest > max_steps):
+        raise NoPath(
+            _why_none(
+                start.name,
+                f"{end.code} {end.title}",
+                fewest,
+                max_steps=max_steps,
+                only_documented=only_documented,
+                avoid=avoid,
+            )
+        )
+    bound = default_max_steps(fewest) if max_steps is None else max_steps
+    found = _cheapest(snapshot, usable, moves_left, start, end.code, k=k, max_steps=bound)
+    return HolderPathsAnswer(
+        from_=holder,
+        to=snapshot.role_ref(end.code),
+        dataset_version=snapshot.version,
+        max_steps=bound,
+        max_steps_source="default" if max_steps is None else "given",
+        fewest_moves=fewest,
+        paths=[explain_from(snapshot, start, list(roles[1:])) for roles in found],
+    )
 
 
 def k_best_paths(
@@ -240,36 +350,16 @@ def k_best_paths(
     only_documented: bool = False,
     avoid: Collection[str] = (),
 ) -> PathsAnswer:
-    """The `k` cheapest simple paths of at most `max_steps` moves; NoPath when there is none.
-
-    Without `max_steps`, the bound is `default_max_steps` of the fewest moves needed.
-    """
-    start, end = snapshot.role(source), snapshot.role(target)
-    avoided = frozenset(snapshot.role(code).code for code in avoid) - {start.code, end.code}
-    if start.code == end.code:
-        raise NoPath(f"{start.code} and {end.code} are the same role; there is nowhere to go.")
-    usable = _Usable(snapshot.career, avoided, only_documented)
-    moves_left = _moves_to(usable, end.code)
-    fewest = moves_left.get(start.code)
-    if fewest is None or (max_steps is not None and fewest > max_steps):
-        raise NoPath(
-            _why_none(
-                start,
-                end,
-                fewest,
-                max_steps=max_steps,
-                only_documented=only_documented,
-                avoid=avoid,
-            )
-        )
-    bound = default_max_steps(fewest) if max_steps is None else max_steps
-    found = _cheapest(snapshot, usable, moves_left, start.code, end.code, k=k, max_steps=bound)
-    return PathsAnswer(
-        from_=snapshot.role_ref(start.code),
-        to=snapshot.role_ref(end.code),
-        dataset_version=snapshot.version,
-        max_steps=bound,
-        max_steps_source="default" if max_steps is None else "given",
-        fewest_moves=fewest,
-        paths=[explain(snapshot, list(roles)) for roles in found],
+    """The `k` cheapest simple paths of at most `max_steps` moves between two roles."""
+    holder = role_holder(snapshot, source)
+    answer = k_best_paths_from(
+        snapshot,
+        holder,
+        target,
+        k=k,
+        max_steps=max_steps,
+        only_documented=only_documented,
+        avoid=avoid,
     )
+    fields = {name: getattr(answer, name) for name in PathsAnswer.model_fields}
+    return PathsAnswer(**{**fields, "from_": holder.role})

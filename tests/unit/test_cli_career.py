@@ -12,6 +12,7 @@ from app.cli.main import cli
 from app.settings import get_settings
 from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
+from graph.algorithms.unlocks import unlocks
 from graph.embedded import EmbeddedStore
 from graph.snapshot import Snapshot
 from seed import DATA_DIR
@@ -68,3 +69,27 @@ def test_bad_input_is_one_line_and_exit_1(args: list[str]) -> None:
 def test_unknown_role_suggests() -> None:
     result = runner.invoke(cli, ["gap", "3.2", "programer"])
     assert "3.2 Programmer" in result.output
+
+
+def test_the_table_names_each_raise_and_what_it_unlocks() -> None:
+    result = runner.invoke(cli, ["unlocks", "3.2", "--to", "3.4", "--limit", "2"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "3 roles within reach" in text
+    assert "C1 User Support: none → e-2" in text and "5.2 Help Desk Technician" in text
+    assert "Towards 3.4 Applications Architect (5 level steps to go, 62% covered)" in text
+    assert "A5 Architecture Design: none → e-3: closes 3 of 3" in text
+
+
+def test_unlocks_json_is_the_api_document() -> None:
+    result = runner.invoke(cli, ["unlocks", "3.2", "--json", "--dataset", "cigref-2011"])
+    assert result.exit_code == 0, result.output
+    snapshot = Snapshot.build(EmbeddedStore.from_directories([DATA_DIR]).load("cigref-2011"))
+    expected = unlocks(snapshot, role_holder(snapshot, "3.2"))
+    assert json.loads(result.output) == expected.model_dump(mode="json")
+
+
+def test_unlocks_of_an_unknown_role_is_one_line() -> None:
+    result = runner.invoke(cli, ["unlocks", "3.99"])
+    assert result.exit_code == 1
+    assert "No role '3.99'" in result.output

@@ -12,6 +12,9 @@
 import type { paths } from "./schema";
 import type { Basis, Problem, Profile } from "./types";
 
+/** Who a question is about: a role's holder, or a self-assessment (the API's `from`). */
+export type From = { role: string } | { profile: Profile };
+
 export class ApiError extends Error {
   readonly problem: Problem;
 
@@ -82,13 +85,14 @@ function url(template: string, params: { path?: Record<string, Scalar>; query?: 
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(href: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
+/** Sends a request; a failure (no answer, or a problem) comes back as an ApiError. */
+async function send(href: string, init: RequestInit, accept: string, signal?: AbortSignal): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(href, {
       ...init,
       signal,
-      headers: { Accept: "application/json", ...(init.body ? { "Content-Type": "application/json" } : {}) },
+      headers: { Accept: accept, ...(init.body ? { "Content-Type": "application/json" } : {}) },
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
@@ -100,7 +104,16 @@ async function request<T>(href: string, init: RequestInit, signal?: AbortSignal)
     });
   }
   if (!response.ok) throw new ApiError(await problemFrom(response));
-  return (await response.json()) as T;
+  return response;
+}
+
+async function request<T>(href: string, init: RequestInit, signal?: AbortSignal): Promise<T> {
+  return (await (await send(href, init, "application/json", signal)).json()) as T;
+}
+
+/** The text of a successful answer (e.g. a Markdown file). */
+async function text(href: string, init: RequestInit = {}): Promise<string> {
+  return (await send(href, init, "text/markdown, text/plain")).text();
 }
 
 function get<P extends PathWith<"get">>(
@@ -122,6 +135,7 @@ function post<P extends PathWith<"post">>(
 export interface PathOptions {
   maxSteps?: number;
   onlyDocumented?: boolean;
+  avoid?: string[];
 }
 
 export const api = {
@@ -142,8 +156,52 @@ export const api = {
   paths: (from: string, to: string, options: PathOptions, signal?: AbortSignal) =>
     get(
       "/api/v1/paths",
-      { query: { from, to, max_steps: options.maxSteps, only_documented: options.onlyDocumented } },
+      {
+        query: {
+          from,
+          to,
+          max_steps: options.maxSteps,
+          only_documented: options.onlyDocumented,
+          avoid: options.avoid?.join(","),
+        },
+      },
       signal,
     ),
   graph: (signal?: AbortSignal) => get("/api/v1/graph", {}, signal),
+  /** Every competence with its description and level descriptors, in one request. */
+  competencesDescribed: (signal?: AbortSignal) => get("/api/v1/competences", { query: { include: "levels" } }, signal),
+  /** Paths from a role or a self-assessment (a self-assessment's first step comes from ""). */
+  pathsFrom: (from: From, to: string, options: PathOptions, signal?: AbortSignal) =>
+    post(
+      "/api/v1/paths",
+      {
+        from,
+        to,
+        k: 3,
+        max_steps: options.maxSteps ?? null,
+        only_documented: options.onlyDocumented ?? false,
+        avoid: options.avoid ?? [],
+      },
+      signal,
+    ),
+  unlocks: (from: From, to: string | undefined, limit: number, signal?: AbortSignal) =>
+    "role" in from
+      ? get("/api/v1/unlocks", { query: { from: from.role, to, limit } }, signal)
+      : post("/api/v1/unlocks", { from, to: to ?? null, limit }, signal),
+  plan: (from: From, to: string, path: string[], signal?: AbortSignal) =>
+    "role" in from
+      ? get("/api/v1/plan", { query: { from: from.role, to, path: path.join(","), format: "json" } }, signal)
+      : post("/api/v1/plan", { from, to, path: path.length > 0 ? path : null, only_documented: false }, signal),
+  /** The plan as a Markdown document to keep. */
+  planMarkdown: (from: From, to: string, path: string[]) =>
+    "role" in from
+      ? text(url("/api/v1/plan", { query: { from: from.role, to, path: path.join(","), format: "markdown" } }))
+      : text("/api/v1/plan?format=markdown", {
+          method: "POST",
+          body: JSON.stringify({ from, to, path: path.length > 0 ? path : null }),
+        }),
+  compare: (from: From, to: string[], signal?: AbortSignal) =>
+    "role" in from
+      ? get("/api/v1/compare", { query: { from: from.role, to: to.join(",") } }, signal)
+      : post("/api/v1/compare", { from, to, basis: "entry" }, signal),
 };

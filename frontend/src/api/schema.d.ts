@@ -192,7 +192,7 @@ export interface paths {
         };
         /**
          * Competences
-         * @description The framework's competences with their applicable levels.
+         * @description The framework's competences with their applicable levels (and, if asked, described).
          */
         get: operations["competences_api_v1_competences_get"];
         put?: never;
@@ -323,7 +323,13 @@ export interface paths {
          */
         get: operations["paths_api_v1_paths_get"];
         put?: never;
-        post?: never;
+        /**
+         * Paths From
+         * @description The k cheapest paths from a role or a self-assessment; the self-assessed levels start
+         *     the cumulative cost. A self-assessment enters its first role among its `top_k` most
+         *     reachable roles and those covered at or above the link threshold (docs/design.md).
+         */
+        post: operations["paths_from_api_v1_paths_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -410,6 +416,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unlocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Unlocks
+         * @description Single raises (competence -> level) from role `from`, by how many roles they bring
+         *     within reach; with `to`, also the raises that close most of that gap per level step.
+         */
+        get: operations["get_unlocks_api_v1_unlocks_get"];
+        put?: never;
+        /**
+         * Post Unlocks
+         * @description The same from a role (`{"role": "3.2"}`) or a self-assessment (`{"profile": {...}}`).
+         */
+        post: operations["post_unlocks_api_v1_unlocks_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Plan
+         * @description The steps from role `from` to role `to` along a path: for each, what to learn, the
+         *     evidence for the move, the level steps so far and the experience the sheet asks for.
+         */
+        get: operations["get_plan_api_v1_plan_get"];
+        put?: never;
+        /**
+         * Post Plan
+         * @description The same from a role or a self-assessment (whose path lists the roles it enters).
+         */
+        post: operations["post_plan_api_v1_plan_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Compare
+         * @description Each target's gap from role `from` side by side, and every competence they require.
+         */
+        get: operations["get_compare_api_v1_compare_get"];
+        put?: never;
+        /**
+         * Post Compare
+         * @description The same from a role or a self-assessment.
+         */
+        post: operations["post_compare_api_v1_compare_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -488,6 +568,106 @@ export interface components {
             /** Steps */
             steps: components["schemas"]["Step"][];
         };
+        /**
+         * CareerProfile
+         * @description A role sheet's career section: the profile it recruits and the experience it asks.
+         */
+        CareerProfile: {
+            /** Profile */
+            profile: string;
+            /** Experience */
+            experience: string;
+            /** Note */
+            note?: string | null;
+            /** Min Experience Years */
+            min_experience_years?: number | null;
+        };
+        /** CompareRequest */
+        CompareRequest: {
+            /**
+             * Dataset
+             * @description dataset id (GET /api/v1/datasets); default: the default dataset
+             * @example cigref-2011
+             */
+            dataset?: string | null;
+            /** From */
+            from: components["schemas"]["FromRole"] | components["schemas"]["FromProfile"];
+            /**
+             * To
+             * @example [
+             *       "3.4",
+             *       "2.3",
+             *       "6.2"
+             *     ]
+             */
+            to: string[];
+            /**
+             * Basis
+             * @default entry
+             * @enum {string}
+             */
+            basis: "entry" | "mastery";
+        };
+        /**
+         * ComparedCompetence
+         * @description One competence some target requires: the level held, and each target's need.
+         */
+        ComparedCompetence: {
+            competence: components["schemas"]["CompetenceRef"];
+            /** Have */
+            have: number;
+            /**
+             * Needs
+             * @description one per target, in order; 0: not required there
+             */
+            needs: number[];
+            /**
+             * Open For
+             * @description how many targets need more than is held
+             */
+            open_for: number;
+        };
+        /** ComparedTarget */
+        ComparedTarget: {
+            role: components["schemas"]["RoleRef"];
+            summary: components["schemas"]["GapSummary"];
+            /**
+             * Within Reach
+             * @description coverage at or above the link threshold
+             */
+            within_reach: boolean;
+            /**
+             * Documented
+             * @description the source document states the move from the role held
+             */
+            documented: boolean;
+        };
+        /**
+         * Comparison
+         * @description Two to four targets side by side from one starting point (docs/design.md, "Compare").
+         */
+        Comparison: {
+            from: components["schemas"]["Holder"];
+            /**
+             * Basis
+             * @enum {string}
+             */
+            basis: "entry" | "mastery";
+            /** Dataset Version */
+            dataset_version: string;
+            /** Targets */
+            targets: components["schemas"]["ComparedTarget"][];
+            /**
+             * Competences
+             * @description every competence a target requires: open for most targets first, then code
+             */
+            competences: components["schemas"]["ComparedCompetence"][];
+            /**
+             * Shared Level Steps
+             * @description level steps that count for every target: sum of the smallest deltas
+             */
+            shared_level_steps: number;
+        };
         /** CompetenceRef */
         CompetenceRef: {
             /**
@@ -563,6 +743,16 @@ export interface components {
              * @description applicable levels
              */
             levels: number[];
+            /**
+             * Description
+             * @description with include=levels
+             */
+            description?: string | null;
+            /**
+             * Descriptors
+             * @description with include=levels: each applicable level described
+             */
+            descriptors?: components["schemas"]["LevelInfo"][] | null;
         };
         /**
          * ConsoleResult
@@ -890,6 +1080,37 @@ export interface components {
             };
         };
         /**
+         * HolderPathsAnswer
+         * @description The k cheapest paths from a role or a self-assessment.
+         *
+         *     From a self-assessment, a path lists the roles entered and its first step comes
+         *     from "" (the self-assessment, which no role code can be).
+         */
+        HolderPathsAnswer: {
+            from: components["schemas"]["Holder"];
+            to: components["schemas"]["RoleRef"];
+            /** Dataset Version */
+            dataset_version: string;
+            /**
+             * Max Steps
+             * @description the most moves a path may take: max_steps as given, or else the default (see the max_steps query parameter)
+             */
+            max_steps: number;
+            /**
+             * Max Steps Source
+             * @description whether max_steps was given by the caller or chosen by the default rule
+             * @enum {string}
+             */
+            max_steps_source: "given" | "default";
+            /**
+             * Fewest Moves
+             * @description moves of the shortest usable path
+             */
+            fewest_moves: number;
+            /** Paths */
+            paths: components["schemas"]["CareerPath"][];
+        };
+        /**
          * Learn
          * @description What to learn to close one item: empty when the item is met.
          */
@@ -1118,6 +1339,143 @@ export interface components {
             /** Paths */
             paths: components["schemas"]["CareerPath"][];
         };
+        /** PathsRequest */
+        PathsRequest: {
+            /**
+             * Dataset
+             * @description dataset id (GET /api/v1/datasets); default: the default dataset
+             * @example cigref-2011
+             */
+            dataset?: string | null;
+            /** From */
+            from: components["schemas"]["FromRole"] | components["schemas"]["FromProfile"];
+            /**
+             * To
+             * @example 3.4
+             */
+            to: string;
+            /**
+             * K
+             * @default 3
+             */
+            k: number;
+            /** Max Steps */
+            max_steps?: number | null;
+            /**
+             * Only Documented
+             * @default false
+             */
+            only_documented: boolean;
+            /**
+             * Avoid
+             * @description roles never entered
+             */
+            avoid?: string[];
+        };
+        /**
+         * Plan
+         * @description A plan to keep: the moves from a holder to a target along one path, step by step.
+         */
+        Plan: {
+            from: components["schemas"]["Holder"];
+            to: components["schemas"]["RoleRef"];
+            /** Dataset Version */
+            dataset_version: string;
+            /**
+             * Path
+             * @description role codes as in paths: the start role first; from a self-assessment, the roles entered
+             */
+            path: string[];
+            /**
+             * Path Source
+             * @description given by the caller, or the best path (as GET /api/v1/paths ranks them)
+             * @enum {string}
+             */
+            path_source: "given" | "best";
+            /**
+             * Level Steps
+             * @description the cost of the path
+             */
+            level_steps: number;
+            /** Steps */
+            steps: components["schemas"]["PlanStep"][];
+        };
+        /**
+         * PlanItem
+         * @description One competence to raise on a step, with what to learn for it.
+         */
+        PlanItem: {
+            competence: components["schemas"]["CompetenceRef"];
+            /** From */
+            from: number;
+            /** To */
+            to: number;
+            /** Level Steps */
+            level_steps: number;
+            learn: components["schemas"]["Learn"];
+        };
+        /** PlanRequest */
+        PlanRequest: {
+            /**
+             * Dataset
+             * @description dataset id (GET /api/v1/datasets); default: the default dataset
+             * @example cigref-2011
+             */
+            dataset?: string | null;
+            /** From */
+            from: components["schemas"]["FromRole"] | components["schemas"]["FromProfile"];
+            /**
+             * To
+             * @example 3.4
+             */
+            to: string;
+            /**
+             * Path
+             * @description role codes as paths list them; omitted: the best path
+             */
+            path?: string[] | null;
+            /**
+             * Only Documented
+             * @description for the best path only
+             * @default false
+             */
+            only_documented: boolean;
+            /**
+             * Avoid
+             * @description roles never entered
+             */
+            avoid?: string[];
+        };
+        /** PlanStep */
+        PlanStep: {
+            /** @description null: from the self-assessment */
+            from: components["schemas"]["RoleRef"] | null;
+            to: components["schemas"]["RoleRef"];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "documented" | "inferred";
+            /**
+             * Evidence
+             * @description the document's sentence, or how the move was inferred
+             */
+            evidence: string;
+            /**
+             * Level Steps
+             * @description level steps to learn, given all held so far
+             */
+            level_steps: number;
+            /**
+             * Cumulative Level Steps
+             * @description level steps from the start to here
+             */
+            cumulative_level_steps: number;
+            /** Learn */
+            learn: components["schemas"]["PlanItem"][];
+            /** @description what the sheet of `to` says of the experience it asks, when it says it */
+            experience: components["schemas"]["CareerProfile"] | null;
+        };
         /**
          * Problem
          * @description An error answer (RFC 9457); `suggestions` names the nearest codes when one is unknown.
@@ -1155,6 +1513,33 @@ export interface components {
             errors?: {
                 [key: string]: unknown;
             }[] | null;
+        };
+        /**
+         * Raise
+         * @description One competence raised from the level held to one level the framework defines.
+         */
+        Raise: {
+            competence: components["schemas"]["CompetenceRef"];
+            /**
+             * From
+             * @description the level held (0: not held)
+             */
+            from: number;
+            /**
+             * To
+             * @description the level raised to
+             */
+            to: number;
+            /**
+             * Level Steps
+             * @description to - from
+             */
+            level_steps: number;
+            /**
+             * Unlocks
+             * @description roles whose coverage goes from below the threshold to at least it
+             */
+            unlocks: components["schemas"]["Unlocked"][];
         };
         /** Ready */
         Ready: {
@@ -1394,7 +1779,10 @@ export interface components {
         };
         /** Step */
         Step: {
-            /** From */
+            /**
+             * From
+             * @description a role code, or "" for a self-assessment
+             */
             from: string;
             /** To */
             to: string;
@@ -1435,11 +1823,132 @@ export interface components {
             /** Title */
             title: string;
         };
+        /** TargetRaise */
+        TargetRaise: {
+            competence: components["schemas"]["CompetenceRef"];
+            /**
+             * From
+             * @description the level held (0: not held)
+             */
+            from: number;
+            /**
+             * To
+             * @description the level raised to
+             */
+            to: number;
+            /**
+             * Level Steps
+             * @description to - from
+             */
+            level_steps: number;
+            /**
+             * Unlocks
+             * @description roles whose coverage goes from below the threshold to at least it
+             */
+            unlocks: components["schemas"]["Unlocked"][];
+            /**
+             * Closes
+             * @description level steps of the target's gap this raise closes
+             */
+            closes: number;
+            /**
+             * Closes Per Step
+             * @description closes / level_steps
+             */
+            closes_per_step: number;
+            /**
+             * Coverage After
+             * @description coverage of the target after it
+             */
+            coverage_after: number;
+        };
+        /**
+         * Toward
+         * @description The raises that close part of the gap to a chosen target, best first.
+         */
+        Toward: {
+            role: components["schemas"]["RoleRef"];
+            /**
+             * Level Steps
+             * @description the gap to the target (entry levels)
+             */
+            level_steps: number;
+            /** Coverage */
+            coverage: number;
+            /**
+             * Raises
+             * @description most level steps closed per level step raised first, then most closed, then most roles unlocked, then competence code; empty when nothing is left to learn
+             */
+            raises: components["schemas"]["TargetRaise"][];
+        };
         /** Transferable */
         Transferable: {
             competence: components["schemas"]["CompetenceRef"];
             /** Have */
             have: number;
+        };
+        /**
+         * Unlocked
+         * @description A role a raise brings within reach: its coverage before and after the raise.
+         */
+        Unlocked: {
+            role: components["schemas"]["RoleRef"];
+            /** Coverage Before */
+            coverage_before: number;
+            /** Coverage After */
+            coverage_after: number;
+        };
+        /**
+         * UnlocksAnswer
+         * @description Single raises ranked by how many roles they bring within reach (docs/design.md).
+         */
+        UnlocksAnswer: {
+            from: components["schemas"]["Holder"];
+            /** Dataset Version */
+            dataset_version: string;
+            /**
+             * Threshold
+             * @description the coverage at which a role counts as within reach
+             */
+            threshold: number;
+            /**
+             * Within Reach
+             * @description roles within reach already, the holder's own role aside
+             */
+            within_reach: number;
+            /**
+             * Total
+             * @description how many single raises there are, before the limit
+             */
+            total: number;
+            /**
+             * Raises
+             * @description most roles unlocked first, then fewer level steps, then competence code
+             */
+            raises: components["schemas"]["Raise"][];
+            /** @description only when a target is given */
+            toward?: components["schemas"]["Toward"] | null;
+        };
+        /** UnlocksRequest */
+        UnlocksRequest: {
+            /**
+             * Dataset
+             * @description dataset id (GET /api/v1/datasets); default: the default dataset
+             * @example cigref-2011
+             */
+            dataset?: string | null;
+            /** From */
+            from: components["schemas"]["FromRole"] | components["schemas"]["FromProfile"];
+            /**
+             * To
+             * @description a target: which raises close its gap
+             */
+            to?: string | null;
+            /**
+             * Limit
+             * @default 10
+             */
+            limit: number;
         };
     };
     responses: never;
@@ -1770,6 +2279,8 @@ export interface operations {
     competences_api_v1_competences_get: {
         parameters: {
             query?: {
+                /** @description levels: add each competence's description and level descriptors */
+                include?: "levels" | null;
                 /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
                 dataset?: string | null;
             };
@@ -2152,6 +2663,57 @@ export interface operations {
             };
         };
     };
+    paths_from_api_v1_paths_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PathsRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolderPathsAnswer"];
+                };
+            };
+            /** @description The body is not readable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     career_graph_api_v1_graph_get: {
         parameters: {
             query?: {
@@ -2400,6 +2962,304 @@ export interface operations {
             };
             /** @description The query ran past timeout_s */
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_unlocks_api_v1_unlocks_get: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description a target: which raises close its gap */
+                to?: string | null;
+                limit?: number;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlocksAnswer"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_unlocks_api_v1_unlocks_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnlocksRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnlocksAnswer"];
+                };
+            };
+            /** @description The body is not readable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_plan_api_v1_plan_get: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                /** @description comma-separated role codes from `from` to `to`; omitted: the best path */
+                path?: string;
+                only_documented?: boolean;
+                /** @description comma-separated role codes */
+                avoid?: string;
+                /** @description markdown: the plan as a Markdown file to keep */
+                format?: "json" | "markdown";
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_plan_api_v1_plan_post: {
+        parameters: {
+            query?: {
+                /** @description markdown: the plan as a Markdown file to keep */
+                format?: "json" | "markdown";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                    "text/markdown": unknown;
+                };
+            };
+            /** @description The body is not readable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_compare_api_v1_compare_get: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description two to four comma-separated role codes */
+                to: string;
+                basis?: "entry" | "mastery";
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    post_compare_api_v1_compare_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompareRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            /** @description The body is not readable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -54,6 +54,26 @@ export type LinkKind = Step["kind"];
 export type CareerPath = Schemas["CareerPath"];
 export type PathsAnswer = Schemas["PathsAnswer"];
 
+export type HolderPathsAnswer = Schemas["HolderPathsAnswer"];
+
+/** A single raise (competence -> level) and the roles it brings within reach. */
+export type Raise = Schemas["Raise"];
+export type Unlocked = Schemas["Unlocked"];
+export type TargetRaise = Schemas["TargetRaise"];
+export type Toward = Schemas["Toward"];
+export type UnlocksAnswer = Schemas["UnlocksAnswer"];
+
+/** A plan to keep: the steps of one path, each with what to learn. */
+export type Plan = Schemas["Plan"];
+export type PlanStep = Schemas["PlanStep"];
+export type PlanItem = Schemas["PlanItem"];
+/** What a role sheet says of the experience and profile it asks. */
+export type SheetExperience = Schemas["CareerProfile"];
+
+export type Comparison = Schemas["Comparison"];
+export type ComparedTarget = Schemas["ComparedTarget"];
+export type ComparedCompetence = Schemas["ComparedCompetence"];
+
 export type GraphNode = Schemas["GraphNode"];
 export type GraphLink = Schemas["GraphLink"];
 export type GraphAnswer = Schemas["GraphAnswer"];

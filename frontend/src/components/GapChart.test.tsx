@@ -13,20 +13,24 @@ const item = (code: string, title: string, have: number, need: number, status: G
   learn: { levels: [], knowledge: [], skills: [] },
 });
 
+const described = (code: string) => ({
+  code,
+  title: code,
+  area: code.charAt(0),
+  area_name: "",
+  levels: [3],
+  description: "",
+  descriptors: [{ level: 3, label: "e-3", eqf: "6", descriptor: "Acts creatively." }],
+});
+
 beforeEach(() => {
-  // LevelBadge asks for each competence's sheet to show the level descriptors
+  // LevelBadge asks once for every competence with its level descriptors
   vi.stubGlobal(
     "fetch",
-    vi.fn((url: string) =>
-      Promise.resolve(
-        new Response(
-          JSON.stringify({
-            code: url.split("/").pop(),
-            levels: [{ level: 3, label: "e-3", eqf: "6", descriptor: "Acts creatively." }],
-          }),
-        ),
-      ),
-    ),
+    vi.fn((url: string) => {
+      if (url !== "/api/v1/competences?include=levels") return Promise.reject(new Error(`unexpected ${url}`));
+      return Promise.resolve(new Response(JSON.stringify(["A1", "A6", "B1", "B2", "E2"].map(described))));
+    }),
   );
 });
 

@@ -1,4 +1,5 @@
-/** Where a role leads: its next moves ranked by coverage, each with links to the gap and the paths. */
+/** Where a role leads: its next moves ranked by coverage, each with links to the gap and the paths,
+ * and the single raises that would bring more roles within reach. */
 import { Link } from "react-router";
 import { api, type NextMoves } from "../api";
 import { percent, stepsToGo } from "../lib/format";
@@ -7,16 +8,20 @@ import { gapHref, pathsHref } from "../lib/urlState";
 import { Await } from "./Await";
 import { LinkKindTag } from "./LinkKindTag";
 import { RoleLink } from "./RoleLink";
+import { UnlocksPanel } from "./UnlocksPanel";
 
 export function NextMovesSection({ code }: { code: string }) {
   const moves = useResource((signal) => api.nextMoves(code, 10, signal), [code]);
   return (
-    <section aria-labelledby="next-moves">
-      <h2 id="next-moves">Next moves</h2>
-      <Await resource={moves} what="the next moves">
-        {(data) => <NextMovesList from={code} data={data} />}
-      </Await>
-    </section>
+    <>
+      <section aria-labelledby="next-moves">
+        <h2 id="next-moves">Next moves</h2>
+        <Await resource={moves} what="the next moves">
+          {(data) => <NextMovesList from={code} data={data} />}
+        </Await>
+      </section>
+      <UnlocksPanel source={{ kind: "role", code }} />
+    </>
   );
 }
 

@@ -1,9 +1,9 @@
 /**
  * The reference data every screen needs to name things (role titles, families,
- * competences), fetched once per visit and shared. Competence sheets (with the
- * level descriptors) are fetched on demand and kept for the rest of the visit.
+ * competences), fetched once per visit and shared. The level descriptors of every
+ * competence come in one request, on demand, and are kept for the rest of the visit.
  */
-import { api, type CompetenceSheet, type CompetenceSummary, type Family, type RoleSummary } from "../api";
+import { api, type CompetenceSummary, type Family, type LevelInfo, type RoleSummary } from "../api";
 
 export interface Catalogue {
   roles: RoleSummary[];
@@ -38,7 +38,31 @@ export const loadCatalogue: () => Promise<Catalogue> = (() => {
   return () => load("all");
 })();
 
-export const loadCompetence: (code: string) => Promise<CompetenceSheet> = memo((code) => api.competence(code));
+/** A competence with its description and each applicable level described. */
+export interface DescribedCompetence {
+  code: string;
+  title: string;
+  description: string;
+  levels: LevelInfo[];
+}
+
+/** Every competence described, by code: one request (`include=levels`) per visit. */
+export const loadDescribedCompetences: () => Promise<Map<string, DescribedCompetence>> = (() => {
+  const load = memo(() =>
+    api
+      .competencesDescribed()
+      .then(
+        (competences) =>
+          new Map(
+            competences.map((c) => [
+              c.code,
+              { code: c.code, title: c.title, description: c.description ?? "", levels: c.descriptors ?? [] },
+            ]),
+          ),
+      ),
+  );
+  return () => load("all");
+})();
 
 export function roleTitle(catalogue: Catalogue, code: string): string {
   return catalogue.roles.find((r) => r.code === code)?.title ?? code;

@@ -58,7 +58,7 @@ describe("paths URL state", () => {
     const parsed = parsePathsQuery(params("from=3.2&to=2.3"));
     expect(parsed).toEqual({
       ok: true,
-      value: { from: "3.2", to: "2.3", maxSteps: undefined, onlyDocumented: false },
+      value: { from: "3.2", to: "2.3", maxSteps: undefined, onlyDocumented: false, avoid: [] },
     });
     expect(parsed.ok && pathsHref(parsed.value)).toBe("/paths?from=3.2&to=2.3");
   });
@@ -68,7 +68,23 @@ describe("paths URL state", () => {
     expect(href).toBe("/paths?from=3.2&to=2.3&max_steps=2&only_documented=1");
     expect(parsePathsQuery(new URL(href, "http://x").searchParams)).toEqual({
       ok: true,
-      value: { from: "3.2", to: "2.3", maxSteps: 2, onlyDocumented: true },
+      value: { from: "3.2", to: "2.3", maxSteps: 2, onlyDocumented: true, avoid: [] },
+    });
+  });
+
+  it("keeps the roles to avoid, and starts from a self-assessment", () => {
+    const href = pathsHref({ from: "", profile: { B1: 3, A6: 1 }, to: "2.3", avoid: ["3.3", "4.10"] });
+    expect(href).toBe("/paths?profile=A6:1,B1:3&to=2.3&avoid=3.3,4.10");
+    expect(parsePathsQuery(new URL(href, "http://x").searchParams)).toEqual({
+      ok: true,
+      value: {
+        from: "",
+        profile: { A6: 1, B1: 3 },
+        to: "2.3",
+        maxSteps: undefined,
+        onlyDocumented: false,
+        avoid: ["3.3", "4.10"],
+      },
     });
   });
 

@@ -24,61 +24,97 @@ export function parseBasis(value: string | null): Basis {
   return value === "mastery" ? "mastery" : "entry";
 }
 
-export function parseGapQuery(params: URLSearchParams): Parsed<GapQuery> {
-  const to = text(params, "to");
+/** Where a question starts: `from=3.2` (a role) or `profile=B1:3,B2:2` (a self-assessment). */
+export function parseSource(params: URLSearchParams): Parsed<GapSource> {
   const from = text(params, "from");
   const profileText = text(params, "profile");
-  const basis = parseBasis(params.get("basis"));
-  if (!to) return { ok: false, reason: "Choose the role you want to become." };
-  if (from) return { ok: true, value: { source: { kind: "role", code: from }, to, basis } };
+  if (from) return { ok: true, value: { kind: "role", code: from } };
   if (profileText) {
     const { profile, rejected } = decodeProfile(profileText);
     if (rejected.length > 0) {
       return { ok: false, reason: `These self-assessment entries are not of the form B1:3: ${rejected.join(", ")}.` };
     }
     if (Object.keys(profile).length === 0) return { ok: false, reason: "The self-assessment is empty." };
-    return { ok: true, value: { source: { kind: "profile", profile }, to, basis } };
+    return { ok: true, value: { kind: "profile", profile } };
   }
   return { ok: false, reason: "Choose your current role or rate yourself first." };
 }
 
+/** Writes a start into query parameters, as `parseSource` reads it. */
+export function setSource(params: URLSearchParams, source: GapSource): void {
+  if (source.kind === "role") params.set("from", source.code);
+  else params.set("profile", encodeProfile(source.profile));
+}
+
+/** Query strings keep `,` and `:` readable: `profile=B1:3,B2:2`. */
+export function readableQuery(params: URLSearchParams): string {
+  return params.toString().replaceAll("%2C", ",").replaceAll("%3A", ":");
+}
+
+export function parseGapQuery(params: URLSearchParams): Parsed<GapQuery> {
+  const to = text(params, "to");
+  const basis = parseBasis(params.get("basis"));
+  if (!to) return { ok: false, reason: "Choose the role you want to become." };
+  const source = parseSource(params);
+  return source.ok ? { ok: true, value: { source: source.value, to, basis } } : source;
+}
+
 export function gapHref(query: GapQuery): string {
   const params = new URLSearchParams();
-  if (query.source.kind === "role") params.set("from", query.source.code);
-  else params.set("profile", encodeProfile(query.source.profile));
+  setSource(params, query.source);
   params.set("to", query.to);
   if (query.basis !== "entry") params.set("basis", query.basis);
-  return `/gap?${params.toString().replaceAll("%2C", ",").replaceAll("%3A", ":")}`;
+  return `/gap?${readableQuery(params)}`;
 }
 
 export interface PathsQuery {
+  /** The role held; empty when the paths start from a self-assessment (`profile`). */
   from: string;
+  profile?: Profile;
   to: string;
   /** Undefined: the service's default bound (fewest moves + 2, at most 8). */
   maxSteps: number | undefined;
   onlyDocumented: boolean;
+  /** Roles the paths never enter. */
+  avoid: string[];
 }
 
 export const PATH_DEFAULTS = { maxSteps: undefined, onlyDocumented: false } as const;
+
+function codes(params: URLSearchParams, key: string): string[] {
+  return text(params, key)
+    .split(",")
+    .map((code) => code.trim())
+    .filter(Boolean);
+}
 export const MAX_STEPS_CHOICES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
 export function parsePathsQuery(params: URLSearchParams): Parsed<PathsQuery> {
-  const from = text(params, "from");
   const to = text(params, "to");
-  if (!from || !to) return { ok: false, reason: "Choose where you start and where you want to go." };
+  const source = parseSource(params);
+  if (!to || !source.ok) return { ok: false, reason: "Choose where you start and where you want to go." };
   const steps = Number(params.get("max_steps"));
   const maxSteps = (MAX_STEPS_CHOICES as readonly number[]).includes(steps) ? steps : PATH_DEFAULTS.maxSteps;
   const onlyDocumented = ["1", "true"].includes(text(params, "only_documented"));
-  return { ok: true, value: { from, to, maxSteps, onlyDocumented } };
+  const avoid = codes(params, "avoid");
+  const start =
+    source.value.kind === "role" ? { from: source.value.code } : { from: "", profile: source.value.profile };
+  return { ok: true, value: { ...start, to, maxSteps, onlyDocumented, avoid } };
 }
 
 export function pathsHref(query: Pick<PathsQuery, "from" | "to"> & Partial<PathsQuery>): string {
-  const params = new URLSearchParams({ from: query.from, to: query.to });
+  const params = new URLSearchParams();
+  setSource(
+    params,
+    query.profile && !query.from ? { kind: "profile", profile: query.profile } : { kind: "role", code: query.from },
+  );
+  params.set("to", query.to);
   if (query.maxSteps !== undefined && query.maxSteps !== PATH_DEFAULTS.maxSteps) {
     params.set("max_steps", String(query.maxSteps));
   }
   if (query.onlyDocumented) params.set("only_documented", "1");
-  return `/paths?${params.toString()}`;
+  if (query.avoid && query.avoid.length > 0) params.set("avoid", query.avoid.join(","));
+  return `/paths?${readableQuery(params)}`;
 }
 
 /** The map highlights a chain of roles and may hide inferred moves: `/map?path=3.2,3.4&only_documented=1`. */

@@ -1,19 +1,18 @@
-/** A competence sheet for a component, from the visit-wide cache; undefined until it arrives. */
+/** A competence with its level descriptors, from the visit-wide cache; undefined until it arrives. */
 import { useEffect, useState } from "react";
-import type { CompetenceSheet } from "../api";
-import { loadCompetence } from "./catalogue";
+import { loadDescribedCompetences, type DescribedCompetence } from "./catalogue";
 
-export function useCompetence(code: string): CompetenceSheet | undefined {
-  const [sheet, setSheet] = useState<CompetenceSheet | undefined>(undefined);
+export function useCompetence(code: string): DescribedCompetence | undefined {
+  const [described, setDescribed] = useState<Map<string, DescribedCompetence> | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    loadCompetence(code).then(
-      (loaded) => live && setSheet(loaded),
-      () => live && setSheet(undefined),
+    loadDescribedCompetences().then(
+      (loaded) => live && setDescribed(loaded),
+      () => live && setDescribed(undefined),
     );
     return () => {
       live = false;
     };
-  }, [code]);
-  return sheet?.code === code ? sheet : undefined;
+  }, []);
+  return described?.get(code);
 }

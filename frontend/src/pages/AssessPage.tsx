@@ -3,7 +3,7 @@
  * applicable levels described in words, so people pick what they actually do.
  * Kept in localStorage between visits; the gap link carries it in the URL.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { api, type CompetenceSummary, type Profile } from "../api";
 import { Loading } from "../components/Loading";
@@ -11,6 +11,8 @@ import { NextMoveChoices } from "../components/NextMoveChoices";
 import { ProfileFromRole } from "../components/ProfileFromRole";
 import { RolePicker } from "../components/RolePicker";
 import { useCatalogue } from "../context";
+import { assessmentFile, readAssessmentFile } from "../lib/assessmentFile";
+import "../employee.css";
 import { plural } from "../lib/format";
 import { groupByArea } from "../lib/grouping";
 import { levelLabel } from "../lib/levels";
@@ -50,6 +52,14 @@ export function AssessPage() {
       <p role="status" className="hint">
         {filled}
       </p>
+      <AssessmentFile
+        profile={profile}
+        onLoad={(loaded, message) => {
+          setProfile(loaded);
+          setFilled(message);
+        }}
+        onFail={setFilled}
+      />
       {groupByArea(catalogue.competences, (c) => c.code).map(({ area, items }) => (
         <section key={area.code} className="assess-area" aria-labelledby={`assess-${area.code}`}>
           <AreaHeading area={area} level="h2" id={`assess-${area.code}`} />
@@ -88,6 +98,79 @@ export function AssessPage() {
         </p>
       </section>
     </div>
+  );
+}
+
+/** Keep the ratings beyond this browser: save them to a file, load them back. */
+function AssessmentFile({
+  profile,
+  onLoad,
+  onFail,
+}: {
+  profile: Profile;
+  onLoad: (profile: Profile, message: string) => void;
+  onFail: (message: string) => void;
+}) {
+  const catalogue = useCatalogue();
+  const inputId = useId();
+  const stamp = async () => {
+    const meta = await api.meta();
+    return { id: meta.id, version: meta.dataset_version };
+  };
+  const save = async () => {
+    try {
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob([assessmentFile(profile, await stamp())], { type: "application/json" }));
+      link.download = "careergraph-self-assessment.json";
+      link.click();
+      URL.revokeObjectURL(link.href);
+    } catch {
+      onFail("Saving needs the service; try again in a moment.");
+    }
+  };
+  const load = async (file: File) => {
+    try {
+      const levels = new Map(catalogue.competences.map((c) => [c.code, c.levels]));
+      const read = readAssessmentFile(await file.text(), await stamp(), levels);
+      if (!read.ok) onFail(read.reason);
+      else
+        onLoad(
+          read.profile,
+          [`Loaded ${plural(Object.keys(read.profile).length, "rating")} from ${file.name}.`, ...read.notes].join(" "),
+        );
+    } catch {
+      onFail("That file could not be read.");
+    }
+  };
+  return (
+    <section className="card assess-file" aria-labelledby="assess-file">
+      <h2 id="assess-file">Keep my ratings</h2>
+      <p className="hint">Save them to a file to use in another browser, and load them back here.</p>
+      <p className="actions">
+        <button
+          type="button"
+          className="secondary"
+          disabled={Object.keys(profile).length === 0}
+          onClick={() => void save()}
+        >
+          Save to a file
+        </button>
+        <input
+          id={inputId}
+          className="visually-hidden"
+          type="file"
+          accept="application/json,.json"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void load(file);
+            event.target.value = "";
+          }}
+        />
+        <label htmlFor={inputId} className="button secondary">
+          Load from a file
+        </label>
+      </p>
+    </section>
   );
 }
 

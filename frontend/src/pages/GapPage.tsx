@@ -14,7 +14,9 @@ import { GapSummaryPanel } from "../components/GapSummaryPanel";
 import { LearnList } from "../components/LearnList";
 import { LevelBadge } from "../components/LevelBadge";
 import { RoleLink } from "../components/RoleLink";
+import { UnlocksPanel } from "../components/UnlocksPanel";
 import { useCatalogue } from "../context";
+import { compareHref, planHref } from "../lib/employeeUrls";
 import { isRole, roleTitle } from "../lib/catalogue";
 import { decodeProfile, encodeProfile } from "../lib/profile";
 import { useResource } from "../lib/useResource";
@@ -92,18 +94,21 @@ function GapView({ query }: { query: GapQuery }) {
 
 function GapResult({ gap, query }: { gap: GapReport; query: GapQuery }) {
   const from = query.source.kind === "role" ? query.source.code : null;
+  const profile = query.source.kind === "profile" ? query.source.profile : undefined;
   return (
     <>
       <GapSummaryPanel summary={gap.summary} />
       <p className="actions">
-        {from && (
-          <Link className="button" to={pathsHref({ from, to: query.to })}>
-            How do I get there
-          </Link>
-        )}
-        <Link className="button secondary" to={mapHref(from ? [from, query.to] : [query.to])}>
-          Show on the career map
+        <Link className="button" to={pathsHref({ from: from ?? "", profile, to: query.to })}>
+          How do I get there
         </Link>
+        <Link className="button secondary" to={planHref({ source: query.source, to: query.to, path: [] })}>
+          Make it a plan
+        </Link>
+        <Link className="button secondary" to={compareHref({ source: query.source, to: [query.to] })}>
+          Compare with other roles
+        </Link>
+        <Link to={mapHref(from ? [from, query.to] : [query.to])}>Show on the career map</Link>
       </p>
       <section aria-labelledby="chart-title">
         <h2 id="chart-title">Level by level</h2>
@@ -113,6 +118,7 @@ function GapResult({ gap, query }: { gap: GapReport; query: GapQuery }) {
         <h2 id="learn-title">What to learn</h2>
         <LearnList items={gap.items} />
       </section>
+      <UnlocksPanel source={query.source} to={query.to} />
       {gap.transferable.length > 0 && (
         <section aria-labelledby="transferable-title">
           <h2 id="transferable-title">Also brings along</h2>

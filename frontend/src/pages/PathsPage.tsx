@@ -1,16 +1,19 @@
 /**
- * "How do I get there": the k best chains of roles from one role to another,
- * with options for the number of moves and documented links only.
+ * "How do I get there": the k best chains of roles from a role (or a self-assessment)
+ * to another, with options for the number of moves, documented links only, and roles
+ * to avoid.
  */
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { api, isProblem, type PathsAnswer } from "../api";
+import { api, isProblem, type HolderPathsAnswer, type PathsAnswer } from "../api";
 import { Await } from "../components/Await";
 import { EmptyState } from "../components/EmptyState";
 import { PathCard } from "../components/PathCard";
 import { RoleLink } from "../components/RoleLink";
 import { useCatalogue } from "../context";
 import { isRole, roleTitle } from "../lib/catalogue";
+import { fromKey, sourceKey } from "../lib/employeeUrls";
 import { plural } from "../lib/format";
+import "../employee.css";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import {
@@ -21,6 +24,7 @@ import {
   pathsHref,
   startHref,
   unknownEnd,
+  type GapSource,
   type PathsQuery,
 } from "../lib/urlState";
 
@@ -38,11 +42,20 @@ export function PathsPage() {
 function PathsView({ query }: { query: PathsQuery }) {
   const catalogue = useCatalogue();
   const navigate = useNavigate();
-  useTitle(`Paths: ${roleTitle(catalogue, query.from)} → ${roleTitle(catalogue, query.to)}`);
-  const { from, to, maxSteps, onlyDocumented } = query;
-  const paths = useResource(
-    (signal) => api.paths(from, to, { maxSteps, onlyDocumented }, signal),
-    [from, to, maxSteps, onlyDocumented],
+  const source: GapSource =
+    query.profile && !query.from ? { kind: "profile", profile: query.profile } : { kind: "role", code: query.from };
+  const fromTitle = source.kind === "role" ? roleTitle(catalogue, query.from) : "My self-assessment";
+  useTitle(`Paths: ${fromTitle} → ${roleTitle(catalogue, query.to)}`);
+  const { to, maxSteps, onlyDocumented } = query;
+  const key = sourceKey(source);
+  const avoid = query.avoid.join(",");
+  const paths = useResource<PathsAnswer | HolderPathsAnswer>(
+    (signal) => {
+      const options = { maxSteps, onlyDocumented, avoid: avoid ? avoid.split(",") : [] };
+      const from = fromKey(key);
+      return "role" in from ? api.paths(from.role, to, options, signal) : api.pathsFrom(from, to, options, signal);
+    },
+    [key, to, maxSteps, onlyDocumented, avoid],
   );
   const update = (change: Partial<PathsQuery>) => void navigate(pathsHref({ ...query, ...change }), { replace: true });
   const known = (code: string) => isRole(catalogue, code);
@@ -50,7 +63,8 @@ function PathsView({ query }: { query: PathsQuery }) {
   return (
     <div className="paths-page">
       <h1>
-        From <RoleLink code={query.from} /> to <RoleLink code={query.to} />
+        From {source.kind === "role" ? <RoleLink code={query.from} /> : "my self-assessment"} to{" "}
+        <RoleLink code={query.to} />
       </h1>
       <form className="options" onSubmit={(event) => event.preventDefault()} aria-label="Path options">
         <label>
@@ -77,6 +91,7 @@ function PathsView({ query }: { query: PathsQuery }) {
           />{" "}
           Only moves the CIGREF document names
         </label>
+        <AvoidRoles query={query} onChange={(avoid) => update({ avoid })} />
       </form>
       {paths.state === "error" && isProblem(paths.error, "no-path") ? (
         <NoPath query={query} detail={paths.error.problem.detail} onRelax={update} />
@@ -84,9 +99,11 @@ function PathsView({ query }: { query: PathsQuery }) {
         <Await
           resource={paths}
           what="the paths"
-          suggestionHref={(s) => pathsHref({ ...query, [unknownEnd(query.from, known)]: s.code })}
+          suggestionHref={(s) =>
+            pathsHref({ ...query, [unknownEnd(source.kind === "role" ? query.from : null, known)]: s.code })
+          }
         >
-          {(data) => <PathList data={data} query={query} onRelax={update} />}
+          {(data) => <PathList data={data} query={query} source={source} onRelax={update} />}
         </Await>
       )}
     </div>
@@ -98,7 +115,12 @@ interface ListProps {
   onRelax: (change: Partial<PathsQuery>) => void;
 }
 
-function PathList({ data, query, onRelax }: ListProps & { data: PathsAnswer }) {
+function PathList({
+  data,
+  query,
+  source,
+  onRelax,
+}: ListProps & { data: PathsAnswer | HolderPathsAnswer; source: GapSource }) {
   if (data.paths.length === 0) return <NoPath query={query} onRelax={onRelax} />;
   return (
     <section aria-labelledby="paths-found">
@@ -109,7 +131,7 @@ function PathList({ data, query, onRelax }: ListProps & { data: PathsAnswer }) {
         cost counts only what is new: what earlier roles taught is kept.
       </p>
       {data.paths.map((path, i) => (
-        <PathCard key={path.roles.join(">")} path={path} rank={i + 1} />
+        <PathCard key={path.roles.join(">")} path={path} rank={i + 1} source={source} />
       ))}
     </section>
   );
@@ -135,10 +157,61 @@ function NoPath({ query, detail, onRelax }: ListProps & { detail?: string }) {
             Allow as many moves as the shortest path needs
           </button>
         )}
-        <Link to={gapHref({ source: { kind: "role", code: query.from }, to: query.to, basis: "entry" })}>
+        {query.avoid.length > 0 && (
+          <button type="button" onClick={() => onRelax({ avoid: [] })}>
+            Allow every role again
+          </button>
+        )}
+        <Link
+          to={gapHref({
+            source:
+              query.profile && !query.from
+                ? { kind: "profile", profile: query.profile }
+                : { kind: "role", code: query.from },
+            to: query.to,
+            basis: "entry",
+          })}
+        >
           See the direct gap
         </Link>
       </p>
     </section>
+  );
+}
+
+/** Roles the paths must not enter: chosen from a list, each removable again. */
+function AvoidRoles({ query, onChange }: { query: PathsQuery; onChange: (avoid: string[]) => void }) {
+  const catalogue = useCatalogue();
+  const open = catalogue.roles.filter((r) => ![query.from, query.to, ...query.avoid].includes(r.code));
+  return (
+    <div className="avoid-list">
+      <label>
+        Avoid a role{" "}
+        <select value="" onChange={(event) => event.target.value && onChange([...query.avoid, event.target.value])}>
+          <option value="">choose a role to leave out</option>
+          {open.map((role) => (
+            <option key={role.code} value={role.code}>
+              {role.title} ({role.code})
+            </option>
+          ))}
+        </select>
+      </label>
+      {query.avoid.length > 0 && (
+        <ul className="chips" aria-label="Roles avoided">
+          {query.avoid.map((code) => (
+            <li key={code}>
+              {roleTitle(catalogue, code)} <span className="code">{code}</span>{" "}
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onChange(query.avoid.filter((c) => c !== code))}
+              >
+                Allow again<span className="visually-hidden"> {roleTitle(catalogue, code)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

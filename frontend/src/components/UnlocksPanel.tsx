@@ -1,0 +1,128 @@
+/**
+ * "Which one thing should I learn first?": the single raises (competence -> level)
+ * that bring the most roles within reach, and, with a target, the raise that closes
+ * most of its gap per level step.
+ */
+import { Link } from "react-router";
+import { api, type Raise, type Toward, type UnlocksAnswer } from "../api";
+import { fromKey, sourceKey, unlocksHref } from "../lib/employeeUrls";
+import { percent, plural } from "../lib/format";
+import { levelLabel } from "../lib/levels";
+import { useResource } from "../lib/useResource";
+import type { GapSource } from "../lib/urlState";
+import { Await } from "./Await";
+import { CompetenceLink } from "./CompetenceLink";
+import { RoleLink } from "./RoleLink";
+import "../employee.css";
+
+interface Props {
+  source: GapSource;
+  /** A target whose gap the raises should close. */
+  to?: string;
+  /** How many raises to list. */
+  limit?: number;
+  /** Heading level of the panel's title. */
+  level?: "h1" | "h2";
+}
+
+export function UnlocksPanel({ source, to = "", limit = 3, level = "h2" }: Props) {
+  const key = sourceKey(source);
+  const unlocks = useResource((signal) => api.unlocks(fromKey(key), to || undefined, limit, signal), [key, to, limit]);
+  const Heading = level;
+  return (
+    <section className="unlocks card" aria-labelledby="unlocks-title" data-testid="unlocks">
+      <Heading id="unlocks-title">What one step unlocks</Heading>
+      <Await resource={unlocks} what="what unlocks what">
+        {(data) => (
+          <UnlocksView data={data} source={source} to={to} limit={limit} subheading={level === "h1" ? "h2" : "h3"} />
+        )}
+      </Await>
+    </section>
+  );
+}
+
+function UnlocksView({
+  data,
+  source,
+  to,
+  limit,
+  subheading,
+}: {
+  data: UnlocksAnswer;
+  source: GapSource;
+  to: string;
+  limit: number;
+  subheading: "h2" | "h3";
+}) {
+  const useful = data.raises.filter((r) => r.unlocks.length > 0);
+  return (
+    <>
+      <p className="hint">
+        {plural(data.within_reach, "role")} already within reach (at least {percent(data.threshold)} of their entry
+        levels held). One raise of one competence can bring more:
+      </p>
+      {useful.length === 0 ? (
+        <p className="empty">No single raise brings another role within reach; more than one step is needed.</p>
+      ) : (
+        <ol className="raise-list" data-testid="raise-list">
+          {useful.map((raised) => (
+            <li key={`${raised.competence.code}@${raised.to}`} data-raise={`${raised.competence.code}:${raised.to}`}>
+              <RaiseLine raised={raised} />
+              <p className="unlocked">
+                Brings within reach:{" "}
+                {raised.unlocks.map((u, i) => (
+                  <span key={u.role.code}>
+                    {i > 0 && ", "}
+                    <RoleLink code={u.role.code} />{" "}
+                    <span className="hint">
+                      ({percent(u.coverage_before)} → {percent(u.coverage_after)})
+                    </span>
+                  </span>
+                ))}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {data.toward && <TowardTarget toward={data.toward} heading={subheading} />}
+      {data.total > limit && (
+        <p>
+          <Link to={unlocksHref({ source, to })}>All {plural(data.total, "single raise")}, ranked</Link>
+        </p>
+      )}
+    </>
+  );
+}
+
+function RaiseLine({ raised }: { raised: Raise }) {
+  return (
+    <p className="raise-line">
+      Raise <CompetenceLink competence={raised.competence} /> from <strong>{levelLabel(raised.from)}</strong> to{" "}
+      <strong>{levelLabel(raised.to)}</strong>{" "}
+      <span className="hint">({plural(raised.level_steps, "level step")})</span>
+    </p>
+  );
+}
+
+function TowardTarget({ toward, heading: Heading }: { toward: Toward; heading: "h2" | "h3" }) {
+  const best = toward.raises[0];
+  return (
+    <div className="toward" data-testid="toward">
+      <Heading>
+        Towards <RoleLink code={toward.role.code} />
+      </Heading>
+      {best ? (
+        <>
+          <RaiseLine raised={best} />
+          <p className="hint">
+            Closes {best.closes} of the {plural(toward.level_steps, "level step")} to go
+            {best.closes_per_step === 1 ? ", one for each level raised" : ` with ${best.level_steps} levels raised`}:
+            coverage {percent(toward.coverage)} → {percent(best.coverage_after)}.
+          </p>
+        </>
+      ) : (
+        <p className="empty">Nothing left to learn for this role.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+"""Paths from a self-assessment: the entry rule by hand, and the search against brute force.
+
+The brute force lists every simple path from a stand-in node for the person, linked to
+the roles the entry rule allows, over the usable career graph, costed step by step.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.algorithms.holdings import profile_holder
+from graph.algorithms.moves import entries
+from graph.algorithms.paths import SELF_ASSESSMENT, explain_from, k_best_paths_from, start_of
+from graph.errors import NoPath
+from graph.models import natural_key
+from graph.snapshot import Snapshot
+from tests.factories import snapshot_of, tiny_dataset
+from tests.unit.paths_brute_force import usable_graph
+from tests.unit.test_paths_random import COMPETENCES, questions
+
+
+def test_the_entry_rule_by_hand() -> None:
+    # B1 e-2, C1 e-1 (a programmer's levels in the tiny catalogue): 4.1 (C1@1) and 3.2
+    # are fully covered, 3.4 2/10, 2.3 and 1.1 none. top_k 4: 3.2, 4.1 (coverage 1, fewer
+    # steps, then code), 3.4 (0.2), then 2.3 (0, 5 steps) before 1.1 (0, 7 steps).
+    snapshot = snapshot_of(tiny_dataset())
+    chosen = entries(snapshot, {"B1": 2, "C1": 1})
+    assert list(chosen) == ["3.2", "4.1", "3.4", "2.3"]
+    assert chosen["3.2"] == "rank 1 of the self-assessment's most reachable roles"
+
+
+def test_a_self_assessment_keeps_what_it_holds() -> None:
+    snapshot = snapshot_of(tiny_dataset())
+    holder = profile_holder(snapshot, {"A1": 3, "B1": 4, "B2": 2})
+    answer = k_best_paths_from(snapshot, holder, "3.4", k=1)
+    # Holding A1 e-3 and B1 e-4 already, 3.4 costs one level of B2: one step.
+    (path,) = answer.paths
+    assert (path.roles, path.cost) == (["3.4"], 1)
+    assert path.steps[0].from_ == SELF_ASSESSMENT
+
+
+def brute_force(
+    snapshot: Snapshot, held: dict[str, int], target: str, k: int, max_steps: int
+) -> list[tuple[list[str], int]]:
+    holder = profile_holder(snapshot, held)
+    start = start_of(snapshot, holder)
+    graph: nx.DiGraph = usable_graph(snapshot)
+    graph.add_edges_from((SELF_ASSESSMENT, role) for role in start.entries)
+    found = nx.all_simple_paths(graph, SELF_ASSESSMENT, target, cutoff=max_steps)
+    ranked = sorted(
+        (explain_from(snapshot, start, p[1:]).cost, len(p), [natural_key(r) for r in p], p[1:])
+        for p in found
+    )
+    return [(p, c) for c, _, _, p in ranked[:k]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    question=questions(),
+    held=st.dictionaries(st.sampled_from(COMPETENCES), st.integers(1, 3), min_size=1),
+    k=st.integers(1, 4),
+    max_steps=st.integers(1, 4),
+)
+def test_answers_are_the_k_cheapest(
+    question: tuple[Snapshot, str, str, set[str]], held: dict[str, int], k: int, max_steps: int
+) -> None:
+    snapshot, _, target, _ = question
+    expected = brute_force(snapshot, held, target, k, max_steps)
+    holder = profile_holder(snapshot, held)
+    try:
+        answer = k_best_paths_from(snapshot, holder, target, k=k, max_steps=max_steps)
+    except NoPath:
+        assert expected == []
+        return
+    assert [(p.roles, p.cost) for p in answer.paths] == expected
+
+
+def test_a_target_no_entry_leads_to_is_a_no_path_problem() -> None:
+    # No links: from C1 e-1 the entries are 4.1 (1.0), 3.2 (1/3), then at 0 coverage 2.3
+    # (5 steps) and 1.1 (7); 3.4 (10 steps) ranks fifth.
+    snapshot = snapshot_of(tiny_dataset(), [])
+    with pytest.raises(NoPath, match=r"No path from the self-assessment to 3\.4 Architect"):
+        k_best_paths_from(snapshot, profile_holder(snapshot, {"C1": 1}), "3.4")
