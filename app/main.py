@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app import frontend, http_middleware, openapi, problems
-from app.routers import career, career_map, catalog, cypher, gap, meta
+from app.routers import career, career_map, catalog, cypher, datasets, gap, meta
 from app.settings import Settings, get_settings
 from app.snapshots import SnapshotProvider
 from app.stores import open_store
@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         )
     for router in (
         meta.router,
+        datasets.router,
         catalog.router,
         gap.router,
         career.router,
