@@ -14,8 +14,6 @@ column. Writing gives the same dataset back: read(write(d)) == canonical(d).
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -197,11 +195,16 @@ def _detail_rows(role: Role) -> Iterable[tuple[str, str, str, str]]:
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return buffer.getvalue()
+    lines = [",".join(map(_cell, row)) + "\n" for row in (header, *rows)]
+    return "".join(lines)
+
+
+def _cell(value: object) -> str:
+    """A CSV cell, quoted only when it must be (Python's csv writer misses a lone '\r')."""
+    text = str(value)
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def read_catalogue(bundle: Bundle, *, progress: Progress | None = None) -> Dataset:
