@@ -121,8 +121,9 @@ ROLE_COLUMNS = {
     "career.min_experience_years": "career_min_years",
 }
 
-# (JSON file, record, field) as graph.validation names a finding -> the cell it comes from.
-Places = dict[tuple[str, str, str], str]
+# (JSON file, record, field) as graph.validation names a finding -> the cell it comes from
+# (row and column, formatted only when a finding needs it).
+Places = dict[tuple[str, str, str], tuple[Row, str]]
 
 
 def write_catalogue(dataset: Dataset) -> dict[str, str]:
@@ -220,13 +221,20 @@ def read_catalogue(bundle: Bundle, *, progress: Progress | None = None) -> Datas
     links = _links(tables[LINKS], places)
     dataset = _dataset(tables[DATASET], meta, scale, families, areas, competences, roles, links)
     found = [
-        f"{places[key]}: {p.message}" if (key := (p.file, p.record, p.field)) in places else str(p)
+        f"{_where(places[key])}: {p.message}"
+        if (key := (p.file, p.record, p.field)) in places
+        else str(p)
         for p in problems(dataset)
     ]
     if found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise DatasetError(f"{found[0]}{more}", tuple(found))
     return dataset
+
+
+def _where(place: tuple[Row, str]) -> str:
+    row, column = place
+    return row.where(column)
 
 
 def _rows(bundle: Bundle, name: str, progress: Progress | None) -> list[Row]:
@@ -308,7 +316,7 @@ def _simple(
     found = []
     for row in rows:
         record = _build(model, row, {**row.values, "code": row["code"].strip()})
-        places[file, f"{what} {record.code}", "code"] = row.where("code")
+        places[file, f"{what} {record.code}", "code"] = (row, "code")
         found.append(record)
     return found
 
@@ -333,13 +341,13 @@ def _competences(tables: dict[str, list[Row]], scale: Scale, places: Places) -> 
     for row in rows:
         code = row["code"].strip()
         record = f"competence {code}"
-        places["competences.json", record, "code"] = row.where("code")
-        places["competences.json", record, "area"] = row.where("area")
+        places["competences.json", record, "code"] = (row, "code")
+        places["competences.json", record, "area"] = (row, "area")
         descriptors = _levels(levels.get(code, []), scale)
         if not descriptors:
             raise row.error("code", f"competence {code} has no level in {LEVELS}")
         for index, (level_row, _) in enumerate(descriptors):
-            places["competences.json", record, f"levels[{index}].level"] = level_row.where("level")
+            places["competences.json", record, f"levels[{index}].level"] = (level_row, "level")
         knowledge, skills = _items(items.get(code, []), places)
         data = {
             "code": code,
@@ -378,7 +386,7 @@ def _items(rows: list[Row], places: Places) -> tuple[list[KnowledgeItem], list[K
         if kind not in found:
             raise row.error("kind", f"{kind!r} is neither {' nor '.join(ITEM_KINDS)}")
         item = _build(KnowledgeItem, row, {"key": row["key"].strip(), "text": row["text"]})
-        places["competences.json", f"item {item.key}", "key"] = row.where("key")
+        places["competences.json", f"item {item.key}", "key"] = (row, "key")
         found[kind].append(item)
     return found["knowledge"], found["skill"]
 
@@ -391,8 +399,8 @@ def _roles(tables: dict[str, list[Row]], scale: Scale, places: Places) -> list[R
     found = []
     for row in rows:
         code = row["code"].strip()
-        places["roles.json", f"role {code}", "code"] = row.where("code")
-        places["roles.json", f"role {code}", "family"] = row.where("family")
+        places["roles.json", f"role {code}", "code"] = (row, "code")
+        places["roles.json", f"role {code}", "family"] = (row, "family")
         data = {
             "code": code,
             "family": row["family"].strip(),
@@ -446,7 +454,7 @@ def _requirements(role: str, rows: list[Row], scale: Scale, places: Places) -> l
         index = len(found)
         for field in ("competence", "levels"):
             key = f"requirements[{index}].{field}"
-            places["roles.json", f"role {role}", key] = row.where(field)
+            places["roles.json", f"role {role}", key] = (row, field)
         data = {"competence": competence, "levels": levels, "combine": combine}
         found.append(_build(Requirement, row, data))
     return found
@@ -515,7 +523,7 @@ def _links(rows: list[Row], places: Places) -> list[DocumentedLink]:
         }
         link = _build(DocumentedLink, row, data)
         for end in ("source", "target"):
-            places["links.json", f"link {index} ({source} -> {target})", end] = row.where(end)
+            places["links.json", f"link {index} ({source} -> {target})", end] = (row, end)
         found.append(link)
     return found
 
