@@ -25,7 +25,7 @@ from app.security import WriteKey
 from app.snapshots import SnapshotProvider
 from app.views import dataset_info
 from graph.algorithms.links import release
-from graph.formats.bundles import to_zip
+from graph.formats.bundles import TooLarge, to_zip
 from graph.formats.importing import Imported, export_files, import_bundle, read_upload
 from graph.formats.matrix import MatrixOptions
 from graph.formats.presets import matrix_options
@@ -147,13 +147,14 @@ async def import_dataset(
     )
 
 
+def _too_large(detail: str) -> ProblemError:
+    return ProblemError(413, "Upload too large", detail, "upload-too-large")
+
+
 async def _body(request: Request, limit: int) -> bytes:
     """The request body, refused (413) past `limit` bytes before it is all read."""
-    too_large = ProblemError(
-        413,
-        "Upload too large",
-        f"The upload is larger than {limit:,} bytes (CAREERGRAPH_IMPORT_MAX_BYTES).",
-        "upload-too-large",
+    too_large = _too_large(
+        f"The upload is larger than {limit:,} bytes (CAREERGRAPH_IMPORT_MAX_BYTES)."
     )
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
@@ -171,7 +172,10 @@ def _import(
     data: bytes, parameters: ImportParameters, provider: SnapshotProvider, limit: int
 ) -> tuple[Imported, Release, bool]:
     """Read, validate, infer the links, then save: nothing is saved unless all of it passed."""
-    bundle = read_upload(UPLOAD_NAME, data, max_bytes=limit)
+    try:
+        bundle = read_upload(UPLOAD_NAME, data, max_bytes=limit)
+    except TooLarge as error:
+        raise _too_large(f"{error.detail} (CAREERGRAPH_IMPORT_MAX_BYTES)") from None
     chosen = "matrix" if parameters.preset and parameters.format == "auto" else parameters.format
     imported = import_bundle(
         bundle,

@@ -27,6 +27,10 @@ CHUNK = 1 << 20
 UNBOUNDED = 1 << 40
 
 
+class TooLarge(DatasetError):
+    """The input is larger than the bound it was read under (an HTTP 413, not a 422)."""
+
+
 @dataclass(frozen=True)
 class Bundle:
     """Input files by name; `origin` names where they came from, for messages."""
@@ -68,7 +72,7 @@ def _read_at_most(stream: IO[bytes] | gzip.GzipFile, limit: int, too_large: str)
     while chunk := stream.read(CHUNK):
         size += len(chunk)
         if size > limit:
-            raise DatasetError(too_large)
+            raise TooLarge(too_large)
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -84,7 +88,7 @@ def from_zip(data: bytes, *, origin: str, max_bytes: int = UNBOUNDED) -> Bundle:
         raise DatasetError(f"{origin}: {len(members)} files; a dataset has at most {MAX_MEMBERS}")
     total = sum(m.file_size for m in members)
     if total > max_bytes:
-        raise DatasetError(f"{origin}: {total:,} bytes once unpacked; at most {max_bytes:,}")
+        raise TooLarge(f"{origin}: {total:,} bytes once unpacked; at most {max_bytes:,}")
     files: dict[str, bytes] = {}
     folders = set()
     for member in members:
