@@ -65,12 +65,23 @@ def store(seeded_neo4j: Driver, neo4j_database: str) -> Iterator[Neo4jStore]:
         opened.remove(dataset)
 
 
-def test_replacing_and_removing_one_dataset_leaves_the_others_byte_for_byte(
-    store: Neo4jStore, seeded_neo4j: Driver, neo4j_database: str
-) -> None:
+def load(driver: Driver, database: str, *releases: Release) -> None:
+    for linked in releases:
+        load_release_into_neo4j(driver, linked, database=database)
+
+
+@pytest.fixture
+def two(store: Neo4jStore, seeded_neo4j: Driver, neo4j_database: str) -> tuple[Release, Release]:
+    """iso-a (the documented CSV example) and iso-b (a tiny catalogue), loaded beside the seed."""
     a, b = release(example("iso-a")), release(tiny_dataset().model_copy(update={"id": "iso-b"}))
-    for linked in (a, b):
-        load_release_into_neo4j(seeded_neo4j, linked, database=neo4j_database)
+    load(seeded_neo4j, neo4j_database, a, b)
+    return a, b
+
+
+def test_replacing_and_removing_one_dataset_leaves_the_others_byte_for_byte(
+    store: Neo4jStore, seeded_neo4j: Driver, neo4j_database: str, two: tuple[Release, Release]
+) -> None:
+    a, b = two
     for linked in (a, b):
         assert stored_counts(seeded_neo4j, neo4j_database, linked.dataset.id) == expected_counts(
             linked
@@ -82,7 +93,7 @@ def test_replacing_and_removing_one_dataset_leaves_the_others_byte_for_byte(
     assert untouched["iso-b"][2] == b.version
 
     replacement = release(changed(a.dataset))
-    load_release_into_neo4j(seeded_neo4j, replacement, database=neo4j_database)
+    load(seeded_neo4j, neo4j_database, replacement)
     assert store.load("iso-a").dataset == replacement.dataset
     assert stored_counts(seeded_neo4j, neo4j_database, "iso-a") == expected_counts(replacement)
     for dataset, before in untouched.items():
@@ -101,19 +112,16 @@ def test_the_same_codes_in_two_datasets_never_mix(
     # Both use the example's codes (ENG-1, BUILD.1...) with different requirements.
     a = release(example("iso-a"))
     c = release(changed(example("iso-c")))
-    for linked in (a, c):
-        load_release_into_neo4j(seeded_neo4j, linked, database=neo4j_database)
+    load(seeded_neo4j, neo4j_database, a, c)
     assert store.load("iso-a") == a
     assert store.load("iso-c") == c
     assert store.load("iso-a").dataset.roles != store.load("iso-c").dataset.roles
 
 
 def test_the_service_serves_each_dataset_under_its_own_version_and_etag(
-    store: Neo4jStore, seeded_neo4j: Driver, neo4j_database: str
+    store: Neo4jStore, two: tuple[Release, Release]
 ) -> None:
-    a, b = release(example("iso-a")), release(tiny_dataset().model_copy(update={"id": "iso-b"}))
-    for linked in (a, b):
-        load_release_into_neo4j(seeded_neo4j, linked, database=neo4j_database)
+    a, b = two
     settings = Settings(careergraph_api_keys=[f"ops:write:{KEY}"], careergraph_reload_check_s=3600)
     with serving(create_app(settings, store=store)) as url, httpx.Client(base_url=url) as http:
         listed = {d["id"]: d["dataset_version"] for d in http.get("/api/v1/datasets").json()}

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +23,7 @@ from app.settings import Settings
 from graph.formats.presets import packaged_file
 from graph.neo4j.store import Neo4jStore
 from tests.fixtures.live import serving
+from tests.neo4j.conftest import Cli
 
 pytestmark = pytest.mark.neo4j
 
@@ -98,24 +96,8 @@ def test_gap_moves_paths_and_search_answer(http: httpx.Client, name: str) -> Non
 
 
 def test_the_cli_answers_on_neo4j_as_the_api_does(
-    http: httpx.Client,
-    neo4j_uri: str,
-    neo4j_auth: tuple[str, str],
-    neo4j_database: str,
-    tmp_path: Path,
+    http: httpx.Client, careergraph: Cli, tmp_path: Path
 ) -> None:
-    env = {
-        **os.environ,
-        "NEO4J_URI": neo4j_uri,
-        "NEO4J_USER": neo4j_auth[0],
-        "NEO4J_PASSWORD": neo4j_auth[1],
-        "NEO4J_DATABASE": neo4j_database,
-    }
-
-    def careergraph(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-c", "from app.cli.main import main; main()", *args]
-        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
-
     dataset = SLICES["onet"]
     roles = http.get(f"/api/v1/roles?dataset={dataset}").json()
     source, target = roles[0]["code"], roles[1]["code"]
