@@ -10,7 +10,18 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app import frontend, http_middleware, openapi, problems
-from app.routers import career, career_map, catalog, compare, cypher, gap, meta, plan, unlocks
+from app.routers import (
+    career,
+    career_map,
+    catalog,
+    compare,
+    cypher,
+    datasets,
+    gap,
+    meta,
+    plan,
+    unlocks,
+)
 from app.settings import Settings, get_settings
 from app.snapshots import SnapshotProvider
 from app.stores import open_store
@@ -66,6 +77,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         )
     for router in (
         meta.router,
+        datasets.router,
         catalog.router,
         gap.router,
         career.router,

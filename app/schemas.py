@@ -90,6 +90,34 @@ class DatasetInfo(Out):
     counts: Counts
 
 
+class Spread(Out):
+    min: int
+    median: float
+    max: int
+
+
+class QuantisationOut(Out):
+    """What the quantisation of a matrix import chose."""
+
+    thresholds: list[float] = Field(
+        description="the lowest rating of each level; the first is the floor"
+    )
+    labels: list[str]
+    per_level: list[int] = Field(description="requirements at each level")
+    left_out: int = Field(description="rated cells below the floor, or empty: not required")
+    requirements_per_role: Spread
+    roles_without_requirement: list[str]
+    competences_unused: list[str] = Field(description="competences no role requires")
+
+
+class DatasetImported(Out):
+    dataset: DatasetInfo
+    replaced: bool = Field(description="a dataset with this id was there before")
+    format: Literal["json", "csv", "matrix"]
+    quantisation: QuantisationOut | None = Field(description="matrix imports only")
+    links_per_role: Spread = Field(description="career links out of each role")
+
+
 class Meta(DatasetInfo):
     store: Literal["embedded", "neo4j"]
     batch_max: int

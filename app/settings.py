@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -27,7 +28,8 @@ class Settings(BaseSettings):
     careergraph_data_dir: Path | None = Field(
         default=None, description="seed data directory for the embedded store (default seed/data)"
     )
-    # Where the embedded store keeps imported datasets, one directory each.
+    # Where the embedded store keeps imported datasets, one directory each
+    # (default: $XDG_STATE_HOME/careergraph/datasets, see datasets_library()).
     careergraph_datasets_dir: Path | None = None
     careergraph_default_dataset: str = "cigref-2011"
     neo4j_uri: str | None = None
@@ -44,6 +46,8 @@ class Settings(BaseSettings):
     # The built UI: frontend/dist in a checkout, the careergraph_ui package in a wheel.
     careergraph_frontend_dist: Path | None = None
     careergraph_log_level: str = "INFO"
+    # Largest dataset upload (POST /api/v1/datasets), and largest once unzipped.
+    careergraph_import_max_bytes: int = Field(default=20_000_000, ge=1)
 
     _split_origins = field_validator("careergraph_cors_origins", mode="before")(_split_commas)
     _split_keys = field_validator("careergraph_api_keys", mode="before")(_split_commas)
@@ -53,6 +57,13 @@ class Settings(BaseSettings):
         if self.careergraph_store != "auto":
             return self.careergraph_store
         return "neo4j" if self.neo4j_uri else "embedded"
+
+    def datasets_library(self) -> Path:
+        """The embedded store's library of imported datasets (made when first written)."""
+        if self.careergraph_datasets_dir is not None:
+            return self.careergraph_datasets_dir
+        base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+        return Path(base) / "careergraph" / "datasets"
 
     def neo4j_target(self) -> Neo4jTarget | None:
         """Where every careergraph command finds Neo4j: the one resolution rule.

@@ -13,7 +13,7 @@ def open_store(settings: Settings) -> GraphStore:
     """The store the settings ask for; the caller closes it."""
     if settings.store_kind == "embedded":
         return EmbeddedStore.from_directories(
-            [settings.careergraph_data_dir or DATA_DIR], library=settings.careergraph_datasets_dir
+            [settings.careergraph_data_dir or DATA_DIR], library=settings.datasets_library()
         )
     target = settings.neo4j_target()
     if target is None:

@@ -61,21 +61,33 @@ def canonical(dataset: Dataset) -> Dataset:
     return dataset.model_copy(update=update)
 
 
-def write_dataset(dataset: Dataset, directory: Path) -> list[Path]:
-    """Write dataset.json and the five record files; equal datasets give identical bytes."""
-    directory.mkdir(parents=True, exist_ok=True)
+def dataset_files(dataset: Dataset) -> dict[str, str]:
+    """dataset.json and the five record files as text, by name; equal datasets, equal text."""
     ordered = canonical(dataset)
     meta = ordered.model_dump(mode="json", include=set(META_FIELDS))
-    written = [_write_json(directory / META_FILE, meta)]
+    texts = {META_FILE: _json_text(meta)}
     for name, (attribute, _, _) in FILES.items():
-        records = [r.model_dump(mode="json") for r in getattr(ordered, attribute)]
-        written.append(_write_json(directory / name, records))
+        texts[name] = _json_text([r.model_dump(mode="json") for r in getattr(ordered, attribute)])
+    return texts
+
+
+def write_dataset(dataset: Dataset, directory: Path) -> list[Path]:
+    """Write dataset.json and the five record files; equal datasets give identical bytes."""
+    return write_files(dataset_files(dataset), directory)
+
+
+def write_files(files: dict[str, str], directory: Path) -> list[Path]:
+    """Write text files by name into `directory` (made if missing), as UTF-8."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in files.items():
+        (directory / name).write_text(text, encoding="utf-8")
+        written.append(directory / name)
     return written
 
 
-def _write_json(path: Path, value: object) -> Path:
-    path.write_text(json.dumps(value, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return path
+def _json_text(value: object) -> str:
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
 def read_dataset(directory: Path) -> Dataset:
@@ -141,13 +153,15 @@ def _records(name: str, text: str) -> list[tuple[int, int, object]]:
     decoder = json.JSONDecoder()
     found: list[tuple[int, int, object]] = []
     at = _skip_space(text, 0)
+    line, counted = 1, 0
     try:
         if text[at : at + 1] != "[":
             raise json.JSONDecodeError("expected a JSON list of records", text, at)
         at = _skip_space(text, at + 1)
         while text[at : at + 1] != "]":
             record, end = decoder.raw_decode(text, at)
-            line = text.count("\n", 0, at) + 1
+            line += text.count("\n", counted, at)  # counted on from the last record: linear
+            counted = at
             found.append((line, at - text.rfind("\n", 0, at), record))
             at = _skip_space(text, end)
             if text[at : at + 1] == ",":

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 from neo4j import Driver
@@ -76,3 +80,24 @@ def expected_counts(linked: Release) -> Counter[str]:
         CAREER_LINK=len(linked.links),
     )
     return +counts  # drop zero entries, as stored_counts does
+
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def careergraph(neo4j_uri: str, neo4j_auth: tuple[str, str], neo4j_database: str) -> Cli:
+    """Run the console script in a child process, configured by NEO4J_* like a user's shell."""
+    env = {
+        **os.environ,
+        "NEO4J_URI": neo4j_uri,
+        "NEO4J_USER": neo4j_auth[0],
+        "NEO4J_PASSWORD": neo4j_auth[1],
+        "NEO4J_DATABASE": neo4j_database,
+    }
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-c", "from app.cli.main import main; main()", *args]
+        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+
+    return run

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,28 +9,9 @@ from neo4j import Driver
 
 from graph.neo4j.store import Neo4jStore
 from graph.release import Release
+from tests.neo4j.conftest import Cli
 
 pytestmark = pytest.mark.neo4j
-
-Cli = Callable[..., subprocess.CompletedProcess[str]]
-
-
-@pytest.fixture
-def careergraph(neo4j_uri: str, neo4j_auth: tuple[str, str], neo4j_database: str) -> Cli:
-    """Run the console script in a child process, configured by NEO4J_* like a user's shell."""
-    env = {
-        **os.environ,
-        "NEO4J_URI": neo4j_uri,
-        "NEO4J_USER": neo4j_auth[0],
-        "NEO4J_PASSWORD": neo4j_auth[1],
-        "NEO4J_DATABASE": neo4j_database,
-    }
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-c", "from app.cli.main import main; main()", *args]
-        return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
-
-    return run
 
 
 def test_seed_load_validates_and_loads_the_seed(

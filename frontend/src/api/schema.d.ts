@@ -60,7 +60,11 @@ export interface paths {
          */
         get: operations["datasets_api_v1_datasets_get"];
         put?: never;
-        post?: never;
+        /**
+         * Import Dataset
+         * @description Add a dataset, or replace one (replace=true): validated whole, served at once.
+         */
+        post: operations["import_dataset_api_v1_datasets_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -78,7 +82,11 @@ export interface paths {
         get: operations["dataset_api_v1_datasets__dataset__get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Remove Dataset
+         * @description Delete a dataset from the store and stop serving it (the default one: 409).
+         */
+        delete: operations["remove_dataset_api_v1_datasets__dataset__delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -96,6 +104,26 @@ export interface paths {
          * @description One dataset (default: the default one), the store kind and the batch limit.
          */
         get: operations["meta_api_v1_meta_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/datasets/{dataset}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Dataset
+         * @description The dataset's files in a zip (one folder named after the dataset): import gives it back.
+         */
+        get: operations["export_dataset_api_v1_datasets__dataset__export_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -846,6 +874,24 @@ export interface components {
              */
             query: string;
         };
+        /** DatasetImported */
+        DatasetImported: {
+            dataset: components["schemas"]["DatasetInfo"];
+            /**
+             * Replaced
+             * @description a dataset with this id was there before
+             */
+            replaced: boolean;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "json" | "csv" | "matrix";
+            /** @description matrix imports only */
+            quantisation: components["schemas"]["QuantisationOut"] | null;
+            /** @description career links out of each role */
+            links_per_role: components["schemas"]["Spread"];
+        };
         /** DatasetInfo */
         DatasetInfo: {
             /**
@@ -1515,6 +1561,37 @@ export interface components {
             }[] | null;
         };
         /**
+         * QuantisationOut
+         * @description What the quantisation of a matrix import chose.
+         */
+        QuantisationOut: {
+            /**
+             * Thresholds
+             * @description the lowest rating of each level; the first is the floor
+             */
+            thresholds: number[];
+            /** Labels */
+            labels: string[];
+            /**
+             * Per Level
+             * @description requirements at each level
+             */
+            per_level: number[];
+            /**
+             * Left Out
+             * @description rated cells below the floor, or empty: not required
+             */
+            left_out: number;
+            requirements_per_role: components["schemas"]["Spread"];
+            /** Roles Without Requirement */
+            roles_without_requirement: string[];
+            /**
+             * Competences Unused
+             * @description competences no role requires
+             */
+            competences_unused: string[];
+        };
+        /**
          * Raise
          * @description One competence raised from the level held to one level the framework defines.
          */
@@ -1777,6 +1854,15 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** Spread */
+        Spread: {
+            /** Min */
+            min: number;
+            /** Median */
+            median: number;
+            /** Max */
+            max: number;
+        };
         /** Step */
         Step: {
             /**
@@ -2019,6 +2105,121 @@ export interface operations {
             };
         };
     };
+    import_dataset_api_v1_datasets_post: {
+        parameters: {
+            query?: {
+                /** @description auto: json for a zip with dataset.json, csv for one with dataset.csv, else matrix */
+                format?: "auto" | "json" | "csv" | "matrix";
+                /** @description dataset id to use */
+                id?: string | null;
+                /** @description dataset name to use */
+                name?: string | null;
+                /** @description replace a dataset with the same id */
+                replace?: boolean;
+                /** @description matrix defaults of a real catalogue (docs/datasets.md) */
+                preset?: ("onet" | "esco") | null;
+                /** @description matrix: levels (5) */
+                levels?: number | null;
+                /** @description matrix: lower ratings are left out (0.5) */
+                floor?: number | null;
+                /** @description matrix: top level's upper end (highest) */
+                top?: number | null;
+                /** @description matrix: each level's lowest rating, e.g. 0.5,0.7,0.9 */
+                thresholds?: string | null;
+                /** @description matrix: a,b,c */
+                labels?: string | null;
+                area_separator?: string | null;
+                licence?: string | null;
+                attribution?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A zip of the JSON directory or CSV files, or a matrix CSV (may be gzipped) */
+        requestBody: {
+            content: {
+                "application/zip": string;
+                "text/csv": string;
+                "application/gzip": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatasetImported"];
+                };
+            };
+            /** @description The body is not readable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the write scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dataset exists (import: send replace=true) or is the default (remove) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid dataset: the first problem with its file, line and column */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     dataset_api_v1_datasets__dataset__get: {
         parameters: {
             query?: never;
@@ -2049,6 +2250,80 @@ export interface operations {
                 };
             };
             /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_dataset_api_v1_datasets__dataset__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                dataset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the write scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dataset exists (import: send replace=true) or is the default (remove) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid dataset: the first problem with its file, line and column */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2090,6 +2365,85 @@ export interface operations {
                 };
             };
             /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_dataset_api_v1_datasets__dataset__export_get: {
+        parameters: {
+            query?: {
+                /** @description the JSON directory or CSV files */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                dataset: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the write scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The dataset exists (import: send replace=true) or is the default (remove) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid dataset: the first problem with its file, line and column */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,254 @@
+"""Import, export and remove datasets over HTTP: the `write` scope (app/security.py).
+
+The upload is the request body itself (no multipart): a zip of the JSON directory or
+of the CSV files, or a matrix CSV (gzip-compressed or not), at most
+CAREERGRAPH_IMPORT_MAX_BYTES, unzipped too. It is read and validated whole, its
+career links inferred, and only then saved through the provider, which serves it at
+once: a bad upload changes nothing and answers 422 naming file, line and column.
+"""
+
+from __future__ import annotations
+
+import logging
+import statistics
+from collections import Counter
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request, Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from app.deps import ProviderDep, SettingsDep
+from app.problems import Problem, ProblemError
+from app.schemas import DatasetImported, QuantisationOut, Spread
+from app.security import WriteKey
+from app.snapshots import SnapshotProvider
+from app.views import dataset_info
+from graph.algorithms.links import release
+from graph.formats.bundles import TooLarge, to_zip
+from graph.formats.importing import Imported, export_files, import_bundle, read_upload
+from graph.formats.matrix import MatrixOptions
+from graph.formats.presets import matrix_options
+from graph.formats.quantise import QuantisationReport
+from graph.release import Release
+
+log = logging.getLogger("careergraph.datasets")
+
+router = APIRouter(prefix="/api/v1/datasets", tags=["datasets"])
+
+ZIP = "application/zip"
+UPLOAD_TYPES = (ZIP, "text/csv", "application/gzip", "application/octet-stream")
+# A single (non-zip) upload is read under this name: messages say "upload.csv:12:3".
+UPLOAD_NAME = "upload.csv"
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": Problem, "description": description}
+    for status, description in {
+        401: "Missing or wrong X-API-Key",
+        403: "No key has the write scope, or this key lacks it",
+        404: "Unknown dataset",
+        409: "The dataset exists (import: send replace=true) or is the default (remove)",
+        413: "The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger",
+        422: "Invalid dataset: the first problem with its file, line and column",
+    }.items()
+}
+
+
+class ImportParameters(BaseModel):
+    """How to read the upload; the matrix options apply to format=matrix only."""
+
+    format: Literal["auto", "json", "csv", "matrix"] = Field(
+        default="auto",
+        description="auto: json for a zip with dataset.json, csv for one with dataset.csv, "
+        "else matrix",
+    )
+    id: str | None = Field(default=None, max_length=40, description="dataset id to use")
+    name: str | None = Field(default=None, max_length=200, description="dataset name to use")
+    replace: bool = Field(default=False, description="replace a dataset with the same id")
+    preset: Literal["onet", "esco"] | None = Field(
+        default=None, description="matrix defaults of a real catalogue (docs/datasets.md)"
+    )
+    levels: int | None = Field(default=None, ge=1, le=100, description="matrix: levels (5)")
+    floor: float | None = Field(
+        default=None, description="matrix: lower ratings are left out (0.5)"
+    )
+    top: float | None = Field(default=None, description="matrix: top level's upper end (highest)")
+    thresholds: str | None = Field(
+        default=None,
+        max_length=2000,
+        pattern=r"^\s*-?[0-9.eE+-]+(\s*,\s*-?[0-9.eE+-]+)*\s*$",
+        description="matrix: each level's lowest rating, e.g. 0.5,0.7,0.9",
+    )
+    labels: str | None = Field(default=None, max_length=2000, description="matrix: a,b,c")
+    area_separator: str | None = Field(default=None, min_length=1, max_length=5)
+    licence: str | None = Field(default=None, max_length=500)
+    attribution: str | None = Field(default=None, max_length=2000)
+
+    def matrix_options(self) -> MatrixOptions:
+        return matrix_options(
+            self.preset,
+            self.id,
+            levels=self.levels,
+            floor=self.floor,
+            top=self.top,
+            thresholds=self.thresholds,
+            labels=self.labels,
+            area_separator=self.area_separator,
+            licence=self.licence,
+            attribution=self.attribution,
+        )
+
+
+UPLOAD_BODY = {
+    "requestBody": {
+        "required": True,
+        "description": "A zip of the JSON directory or CSV files, or a matrix CSV (may be gzipped)",
+        "content": {t: {"schema": {"type": "string", "format": "binary"}} for t in UPLOAD_TYPES},
+    }
+}
+
+
+@router.post(
+    "",
+    status_code=201,
+    response_model=DatasetImported,
+    responses=ERRORS,
+    openapi_extra=UPLOAD_BODY,
+)
+async def import_dataset(
+    request: Request,
+    response: Response,
+    key: WriteKey,
+    provider: ProviderDep,
+    settings: SettingsDep,
+    parameters: Annotated[ImportParameters, Query()],
+) -> DatasetImported:
+    """Add a dataset, or replace one (replace=true): validated whole, served at once."""
+    data = await _body(request, settings.careergraph_import_max_bytes)
+    imported, linked, replaced = await run_in_threadpool(
+        _import, data, parameters, provider, settings.careergraph_import_max_bytes
+    )
+    snapshot = provider.snapshot(imported.dataset.id)
+    log.info(
+        "dataset %s version %s %s by key %s",
+        snapshot.id,
+        snapshot.version,
+        "replaced" if replaced else "imported",
+        key.name,
+    )
+    response.headers["Location"] = f"/api/v1/datasets/{snapshot.id}"
+    outs = Counter(link.source for link in linked.links)
+    return DatasetImported(
+        dataset=dataset_info(snapshot, default=snapshot.id == provider.default),
+        replaced=replaced,
+        format=imported.format,
+        quantisation=_quantisation(imported.quantisation),
+        links_per_role=_spread([outs.get(r.code, 0) for r in imported.dataset.roles]),
+    )
+
+
+def _too_large(detail: str) -> ProblemError:
+    return ProblemError(413, "Upload too large", detail, "upload-too-large")
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    """The request body, refused (413) past `limit` bytes before it is all read."""
+    too_large = _too_large(
+        f"The upload is larger than {limit:,} bytes (CAREERGRAPH_IMPORT_MAX_BYTES)."
+    )
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _import(
+    data: bytes, parameters: ImportParameters, provider: SnapshotProvider, limit: int
+) -> tuple[Imported, Release, bool]:
+    """Read, validate, infer the links, then save: nothing is saved unless all of it passed."""
+    try:
+        bundle = read_upload(UPLOAD_NAME, data, max_bytes=limit)
+    except TooLarge as error:
+        raise _too_large(f"{error.detail} (CAREERGRAPH_IMPORT_MAX_BYTES)") from None
+    chosen = "matrix" if parameters.preset and parameters.format == "auto" else parameters.format
+    imported = import_bundle(
+        bundle,
+        chosen,
+        options=parameters.matrix_options(),
+        dataset_id=parameters.id,
+        name=parameters.name,
+    )
+    dataset_id = imported.dataset.id
+    replaced = dataset_id in {s.id for s in provider.snapshots()}
+    if replaced and not parameters.replace:
+        raise ProblemError(
+            409,
+            "Dataset exists",
+            f"A dataset {dataset_id!r} is served already: send replace=true to replace it, "
+            "or id=<another id> to import it beside.",
+            "dataset-exists",
+        )
+    linked = release(imported.dataset)
+    provider.save(linked)
+    return imported, linked, replaced
+
+
+def _spread(values: list[int]) -> Spread:
+    values = values or [0]
+    return Spread(min=min(values), median=statistics.median(values), max=max(values))
+
+
+def _quantisation(report: QuantisationReport | None) -> QuantisationOut | None:
+    if report is None:
+        return None
+    low, median, high = report.per_role
+    return QuantisationOut(
+        thresholds=list(report.thresholds),
+        labels=list(report.labels),
+        per_level=list(report.per_level),
+        left_out=report.below_floor,
+        requirements_per_role=Spread(min=low, median=median, max=high),
+        roles_without_requirement=list(report.roles_without),
+        competences_unused=list(report.competences_unused),
+    )
+
+
+@router.get(
+    "/{dataset}/export",
+    response_class=Response,
+    responses={
+        200: {"content": {ZIP: {"schema": {"type": "string", "format": "binary"}}}},
+        **ERRORS,
+    },
+)
+def export_dataset(
+    provider: ProviderDep,
+    _key: WriteKey,
+    dataset: str = Path(max_length=40),
+    format: Literal["json", "csv"] = Query("json", description="the JSON directory or CSV files"),
+) -> Response:
+    """The dataset's files in a zip (one folder named after the dataset): import gives it back."""
+    snapshot = provider.snapshot(dataset)
+    archive = to_zip(export_files(snapshot.dataset, format), snapshot.id)
+    return Response(
+        archive,
+        media_type=ZIP,
+        headers={"Content-Disposition": f'attachment; filename="{snapshot.id}-{format}.zip"'},
+    )
+
+
+@router.delete("/{dataset}", status_code=204, response_class=Response, responses=ERRORS)
+def remove_dataset(
+    provider: ProviderDep, key: WriteKey, dataset: str = Path(max_length=40)
+) -> Response:
+    """Delete a dataset from the store and stop serving it (the default one: 409)."""
+    provider.snapshot(dataset)  # an unknown id is a 404 with the nearest ids
+    provider.remove(dataset)
+    log.info("dataset %s removed by key %s", dataset, key.name)
+    return Response(status_code=204)

@@ -1,0 +1,113 @@
+"""O*NET and ESCO on Neo4j, through the API (write scope) and the CLI.
+
+At full size the seeding of their career links takes minutes to hours (the MERGE of
+140,174 O*NET links runs at ~40 a second here: reported, not hidden), so this suite
+loads the first occupations of each file, every feature kept, with the presets'
+defaults; the full catalogues are imported and queried on the embedded store
+(tests/api/test_real_catalogues_api.py).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from neo4j import Driver
+
+from app.main import create_app
+from app.settings import Settings
+from graph.formats.presets import packaged_file
+from graph.neo4j.store import Neo4jStore
+from tests.fixtures.live import serving
+from tests.neo4j.conftest import Cli
+
+pytestmark = pytest.mark.neo4j
+
+KEY = "catalogues-secret"
+OCCUPATIONS = 40
+SLICES = {"onet": "onet-slice", "esco": "esco-slice"}
+
+
+def head(name: str, rows: int) -> bytes:
+    """The file's header and its first `rows` occupations."""
+    lines = gzip.decompress(packaged_file(name).read_bytes()).splitlines(keepends=True)
+    return b"".join(lines[: rows + 1])
+
+
+@pytest.fixture(scope="module")
+def store(neo4j_driver: Driver, neo4j_database: str) -> Iterator[Neo4jStore]:
+    from tests.fixtures.stores import seeded
+
+    opened = seeded(Neo4jStore(neo4j_driver, database=neo4j_database), neo4j_driver, neo4j_database)
+    yield opened
+    for dataset in SLICES.values():
+        opened.remove(dataset)
+
+
+@pytest.fixture(scope="module")
+def http(store: Neo4jStore) -> Iterator[httpx.Client]:
+    settings = Settings(careergraph_api_keys=[f"ops:write:{KEY}"], careergraph_reload_check_s=3600)
+    with (
+        serving(create_app(settings, store=store)) as url,
+        httpx.Client(base_url=url, timeout=600) as client,
+    ):
+        for name, dataset in SLICES.items():
+            answer = client.post(
+                f"/api/v1/datasets?preset={name}&id={dataset}",
+                content=head(name, OCCUPATIONS),
+                headers={"X-API-Key": KEY, "Content-Type": "text/csv"},
+            )
+            assert answer.status_code == 201, answer.text
+        yield client
+
+
+@pytest.mark.parametrize("name", sorted(SLICES))
+def test_a_slice_is_stored_and_credited(http: httpx.Client, store: Neo4jStore, name: str) -> None:
+    dataset = SLICES[name]
+    info = http.get(f"/api/v1/datasets/{dataset}").json()
+    assert info["counts"]["roles"] == OCCUPATIONS
+    assert info["counts"]["competences"] == {"onet": 120, "esco": 134}[name]
+    assert info["dataset_version"] == store.versions()[dataset]
+    assert ("USDOL/ETA" if name == "onet" else "European Commission") in info["attribution"]
+
+
+@pytest.mark.parametrize("name", sorted(SLICES))
+def test_gap_moves_paths_and_search_answer(http: httpx.Client, name: str) -> None:
+    dataset = SLICES[name]
+    roles = http.get(f"/api/v1/roles?dataset={dataset}").json()
+    source = roles[0]["code"]
+    sheet = http.get(f"/api/v1/roles/{source}?dataset={dataset}").json()
+    target = sheet["links_out"][-1]["role"]["code"]
+
+    gap = http.get(f"/api/v1/gap?from={source}&to={target}&dataset={dataset}")
+    assert gap.status_code == 200 and gap.json()["to"]["code"] == target
+    moves = http.get(f"/api/v1/roles/{source}/next-moves?limit=5&dataset={dataset}").json()
+    assert 1 <= len(moves["moves"]) <= 5
+    paths = http.get(f"/api/v1/paths?from={source}&to={target}&dataset={dataset}").json()
+    assert [p["roles"][0] for p in paths["paths"]] == [source] * len(paths["paths"])
+    assert paths["paths"] and all(p["roles"][-1] == target for p in paths["paths"])
+    word = roles[1]["title"].split()[0]
+    found = http.get(f"/api/v1/roles?q={word}&dataset={dataset}").json()
+    assert roles[1]["code"] in [r["code"] for r in found]
+
+
+def test_the_cli_answers_on_neo4j_as_the_api_does(
+    http: httpx.Client, careergraph: Cli, tmp_path: Path
+) -> None:
+    dataset = SLICES["onet"]
+    roles = http.get(f"/api/v1/roles?dataset={dataset}").json()
+    source, target = roles[0]["code"], roles[1]["code"]
+    done = careergraph("gap", source, target, "--dataset", dataset, "--json")
+    assert done.returncode == 0, done.stderr
+    api = http.get(f"/api/v1/gap?from={source}&to={target}&dataset={dataset}").json()
+    assert json.loads(done.stdout)["items"] == api["items"]
+
+    listed = careergraph("dataset", "list")
+    assert listed.returncode == 0 and dataset in listed.stdout
+    exported = careergraph("dataset", "export", dataset, str(tmp_path), "--format", "csv")
+    assert exported.returncode == 0, exported.stderr
+    assert "skill-programming" in (tmp_path / "competences.csv").read_text()
