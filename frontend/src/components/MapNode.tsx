@@ -1,5 +1,5 @@
 /** One role on the career map: a dot in its family's colour, a label, and a link to its sheet. */
-import { Link } from "react-router";
+import { Link } from "../lib/links";
 import type { GraphNode } from "../api";
 import { labelBox, type LabelSide, type Point } from "../lib/mapLayout";
 import { familyColour } from "../lib/palette";

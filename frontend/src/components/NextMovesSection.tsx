@@ -1,5 +1,5 @@
 /** Where a role leads: its next moves ranked by coverage, each with links to the gap and the paths. */
-import { Link } from "react-router";
+import { Link } from "../lib/links";
 import { api, type NextMoves } from "../api";
 import { percent, stepsToGo } from "../lib/format";
 import { useResource } from "../lib/useResource";

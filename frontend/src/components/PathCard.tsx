@@ -1,5 +1,5 @@
 /** One career path: the chain of roles, and per move what it adds and costs. */
-import { Link } from "react-router";
+import { Link } from "../lib/links";
 import type { CareerPath, Step } from "../api";
 import { useCatalogue } from "../context";
 import { roleTitle } from "../lib/catalogue";

@@ -1,5 +1,5 @@
 /** A role named by its title, with its code and family colour beside it. */
-import { Link } from "react-router";
+import { Link } from "../lib/links";
 import { useCatalogue } from "../context";
 import { roleHref } from "../lib/urlState";
 import { FamilyDot } from "./Swatches";

@@ -1,14 +1,33 @@
 /**
- * The reference data every screen needs to name things (role titles, families,
- * competences), fetched once per visit and shared. Competence sheets (with the
- * level descriptors) are fetched on demand and kept for the rest of the visit.
+ * The reference data every screen needs to name things (the dataset, its role
+ * titles, families, competences, areas and level scale), fetched once per dataset
+ * per visit and shared. Competence sheets (with the level descriptors) and the
+ * career graph are fetched on demand and kept for the rest of the visit.
  */
-import { api, type CompetenceSheet, type CompetenceSummary, type Family, type RoleSummary } from "../api";
+import {
+  api,
+  requestedDataset,
+  type CompetenceSheet,
+  type CompetenceSummary,
+  type DatasetInfo,
+  type Family,
+  type GraphAnswer,
+  type RoleSummary,
+} from "../api";
+import type { LevelScale } from "./levels";
+import { areasWithColours, familyColour, type AreaInfo } from "./palette";
 
 export interface Catalogue {
+  dataset: DatasetInfo;
   roles: RoleSummary[];
   families: Family[];
   competences: CompetenceSummary[];
+  /** The dataset's areas of competences, in its order, with their colours. */
+  areas: AreaInfo[];
+  scale: LevelScale;
+  roleByCode: ReadonlyMap<string, RoleSummary>;
+  /** Each family's position in the dataset's order, which gives its colour. */
+  familyOrder: ReadonlyMap<string, number>;
 }
 
 /** Remembers a promise per key; a failed one is forgotten so a retry asks again. */
@@ -27,27 +46,63 @@ function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T>
   };
 }
 
-export const loadCatalogue: () => Promise<Catalogue> = (() => {
-  const load = memo(() =>
-    Promise.all([api.roles(), api.families(), api.competences()]).then(([roles, families, competences]) => ({
-      roles,
-      families,
-      competences,
-    })),
-  );
-  return () => load("all");
-})();
+/** A cache key naming the dataset requests go to now, so two datasets never share an answer. */
+const inDataset = (key: string): string => `${requestedDataset() ?? ""}|${key}`;
+const keyOf = (key: string): string => key.slice(key.indexOf("|") + 1);
 
-export const loadCompetence: (code: string) => Promise<CompetenceSheet> = memo((code) => api.competence(code));
+export function makeCatalogue(
+  dataset: DatasetInfo,
+  roles: RoleSummary[],
+  families: Family[],
+  competences: CompetenceSummary[],
+): Catalogue {
+  return {
+    dataset,
+    roles,
+    families,
+    competences,
+    areas: areasWithColours(dataset.areas),
+    scale: { labels: dataset.scale.labels },
+    roleByCode: new Map(roles.map((r) => [r.code, r])),
+    familyOrder: new Map(families.map((f, i) => [f.code, i])),
+  };
+}
+
+const catalogues = memo(() =>
+  Promise.all([api.roles(), api.families(), api.competences()]).then(
+    ([roles, families, competences]) => ({ roles, families, competences }),
+  ),
+);
+
+export function loadCatalogue(dataset: DatasetInfo): Promise<Catalogue> {
+  return catalogues(inDataset(dataset.dataset_version)).then(({ roles, families, competences }) =>
+    makeCatalogue(dataset, roles, families, competences),
+  );
+}
+
+const competences = memo((key) => api.competence(keyOf(key)));
+export const loadCompetence = (code: string): Promise<CompetenceSheet> => competences(inDataset(code));
+
+const graphs = memo(() => api.graph());
+/** Every role and career link of the dataset (large for big catalogues: asked only when a view needs it). */
+export const loadGraph = (): Promise<GraphAnswer> => graphs(inDataset("graph"));
 
 export function roleTitle(catalogue: Catalogue, code: string): string {
-  return catalogue.roles.find((r) => r.code === code)?.title ?? code;
+  return catalogue.roleByCode.get(code)?.title ?? code;
 }
 
 export function isRole(catalogue: Catalogue, code: string): boolean {
-  return catalogue.roles.some((r) => r.code === code);
+  return catalogue.roleByCode.has(code);
 }
 
 export function rolesOfFamily(catalogue: Catalogue, family: string): RoleSummary[] {
   return catalogue.roles.filter((r) => r.family.code === family);
+}
+
+export function familyColourOf(catalogue: Catalogue, family: string): string {
+  return familyColour(catalogue.familyOrder.get(family) ?? catalogue.families.length);
+}
+
+export function areaOf(catalogue: Catalogue, code: string): AreaInfo {
+  return catalogue.areas.find((a) => a.code === code) ?? { code, name: `Area ${code}`, colour: "#666666" };
 }

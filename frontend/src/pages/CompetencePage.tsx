@@ -7,7 +7,8 @@ import { LevelBadge } from "../components/LevelBadge";
 import { LevelList } from "../components/LevelList";
 import { RoleLink } from "../components/RoleLink";
 import { AreaDot } from "../components/Swatches";
-import { area } from "../lib/palette";
+import { useCatalogue } from "../context";
+import { areaOf } from "../lib/catalogue";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import { competenceHref } from "../lib/urlState";
@@ -24,13 +25,14 @@ export function CompetencePage() {
 }
 
 function CompetenceSheetView({ competence }: { competence: CompetenceSheet }) {
-  const info = area(competence.code);
+  const catalogue = useCatalogue();
+  const info = areaOf(catalogue, competence.area);
   return (
     <article className="competence-sheet">
       <header>
         <p className="eyebrow">
-          <AreaDot competence={competence.code} />
-          e-CF area {info.name} · competence {competence.code}
+          <AreaDot area={competence.area} />
+          {info.name} · competence {competence.code}
         </p>
         <h1>{competence.title}</h1>
         <p>{competence.description}</p>
@@ -44,7 +46,7 @@ function CompetenceSheetView({ competence }: { competence: CompetenceSheet }) {
       <section aria-labelledby="roles">
         <h2 id="roles">Roles requiring it</h2>
         {competence.roles.length === 0 ? (
-          <p className="empty">No role of the nomenclature requires this competence.</p>
+          <p className="empty">No role of {catalogue.dataset.name} requires this competence.</p>
         ) : (
           <ul className="requirements">
             {competence.roles.map((r) => (

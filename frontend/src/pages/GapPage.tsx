@@ -3,7 +3,8 @@
  * summary in words, and per competence what to learn. Works from a role
  * (`?from=3.2&to=3.4`) or a self-assessment (`?profile=B1:3,B2:2&to=3.4`).
  */
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Link, useNavigate } from "../lib/links";
 import { api, type Basis, type GapReport } from "../api";
 import { Await } from "../components/Await";
 import { BasisToggle } from "../components/BasisToggle";

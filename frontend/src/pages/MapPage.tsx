@@ -1,5 +1,6 @@
 /** The career map: all roles by family with the career links; `?path=` highlights a chain. */
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Link, useNavigate } from "../lib/links";
 import { api } from "../api";
 import { Await } from "../components/Await";
 import { CareerMap } from "../components/CareerMap";

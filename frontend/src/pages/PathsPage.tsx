@@ -2,7 +2,8 @@
  * "How do I get there": the k best chains of roles from one role to another,
  * with options for the number of moves and documented links only.
  */
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Link, useNavigate } from "../lib/links";
 import { api, isProblem, type PathsAnswer } from "../api";
 import { Await } from "../components/Await";
 import { EmptyState } from "../components/EmptyState";
@@ -69,14 +70,16 @@ function PathsView({ query }: { query: PathsQuery }) {
             ))}
           </select>
         </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={query.onlyDocumented}
-            onChange={(event) => update({ onlyDocumented: event.target.checked })}
-          />{" "}
-          Only moves the CIGREF document names
-        </label>
+        {(catalogue.dataset.counts.links_documented > 0 || query.onlyDocumented) && (
+          <label>
+            <input
+              type="checkbox"
+              checked={query.onlyDocumented}
+              onChange={(event) => update({ onlyDocumented: event.target.checked })}
+            />{" "}
+            Only moves the source document names
+          </label>
+        )}
       </form>
       {paths.state === "error" && isProblem(paths.error, "no-path") ? (
         <NoPath query={query} detail={paths.error.problem.detail} onRelax={update} />
