@@ -31,7 +31,7 @@ export function PathCard({ path, rank }: { path: CareerPath; rank: number }) {
         ))}
       </ol>
       <p className="actions">
-        <Link to={mapHref(path.roles)}>Show on the career map</Link>
+        <Link to={mapHref({ path: path.roles })}>Show on the career map</Link>
       </p>
     </article>
   );

@@ -84,8 +84,8 @@ const competences = memo((key) => api.competence(keyOf(key)));
 export const loadCompetence = (code: string): Promise<CompetenceSheet> => competences(inDataset(code));
 
 const graphs = memo(() => api.graph());
-/** Every role and career link of the dataset (large for big catalogues: asked only when a view needs it). */
-export const loadGraph = (): Promise<GraphAnswer> => graphs(inDataset("graph"));
+/** Every role and career link of the dataset at `version` (large for big catalogues: asked only when a view needs it). */
+export const loadGraph = (version: string): Promise<GraphAnswer> => graphs(inDataset(version));
 
 export function roleTitle(catalogue: Catalogue, code: string): string {
   return catalogue.roleByCode.get(code)?.title ?? code;

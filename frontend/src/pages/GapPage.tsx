@@ -102,7 +102,7 @@ function GapResult({ gap, query }: { gap: GapReport; query: GapQuery }) {
             How do I get there
           </Link>
         )}
-        <Link className="button secondary" to={mapHref(from ? [from, query.to] : [query.to])}>
+        <Link className="button secondary" to={mapHref(from ? { path: [from, query.to] } : { role: query.to })}>
           Show on the career map
         </Link>
       </p>
