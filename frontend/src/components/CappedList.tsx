@@ -14,7 +14,15 @@ interface Props<T> {
   noun?: string;
 }
 
-export function CappedList<T>({ items, keyOf, render, step = 25, ordered = false, className, noun = "item" }: Props<T>) {
+export function CappedList<T>({
+  items,
+  keyOf,
+  render,
+  step = 25,
+  ordered = false,
+  className,
+  noun = "item",
+}: Props<T>) {
   const [shown, setShown] = useState(step);
   const List = ordered ? "ol" : "ul";
   const rest = items.length - shown;

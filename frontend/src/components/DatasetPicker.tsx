@@ -22,7 +22,7 @@ export function DatasetPicker({ datasets, current }: { datasets: DatasetInfo[]; 
         {!current && <option value="">Choose a dataset…</option>}
         {datasets.map((d) => (
           <option key={d.id} value={d.id}>
-            {d.name} ({d.counts.roles} roles)
+            {d.name}
           </option>
         ))}
       </select>

@@ -9,7 +9,7 @@
  * navigation's state) and the browser's back and forward buttons change it.
  */
 import { useState, type ReactNode } from "react";
-import { Link, Navigate, useLocation, useNavigationType, useSearchParams } from "react-router";
+import { Link, Navigate, NavigationType, useLocation, useNavigationType, useSearchParams } from "react-router";
 import { setRequestDataset, type DatasetInfo } from "../api";
 import { CatalogueContext } from "../context";
 import { loadCatalogue } from "../lib/catalogue";
@@ -25,7 +25,7 @@ export function DatasetScope({ datasets, children }: { datasets: DatasetInfo[]; 
   const wanted = datasetOf(params);
   const chosen = (location.state as Partial<typeof DATASET_CHOSEN> | null)?.datasetChosen === true;
   const [kept, setKept] = useState(wanted);
-  const dropped = !wanted && kept !== null && !chosen && navigation !== "POP";
+  const dropped = !wanted && kept !== null && !chosen && navigation !== NavigationType.Pop;
   if (wanted !== kept && !dropped) setKept(wanted);
   if (dropped) {
     return <Navigate replace to={withDataset(`${location.pathname}${location.search}${location.hash}`, kept)} />;

@@ -57,7 +57,11 @@ function FamilyScene({ graph, expanded, query, whole }: Props & { graph: GraphAn
   const expandedKey = expanded.join(",");
   const scene = useMemo(() => {
     const open = new Set(expandedKey.split(",").filter(Boolean));
-    const cluster = clusterGraph(graph, catalogue.families, { expanded: open, onlyDocumented, keep: pathLinkKeys(path) });
+    const cluster = clusterGraph(graph, catalogue.families, {
+      expanded: open,
+      onlyDocumented,
+      keep: pathLinkKeys(path),
+    });
     return layoutClusters(cluster, {
       roleHref: (code) => mapHref({ role: code, onlyDocumented }),
       expandHref: (family) => mapHref({ families: [...open, family], path, onlyDocumented }),
@@ -71,7 +75,7 @@ function FamilyScene({ graph, expanded, query, whole }: Props & { graph: GraphAn
         expanded.length > 0 ? `, ${plural(expanded.length, "family", "families")} expanded into their roles` : ""
       }; arrows are career moves, thicker when they count several. The same moves are listed after the map.`;
   return (
-    <div className="map-with-list">
+    <div className="map-with-list wide">
       <MapCanvas scene={scene} label={label} highlightNodes={highlight.nodes} highlightEdges={highlight.edges} />
       <div className="move-lists">
         {!whole && <FamilyList expanded={expanded} query={query} />}
@@ -146,8 +150,7 @@ function EdgeList({ scene }: { scene: Scene }) {
               <ul>
                 {edges.map((edge) => (
                   <li key={edge.target}>
-                    → {byId.get(edge.target)?.name ?? edge.target}{" "}
-                    <span className="hint">{describe(edge)}</span>
+                    → {byId.get(edge.target)?.name ?? edge.target} <span className="hint">{describe(edge)}</span>
                   </li>
                 ))}
               </ul>
@@ -159,7 +162,17 @@ function EdgeList({ scene }: { scene: Scene }) {
   );
 }
 
-function TooMany({ drawn, expanded, whole, query }: { drawn: number; expanded: string[]; whole: boolean; query: MapQuery }) {
+function TooMany({
+  drawn,
+  expanded,
+  whole,
+  query,
+}: {
+  drawn: number;
+  expanded: string[];
+  whole: boolean;
+  query: MapQuery;
+}) {
   const catalogue = useCatalogue();
   return (
     <section className="empty-result" aria-labelledby="too-many" data-testid="map-too-large">
@@ -185,6 +198,28 @@ function TooMany({ drawn, expanded, whole, query }: { drawn: number; expanded: s
             </Link>
           ))}
       </p>
+      {!whole &&
+        expanded.map((code) => {
+          const family = catalogue.families.find((f) => f.code === code);
+          if (!family) return null;
+          return (
+            <section key={code} aria-labelledby={`roles-of-${code}`}>
+              <h3 id={`roles-of-${code}`}>
+                <FamilyDot family={code} />
+                The roles of {family.name} ({family.roles.length})
+              </h3>
+              <CappedList
+                items={family.roles}
+                keyOf={(r) => r.code}
+                className="move-list"
+                noun="role"
+                render={(r) => (
+                  <Link to={mapHref({ role: r.code, onlyDocumented: query.onlyDocumented })}>{r.title}</Link>
+                )}
+              />
+            </section>
+          );
+        })}
     </section>
   );
 }

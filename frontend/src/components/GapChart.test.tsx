@@ -79,7 +79,10 @@ describe("gap chart", () => {
     });
     const { container } = render(
       <InApp catalogue={guild}>
-        <GapChart haveLabel="my level" items={[row("trade:pricing", "trade", 0, 2), row("craft:joinery", "craft", 1, 4)]} />
+        <GapChart
+          haveLabel="my level"
+          items={[row("trade:pricing", "trade", 0, 2), row("craft:joinery", "craft", 1, 4)]}
+        />
       </InApp>,
     );
     expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["Craft", "Trade"]);

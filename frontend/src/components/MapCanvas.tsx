@@ -120,6 +120,8 @@ export function MapCanvas({ scene, label, highlightNodes = NONE, highlightEdges 
         <svg
           ref={svgRef}
           viewBox={`0 0 ${width} ${height}`}
+          // Never drawn much larger than its own size: a small scene stays at a readable scale.
+          style={{ maxWidth: `${Math.round(width * 1.3)}px` }}
           role="group"
           tabIndex={0}
           aria-label={`${label} Arrow keys move the view, plus and minus zoom, 0 resets.`}
@@ -140,8 +142,9 @@ export function MapCanvas({ scene, label, highlightNodes = NONE, highlightEdges 
                 viewBox="0 0 10 10"
                 refX="9"
                 refY="5"
-                markerWidth="6"
-                markerHeight="6"
+                markerUnits="userSpaceOnUse"
+                markerWidth="9"
+                markerHeight="9"
                 orient="auto-start-reverse"
               >
                 <path d="M0,0 L10,5 L0,10 z" className={`arrow-${kind}`} />

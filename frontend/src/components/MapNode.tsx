@@ -26,11 +26,14 @@ export function MapNode({ node, highlighted, dim, onFocus }: NodeProps) {
   const box = labelBox(at, node.side, node.labelWidth, node.radius, LABEL_LINE_HEIGHT, node.lines.length);
   const anchor = ANCHOR[node.side];
   const x = anchor === "middle" ? at.x : anchor === "start" ? box.x0 : box.x1;
-  const name = node.kind === "family" ? `${node.name}: ${node.detail ?? "a family"}` : `${node.name} (${node.code}), ${family}`;
+  const name =
+    node.kind === "family" ? `${node.name}: ${node.detail ?? "a family"}` : `${node.name} (${node.code}), ${family}`;
   return (
     <Link
       to={node.href}
-      className={`node node-${node.kind}${highlighted ? " highlighted" : ""}${dim ? " dim" : ""}`}
+      className={`node node-${node.kind}${highlighted ? " highlighted" : ""}${dim ? " dim" : ""}${
+        node.quiet ? " quiet" : ""
+      }`}
       aria-label={`${name}: ${node.action}`}
       data-role={node.kind === "role" ? node.code : undefined}
       data-family={node.kind === "family" ? node.code : undefined}

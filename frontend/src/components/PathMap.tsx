@@ -15,10 +15,7 @@ import { MapCanvas } from "./MapCanvas";
 
 export function PathMap({ path }: { path: string[] }) {
   const key = path.join(",");
-  const sheets = useResource(
-    (signal) => Promise.all(key.split(",").map((code) => api.role(code, signal))),
-    [key],
-  );
+  const sheets = useResource((signal) => Promise.all(key.split(",").map((code) => api.role(code, signal))), [key]);
   return (
     <Await resource={sheets} what="the roles of the path" suggestionHref={(s) => mapHref({ role: s.code })}>
       {(data) => <PathResult sheets={data} />}
@@ -30,7 +27,9 @@ function PathResult({ sheets }: { sheets: RoleSheet[] }) {
   const catalogue = useCatalogue();
   const moveOf = useMemo(() => {
     const moves = new Map(
-      sheets.flatMap((s) => s.links_out.map((l) => [`${s.code}>${l.role.code}`, { kind: l.kind, evidence: l.evidence }])),
+      sheets.flatMap((s) =>
+        s.links_out.map((l) => [`${s.code}>${l.role.code}`, { kind: l.kind, evidence: l.evidence }]),
+      ),
     );
     return (source: string, target: string): PathMove | undefined => moves.get(`${source}>${target}`);
   }, [sheets]);

@@ -69,9 +69,11 @@ export function makeCatalogue(
 }
 
 const catalogues = memo(() =>
-  Promise.all([api.roles(), api.families(), api.competences()]).then(
-    ([roles, families, competences]) => ({ roles, families, competences }),
-  ),
+  Promise.all([api.roles(), api.families(), api.competences()]).then(([roles, families, competences]) => ({
+    roles,
+    families,
+    competences,
+  })),
 );
 
 export function loadCatalogue(dataset: DatasetInfo): Promise<Catalogue> {

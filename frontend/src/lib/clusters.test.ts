@@ -64,7 +64,9 @@ describe("the map by families", () => {
       "family:B>family:C": [1, 0],
       "family:C>a1": [1, 0],
     });
-    expect(open.edges.find((e) => e.source === "a1" && e.target === "a2")?.title).toBe("Role a1 → Role a2: inferred, covers 50%");
+    expect(open.edges.find((e) => e.source === "a1" && e.target === "a2")?.title).toBe(
+      "Role a1 → Role a2: inferred, covers 50%",
+    );
   });
 
   it("keeps documented moves only when asked, and the moves of a highlighted path", () => {

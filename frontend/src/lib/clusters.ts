@@ -6,12 +6,22 @@
  */
 import type { GraphAnswer } from "../api";
 import { layoutForce, linkKey, placeLabels, type ForceNode } from "./mapLayout";
-import { familyNodeId, fitLabel, LABEL_LINE_HEIGHT, textWidth, type Scene, type SceneEdge, type SceneNode } from "./mapScene";
+import {
+  familyNodeId,
+  fitLabel,
+  LABEL_LINE_HEIGHT,
+  textWidth,
+  type Scene,
+  type SceneEdge,
+  type SceneNode,
+} from "./mapScene";
 
 /** Above this many roles the map does not draw them one by one: it cannot be read. */
 export const MAP_ROLE_LIMIT = 250;
 /** Edges kept from each folded family to other folded families, strongest first. */
 export const TOP_FAMILY_EDGES = 3;
+/** Above this many roles drawn, their labels show on hover or focus only (the list beside names them all). */
+export const QUIET_LABELS_ABOVE = 60;
 
 export interface ClusterOptions {
   expanded: ReadonlySet<string>;
@@ -74,7 +84,15 @@ export function clusterGraph(
     expanded.has(family.code)
       ? graph.nodes
           .filter((n) => n.family_code === family.code)
-          .map((n) => ({ id: n.code, kind: "role", code: n.code, family: family.code, name: n.title, roles: 1, inside: 0 }))
+          .map((n) => ({
+            id: n.code,
+            kind: "role",
+            code: n.code,
+            family: family.code,
+            name: n.title,
+            roles: 1,
+            inside: 0,
+          }))
       : [
           {
             id: familyNodeId(family.code),
@@ -114,9 +132,7 @@ function strongestBetweenFamilies(edges: SceneEdge[]): SceneEdge[] {
   }
   const kept = new Set(
     [...bySource.values()].flatMap((list) =>
-      [...list]
-        .sort((a, b) => b.documented - a.documented || b.count - a.count)
-        .slice(0, TOP_FAMILY_EDGES),
+      [...list].sort((a, b) => b.documented - a.documented || b.count - a.count).slice(0, TOP_FAMILY_EDGES),
     ),
   );
   return edges.filter((e) => !(folded(e.source) && folded(e.target)) || kept.has(e));
@@ -140,13 +156,16 @@ export interface ClusterLinks {
 /** Lays a cluster graph out: families around a circle, each expanded family's roles around its place. */
 export function layoutClusters(cluster: ClusterGraph, links: ClusterLinks): Scene {
   const g = CLUSTER_GEOMETRY;
+  const quiet = cluster.nodes.filter((n) => n.kind === "role").length > QUIET_LABELS_ABOVE;
   const labelled = cluster.nodes.map((node) => {
     const text =
       node.kind === "family"
         ? fitLabel(`${node.name} (${node.roles})`, g.familyLabel)
         : fitLabel(node.name, g.roleLabel);
     const radius = node.kind === "family" ? familyRadius(node.roles) : g.roleRadius;
-    return { node, text, radius, width: textWidth(text) };
+    // A quiet label takes no room: it shows alone, over the rest, when its node has focus.
+    const width = quiet && node.kind === "role" ? 0 : textWidth(text);
+    return { node, text, radius, width };
   });
   const forceNodes: ForceNode[] = labelled.map(({ node, radius, width }) => ({
     id: node.id,
@@ -164,7 +183,7 @@ export function layoutClusters(cluster: ClusterGraph, links: ClusterLinks): Scen
     ),
     LABEL_LINE_HEIGHT,
   );
-  const nodes: SceneNode[] = labelled.map(({ node, text, radius, width }) => {
+  const nodes: SceneNode[] = labelled.map(({ node, text, radius }) => {
     const at = positions.get(node.id) ?? { x: 0, y: 0 };
     const family = node.kind === "family";
     return {
@@ -176,10 +195,13 @@ export function layoutClusters(cluster: ClusterGraph, links: ClusterLinks): Scen
       y: at.y,
       radius,
       lines: [text],
-      labelWidth: width,
+      labelWidth: textWidth(text),
       side: sides.get(node.id) ?? "below",
+      quiet: quiet && !family,
       name: node.name,
-      detail: family ? `${node.roles} ${node.roles === 1 ? "role" : "roles"}, ${movesText(node.inside, 0)} inside` : undefined,
+      detail: family
+        ? `${node.roles} ${node.roles === 1 ? "role" : "roles"}, ${movesText(node.inside, 0)} inside`
+        : undefined,
       action: family ? "expand it" : "show its moves",
       href: family ? links.expandHref(node.code) : links.roleHref(node.code),
     };

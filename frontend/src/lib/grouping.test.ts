@@ -6,7 +6,9 @@ const competence = (code: string) => ({ code, area: code.charAt(0) });
 
 describe("grouping by area", () => {
   it("orders areas as the dataset lists them and codes naturally, leaving out empty areas", () => {
-    const areas = areasWithColours(["PLAN", "BUILD", "RUN", "ENABLE", "MANAGE"].map((name, i) => ({ code: "ABCDE"[i]!, name })));
+    const areas = areasWithColours(
+      ["PLAN", "BUILD", "RUN", "ENABLE", "MANAGE"].map((name, i) => ({ code: "ABCDE"[i]!, name })),
+    );
     const groups = groupByArea(["E2", "B10", "B2", "A1", "E10"], competence, areas);
     expect(groups.map((g) => [g.area.name, g.items])).toEqual([
       ["PLAN", ["A1"]],

@@ -25,7 +25,8 @@ export function wrapLabel(text: string, width: number): string[] {
   if (textWidth(text) <= width) return [text];
   const words = text.split(/\s+/);
   let first = "";
-  while (words.length > 0 && textWidth(`${first} ${words[0]}`.trim()) <= width) first = `${first} ${words.shift()}`.trim();
+  while (words.length > 0 && textWidth(`${first} ${words[0]}`.trim()) <= width)
+    first = `${first} ${words.shift()}`.trim();
   if (!first) return [fitLabel(text, width)];
   return [first, fitLabel(words.join(" "), width)];
 }
@@ -49,6 +50,8 @@ export interface SceneNode {
   name: string;
   /** What else its accessible name says (a family's size), if anything. */
   detail?: string;
+  /** Label drawn only when the node is highlighted, hovered or focused (dense scenes). */
+  quiet?: boolean;
   /** What following the node does, in words for its accessible name ("show its moves"). */
   action: string;
   href: string;

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { RoleSheet } from "../api";
 import { nodeBox, labelBox, overlap, type Box } from "./mapLayout";
 import { LABEL_LINE_HEIGHT, type Scene } from "./mapScene";
-import { compareMoves, layoutNeighbourhood, NEIGHBOURHOOD_GEOMETRY, neighbourhoodOf, type NeighbourMove } from "./neighbourhood";
+import {
+  compareMoves,
+  layoutNeighbourhood,
+  NEIGHBOURHOOD_GEOMETRY,
+  neighbourhoodOf,
+  type NeighbourMove,
+} from "./neighbourhood";
 
 type Link = RoleSheet["links_out"][number];
 const link = (code: string, kind: Link["kind"], coverage: number, steps = 5): Link => ({
@@ -56,21 +62,23 @@ describe("a role's neighbourhood", () => {
 
   it("draws moves in on the left, moves out on the right, a two-way move once with an arc each way", () => {
     const hood = neighbourhoodOf(
-      sheet([link("out1", "inferred", 0.7), link("both", "documented", 0.4)], [link("in1", "inferred", 0.6), link("both", "inferred", 0.3)]),
+      sheet(
+        [link("out1", "inferred", 0.7), link("both", "documented", 0.4)],
+        [link("in1", "inferred", 0.6), link("both", "inferred", 0.3)],
+      ),
       () => "f",
       false,
     );
     const scene = layoutNeighbourhood(hood, links, 20);
     const at = new Map(scene.nodes.map((n) => [n.id, n]));
-    const g = NEIGHBOURHOOD_GEOMETRY;
-    expect(at.get("c")?.x).toBe(g.centreX);
-    expect(at.get("in1")?.x).toBe(g.leftX);
-    expect(at.get("both")?.x).toBe(g.rightX);
-    expect(at.get("out1")?.x).toBe(g.rightX);
+    const [centre, left, right] = [at.get("c")!.x, at.get("in1")!.x, at.get("out1")!.x];
+    expect(centre - left).toBe(NEIGHBOURHOOD_GEOMETRY.spread);
+    expect(right - centre).toBe(NEIGHBOURHOOD_GEOMETRY.spread);
+    expect(at.get("both")?.x).toBe(right);
     expect(scene.nodes.filter((n) => n.id === "both")).toHaveLength(1);
     expect(scene.edges.map((e) => `${e.source}>${e.target}`).sort()).toEqual(["both>c", "c>both", "c>out1", "in1>c"]);
     // documented first on its side; the centre leads to its sheet, neighbours to their own moves
-    expect(scene.nodes.filter((n) => n.x === g.rightX).map((n) => n.id)).toEqual(["both", "out1"]);
+    expect(scene.nodes.filter((n) => n.x === right).map((n) => n.id)).toEqual(["both", "out1"]);
     expect(at.get("c")?.href).toBe("/roles/c");
     expect(at.get("out1")?.href).toBe("/map?role=out1");
   });
@@ -83,7 +91,10 @@ describe("a role's neighbourhood", () => {
     const many = Array.from({ length: 30 }, (_, i) => long(`o${i}`));
     const hood = neighbourhoodOf(
       {
-        ...sheet(many, Array.from({ length: 25 }, (_, i) => long(`i${i}`))),
+        ...sheet(
+          many,
+          Array.from({ length: 25 }, (_, i) => long(`i${i}`)),
+        ),
         title: "A centre role whose title is far longer than any column could hold on one line",
       },
       () => "f",
@@ -109,7 +120,11 @@ describe("a role's neighbourhood", () => {
   });
 
   it("draws a role without moves alone", () => {
-    const scene = layoutNeighbourhood(neighbourhoodOf(sheet([], []), () => "f", false), links, 20);
+    const scene = layoutNeighbourhood(
+      neighbourhoodOf(sheet([], []), () => "f", false),
+      links,
+      20,
+    );
     expect(scene.nodes.map((n) => n.id)).toEqual(["c"]);
     expect(scene.edges).toEqual([]);
   });

@@ -6,7 +6,15 @@
  */
 import type { LinkKind, RoleSheet } from "../api";
 import { compareCodes } from "./naturalOrder";
-import { fitLabel, LABEL_LINE_HEIGHT, textWidth, wrapLabel, type Scene, type SceneEdge, type SceneNode } from "./mapScene";
+import {
+  fitLabel,
+  LABEL_LINE_HEIGHT,
+  textWidth,
+  wrapLabel,
+  type Scene,
+  type SceneEdge,
+  type SceneNode,
+} from "./mapScene";
 
 export interface NeighbourMove {
   code: string;
@@ -45,17 +53,15 @@ export function neighbourhoodOf(
   const moves = (links: RoleSheet["links_out"]) =>
     links
       .filter((l) => !onlyDocumented || l.kind === "documented")
-      .map(
-        (l): NeighbourMove => ({
-          code: l.role.code,
-          title: l.role.title,
-          family: familyOf(l.role.code),
-          kind: l.kind,
-          coverage: l.coverage,
-          levelSteps: l.level_steps,
-          evidence: l.evidence,
-        }),
-      )
+      .map((l): NeighbourMove => ({
+        code: l.role.code,
+        title: l.role.title,
+        family: familyOf(l.role.code),
+        kind: l.kind,
+        coverage: l.coverage,
+        levelSteps: l.level_steps,
+        evidence: l.evidence,
+      }))
       .sort(compareMoves);
   return {
     centre: { code: sheet.code, title: sheet.title, family: sheet.family.code },
@@ -65,19 +71,20 @@ export function neighbourhoodOf(
 }
 
 export const NEIGHBOURHOOD_GEOMETRY = {
-  width: 900,
-  centreX: 450,
-  leftX: 300,
-  rightX: 600,
+  /** From the centre to each column. */
+  spread: 150,
+  margin: 12,
   row: 30,
   top: 80,
   bottom: 40,
   radius: 10,
   centreRadius: 16,
-  /** Room for a label beside a column, and for the centre's two lines. */
+  /** Room for a label beside a column, and for the centre's two lines (between the columns). */
   columnLabel: 270,
   centreLabel: 260,
 } as const;
+
+const LABEL_GAP = 3;
 
 export interface NeighbourhoodLinks {
   /** Where a neighbour leads (its own neighbourhood) and where the centre leads (its sheet). */
@@ -102,6 +109,15 @@ export function layoutNeighbourhood(hood: Neighbourhood, links: NeighbourhoodLin
   const height = g.top + (rows + noteRow) * g.row + g.bottom;
   const centreY = g.top + (rows * g.row) / 2;
   const rowY = (count: number, i: number) => g.top + ((rows - count) * g.row) / 2 + i * g.row + g.row / 2;
+  // The drawing is as wide as its labels need, so short titles are not drawn tiny.
+  const widest = (moves: NeighbourMove[]) =>
+    Math.max(0, ...moves.map((m) => textWidth(fitLabel(m.title, g.columnLabel))));
+  const centreLines = wrapLabel(hood.centre.title, g.centreLabel);
+  const centreWidth = Math.max(...centreLines.map(textWidth));
+  const leftX = g.margin + Math.max(widest(leftShown) + g.radius + LABEL_GAP, centreWidth / 2 - g.spread);
+  const centreX = leftX + g.spread;
+  const rightX = centreX + g.spread;
+  const width = rightX + g.margin + Math.max(widest(rightShown) + g.radius + LABEL_GAP, centreWidth / 2 - g.spread);
 
   const neighbour = (move: NeighbourMove, x: number, y: number, side: "left" | "right"): SceneNode => {
     const label = fitLabel(move.title, g.columnLabel);
@@ -121,25 +137,24 @@ export function layoutNeighbourhood(hood: Neighbourhood, links: NeighbourhoodLin
       href: links.neighbourHref(move.code),
     };
   };
-  const centreLines = wrapLabel(hood.centre.title, g.centreLabel);
   const nodes: SceneNode[] = [
     {
       id: hood.centre.code,
       kind: "role",
       code: hood.centre.code,
       family: hood.centre.family,
-      x: g.centreX,
+      x: centreX,
       y: centreY,
       radius: g.centreRadius,
       lines: centreLines,
-      labelWidth: Math.max(...centreLines.map(textWidth)),
+      labelWidth: centreWidth,
       side: "above",
       name: hood.centre.title,
       action: "open its sheet",
       href: links.centreHref,
     },
-    ...leftShown.map((m, i) => neighbour(m, g.leftX, rowY(leftShown.length, i), "left")),
-    ...rightShown.map((m, i) => neighbour(m, g.rightX, rowY(rightShown.length, i), "right")),
+    ...leftShown.map((m, i) => neighbour(m, leftX, rowY(leftShown.length, i), "left")),
+    ...rightShown.map((m, i) => neighbour(m, rightX, rowY(rightShown.length, i), "right")),
   ];
 
   const edge = (source: string, target: string, move: NeighbourMove): SceneEdge => ({
@@ -165,11 +180,11 @@ export function layoutNeighbourhood(hood: Neighbourhood, links: NeighbourhoodLin
   const noteY = g.top + rows * g.row + g.row / 2 + LABEL_LINE_HEIGHT / 3;
   const notes = [
     ...(left.length > cap
-      ? [{ x: g.leftX, y: noteY, text: `and ${left.length - cap} more, listed beside`, anchor: "end" as const }]
+      ? [{ x: leftX, y: noteY, text: `and ${left.length - cap} more, listed beside`, anchor: "end" as const }]
       : []),
     ...(right.length > cap
-      ? [{ x: g.rightX, y: noteY, text: `and ${right.length - cap} more, listed beside`, anchor: "start" as const }]
+      ? [{ x: rightX, y: noteY, text: `and ${right.length - cap} more, listed beside`, anchor: "start" as const }]
       : []),
   ];
-  return { width: g.width, height, nodes, edges, notes };
+  return { width, height, nodes, edges, notes };
 }

@@ -19,7 +19,9 @@ describe("palette", () => {
   });
 
   it("colours areas by their order: the e-CF's five keep their colours", () => {
-    const ecf = areasWithColours(["PLAN", "BUILD", "RUN", "ENABLE", "MANAGE"].map((name, i) => ({ code: "ABCDE"[i]!, name })));
+    const ecf = areasWithColours(
+      ["PLAN", "BUILD", "RUN", "ENABLE", "MANAGE"].map((name, i) => ({ code: "ABCDE"[i]!, name })),
+    );
     expect(ecf.map((a) => [a.code, a.colour])).toEqual([
       ["A", "#3366AA"],
       ["B", "#22803A"],

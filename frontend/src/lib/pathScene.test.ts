@@ -6,7 +6,11 @@ const stop = (code: string) => ({ code, title: `Role ${code}`, family: "f" });
 describe("a path on the map", () => {
   it("stacks the roles top to bottom, draws each move and says where there is none", () => {
     const moves = new Map([["a>b", { kind: "documented" as const, evidence: "“quote”" }]]);
-    const scene = layoutPath([stop("a"), stop("b"), stop("c")], (s, t) => moves.get(`${s}>${t}`), (c) => `/map?role=${c}`);
+    const scene = layoutPath(
+      [stop("a"), stop("b"), stop("c")],
+      (s, t) => moves.get(`${s}>${t}`),
+      (c) => `/map?role=${c}`,
+    );
     expect(scene.nodes.map((n) => [n.id, n.lines[0]])).toEqual([
       ["a", "1. Role a"],
       ["b", "2. Role b"],

@@ -13,7 +13,7 @@ export interface PathMove {
   evidence: string;
 }
 
-export const PATH_GEOMETRY = { width: 900, x: 60, top: 50, row: 70, radius: 13, label: 760 } as const;
+export const PATH_GEOMETRY = { x: 40, top: 40, row: 70, radius: 13, label: 760, margin: 16 } as const;
 
 export function layoutPath(
   stops: readonly PathStop[],
@@ -58,6 +58,14 @@ export function layoutPath(
   });
   const notes: SceneNote[] = pairs
     .filter(({ from, to }) => !moveOf(from.code, to.code))
-    .map(({ i }) => ({ x: g.x + g.radius + 8, y: y(i) + g.row / 2 + LABEL_LINE_HEIGHT / 3, text: "no direct move", anchor: "start" }));
-  return { width: g.width, height: y(Math.max(stops.length - 1, 0)) + g.top, nodes, edges, notes };
+    .map(({ i }) => ({
+      x: g.x + g.radius + 8,
+      y: y(i) + g.row / 2 + LABEL_LINE_HEIGHT / 3,
+      text: "no direct move",
+      anchor: "start",
+    }));
+  // As wide as the longest label (or note) needs.
+  const widest = Math.max(textWidth("no direct move"), ...nodes.map((n) => n.labelWidth));
+  const width = g.x + g.radius + 8 + widest + g.margin;
+  return { width, height: y(Math.max(stops.length - 1, 0)) + g.top, nodes, edges, notes };
 }

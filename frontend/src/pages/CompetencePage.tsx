@@ -2,6 +2,7 @@
 import { useParams } from "react-router";
 import { api, type CompetenceSheet } from "../api";
 import { Await } from "../components/Await";
+import { CappedList } from "../components/CappedList";
 import { KnowledgeList } from "../components/KnowledgeList";
 import { LevelBadge } from "../components/LevelBadge";
 import { LevelList } from "../components/LevelList";
@@ -48,18 +49,23 @@ function CompetenceSheetView({ competence }: { competence: CompetenceSheet }) {
         {competence.roles.length === 0 ? (
           <p className="empty">No role of {catalogue.dataset.name} requires this competence.</p>
         ) : (
-          <ul className="requirements">
-            {competence.roles.map((r) => (
-              <li key={r.code}>
+          <CappedList
+            items={competence.roles}
+            keyOf={(r) => r.code}
+            className="requirements"
+            noun="role"
+            step={30}
+            render={(r) => (
+              <>
                 <RoleLink code={r.code} />{" "}
                 <span className="badges">
                   {r.levels.map((level) => (
                     <LevelBadge key={level} competence={competence.code} level={level} />
                   ))}
                 </span>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          />
         )}
       </section>
     </article>

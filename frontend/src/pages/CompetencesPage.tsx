@@ -14,7 +14,8 @@ export function CompetencesPage() {
     <div className="index-page">
       <h1>Competences</h1>
       <p className="lead">
-        The {catalogue.competences.length} competences of {catalogue.dataset.name}, in {plural(catalogue.areas.length, "area")}.
+        The {catalogue.competences.length} competences of {catalogue.dataset.name}, in{" "}
+        {plural(catalogue.areas.length, "area")}.
       </p>
       <div className="index-grid">
         {groupByArea(catalogue.competences, (c) => c, catalogue.areas).map(({ area, items }) => (

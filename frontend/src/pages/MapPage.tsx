@@ -38,6 +38,7 @@ export function MapPage() {
           label="Show the moves of"
           value={role}
           onChange={(code) => void navigate(mapHref({ role: code, onlyDocumented }))}
+          browse={false}
         />
         <MapViews view={view} query={query} />
       </div>
@@ -59,7 +60,9 @@ export function MapPage() {
           <input
             type="checkbox"
             checked={onlyDocumented}
-            onChange={(event) => void navigate(mapHref({ ...query, onlyDocumented: event.target.checked }), { replace: true })}
+            onChange={(event) =>
+              void navigate(mapHref({ ...query, onlyDocumented: event.target.checked }), { replace: true })
+            }
           />{" "}
           Only moves the source document names (a highlighted path stays drawn)
         </label>
@@ -102,7 +105,9 @@ function MapViews({ view, query }: { view: MapView; query: MapQuery }) {
       <ul>
         {family && (
           <li>
-            <Link to={mapHref({ families: [family.code], path: [view.kind === "role" ? view.role : ""], onlyDocumented })}>
+            <Link
+              to={mapHref({ families: [family.code], path: [view.kind === "role" ? view.role : ""], onlyDocumented })}
+            >
               Its family, {family.name}
             </Link>
           </li>
@@ -117,7 +122,10 @@ function MapViews({ view, query }: { view: MapView; query: MapQuery }) {
         </li>
         <li>
           {roles <= MAP_ROLE_LIMIT ? (
-            <Link to={mapHref({ all: true, path, onlyDocumented })} aria-current={view.kind === "all" ? "page" : undefined}>
+            <Link
+              to={mapHref({ all: true, path, onlyDocumented })}
+              aria-current={view.kind === "all" ? "page" : undefined}
+            >
               The whole map ({plural(roles, "role")})
             </Link>
           ) : (

@@ -90,32 +90,32 @@ function RoleSheetView({ role }: { role: RoleSheet }) {
       <SheetList id="deliverables" title="Deliverables" items={role.deliverables} />
       <SheetList id="kpis" title="Performance indicators" items={role.kpis} />
       {(role.career || role.career_mentions.length > 0) && (
-      <section aria-labelledby="career">
-        <h2 id="career">Career path</h2>
-        {role.career && (
-          <dl className="facts">
-            <Fact term="Profile" text={role.career.profile} />
-            <Fact
-              term="Experience"
-              text={[
-                role.career.experience,
-                role.career.min_experience_years !== null
-                  ? `at least ${plural(role.career.min_experience_years, "year")}`
-                  : "",
-              ]
-                .filter(Boolean)
-                .join("; ")}
-            />
-            <Fact term="Note" text={role.career.note ?? ""} />
-          </dl>
-        )}
-        {role.career_mentions.length > 0 && (
-          <>
-            <h3>Other moves the sheet mentions</h3>
-            <TextList items={role.career_mentions} />
-          </>
-        )}
-      </section>
+        <section aria-labelledby="career">
+          <h2 id="career">Career path</h2>
+          {role.career && (
+            <dl className="facts">
+              <Fact term="Profile" text={role.career.profile} />
+              <Fact
+                term="Experience"
+                text={[
+                  role.career.experience,
+                  role.career.min_experience_years !== null
+                    ? `at least ${plural(role.career.min_experience_years, "year")}`
+                    : "",
+                ]
+                  .filter(Boolean)
+                  .join("; ")}
+              />
+              <Fact term="Note" text={role.career.note ?? ""} />
+            </dl>
+          )}
+          {role.career_mentions.length > 0 && (
+            <>
+              <h3>Other moves the sheet mentions</h3>
+              <TextList items={role.career_mentions} />
+            </>
+          )}
+        </section>
       )}
       <DocumentedMoves role={role} />
       {role.trends && (
