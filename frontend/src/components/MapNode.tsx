@@ -47,7 +47,8 @@ export function MapNode({ node, highlighted, dim, onFocus }: NodeProps) {
       <text textAnchor={anchor}>
         {node.lines.map((line, i) => (
           <tspan key={i} x={x} y={box.y0 + (i + 1) * LABEL_LINE_HEIGHT - 3}>
-            {line}
+            {/* the space keeps the words of two lines apart for screen readers */}
+            {i < node.lines.length - 1 ? `${line} ` : line}
           </tspan>
         ))}
       </text>

@@ -13,11 +13,17 @@ const CHAR_WIDTH = 7;
 
 export const textWidth = (text: string): number => text.length * CHAR_WIDTH;
 
-/** `text` cut to fit `width` (with an ellipsis when cut); the full text goes in the node's title. */
+/**
+ * `text` cut to fit `width`, on a word boundary where there is one, with an ellipsis;
+ * the full text goes in the node's title and accessible name (which so still contains
+ * every visible word).
+ */
 export function fitLabel(text: string, width: number): string {
   if (textWidth(text) <= width) return text;
   const keep = Math.max(1, Math.floor(width / CHAR_WIDTH) - 1);
-  return `${text.slice(0, keep).trimEnd()}…`;
+  const cut = text.slice(0, keep);
+  const space = text.charAt(keep) === " " ? keep : cut.lastIndexOf(" ");
+  return `${(space > 0 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** `text` on at most two lines of `width`, cut on words; the second line is cut to fit. */

@@ -12,9 +12,9 @@ describe("a path on the map", () => {
       (c) => `/map?role=${c}`,
     );
     expect(scene.nodes.map((n) => [n.id, n.lines[0]])).toEqual([
-      ["a", "1. Role a"],
-      ["b", "2. Role b"],
-      ["c", "3. Role c"],
+      ["a", "Role a"],
+      ["b", "Role b"],
+      ["c", "Role c"],
     ]);
     const ys = scene.nodes.map((n) => n.y);
     expect(ys).toEqual([...ys].sort((x, y) => x - y));

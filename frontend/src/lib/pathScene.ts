@@ -23,7 +23,7 @@ export function layoutPath(
   const g = PATH_GEOMETRY;
   const y = (i: number) => g.top + i * g.row;
   const nodes = stops.map((stop, i) => {
-    const label = fitLabel(`${i + 1}. ${stop.title}`, g.label);
+    const label = fitLabel(stop.title, g.label);
     return {
       id: stop.code,
       kind: "role" as const,
