@@ -80,7 +80,7 @@ def datasets_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def base_url(datasets_dir: Path) -> Iterator[str]:
-    """The real service on the embedded store (the seed and the test datasets), serving frontend/dist."""
+    """The real service on the embedded store (seed and test datasets), serving frontend/dist."""
     if not (DIST / "index.html").is_file():
         pytest.fail(
             f"{DIST}/index.html is missing: build the UI first "

@@ -116,15 +116,56 @@ def small_dataset() -> Dataset:
 
 
 LARGE_WORDS = (
-    "analyst assistant clerk designer engineer inspector manager operator planner "
-    "specialist supervisor technician adviser coordinator officer"
-).split()
+    "analyst",
+    "assistant",
+    "clerk",
+    "designer",
+    "engineer",
+    "inspector",
+    "manager",
+    "operator",
+    "planner",
+    "specialist",
+    "supervisor",
+    "technician",
+    "adviser",
+    "coordinator",
+    "officer",
+)
 LARGE_FIELDS = (
-    "agricultural aviation banking chemical civil clinical construction dental digital "
-    "electrical energy environmental financial food forestry freight health hotel "
-    "insurance legal marine mining museum nuclear nursing packaging railway retail "
-    "security textile transport water"
-).split()
+    "agricultural",
+    "aviation",
+    "banking",
+    "chemical",
+    "civil",
+    "clinical",
+    "construction",
+    "dental",
+    "digital",
+    "electrical",
+    "energy",
+    "environmental",
+    "financial",
+    "food",
+    "forestry",
+    "freight",
+    "health",
+    "hotel",
+    "insurance",
+    "legal",
+    "marine",
+    "mining",
+    "museum",
+    "nuclear",
+    "nursing",
+    "packaging",
+    "railway",
+    "retail",
+    "security",
+    "textile",
+    "transport",
+    "water",
+)
 
 
 def large_dataset(roles: int = 3000, families: int = 30, competences: int = 140) -> Dataset:

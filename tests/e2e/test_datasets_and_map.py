@@ -62,17 +62,18 @@ def ordered_moves(links: list[dict[str, Any]]) -> list[str]:
 # --- several datasets -----------------------------------------------------------------
 
 
+@pytest.mark.parametrize("device", ["page", "phone"])
 def test_the_picker_switches_datasets_and_links_keep_it(
-    page: Any, api: Any, axe: Any, screenshot: Any
+    device: str, request: pytest.FixtureRequest, api: Any, axe: Any, screenshot: Any
 ) -> None:
+    page = request.getfixturevalue(device)
     datasets = {d["id"]: d for d in api("/api/v1/datasets")}
     assert {SMALL_ID, LARGE_ID} <= set(datasets)
     small = datasets[SMALL_ID]
     page.goto("/roles")
     picker = page.get_by_label("Dataset")
-    assert sorted(picker.locator("option").evaluate_all("o => o.map(x => x.textContent)")) == sorted(
-        d["name"] for d in datasets.values()
-    )
+    options = picker.locator("option").evaluate_all("o => o.map(x => x.textContent)")
+    assert sorted(options) == sorted(d["name"] for d in datasets.values())
     picker.select_option(SMALL_ID)
     page.wait_for_url(re.compile(rf"/roles\?dataset={SMALL_ID}$"))
     page.get_by_text(f"The {small['counts']['roles']} roles of {small['name']}").wait_for()
@@ -82,8 +83,10 @@ def test_the_picker_switches_datasets_and_links_keep_it(
     for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))"):
         assert href.endswith(f"?dataset={SMALL_ID}"), href
     assert small["attribution"] in page.get_by_test_id("attribution").inner_text()
-    screenshot(page, "dataset-small-roles")
-    assert axe(page, "dataset-small-roles") == []
+    if device == "phone":
+        assert no_horizontal_scroll(page)
+    screenshot(page, f"{device}-dataset-small-roles")
+    assert axe(page, f"{device}-dataset-small-roles") == []
 
     # every link carries the dataset on: the nav, a role sheet, and back
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Competences").click()
@@ -95,7 +98,8 @@ def test_the_picker_switches_datasets_and_links_keep_it(
     ]
 
     # back to the default: the dataset leaves the URL, the seed's roles come back
-    page.get_by_label("Dataset").select_option(next(d for d in datasets.values() if d["default"])["id"])
+    default = next(d for d in datasets.values() if d["default"])
+    page.get_by_label("Dataset").select_option(default["id"])
     page.wait_for_url(re.compile(r"/competences$"))
     seed = api("/api/v1/competences")
     page.locator(".index-grid a.competence-link").nth(len(seed) - 1).wait_for()
@@ -123,8 +127,10 @@ def test_levels_read_in_the_datasets_own_scale(
         badges = row.locator(".row-levels button.level").all_inner_texts()
         expected = [labels[item["have"] - 1]] if item["have"] else []
         assert badges == [*expected, labels[item["need"] - 1]]
-        assert row.get_by_role("img").get_attribute("aria-label").endswith(
-            f"need {labels[item['need'] - 1]}"
+        assert (
+            row.get_by_role("img")
+            .get_attribute("aria-label")
+            .endswith(f"need {labels[item['need'] - 1]}")
         )
     assert not page.get_by_text(re.compile(r"\be-[1-5]\b")).count()
     if device == "page":
@@ -194,7 +200,7 @@ def test_a_roles_neighbourhood_with_its_moves_listed(
 
 
 def test_a_busy_role_on_3000_roles_draws_its_best_moves_and_lists_them_all(
-    page: Any, api: Any, screenshot: Any
+    page: Any, api: Any, axe: Any, screenshot: Any
 ) -> None:
     graph = api(f"/api/v1/graph?dataset={LARGE_ID}")
     code, count = Counter(link["target"] for link in graph["links"]).most_common(1)[0]
@@ -211,6 +217,7 @@ def test_a_busy_role_on_3000_roles_draws_its_best_moves_and_lists_them_all(
     assert page.locator(".map-note").filter(has_text="more, listed beside").count() >= 1
     assert label_overlaps(page, "a.node text") == []
     screenshot(page, "map-role-3000")
+    assert axe(page, "map-role-3000") == []
 
     # the whole map of 3,000 roles is refused, with a way on
     page.goto(f"/map?all=1&dataset={LARGE_ID}")
@@ -219,9 +226,14 @@ def test_a_busy_role_on_3000_roles_draws_its_best_moves_and_lists_them_all(
     assert "3000 roles" in refused.inner_text()
     assert page.locator(".career-map").count() == 0
     screenshot(page, "map-too-large")
+    assert axe(page, "map-too-large") == []
 
 
-def test_families_fold_and_expand(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
+@pytest.mark.parametrize("device", ["page", "phone"])
+def test_families_fold_and_expand(
+    device: str, request: pytest.FixtureRequest, api: Any, axe: Any, screenshot: Any
+) -> None:
+    page = request.getfixturevalue(device)
     graph = api("/api/v1/graph")
     families = api("/api/v1/families")
     family_of = {node["code"]: node["family_code"] for node in graph["nodes"]}
@@ -241,8 +253,10 @@ def test_families_fold_and_expand(page: Any, api: Any, axe: Any, screenshot: Any
     ):
         source, target = (part.removeprefix("family:") for part in key.split(">"))
         assert between[source, target] == count, key
-    screenshot(page, "map-families")
-    assert axe(page, "map-families") == []
+    if device == "phone":
+        assert no_horizontal_scroll(page)
+    screenshot(page, f"{device}-map-families")
+    assert axe(page, f"{device}-map-families") == []
 
     # expanding a family (its node is a link) draws its roles, the others stay folded
     family = "3"
@@ -260,8 +274,8 @@ def test_families_fold_and_expand(page: Any, api: Any, axe: Any, screenshot: Any
     }
     arcs = set(page.locator("path.link").evaluate_all("p => p.map(x => x.dataset.link)"))
     assert inside <= arcs
-    screenshot(page, "map-family-expanded")
-    assert axe(page, "map-family-expanded") == []
+    screenshot(page, f"{device}-map-family-expanded")
+    assert axe(page, f"{device}-map-family-expanded") == []
 
     # by keyboard too: the list of families expands and folds them
     page.locator(f'.family-list a[data-fold="{family}"]').click()
@@ -284,7 +298,9 @@ def test_a_path_on_the_map(page: Any, api: Any, axe: Any, screenshot: Any) -> No
     assert axe(page, "map-path") == []
 
 
-def test_search_and_browse_stay_short_on_3000_roles(page: Any, api: Any, screenshot: Any) -> None:
+def test_search_and_browse_stay_short_on_3000_roles(
+    page: Any, api: Any, axe: Any, screenshot: Any
+) -> None:
     families = api(f"/api/v1/families?dataset={LARGE_ID}")
     page.goto(f"/?dataset={LARGE_ID}")
     browser = page.locator(".family-browser").first
@@ -304,6 +320,7 @@ def test_search_and_browse_stay_short_on_3000_roles(page: Any, api: Any, screens
     results.get_by_role("button", name="Show 20 more roles").click()
     assert results.locator(".role-option").count() == 40
     screenshot(page, "start-3000-roles")
+    assert axe(page, "start-3000-roles") == []
     first = matches[0]
     results.locator(".role-option").first.click()
     page.wait_for_url(re.compile(rf"from={re.escape(first['code'])}&dataset={LARGE_ID}$"))

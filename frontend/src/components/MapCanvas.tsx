@@ -21,6 +21,8 @@ interface Props {
   /** Node ids and `a>b` move keys drawn bold. */
   highlightNodes?: ReadonlySet<string>;
   highlightEdges?: ReadonlySet<string>;
+  /** Where a map that scrolls (phones) opens: these nodes, else the highlighted ones. */
+  scrollTo?: ReadonlySet<string>;
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -29,7 +31,7 @@ const NONE: ReadonlySet<string> = new Set();
 const edgeWidth = (count: number, active: boolean): number | undefined =>
   count > 1 ? Math.max(active ? 3.5 : 0, 1 + Math.log2(count)) : undefined;
 
-export function MapCanvas({ scene, label, highlightNodes = NONE, highlightEdges = NONE }: Props) {
+export function MapCanvas({ scene, label, highlightNodes = NONE, highlightEdges = NONE, scrollTo }: Props) {
   const { width, height } = scene;
   const [view, setView] = useState<View>(IDENTITY);
   const [hovered, setHovered] = useState<string | null>(null);
@@ -40,17 +42,18 @@ export function MapCanvas({ scene, label, highlightNodes = NONE, highlightEdges 
   /** How many viewBox units one screen pixel is. */
   const unitsPerPixel = () => width / (svgRef.current?.clientWidth || width);
 
-  // Where the map scrolls (phones), bring the highlighted nodes into view.
+  // Where the map scrolls (phones), bring the nodes that matter into view.
+  const inView = scrollTo ?? highlightNodes;
   useEffect(() => {
     const svg = svgRef.current;
     const scroller = svg?.parentElement;
-    const points = [...highlightNodes].map((id) => byId.get(id)).filter((n) => n !== undefined);
+    const points = [...inView].map((id) => byId.get(id)).filter((n) => n !== undefined);
     if (!svg || !scroller || points.length === 0) return;
     const centre = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     const scale = svg.clientWidth / width;
     scroller.scrollLeft = centre(points.map((p) => p.x)) * scale - scroller.clientWidth / 2;
     scroller.scrollTop = centre(points.map((p) => p.y)) * scale - scroller.clientHeight / 2;
-  }, [highlightNodes, byId, width]);
+  }, [inView, byId, width]);
 
   useEffect(() => {
     const svg = svgRef.current;

@@ -47,6 +47,7 @@ function NeighbourhoodResult({ sheet, query }: { sheet: RoleSheet; query: MapQue
     [hood, sheet.code, onlyDocumented],
   );
   const highlight = useMemo(() => ({ nodes: new Set(path), edges: pathLinkKeys(path) }), [path]);
+  const centre = useMemo(() => new Set([sheet.code]), [sheet.code]);
   const twoWay = hood.out.filter((m) => hood.in.some((i) => i.code === m.code)).length;
   return (
     <div className="map-with-list">
@@ -57,6 +58,7 @@ function NeighbourhoodResult({ sheet, query }: { sheet: RoleSheet; query: MapQue
         }), it leads to ${plural(hood.out.length, "role")} (on the right). The same moves are listed after the map.`}
         highlightNodes={highlight.nodes}
         highlightEdges={highlight.edges}
+        scrollTo={centre}
       />
       <MoveLists hood={hood} onlyDocumented={onlyDocumented} />
     </div>
@@ -65,43 +67,53 @@ function NeighbourhoodResult({ sheet, query }: { sheet: RoleSheet; query: MapQue
 
 function MoveLists({ hood, onlyDocumented }: { hood: Neighbourhood; onlyDocumented: boolean }) {
   const { centre } = hood;
+  const gap = (from: string, to: string) => gapHref({ source: { kind: "role", code: from }, to, basis: "entry" });
   return (
     <div className="move-lists" data-testid="move-lists">
-      <section aria-labelledby="moves-out">
-        <h2 id="moves-out">
-          From {centre.title} to ({hood.out.length})
-        </h2>
-        <MoveList
-          moves={hood.out}
-          onlyDocumented={onlyDocumented}
-          gap={(m) => gapHref({ source: { kind: "role", code: centre.code }, to: m.code, basis: "entry" })}
-          empty={`No move leads on from ${centre.title} in the data.`}
-        />
-      </section>
-      <section aria-labelledby="moves-in">
-        <h2 id="moves-in">
-          To {centre.title} from ({hood.in.length})
-        </h2>
-        <MoveList
-          moves={hood.in}
-          onlyDocumented={onlyDocumented}
-          gap={(m) => gapHref({ source: { kind: "role", code: m.code }, to: centre.code, basis: "entry" })}
-          empty={`No move leads to ${centre.title} in the data.`}
-        />
-      </section>
+      <MoveList
+        id="moves-out"
+        heading={`From ${centre.title} to (${hood.out.length})`}
+        moves={hood.out}
+        onlyDocumented={onlyDocumented}
+        gap={(m) => gap(centre.code, m.code)}
+        empty={`No move leads on from ${centre.title} in the data.`}
+      />
+      <MoveList
+        id="moves-in"
+        heading={`To ${centre.title} from (${hood.in.length})`}
+        moves={hood.in}
+        onlyDocumented={onlyDocumented}
+        gap={(m) => gap(m.code, centre.code)}
+        empty={`No move leads to ${centre.title} in the data.`}
+      />
     </div>
   );
 }
 
 interface MoveListProps {
+  id: string;
+  heading: string;
   moves: NeighbourMove[];
   onlyDocumented: boolean;
   gap: (m: NeighbourMove) => string;
   empty: string;
 }
 
-function MoveList({ moves, onlyDocumented, gap, empty }: MoveListProps) {
-  if (moves.length === 0) return <p className="empty">{empty}</p>;
+/** One direction of the moves, as a titled list: each move's role, kind, figures, gap and sheet. */
+function MoveList({ id, heading, moves, onlyDocumented, gap, empty }: MoveListProps) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      {moves.length === 0 ? (
+        <p className="empty">{empty}</p>
+      ) : (
+        <Moves moves={moves} onlyDocumented={onlyDocumented} gap={gap} />
+      )}
+    </section>
+  );
+}
+
+function Moves({ moves, onlyDocumented, gap }: Pick<MoveListProps, "moves" | "onlyDocumented" | "gap">) {
   return (
     <CappedList
       items={moves}

@@ -6,7 +6,7 @@ import { FamilyDot } from "./Swatches";
 
 export function RoleLink({ code }: { code: string }) {
   const catalogue = useCatalogue();
-  const role = catalogue.roles.find((r) => r.code === code);
+  const role = catalogue.roleByCode.get(code);
   return (
     <Link to={roleHref(code)} className="role-link">
       {role && <FamilyDot family={role.family.code} />}
