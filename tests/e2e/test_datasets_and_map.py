@@ -72,6 +72,7 @@ def test_the_picker_switches_datasets_and_links_keep_it(
     small = datasets[SMALL_ID]
     page.goto("/roles")
     picker = page.get_by_label("Dataset")
+    picker.locator("option").nth(len(datasets) - 1).wait_for(state="attached")
     options = picker.locator("option").evaluate_all("o => o.map(x => x.textContent)")
     assert sorted(options) == sorted(d["name"] for d in datasets.values())
     picker.select_option(SMALL_ID)
@@ -79,6 +80,7 @@ def test_the_picker_switches_datasets_and_links_keep_it(
     page.get_by_text(f"The {small['counts']['roles']} roles of {small['name']}").wait_for()
     roles = api(f"/api/v1/roles?dataset={SMALL_ID}")
     links = page.locator(".index-grid a.role-link")
+    links.nth(len(roles) - 1).wait_for()
     assert sorted(links.all_inner_texts()) == sorted(f"{r['title']} {r['code']}" for r in roles)
     for href in links.evaluate_all("links => links.map(a => a.getAttribute('href'))"):
         assert href.endswith(f"?dataset={SMALL_ID}"), href
@@ -92,6 +94,7 @@ def test_the_picker_switches_datasets_and_links_keep_it(
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Competences").click()
     page.wait_for_url(re.compile(rf"/competences\?dataset={SMALL_ID}$"))
     competences = api(f"/api/v1/competences?dataset={SMALL_ID}")
+    page.locator(".index-grid a.competence-link").nth(len(competences) - 1).wait_for()
     assert page.locator(".index-grid a.competence-link").count() == len(competences)
     assert [h.strip() for h in page.locator(".index-grid h2").all_inner_texts()] == [
         a["name"] for a in small["areas"]
