@@ -68,6 +68,8 @@ function FamilyScene({ graph, expanded, query, whole }: Props & { graph: GraphAn
     });
   }, [graph, catalogue, expandedKey, onlyDocumented, path]);
   const highlight = useMemo(() => ({ nodes: new Set(path), edges: pathLinkKeys(path) }), [path]);
+  // On a phone the map scrolls: open it on the roles of the expanded families.
+  const roles = useMemo(() => new Set(scene.nodes.filter((n) => n.kind === "role").map((n) => n.id)), [scene]);
   const folded = catalogue.families.length - expanded.length;
   const label = whole
     ? `The whole career map: ${plural(catalogue.roles.length, "role")} coloured by family, arrows are career moves. The same moves are listed after the map.`
@@ -76,7 +78,13 @@ function FamilyScene({ graph, expanded, query, whole }: Props & { graph: GraphAn
       }; arrows are career moves, thicker when they count several. The same moves are listed after the map.`;
   return (
     <div className="map-with-list wide">
-      <MapCanvas scene={scene} label={label} highlightNodes={highlight.nodes} highlightEdges={highlight.edges} />
+      <MapCanvas
+        scene={scene}
+        label={label}
+        highlightNodes={highlight.nodes}
+        highlightEdges={highlight.edges}
+        scrollTo={path.length > 0 ? highlight.nodes : roles}
+      />
       <div className="move-lists">
         {!whole && <FamilyList expanded={expanded} query={query} />}
         <EdgeList scene={scene} />
