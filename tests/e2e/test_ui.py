@@ -186,7 +186,9 @@ def test_whole_map_shows_every_role_and_opens_one(
         for link in graph["links"]
         if link["kind"] == "documented" or (link["source"], link["target"]) == ("3.2", "3.4")
     ]
-    assert page.locator("path.link").count() == len(kept)
+    page.wait_for_function(
+        "n => document.querySelectorAll('path.link').length === n", arg=len(kept)
+    )
 
     page.locator('a.node[data-role="3.4"] circle').click()
     page.wait_for_url(re.compile(r"/map\?role=3\.4&only_documented=1$"))
