@@ -1,13 +1,17 @@
 /**
- * The frame of every screen: a skip link, the navigation, and the catalogue
- * (roles, families, competences) loaded once before any screen renders.
+ * The frame of every screen: a skip link, the navigation, the dataset picker, and
+ * the dataset's catalogue (roles, families, competences) loaded before any screen
+ * renders (DatasetScope). The footer credits the data shown.
  */
 import { useEffect, useRef } from "react";
-import { NavLink, Outlet, useLocation } from "react-router";
-import { api } from "./api";
+import { Outlet, useLocation, useSearchParams } from "react-router";
+import { api, type DatasetInfo } from "./api";
 import { Await } from "./components/Await";
-import { CatalogueContext } from "./context";
-import { loadCatalogue } from "./lib/catalogue";
+import { DatasetPicker } from "./components/DatasetPicker";
+import { DatasetScope } from "./components/DatasetScope";
+import { datasetOf } from "./lib/datasetUrl";
+import { resolveDataset } from "./lib/datasets";
+import { NavLink } from "./lib/links";
 import { useResource } from "./lib/useResource";
 
 const NAV = [
@@ -18,15 +22,20 @@ const NAV = [
   { to: "/assess", label: "Rate myself", end: false },
 ];
 
-/** Which data the answers come from, so a shared screenshot can be traced. */
-function DatasetVersion() {
-  const meta = useResource((signal) => api.meta(signal), []);
-  if (meta.state !== "ready") return null;
-  return <> Data version {meta.data.dataset_version}.</>;
+/** Which data the answers come from, credited as its licence asks, and its version so a shared screenshot can be traced. */
+function DataCredit({ dataset }: { dataset: DatasetInfo }) {
+  return (
+    <p data-testid="attribution">
+      Data: {dataset.name}. {dataset.attribution} {dataset.licence && <>Licence: {dataset.licence}. </>}
+      Data version {dataset.dataset_version}.
+    </p>
+  );
 }
 
 export function AppShell() {
-  const catalogue = useResource(() => loadCatalogue(), []);
+  const datasets = useResource((signal) => api.datasets(signal), []);
+  const [params] = useSearchParams();
+  const current = datasets.state === "ready" ? resolveDataset(datasets.data, datasetOf(params)) : undefined;
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   // After a navigation, move focus to the new screen so keyboard and screen-reader users follow.
@@ -59,22 +68,18 @@ export function AppShell() {
             ))}
           </ul>
         </nav>
+        {datasets.state === "ready" && <DatasetPicker datasets={datasets.data} current={current} />}
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Await resource={catalogue} what="the roles and competences" level={1}>
+        <Await resource={datasets} what="the datasets" level={1}>
           {(data) => (
-            <CatalogueContext.Provider value={data}>
+            <DatasetScope datasets={data}>
               <Outlet />
-            </CatalogueContext.Provider>
+            </DatasetScope>
           )}
         </Await>
       </main>
-      <footer className="site-footer">
-        <p>
-          Roles: CIGREF nomenclature of IS roles (2011). Competences: European e-Competence Framework 2.0.
-          <DatasetVersion />
-        </p>
-      </footer>
+      <footer className="site-footer">{current && <DataCredit dataset={current} />}</footer>
     </>
   );
 }

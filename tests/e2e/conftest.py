@@ -1,8 +1,10 @@
 """Browser tests: Debian's Chromium drives the built UI served by the real service.
 
 The session builds nothing: `frontend/dist` must exist (`npm run build` in frontend/).
-It starts `uvicorn app.main:app` on a free port on the embedded store, waits for
-/health, and stops it afterwards. Screenshots go to artifacts/screenshots/, axe-core
+It starts `uvicorn app.main:app` on a free port on the embedded store, with two more
+datasets beside the seed (tests/e2e/datasets.py: a small one unlike the seed, and one of
+3,000 roles) in a temporary CAREERGRAPH_DATASETS_DIR, waits for /health, and stops it
+afterwards. Screenshots go to artifacts/screenshots/, axe-core
 figures to artifacts/a11y.txt, the service log to artifacts/e2e-service.log.
 """
 
@@ -21,6 +23,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from graph.datafiles import write_dataset
+from tests.e2e.datasets import large_dataset, small_dataset
 
 REPO = Path(__file__).resolve().parents[2]
 DIST = REPO / "frontend" / "dist"
@@ -65,8 +70,17 @@ def _wait_for_health(
 
 
 @pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
-    """The real service on the embedded store, serving frontend/dist."""
+def datasets_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The embedded store's library: the test datasets, one directory each."""
+    library = tmp_path_factory.mktemp("datasets")
+    for dataset in (small_dataset(), large_dataset()):
+        write_dataset(dataset, library / dataset.id)
+    return library
+
+
+@pytest.fixture(scope="session")
+def base_url(datasets_dir: Path) -> Iterator[str]:
+    """The real service on the embedded store (seed and test datasets), serving frontend/dist."""
     if not (DIST / "index.html").is_file():
         pytest.fail(
             f"{DIST}/index.html is missing: build the UI first "
@@ -75,6 +89,7 @@ def base_url() -> Iterator[str]:
         )
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env["CAREERGRAPH_DATASETS_DIR"] = str(datasets_dir)
     # The service writes to a file: an unread pipe fills up and stalls the server.
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / "e2e-service.log"

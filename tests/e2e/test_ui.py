@@ -103,7 +103,7 @@ def test_open_a_path(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
     screenshot(page, "paths")
     assert serious(axe(page, "paths")) == []
 
-    page.get_by_label("Only moves the CIGREF document names").click()
+    page.get_by_label("Only moves the source document names").click()
     page.wait_for_url(re.compile(r"only_documented=1"))
     documented = api("/api/v1/paths?from=3.2&to=2.3&only_documented=true")
     if documented.get("paths"):
@@ -139,18 +139,21 @@ def test_a_far_target_has_paths_without_choosing_a_bound(page: Any, api: Any) ->
     assert page.get_by_label("At most").input_value() == ""
 
 
-def test_map_shows_every_role_and_opens_one(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
+def test_whole_map_shows_every_role_and_opens_one(
+    page: Any, api: Any, axe: Any, screenshot: Any
+) -> None:
     graph = api("/api/v1/graph")
-    page.goto("/map?path=3.2,3.4")
+    page.goto("/map?all=1&path=3.2,3.4")
     nodes = page.locator("a.node")
     nodes.first.wait_for()
     assert nodes.count() == len(graph["nodes"])
+    assert page.locator("a.node-family").count() == 0
     assert page.locator("path.link").count() == len(graph["links"])
     assert page.locator('path.link.active[data-link="3.2>3.4"]').count() == sum(
         1 for link in graph["links"] if (link["source"], link["target"]) == ("3.2", "3.4")
     )
-    screenshot(page, "map")
-    assert serious(axe(page, "map")) == []
+    screenshot(page, "map-all")
+    assert axe(page, "map-all") == []
 
     layer = page.locator(".career-map svg > g")
     before = layer.get_attribute("transform")
@@ -169,14 +172,14 @@ def test_map_shows_every_role_and_opens_one(page: Any, api: Any, axe: Any, scree
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.dataset.role")
     assert focused in {node["code"] for node in graph["nodes"]}
-    page.keyboard.press("Enter")
-    page.wait_for_url(re.compile(rf"/roles/{re.escape(focused)}$"))
+    page.keyboard.press("Enter")  # a role on the map opens its moves
+    page.wait_for_url(re.compile(rf"/map\?role={re.escape(focused)}$"))
     page.go_back()
     page.locator("a.node").first.wait_for()
 
     title = next(node["title"] for node in graph["nodes"] if node["code"] == "3.4")
     # hiding inferred moves keeps the documented ones and the highlighted path
-    page.get_by_label("Only moves the CIGREF document names").click()
+    page.get_by_label("Only moves the source document names").click()
     page.wait_for_url(re.compile(r"only_documented=1"))
     kept = [
         link
@@ -188,14 +191,14 @@ def test_map_shows_every_role_and_opens_one(page: Any, api: Any, axe: Any, scree
     )
 
     page.locator('a.node[data-role="3.4"] circle').click()
-    page.wait_for_url(re.compile(r"/roles/3\.4$"))
-    assert page.get_by_role("heading", level=1).inner_text() == title
+    page.wait_for_url(re.compile(r"/map\?role=3\.4&only_documented=1$"))
+    page.get_by_role("heading", name=re.compile(f"^From {re.escape(title)} to")).wait_for()
 
 
 def test_self_assessment_gives_its_gap(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
     page.goto("/assess")
     # a head start from a role held, then one competence rated higher by hand
-    page.get_by_label("Start from a role I have held").select_option("3.2")
+    pick_role(page, "Start from a role I have held", "Programmer", "Programmer")
     page.get_by_role("button", name="Fill in its levels").click()
     page.get_by_role("status").filter(has_text="Filled in the entry levels of").wait_for()
     holdings = {c["code"]: c["level"] for c in api("/api/v1/roles/3.2")["competences"]}

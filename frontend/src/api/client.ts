@@ -8,6 +8,11 @@
  * RFC 9457 problem+json and are raised as `ApiError`, which keeps the problem's
  * fields. Caching is left to the browser: answers carry the dataset version as
  * `ETag`, and fetch revalidates with `If-None-Match` on its own.
+ *
+ * The dataset: every request carries the one the screen shows (`?dataset=` of its URL,
+ * set by the app shell through `setRequestDataset`), as the `dataset` query parameter
+ * of a GET or the `dataset` field of a POST body; none means the service's default. One
+ * screen shows one dataset, so the client holds it rather than every call passing it.
  */
 import type { paths } from "./schema";
 import type { Basis, Problem, Profile } from "./types";
@@ -75,10 +80,21 @@ type Answer<O> = O extends { responses: { 200: { content: { "application/json": 
 
 type Scalar = string | number | boolean | null | undefined;
 
+/** The dataset every request asks for; null: the service's default dataset. */
+let requestDataset: string | null = null;
+
+/** Sets the dataset of every following request (the app shell calls it from the URL). */
+export function setRequestDataset(dataset: string | null): void {
+  requestDataset = dataset;
+}
+
+/** The dataset requests ask for now, e.g. to key a cache by it. */
+export const requestedDataset = (): string | null => requestDataset;
+
 function url(template: string, params: { path?: Record<string, Scalar>; query?: Record<string, Scalar> }): string {
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params.path?.[name])));
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params.query ?? {})) {
+  for (const [key, value] of Object.entries({ ...params.query, dataset: requestDataset })) {
     if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
   }
   const text = search.toString();
@@ -129,7 +145,12 @@ function post<P extends PathWith<"post">>(
   body: JsonBody<Operation<P, "post">>,
   signal?: AbortSignal,
 ): Promise<Answer<Operation<P, "post">>> {
-  return request(path, { method: "POST", body: JSON.stringify(body) }, signal);
+  return request(path, { method: "POST", body: inDataset(body) }, signal);
+}
+
+/** A POST body as JSON, naming the dataset requests go to (absent: the service's default). */
+function inDataset(body: object): string {
+  return JSON.stringify(requestDataset === null ? body : { dataset: requestDataset, ...body });
 }
 
 export interface PathOptions {
@@ -139,6 +160,7 @@ export interface PathOptions {
 }
 
 export const api = {
+  datasets: (signal?: AbortSignal) => get("/api/v1/datasets", {}, signal),
   meta: (signal?: AbortSignal) => get("/api/v1/meta", {}, signal),
   families: (signal?: AbortSignal) => get("/api/v1/families", {}, signal),
   roles: (q?: string, signal?: AbortSignal) => get("/api/v1/roles", { query: { q } }, signal),
@@ -198,7 +220,7 @@ export const api = {
       ? text(url("/api/v1/plan", { query: { from: from.role, to, path: path.join(","), format: "markdown" } }))
       : text("/api/v1/plan?format=markdown", {
           method: "POST",
-          body: JSON.stringify({ from, to, path: path.length > 0 ? path : null }),
+          body: inDataset({ from, to, path: path.length > 0 ? path : null }),
         }),
   compare: (from: From, to: string[], signal?: AbortSignal) =>
     "role" in from

@@ -79,6 +79,8 @@ export type GraphLink = Schemas["GraphLink"];
 export type GraphAnswer = Schemas["GraphAnswer"];
 
 export type Meta = Schemas["Meta"];
+/** A dataset the service serves: provenance, level scale, areas and counts. */
+export type DatasetInfo = Schemas["DatasetInfo"];
 
 /** An error answer (RFC 9457 problem+json). */
 export type Problem = Schemas["Problem"];

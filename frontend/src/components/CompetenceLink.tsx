@@ -1,5 +1,5 @@
-/** A competence named by its title, with its code and e-CF area colour beside it. */
-import { Link } from "react-router";
+/** A competence named by its title, with its code and its area's colour beside it. */
+import { Link } from "../lib/links";
 import type { CompetenceRef } from "../api";
 import { competenceHref } from "../lib/urlState";
 import { AreaDot } from "./Swatches";
@@ -7,7 +7,7 @@ import { AreaDot } from "./Swatches";
 export function CompetenceLink({ competence }: { competence: CompetenceRef }) {
   return (
     <Link to={competenceHref(competence.code)} className="competence-link">
-      <AreaDot competence={competence.code} />
+      <AreaDot area={competence.area} />
       {competence.title} <span className="code">{competence.code}</span>
     </Link>
   );

@@ -2,7 +2,7 @@ import type { RoleSheet } from "../api";
 import { LinkEvidence } from "./LinkEvidence";
 import { RoleLink } from "./RoleLink";
 
-/** The moves to and from this role that the CIGREF document states, with its words. */
+/** The moves to and from this role that the source document states, with its words. */
 export function DocumentedMoves({ role }: { role: RoleSheet }) {
   const moves = [
     ...role.links_out.filter((l) => l.kind === "documented").map((l) => ({ ...l, direction: "to" as const })),

@@ -1,5 +1,5 @@
 /** A screen with nothing to show yet says why, and leads back to the start with what it had. */
-import { Link } from "react-router";
+import { Link } from "../lib/links";
 
 interface Props {
   title: string;

@@ -1,8 +1,8 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
-import { MemoryRouter } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { GapItem } from "../api";
 import { GapChart } from "./GapChart";
+import { catalogueOf, ECF_DATASET, InApp } from "../test/fixtures";
 
 const item = (code: string, title: string, have: number, need: number, status: GapItem["status"]): GapItem => ({
   competence: { code, title, area: code.charAt(0) },
@@ -42,7 +42,7 @@ afterEach(() => {
 describe("gap chart", () => {
   it("groups rows by e-CF area in framework order, each with levels and a status in words", async () => {
     render(
-      <MemoryRouter>
+      <InApp>
         <GapChart
           haveLabel="my level"
           items={[
@@ -51,7 +51,7 @@ describe("gap chart", () => {
             item("A6", "Application Design", 1, 1, "met"),
           ]}
         />
-      </MemoryRouter>,
+      </InApp>,
     );
     expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["PLAN", "BUILD", "MANAGE"]);
     const b1 = screen.getByRole("img", { name: "Design and Development: have e-2, need e-3" });
@@ -65,5 +65,41 @@ describe("gap chart", () => {
     expect(await within(row).findByText("e-3 (EQF 6): Acts creatively.")).toBeTruthy();
     const e2 = screen.getByRole("img", { name: /Project and Portfolio Management/ }).closest("li")!;
     expect(within(e2).getByText("none")).toBeTruthy();
+  });
+
+  it("reads levels and areas in the dataset's own words: a four-level scale, areas that are not A..E", () => {
+    const guild = catalogueOf({
+      ...ECF_DATASET,
+      id: "guild",
+      scale: { labels: ["Novice", "Practitioner", "Expert", "Master"], mappings: {} },
+      areas: [
+        { code: "craft", name: "Craft" },
+        { code: "trade", name: "Trade" },
+      ],
+    });
+    const row = (code: string, area: string, have: number, need: number): GapItem => ({
+      ...item(code, code, have, need, have === 0 ? "missing" : "raise"),
+      competence: { code, title: `Skill ${code}`, area },
+    });
+    const { container } = render(
+      <InApp catalogue={guild}>
+        <GapChart
+          haveLabel="my level"
+          items={[row("trade:pricing", "trade", 0, 2), row("craft:joinery", "craft", 1, 4)]}
+        />
+      </InApp>,
+    );
+    expect(screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent)).toEqual(["Craft", "Trade"]);
+    expect(screen.getByRole("img", { name: "Skill craft:joinery: have Novice, need Master" })).toBeTruthy();
+    // four ticks on the axis, the last (Master) at the end of the bar
+    const joinery = container.querySelector('[data-competence="craft:joinery"]')!;
+    expect([...joinery.querySelectorAll<HTMLElement>(".bar-grid")].map((t) => t.style.left)).toEqual([
+      "25%",
+      "50%",
+      "75%",
+      "100%",
+    ]);
+    expect(joinery.querySelector<HTMLElement>(".bar-need")?.style.left).toBe("100%");
+    expect(container.querySelector(".legend-axis")?.textContent).toBe("NovicePractitionerExpertMaster");
   });
 });

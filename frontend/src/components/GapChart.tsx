@@ -1,20 +1,22 @@
 /**
  * Current vs required level for each competence the target requires, grouped
- * by e-CF area. Bars are HTML so they reflow on a phone; the area colour fills
+ * by area. Bars are HTML so they reflow on a phone; the area colour fills
  * what is held, a hatched band shows what is still to learn, a tick marks the need.
  */
 import type { CSSProperties } from "react";
 import type { GapItem } from "../api";
 import { barSegments, levelTicks } from "../lib/barScale";
 import { groupByArea } from "../lib/grouping";
-import { levelLabel } from "../lib/levels";
+import { useCatalogue } from "../context";
+import { levelLabel, topLevel } from "../lib/levels";
 import { CompetenceLink } from "./CompetenceLink";
 import { LevelBadge } from "./LevelBadge";
 import { StatusTag } from "./StatusTag";
 import { AreaHeading } from "./Swatches";
 
 export function GapChart({ items, haveLabel }: { items: GapItem[]; haveLabel: string }) {
-  const groups = groupByArea(items, (item) => item.competence.code);
+  const { areas } = useCatalogue();
+  const groups = groupByArea(items, (item) => item.competence, areas);
   return (
     <div className="gap-chart">
       <GapChartLegend haveLabel={haveLabel} />
@@ -33,7 +35,8 @@ export function GapChart({ items, haveLabel }: { items: GapItem[]; haveLabel: st
 }
 
 function GapChartRow({ item, colour }: { item: GapItem; colour: string }) {
-  const bar = barSegments(item.have, item.need);
+  const { scale } = useCatalogue();
+  const bar = barSegments(item.have, item.need, topLevel(scale));
   const code = item.competence.code;
   return (
     <li className={`chart-row row-${item.status}`} data-competence={code}>
@@ -43,10 +46,10 @@ function GapChartRow({ item, colour }: { item: GapItem; colour: string }) {
       <div
         className="bar-track"
         role="img"
-        aria-label={`${item.competence.title}: have ${levelLabel(item.have)}, need ${levelLabel(item.need)}`}
+        aria-label={`${item.competence.title}: have ${levelLabel(scale, item.have)}, need ${levelLabel(scale, item.need)}`}
         style={{ "--area": colour } as CSSProperties}
       >
-        {levelTicks().map((tick) => (
+        {levelTicks(topLevel(scale)).map((tick) => (
           <span key={tick.level} className="bar-grid" style={{ left: `${tick.at}%` }} />
         ))}
         <span className="bar-held" style={{ width: `${bar.held}%` }} />
@@ -65,6 +68,7 @@ function GapChartRow({ item, colour }: { item: GapItem; colour: string }) {
 }
 
 function GapChartLegend({ haveLabel }: { haveLabel: string }) {
+  const { scale } = useCatalogue();
   return (
     <div className="chart-legend" aria-hidden="true">
       <span>
@@ -77,8 +81,8 @@ function GapChartLegend({ haveLabel }: { haveLabel: string }) {
         <span className="legend-need" /> level needed
       </span>
       <span className="legend-axis">
-        {levelTicks().map((t) => (
-          <span key={t.level}>{levelLabel(t.level)}</span>
+        {levelTicks(topLevel(scale)).map((t) => (
+          <span key={t.level}>{levelLabel(scale, t.level)}</span>
         ))}
       </span>
     </div>

@@ -1,5 +1,6 @@
 /** Per competence, what to learn: the descriptors of the levels to reach, knowledge and skills. */
 import type { GapItem } from "../api";
+import { useCatalogue } from "../context";
 import { levelLabel } from "../lib/levels";
 import { plural } from "../lib/format";
 import { CompetenceLink } from "./CompetenceLink";
@@ -8,6 +9,7 @@ import { LevelList } from "./LevelList";
 import { StatusTag } from "./StatusTag";
 
 export function LearnList({ items }: { items: GapItem[] }) {
+  const { scale } = useCatalogue();
   const toLearn = items.filter((item) => item.status !== "met").sort((a, b) => b.delta - a.delta);
   if (toLearn.length === 0) {
     return <p className="empty">Every required competence is already held at the level needed.</p>;
@@ -22,7 +24,7 @@ export function LearnList({ items }: { items: GapItem[] }) {
               <span className="code">{item.competence.code}</span>
               <span className="hint">
                 {" "}
-                — {levelLabel(item.have)} → {levelLabel(item.need)}, {plural(item.delta, "level step")}
+                — {levelLabel(scale, item.have)} → {levelLabel(scale, item.need)}, {plural(item.delta, "level step")}
               </span>
             </summary>
             <LearnDetail item={item} />

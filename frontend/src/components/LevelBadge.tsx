@@ -1,9 +1,10 @@
 /**
- * A level as people read it ("e-3"), with the competence's descriptor for that
+ * A level as people read it ("e-3", or the dataset's own label), with the competence's descriptor for that
  * level on hover, keyboard focus or tap. The tip opens towards the side with
  * room; on a phone it shows as a sheet at the bottom of the screen.
  */
 import { useId, useState, type SyntheticEvent } from "react";
+import { useCatalogue } from "../context";
 import { levelDescription, levelLabel } from "../lib/levels";
 import { useCompetence } from "../lib/useCompetence";
 
@@ -19,7 +20,9 @@ export function LevelBadge({ competence, level }: Props) {
   const [open, setOpen] = useState(false);
   const [alignEnd, setAlignEnd] = useState(false);
   const tipId = useId();
+  const { scale } = useCatalogue();
   const text = levelDescription(
+    scale,
     level,
     useCompetence(competence)?.levels.find((l) => l.level === level),
   );
@@ -40,7 +43,7 @@ export function LevelBadge({ competence, level }: Props) {
         onBlur={() => setOpen(false)}
         onKeyDown={(event) => event.key === "Escape" && setOpen(false)}
       >
-        {levelLabel(level)}
+        {levelLabel(scale, level)}
       </button>
       <span role="tooltip" id={tipId} className="tooltip">
         {text}

@@ -1,6 +1,5 @@
-/** e-CF levels as a definition list: the level with its EQF, then the descriptor. */
+/** A competence's levels as a definition list: the level (with its EQF where the scale maps it), then the descriptor. */
 import type { LevelInfo } from "../api";
-import { levelLabel } from "../lib/levels";
 
 export function LevelList({ levels }: { levels: LevelInfo[] }) {
   return (
@@ -8,7 +7,7 @@ export function LevelList({ levels }: { levels: LevelInfo[] }) {
       {levels.map((l) => (
         <div key={l.level}>
           <dt>
-            {levelLabel(l.level)} <span className="hint">(EQF {l.eqf})</span>
+            {l.label} {l.eqf && <span className="hint">(EQF {l.eqf})</span>}
           </dt>
           <dd>{l.descriptor}</dd>
         </div>

@@ -1,13 +1,15 @@
 /** Why a career move exists: the document's own sentence (quoted by the API), or how it was inferred. */
 import type { LinkKind } from "../api";
+import { useCatalogue } from "../context";
 
 export function LinkEvidence({ kind, evidence }: { kind: LinkKind; evidence: string }) {
+  const { dataset } = useCatalogue();
   if (!evidence) return null;
   if (kind === "documented") {
     return (
       <blockquote className="evidence">
         <p>{evidence}</p>
-        <cite>CIGREF nomenclature 2011</cite>
+        <cite>{dataset.name}</cite>
       </blockquote>
     );
   }

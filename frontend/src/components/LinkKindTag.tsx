@@ -2,7 +2,7 @@
 import type { LinkKind } from "../api";
 
 const KIND_TEXT: Record<LinkKind, { icon: string; label: string; explain: string }> = {
-  documented: { icon: "❝", label: "Documented", explain: "the CIGREF document names this move" },
+  documented: { icon: "❝", label: "Documented", explain: "the source document names this move" },
   inferred: { icon: "≈", label: "Inferred", explain: "suggested by shared competences" },
 };
 

@@ -1,23 +1,20 @@
-/** One role on the career map: a dot in its family's colour, a label, and a link to its sheet. */
-import { Link } from "react-router";
-import type { GraphNode } from "../api";
-import { labelBox, type LabelSide, type Point } from "../lib/mapLayout";
-import { familyColour } from "../lib/palette";
-import { roleHref } from "../lib/urlState";
-
-export const NODE_RADIUS = 13;
-export const LABEL_LINE_HEIGHT = 15;
-/** An estimate of a 13px label's width, enough to keep labels apart. */
-export const labelWidth = (title: string): number => title.length * 7;
+/**
+ * One node of the career map: a dot in its family's colour, its label, and a link
+ * (to its moves, its sheet, or to expand a family). A label cut to fit shows in full
+ * while its node is highlighted, hovered or focused; the accessible name always holds
+ * every word the label shows.
+ */
+import { useCatalogue } from "../context";
+import { familyColourOf } from "../lib/catalogue";
+import { Link } from "../lib/links";
+import { labelBox, type LabelSide } from "../lib/mapLayout";
+import { LABEL_LINE_HEIGHT, textWidth, type SceneNode } from "../lib/mapScene";
 
 interface NodeProps {
-  node: GraphNode;
-  at: Point | undefined;
-  side: LabelSide;
-  familyName: string;
+  node: SceneNode;
   highlighted: boolean;
   dim: boolean;
-  onFocus: (code: string | null) => void;
+  onFocus: (id: string | null) => void;
 }
 
 const ANCHOR: Record<LabelSide, "middle" | "start" | "end"> = {
@@ -27,24 +24,40 @@ const ANCHOR: Record<LabelSide, "middle" | "start" | "end"> = {
   left: "end",
 };
 
-export function MapNode({ node, at, side, familyName, highlighted, dim, onFocus }: NodeProps) {
-  if (!at) return null;
-  const box = labelBox(at, side, labelWidth(node.title), NODE_RADIUS, LABEL_LINE_HEIGHT);
-  const x = ANCHOR[side] === "middle" ? at.x : ANCHOR[side] === "start" ? box.x0 : box.x1;
+export function MapNode({ node, highlighted, dim, onFocus }: NodeProps) {
+  const catalogue = useCatalogue();
+  const family = catalogue.families.find((f) => f.code === node.family)?.name ?? node.family;
+  const at = { x: node.x, y: node.y };
+  const cut = node.lines.length === 1 && (node.lines[0] ?? "").endsWith("…");
+  const lines = highlighted && cut ? [node.name] : node.lines;
+  const width = highlighted && cut ? textWidth(node.name) : node.labelWidth;
+  const box = labelBox(at, node.side, width, node.radius, LABEL_LINE_HEIGHT, lines.length);
+  const anchor = ANCHOR[node.side];
+  const x = anchor === "middle" ? at.x : anchor === "start" ? box.x0 : box.x1;
+  const name =
+    node.kind === "family" ? `${node.name}: ${node.detail ?? "a family"}` : `${node.name} (${node.code}), ${family}`;
   return (
     <Link
-      to={roleHref(node.code)}
-      className={`node${highlighted ? " highlighted" : ""}${dim ? " dim" : ""}`}
-      aria-label={`${node.title} (${node.code}), ${familyName}`}
-      data-role={node.code}
-      onFocus={() => onFocus(node.code)}
+      to={node.href}
+      className={`node node-${node.kind}${highlighted ? " highlighted" : ""}${dim ? " dim" : ""}${
+        node.quiet ? " quiet" : ""
+      }`}
+      aria-label={`${name}: ${node.action}`}
+      data-role={node.kind === "role" ? node.code : undefined}
+      data-family={node.kind === "family" ? node.code : undefined}
+      onFocus={() => onFocus(node.id)}
       onBlur={() => onFocus(null)}
-      onMouseEnter={() => onFocus(node.code)}
+      onMouseEnter={() => onFocus(node.id)}
       onMouseLeave={() => onFocus(null)}
     >
-      <circle cx={at.x} cy={at.y} r={NODE_RADIUS} fill={familyColour(node.family_code)} />
-      <text x={x} y={box.y1 - 3} textAnchor={ANCHOR[side]}>
-        {node.title}
+      <circle cx={at.x} cy={at.y} r={node.radius} fill={familyColourOf(catalogue, node.family)} />
+      <text textAnchor={anchor}>
+        {lines.map((line, i) => (
+          <tspan key={i} x={x} y={box.y0 + (i + 1) * LABEL_LINE_HEIGHT - 3}>
+            {/* the space keeps the words of two lines apart for screen readers */}
+            {i < lines.length - 1 ? `${line} ` : line}
+          </tspan>
+        ))}
       </text>
     </Link>
   );

@@ -1,6 +1,6 @@
 /** Where a role leads: its next moves ranked by coverage, each with links to the gap and the paths,
  * and the single raises that would bring more roles within reach. */
-import { Link } from "react-router";
+import { Link } from "../lib/links";
 import { api, type NextMoves } from "../api";
 import { percent, stepsToGo } from "../lib/format";
 import { useResource } from "../lib/useResource";

@@ -1,5 +1,5 @@
 /** One career path: the chain of roles, and per move what it adds and costs. */
-import { Link } from "react-router";
+import { Link } from "../lib/links";
 import type { CareerPath, Step } from "../api";
 import { useCatalogue } from "../context";
 import { roleTitle } from "../lib/catalogue";
@@ -38,7 +38,7 @@ export function PathCard({ path, rank, source }: { path: CareerPath; rank: numbe
         <Link to={planHref({ source, to: target, path: path.roles })}>
           Make this my plan<span className="visually-hidden"> (path {rank})</span>
         </Link>
-        <Link to={mapHref(path.roles)}>Show on the career map</Link>
+        <Link to={mapHref({ path: path.roles })}>Show on the career map</Link>
       </p>
     </article>
   );

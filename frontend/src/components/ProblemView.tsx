@@ -3,8 +3,9 @@
  * nearest matches when a code is unknown, a retry when the service is down.
  */
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link } from "../lib/links";
 import { ApiError, type Suggestion } from "../api";
+import { roleHref } from "../lib/urlState";
 
 interface Props {
   error: unknown;
@@ -16,7 +17,7 @@ interface Props {
   children?: ReactNode;
 }
 
-export function ProblemView({ error, retry, suggestionHref = (s) => `/roles/${s.code}`, level = 2, children }: Props) {
+export function ProblemView({ error, retry, suggestionHref = (s) => roleHref(s.code), level = 2, children }: Props) {
   const Heading = level === 1 ? "h1" : "h2";
   const problem = error instanceof ApiError ? error.problem : null;
   const title = problem?.title ?? "Something went wrong";

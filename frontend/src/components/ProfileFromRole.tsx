@@ -1,16 +1,15 @@
 /**
  * A head start for the self-assessment: fill in the entry levels of a role one
  * has held, then adjust. Competences the role does not require keep their rating.
+ * The role is found by search or by family, as anywhere else, so it works with
+ * catalogues of thousands of roles.
  */
-import { useId, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { api, type Profile } from "../api";
-import { useCatalogue } from "../context";
-import { rolesOfFamily } from "../lib/catalogue";
 import { holdingsOfRole } from "../lib/profile";
+import { RolePicker } from "./RolePicker";
 
 export function ProfileFromRole({ onFill }: { onFill: (levels: Profile, roleTitle: string) => void }) {
-  const catalogue = useCatalogue();
-  const selectId = useId();
   const [code, setCode] = useState("");
   const [state, setState] = useState<"idle" | "busy" | "failed">("idle");
 
@@ -29,19 +28,7 @@ export function ProfileFromRole({ onFill }: { onFill: (levels: Profile, roleTitl
 
   return (
     <form className="profile-from-role" onSubmit={submit}>
-      <label htmlFor={selectId}>Start from a role I have held</label>
-      <select id={selectId} value={code} onChange={(event) => setCode(event.target.value)}>
-        <option value="">Choose a role…</option>
-        {catalogue.families.map((family) => (
-          <optgroup key={family.code} label={family.name}>
-            {rolesOfFamily(catalogue, family.code).map((role) => (
-              <option key={role.code} value={role.code}>
-                {role.title} ({role.code})
-              </option>
-            ))}
-          </optgroup>
-        ))}
-      </select>
+      <RolePicker label="Start from a role I have held" value={code} onChange={setCode} />
       <button type="submit" className="secondary" disabled={!code || state === "busy"}>
         Fill in its levels
       </button>

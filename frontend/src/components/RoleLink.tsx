@@ -1,12 +1,12 @@
 /** A role named by its title, with its code and family colour beside it. */
-import { Link } from "react-router";
+import { Link } from "../lib/links";
 import { useCatalogue } from "../context";
 import { roleHref } from "../lib/urlState";
 import { FamilyDot } from "./Swatches";
 
 export function RoleLink({ code }: { code: string }) {
   const catalogue = useCatalogue();
-  const role = catalogue.roles.find((r) => r.code === code);
+  const role = catalogue.roleByCode.get(code);
   return (
     <Link to={roleHref(code)} className="role-link">
       {role && <FamilyDot family={role.family.code} />}

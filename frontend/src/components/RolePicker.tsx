@@ -2,13 +2,16 @@
  * Choosing a role: search by title or alternative title (the API's `q`), or
  * browse the families. Results are plain buttons, so Tab and Enter suffice;
  * focus follows the person: to the search on "Change", to the choice after it.
+ * Catalogues of thousands of roles stay quick: results and families show their
+ * first entries with a button for more, and a family's roles render only once opened.
  */
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from "react";
 import { api, type RoleSummary } from "../api";
 import { useCatalogue } from "../context";
 import { rolesOfFamily } from "../lib/catalogue";
 import { plural } from "../lib/format";
 import { useDebounced } from "../lib/useDebounced";
+import { CappedList } from "./CappedList";
 import { FamilyDot } from "./Swatches";
 
 interface Props {
@@ -17,11 +20,13 @@ interface Props {
   onChange: (code: string) => void;
   /** A role that cannot be chosen here (e.g. the starting role as a target). */
   exclude?: string;
+  /** Offer the families to browse below the search (not where the screen shows them already). */
+  browse?: boolean;
 }
 
-export function RolePicker({ label, value, onChange, exclude }: Props) {
+export function RolePicker({ label, value, onChange, exclude, browse = true }: Props) {
   const catalogue = useCatalogue();
-  const chosen = catalogue.roles.find((r) => r.code === value);
+  const chosen = catalogue.roleByCode.get(value);
   const [editing, setEditing] = useState(!chosen);
   // Focus moves only after the person acted here, never on first render.
   const [acted, setActed] = useState(false);
@@ -62,7 +67,7 @@ export function RolePicker({ label, value, onChange, exclude }: Props) {
     onChange(code);
     setEditing(false);
   };
-  return <RoleSearch label={label} onChoose={choose} exclude={exclude} focus={acted} />;
+  return <RoleSearch label={label} onChoose={choose} exclude={exclude} focus={acted} browse={browse} />;
 }
 
 interface SearchProps {
@@ -71,9 +76,10 @@ interface SearchProps {
   exclude?: string;
   /** Put the cursor in the search box (after "Change"). */
   focus: boolean;
+  browse: boolean;
 }
 
-function RoleSearch({ label, onChoose, exclude, focus }: SearchProps) {
+function RoleSearch({ label, onChoose, exclude, focus, browse }: SearchProps) {
   const inputId = useId();
   const [text, setText] = useState("");
   const q = useDebounced(text.trim(), 200);
@@ -108,18 +114,22 @@ function RoleSearch({ label, onChoose, exclude, focus }: SearchProps) {
         autoFocus={focus}
       />
       <div aria-live="polite" className="picker-results">
-        {failed && <p className="hint">The search is not answering; browse the families below instead.</p>}
+        {failed && (
+          <p className="hint">The search is not answering{browse ? "; browse the families below instead" : ""}.</p>
+        )}
         {shown && shown.length === 0 && (
-          <p className="hint">No role matches “{current?.q}”. Try another word, or browse the families below.</p>
+          <p className="hint">
+            No role matches “{current?.q}”. Try another word{browse ? ", or browse the families below" : ""}.
+          </p>
         )}
         {shown && shown.length > 0 && (
           <>
             <p className="visually-hidden">{plural(shown.length, "role")} found</p>
-            <RoleButtons roles={shown} onChoose={onChoose} showAltTitles query={q} />
+            <RoleButtons key={q} roles={shown} onChoose={onChoose} showAltTitles query={q} />
           </>
         )}
       </div>
-      <FamilyBrowser onChoose={onChoose} exclude={exclude} />
+      {browse && <FamilyBrowser onChoose={onChoose} exclude={exclude} />}
     </div>
   );
 }
@@ -128,20 +138,44 @@ function FamilyBrowser({ onChoose, exclude }: { onChoose: (code: string) => void
   const catalogue = useCatalogue();
   return (
     <div className="family-browser">
-      <p className="hint">Or browse the {catalogue.families.length} families:</p>
-      {catalogue.families.map((family) => (
-        <details key={family.code}>
-          <summary>
-            <FamilyDot family={family.code} />
-            {family.name}
-          </summary>
-          <RoleButtons
-            roles={rolesOfFamily(catalogue, family.code).filter((r) => r.code !== exclude)}
-            onChoose={onChoose}
-          />
-        </details>
-      ))}
+      <p className="hint">Or browse the {plural(catalogue.families.length, "family", "families")}:</p>
+      <CappedList
+        items={catalogue.families}
+        keyOf={(family) => family.code}
+        className="family-options"
+        noun="family"
+        step={40}
+        render={(family) => <FamilyOptions family={family} onChoose={onChoose} exclude={exclude} />}
+      />
     </div>
+  );
+}
+
+/** One family, folded; its roles are rendered once it is opened. */
+function FamilyOptions({
+  family,
+  onChoose,
+  exclude,
+}: {
+  family: { code: string; name: string };
+  onChoose: (code: string) => void;
+  exclude?: string;
+}) {
+  const catalogue = useCatalogue();
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(event: SyntheticEvent<HTMLDetailsElement>) => setOpen(event.currentTarget.open)}>
+      <summary>
+        <FamilyDot family={family.code} />
+        {family.name}
+      </summary>
+      {open && (
+        <RoleButtons
+          roles={rolesOfFamily(catalogue, family.code).filter((r) => r.code !== exclude)}
+          onChoose={onChoose}
+        />
+      )}
+    </details>
   );
 }
 
@@ -156,18 +190,21 @@ function RoleButtons({ roles, onChoose, showAltTitles = false, query = "" }: Rol
   const matchingAlt = (role: RoleSummary) =>
     role.alt_titles.filter((t) => t.toLowerCase().includes(query.toLowerCase())).slice(0, 2);
   return (
-    <ul className="role-options">
-      {roles.map((role) => (
-        <li key={role.code}>
-          <button type="button" className="role-option" onClick={() => onChoose(role.code)}>
-            <FamilyDot family={role.family.code} />
-            {role.title} <span className="code">{role.code}</span>
-            {showAltTitles && matchingAlt(role).length > 0 && (
-              <span className="alt-titles">also called {matchingAlt(role).join(", ")}</span>
-            )}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <CappedList
+      items={roles}
+      keyOf={(role) => role.code}
+      className="role-options"
+      noun="role"
+      step={20}
+      render={(role) => (
+        <button type="button" className="role-option" onClick={() => onChoose(role.code)}>
+          <FamilyDot family={role.family.code} />
+          {role.title} <span className="code">{role.code}</span>
+          {showAltTitles && matchingAlt(role).length > 0 && (
+            <span className="alt-titles">also called {matchingAlt(role).join(", ")}</span>
+          )}
+        </button>
+      )}
+    />
   );
 }

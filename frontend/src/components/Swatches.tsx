@@ -1,16 +1,20 @@
 /**
  * The colour marks that carry meaning: a dot in a family's colour, a square in
- * an e-CF area's colour, and an area heading. Always beside a name, never alone.
+ * an area's colour, and an area heading. Always beside a name, never alone.
  */
+import { useCatalogue } from "../context";
+import { areaOf, familyColourOf } from "../lib/catalogue";
 import type { AreaInfo } from "../lib/palette";
-import { area, familyColour } from "../lib/palette";
 
 export function FamilyDot({ family }: { family: string }) {
-  return <span className="family-dot" style={{ background: familyColour(family) }} aria-hidden="true" />;
+  const catalogue = useCatalogue();
+  return <span className="family-dot" style={{ background: familyColourOf(catalogue, family) }} aria-hidden="true" />;
 }
 
-export function AreaDot({ competence }: { competence: string }) {
-  return <span className="area-dot" style={{ background: area(competence).colour }} aria-hidden="true" />;
+/** The dot of an area of competences, by the area's code. */
+export function AreaDot({ area }: { area: string }) {
+  const catalogue = useCatalogue();
+  return <span className="area-dot" style={{ background: areaOf(catalogue, area).colour }} aria-hidden="true" />;
 }
 
 interface HeadingProps {

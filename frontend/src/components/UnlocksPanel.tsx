@@ -3,10 +3,11 @@
  * that bring the most roles within reach, and, with a target, the raise that closes
  * most of its gap per level step.
  */
-import { Link } from "react-router";
+import { Link } from "../lib/links";
 import { api, type Raise, type Toward, type UnlocksAnswer } from "../api";
 import { fromKey, sourceKey, unlocksHref } from "../lib/employeeUrls";
 import { percent, plural } from "../lib/format";
+import { useCatalogue } from "../context";
 import { levelLabel } from "../lib/levels";
 import { useResource } from "../lib/useResource";
 import type { GapSource } from "../lib/urlState";
@@ -95,10 +96,11 @@ function UnlocksView({
 }
 
 function RaiseLine({ raised }: { raised: Raise }) {
+  const { scale } = useCatalogue();
   return (
     <p className="raise-line">
-      Raise <CompetenceLink competence={raised.competence} /> from <strong>{levelLabel(raised.from)}</strong> to{" "}
-      <strong>{levelLabel(raised.to)}</strong>{" "}
+      Raise <CompetenceLink competence={raised.competence} /> from <strong>{levelLabel(scale, raised.from)}</strong> to{" "}
+      <strong>{levelLabel(scale, raised.to)}</strong>{" "}
       <span className="hint">({plural(raised.level_steps, "level step")})</span>
     </p>
   );

@@ -6,6 +6,7 @@ import { GapSummaryPanel } from "./GapSummaryPanel";
 import { LinkEvidence } from "./LinkEvidence";
 import { ProblemView } from "./ProblemView";
 import { StatusTag } from "./StatusTag";
+import { InApp } from "../test/fixtures";
 
 afterEach(cleanup);
 
@@ -68,9 +69,18 @@ describe("problems", () => {
 
 describe("link evidence", () => {
   it("quotes the document for a documented move and explains an inferred one", () => {
-    const { container, rerender } = render(<LinkEvidence kind="documented" evidence="“They could move on.”" />);
+    const { container, rerender } = render(
+      <InApp>
+        <LinkEvidence kind="documented" evidence="“They could move on.”" />
+      </InApp>,
+    );
     expect(container.querySelector("blockquote")?.textContent).toContain("They could move on.");
-    rerender(<LinkEvidence kind="inferred" evidence="covers 62% of the target's entry levels" />);
+    expect(container.querySelector("cite")?.textContent).toBe("CIGREF 2011 IS roles + e-CF 2.0");
+    rerender(
+      <InApp>
+        <LinkEvidence kind="inferred" evidence="covers 62% of the target's entry levels" />
+      </InApp>,
+    );
     expect(container.querySelector("blockquote")).toBeNull();
     expect(container.textContent).toBe("Inferred: covers 62% of the target's entry levels.");
   });

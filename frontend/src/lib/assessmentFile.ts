@@ -3,7 +3,7 @@
  * it was rated against, so it can be read back in another browser, or years later.
  */
 import type { Profile } from "../api";
-import { compareCompetenceCodes } from "./profile";
+import { compareCodes } from "./naturalOrder";
 
 export const FILE_KIND = "careergraph-self-assessment";
 export const FILE_VERSION = 1;
@@ -24,7 +24,7 @@ export interface DatasetStamp {
 /** The file's text: the profile in code order, and the dataset it was rated against. */
 export function assessmentFile(profile: Profile, dataset: DatasetStamp, now = new Date()): string {
   const ordered: Profile = {};
-  for (const code of Object.keys(profile).sort(compareCompetenceCodes)) ordered[code] = profile[code] ?? 0;
+  for (const code of Object.keys(profile).sort(compareCodes)) ordered[code] = profile[code] ?? 0;
   const file: AssessmentFile = {
     kind: FILE_KIND,
     file_version: FILE_VERSION,

@@ -1,12 +1,12 @@
 /**
- * The scale of the gap chart: levels 0..5 along a bar, as CSS percentages so the
- * chart reflows from a phone to a desktop without measuring anything.
+ * The scale of the gap chart: levels 0..top along a bar (top: the dataset's highest
+ * level), as CSS percentages so the chart reflows from a phone to a desktop
+ * without measuring anything.
  */
-import { MAX_LEVEL } from "./levels";
 
-export function levelPosition(level: number, max = MAX_LEVEL): number {
-  const clamped = Math.min(Math.max(level, 0), max);
-  return (clamped / max) * 100;
+export function levelPosition(level: number, top: number): number {
+  const clamped = Math.min(Math.max(level, 0), top);
+  return (clamped / top) * 100;
 }
 
 export interface BarSegments {
@@ -19,13 +19,13 @@ export interface BarSegments {
   needAt: number;
 }
 
-export function barSegments(have: number, need: number, max = MAX_LEVEL): BarSegments {
-  const held = levelPosition(have, max);
-  const needAt = levelPosition(need, max);
+export function barSegments(have: number, need: number, top: number): BarSegments {
+  const held = levelPosition(have, top);
+  const needAt = levelPosition(need, top);
   return { held, toLearnStart: held, toLearn: Math.max(0, needAt - held), needAt };
 }
 
-/** The tick marks of the level axis: e-1..e-5 at their positions. */
-export function levelTicks(max = MAX_LEVEL): { level: number; at: number }[] {
-  return Array.from({ length: max }, (_, i) => ({ level: i + 1, at: levelPosition(i + 1, max) }));
+/** The tick marks of the level axis: levels 1..top at their positions. */
+export function levelTicks(top: number): { level: number; at: number }[] {
+  return Array.from({ length: top }, (_, i) => ({ level: i + 1, at: levelPosition(i + 1, top) }));
 }

@@ -1,26 +1,27 @@
 import { describe, expect, it } from "vitest";
-import type { GraphAnswer } from "../api";
-import { arcPath, familyAnchors, fitInto, labelBox, layoutGraph, pathLinkKeys, placeLabels } from "./mapLayout";
+import {
+  arcPath,
+  familyAnchors,
+  fitInto,
+  labelBox,
+  layoutForce,
+  pathLinkKeys,
+  placeLabels,
+  type ForceNode,
+} from "./mapLayout";
 
-const graph: GraphAnswer = {
-  dataset_version: "test",
-  nodes: [
-    { code: "3.2", title: "Programmer", family: 3, family_code: "3" },
-    { code: "3.4", title: "Applications Architect", family: 3, family_code: "3" },
-    { code: "2.3", title: "IT Project Manager", family: 2, family_code: "2" },
-    { code: "7.1", title: "CIO", family: 7, family_code: "7" },
-  ],
-  links: [
-    { source: "3.2", target: "3.4", kind: "inferred", coverage: 0.6, level_steps: 5, evidence: "" },
-    { source: "3.4", target: "2.3", kind: "documented", coverage: 0.4, level_steps: 9, evidence: "" },
-    { source: "3.4", target: "9.9", kind: "inferred", coverage: 0.1, level_steps: 20, evidence: "" },
-  ],
-};
+const node = (id: string, group: string): ForceNode => ({ id, group, radius: 13, labelWidth: 80 });
+const nodes = [node("3.2", "3"), node("3.4", "3"), node("2.3", "2"), node("7.1", "7")];
+const links = [
+  { source: "3.2", target: "3.4" },
+  { source: "3.4", target: "2.3" },
+  { source: "3.4", target: "9.9" },
+];
 
 describe("map layout", () => {
-  it("places every role inside the drawing, the same way every time", () => {
-    const first = layoutGraph(graph, { width: 800, height: 600 });
-    const second = layoutGraph(graph, { width: 800, height: 600 });
+  it("places every node inside the drawing, the same way every time", () => {
+    const first = layoutForce(nodes, links, { width: 800, height: 600 });
+    const second = layoutForce(nodes, links, { width: 800, height: 600 });
     expect([...first.keys()].sort()).toEqual(["2.3", "3.2", "3.4", "7.1"]);
     expect(second).toEqual(first);
     for (const { x, y } of first.values()) {
@@ -31,8 +32,8 @@ describe("map layout", () => {
     }
   });
 
-  it("keeps roles of one family closer than roles of different families", () => {
-    const at = layoutGraph(graph, { width: 800, height: 600 });
+  it("keeps nodes of one group closer than nodes of different groups", () => {
+    const at = layoutForce(nodes, links, { width: 800, height: 600 });
     const d = (a: string, b: string) => Math.hypot(at.get(a)!.x - at.get(b)!.x, at.get(a)!.y - at.get(b)!.y);
     expect(d("3.2", "3.4")).toBeLessThan(d("3.2", "7.1"));
   });
@@ -55,7 +56,7 @@ describe("map layout", () => {
     });
   });
 
-  it("anchors families on a circle, the first at the top", () => {
+  it("anchors groups on a circle in natural order, the first at the top", () => {
     const anchors = familyAnchors(["3", "1", "10", "2", "1"], 100, 100);
     expect([...anchors.keys()]).toEqual(["1", "2", "3", "10"]);
     expect(anchors.get("1")!.x).toBeCloseTo(50);
@@ -67,32 +68,29 @@ describe("map layout", () => {
     expect(pathLinkKeys(["3.2"]).size).toBe(0);
   });
 
-  it("draws an arc that stops short of both nodes", () => {
+  it("draws an arc that stops short of both nodes, each by its own size", () => {
     expect(arcPath({ x: 0, y: 0 }, { x: 100, y: 0 }, 10)).toBe("M10.0,0.0 Q50.0,12.0 90.0,0.0");
+    expect(arcPath({ x: 0, y: 0 }, { x: 100, y: 0 }, 10, 20)).toBe("M10.0,0.0 Q45.0,12.0 80.0,0.0");
   });
 });
 
 describe("label placement", () => {
-  const options = { radius: 10, lineHeight: 14 };
+  const item = (x: number, y: number, width = 60) => ({ at: { x, y }, width, radius: 10 });
 
   it("puts a lone label below its node", () => {
-    const sides = placeLabels(new Map([["a", { x: 100, y: 100 }]]), new Map([["a", 60]]), options);
+    const sides = placeLabels(new Map([["a", item(100, 100)]]), 14);
     expect(sides.get("a")).toBe("below");
     expect(labelBox({ x: 100, y: 100 }, "below", 60, 10, 14)).toEqual({ x0: 70, x1: 130, y0: 113, y1: 127 });
+    expect(labelBox({ x: 100, y: 100 }, "above", 60, 10, 14, 2)).toEqual({ x0: 70, x1: 130, y0: 59, y1: 87 });
   });
 
   it("moves a label away from a node right below", () => {
-    const points = new Map([
-      ["top", { x: 100, y: 100 }],
-      ["under", { x: 100, y: 125 }],
-    ]);
     const sides = placeLabels(
-      points,
       new Map([
-        ["top", 60],
-        ["under", 60],
+        ["top", item(100, 100)],
+        ["under", item(100, 125)],
       ]),
-      options,
+      14,
     );
     expect(sides.get("top")).not.toBe("below");
     expect(sides.get("under")).toBe("below");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { area, AREAS, contrastRatio, familyColour } from "./palette";
+import { AREA_COLOURS, areasWithColours, contrastRatio, FAMILY_COLOURS, familyColour } from "./palette";
 
 describe("palette", () => {
   it("computes WCAG contrast", () => {
@@ -8,18 +8,28 @@ describe("palette", () => {
   });
 
   it("keeps every meaningful colour at 3:1 or more on white", () => {
-    const colours = [...AREAS.map((a) => a.colour), ...["1", "2", "3", "4", "5", "6", "7"].map(familyColour)];
-    for (const colour of colours) expect(contrastRatio(colour, "#ffffff")).toBeGreaterThanOrEqual(3);
+    for (const colour of [...AREA_COLOURS, ...FAMILY_COLOURS]) {
+      expect(contrastRatio(colour, "#ffffff")).toBeGreaterThanOrEqual(3);
+    }
   });
 
-  it("gives each family and each area its own colour", () => {
-    expect(new Set(["1", "2", "3", "4", "5", "6", "7"].map(familyColour)).size).toBe(7);
-    expect(new Set(AREAS.map((a) => a.colour)).size).toBe(5);
+  it("gives each of the first families and areas its own colour", () => {
+    expect(new Set([0, 1, 2, 3, 4, 5, 6].map(familyColour)).size).toBe(7);
+    expect(new Set(AREA_COLOURS).size).toBe(AREA_COLOURS.length);
   });
 
-  it("finds the area of a competence code", () => {
-    expect(area("B1").name).toBe("BUILD");
-    expect(area("E10").name).toBe("MANAGE");
-    expect(() => area("Z1")).toThrow();
+  it("colours areas by their order: the e-CF's five keep their colours", () => {
+    const ecf = areasWithColours(
+      ["PLAN", "BUILD", "RUN", "ENABLE", "MANAGE"].map((name, i) => ({ code: "ABCDE"[i]!, name })),
+    );
+    expect(ecf.map((a) => [a.code, a.colour])).toEqual([
+      ["A", "#3366AA"],
+      ["B", "#22803A"],
+      ["C", "#A06A00"],
+      ["D", "#AA3377"],
+      ["E", "#C4321A"],
+    ]);
+    const many = areasWithColours(Array.from({ length: 20 }, (_, i) => ({ code: `S${i}`, name: `Group ${i}` })));
+    expect(many[12]?.colour).toBe(many[0]?.colour); // past the palette, colours repeat (names tell them apart)
   });
 });

@@ -1,43 +1,47 @@
 /**
- * Colours that carry meaning: one per family (career map) and one per e-CF area
- * (gap charts). Every colour keeps at least 3:1 contrast on white (WCAG 1.4.11),
- * and the UI never relies on colour alone: a legend or text label always goes with it.
+ * Colours that carry meaning: one per family (career map) and one per area of
+ * competences (gap charts), assigned in the dataset's order. Every colour keeps at
+ * least 3:1 contrast on white (WCAG 1.4.11), and the UI never relies on colour
+ * alone: a legend or text label always goes with it. Past the end of a palette
+ * the colours repeat, the names beside them still tell groups apart.
  */
-/** The five e-CF areas; the contract sends an area as a plain string (`CompetenceRef.area`). */
-export type AreaCode = "A" | "B" | "C" | "D" | "E";
 
+/** An area of competences (the e-CF's PLAN..MANAGE) with its colour. */
 export interface AreaInfo {
-  code: AreaCode;
+  code: string;
   name: string;
   colour: string;
 }
 
-/** The five e-CF areas in framework order (A..E); their names are the e-CF's own. */
-export const AREAS: readonly AreaInfo[] = [
-  { code: "A", name: "PLAN", colour: "#3366AA" },
-  { code: "B", name: "BUILD", colour: "#22803A" },
-  { code: "C", name: "RUN", colour: "#A06A00" },
-  { code: "D", name: "ENABLE", colour: "#AA3377" },
-  { code: "E", name: "MANAGE", colour: "#C4321A" },
-];
+/** The first five are the e-CF's PLAN, BUILD, RUN, ENABLE, MANAGE, as they always were. */
+export const AREA_COLOURS = [
+  "#3366AA",
+  "#22803A",
+  "#A06A00",
+  "#AA3377",
+  "#C4321A",
+  "#5B4BB7",
+  "#007A7A",
+  "#8A6200",
+  "#B8478F",
+  "#4A6B00",
+  "#0072B2",
+  "#7A5230",
+] as const;
 
-const FAMILY_COLOURS = ["#0072B2", "#D55E00", "#007A5A", "#B8478F", "#A66E00", "#5B4BB7", "#666666"];
+export const FAMILY_COLOURS = ["#0072B2", "#D55E00", "#007A5A", "#B8478F", "#A66E00", "#5B4BB7", "#666666"] as const;
 
-export function area(code: string): AreaInfo {
-  const found = AREAS.find((a) => a.code === code.charAt(0).toUpperCase());
-  if (!found) throw new Error(`unknown e-CF area ${code}`);
-  return found;
+const cycle = (colours: readonly string[], index: number): string =>
+  colours[((index % colours.length) + colours.length) % colours.length] ?? "#666666";
+
+/** The dataset's areas, in its order, each with its colour. */
+export function areasWithColours(areas: readonly { code: string; name: string }[]): AreaInfo[] {
+  return areas.map((a, i) => ({ code: a.code, name: a.name, colour: cycle(AREA_COLOURS, i) }));
 }
 
-/** A family's colour: by number for numbered families (CIGREF 1..7), else by its code's hash. */
-export function familyColour(family: string): string {
-  const number = Number(family);
-  const index = Number.isInteger(number) && number > 0 ? number - 1 : hash(family);
-  return FAMILY_COLOURS[index % FAMILY_COLOURS.length] ?? "#666666";
-}
-
-function hash(text: string): number {
-  return [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7);
+/** The colour of the family at `index` in the dataset's order (CIGREF's 1..7 get one each). */
+export function familyColour(index: number): string {
+  return cycle(FAMILY_COLOURS, index);
 }
 
 /** WCAG relative luminance of a #rrggbb colour. */

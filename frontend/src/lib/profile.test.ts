@@ -1,31 +1,44 @@
 import { describe, expect, it } from "vitest";
 import {
-  compareCompetenceCodes,
   decodeProfile,
   encodeProfile,
   holdingsOfRole,
   loadProfile,
   PROFILE_STORAGE_KEY,
+  profileStorageKey,
   saveProfile,
   withLevel,
 } from "./profile";
 
 describe("profile encoding", () => {
-  it("orders competences as the e-CF does, D10 after D9", () => {
-    expect(["D10", "B1", "D9", "A10", "A2"].sort(compareCompetenceCodes)).toEqual(["A2", "A10", "B1", "D9", "D10"]);
+  it("orders competences naturally, D10 after D9", () => {
     expect(encodeProfile({ D10: 2, D9: 3, A1: 4 })).toBe("A1:4,D9:3,D10:2");
   });
 
-  it("round-trips and tolerates spaces and lower case", () => {
-    expect(decodeProfile(" b1:3 , B2:2,")).toEqual({ profile: { B1: 3, B2: 2 }, rejected: [] });
+  it("round-trips and tolerates spaces", () => {
+    expect(decodeProfile(" B1:3 , B2:2,")).toEqual({ profile: { B1: 3, B2: 2 }, rejected: [] });
     expect(decodeProfile(encodeProfile({ E9: 5, A1: 1 })).profile).toEqual({ E9: 5, A1: 1 });
   });
 
-  it("rejects entries that are not a competence code with a level 1..5", () => {
-    expect(decodeProfile("B1:0,B2:6,F1:2,B3:x,B4").rejected).toEqual(["B1:0", "B2:6", "F1:2", "B3:x", "B4"]);
+  it("takes any dataset's codes, a colon inside one included, and levels above 5", () => {
+    const profile = { "craft:joinery": 4, "S1.12": 7, "2.1-a": 1 };
+    expect(encodeProfile(profile)).toBe("2.1-a:1,craft:joinery:4,S1.12:7");
+    expect(decodeProfile(encodeProfile(profile))).toEqual({ profile, rejected: [] });
   });
 
-  it("drops levels outside 1..5 when encoding", () => {
+  it("rejects entries that are not a code with a level of 1 or more", () => {
+    expect(decodeProfile("B1:0,B2:101,B3:x,B4,:2,a b:1,-x:2").rejected).toEqual([
+      "B1:0",
+      "B2:101",
+      "B3:x",
+      "B4",
+      ":2",
+      "a b:1",
+      "-x:2",
+    ]);
+  });
+
+  it("drops levels below 1 when encoding", () => {
     expect(encodeProfile({ B1: 0, B2: 2 })).toBe("B2:2");
   });
 
@@ -56,6 +69,19 @@ describe("profile storage", () => {
     saveProfile({ B2: 2, B1: 3 }, storage);
     expect(store.get(PROFILE_STORAGE_KEY)).toBe("B1:3,B2:2");
     expect(loadProfile(storage)).toEqual({ B1: 3, B2: 2 });
+  });
+
+  it("keeps one self-assessment per dataset, the default's under the key it always had", () => {
+    const store = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
+    saveProfile({ B1: 3 }, storage, profileStorageKey(null));
+    saveProfile({ "craft:joinery": 2 }, storage, profileStorageKey("demo-guild"));
+    expect(profileStorageKey(null)).toBe(PROFILE_STORAGE_KEY);
+    expect(loadProfile(storage, profileStorageKey(null))).toEqual({ B1: 3 });
+    expect(loadProfile(storage, profileStorageKey("demo-guild"))).toEqual({ "craft:joinery": 2 });
   });
 
   it("starts empty when storage is empty, corrupt or unavailable", () => {

@@ -1,33 +1,32 @@
 /**
  * A self-assessment ("profile"): competence code -> level held.
- * In URLs it reads `B1:3,B2:2`; between visits it is kept in localStorage.
+ * In URLs it reads `B1:3,B2:2`; between visits it is kept in localStorage, one per dataset.
+ * Codes are the dataset's own (opaque, possibly with `:` inside: the level follows the last one).
  */
 import type { Profile } from "../api";
-import { MAX_LEVEL } from "./levels";
+import { compareCodes } from "./naturalOrder";
 
-const COMPETENCE = /^[A-E]([1-9]|10)$/;
+/** The service's code rule (graph.models.CODE_PATTERN). */
+const CODE = /^[A-Za-z0-9](?:[A-Za-z0-9._:+-]{0,62}[A-Za-z0-9])?$/;
+/** The highest level any scale may have (graph.models.Level); a dataset's own top is checked by the service. */
+const HIGHEST_LEVEL = 100;
 export const PROFILE_STORAGE_KEY = "careergraph.profile.v1";
 
-/** Orders competence codes as the e-CF does: by area, then number (D10 after D9). */
-export function compareCompetenceCodes(a: string, b: string): number {
-  return a.charAt(0).localeCompare(b.charAt(0)) || Number(a.slice(1)) - Number(b.slice(1));
-}
-
 function isLevel(value: number): boolean {
-  return Number.isInteger(value) && value >= 1 && value <= MAX_LEVEL;
+  return Number.isInteger(value) && value >= 1 && value <= HIGHEST_LEVEL;
 }
 
 export function encodeProfile(profile: Profile): string {
   return Object.keys(profile)
     .filter((code) => isLevel(profile[code] ?? 0))
-    .sort(compareCompetenceCodes)
+    .sort(compareCodes)
     .map((code) => `${code}:${profile[code]}`)
     .join(",");
 }
 
 export interface DecodedProfile {
   profile: Profile;
-  /** Entries that were not `CODE:LEVEL` with a known code shape and level 1..5. */
+  /** Entries that were not `CODE:LEVEL` with a valid code and a level of 1 or more. */
   rejected: string[];
 }
 
@@ -38,10 +37,10 @@ export function decodeProfile(text: string): DecodedProfile {
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean)) {
-    const [rawCode = "", rawLevel = ""] = entry.split(":");
-    const code = rawCode.trim().toUpperCase();
-    const level = Number(rawLevel);
-    if (COMPETENCE.test(code) && isLevel(level)) profile[code] = level;
+    const colon = entry.lastIndexOf(":");
+    const code = entry.slice(0, Math.max(colon, 0)).trim();
+    const level = colon >= 0 ? Number(entry.slice(colon + 1)) : NaN;
+    if (CODE.test(code) && isLevel(level)) profile[code] = level;
     else rejected.push(entry);
   }
   return { profile, rejected };
@@ -59,17 +58,26 @@ export function holdingsOfRole(requirements: readonly { code: string; level: num
   return Object.fromEntries(requirements.map((r) => [r.code, r.level]));
 }
 
-export function loadProfile(storage: Pick<Storage, "getItem"> = localStorage): Profile {
+/** Where a dataset's self-assessment is kept; the default dataset keeps the key it always had. */
+export function profileStorageKey(dataset: string | null): string {
+  return dataset ? `${PROFILE_STORAGE_KEY}.${dataset}` : PROFILE_STORAGE_KEY;
+}
+
+export function loadProfile(storage: Pick<Storage, "getItem"> = localStorage, key = PROFILE_STORAGE_KEY): Profile {
   try {
-    return decodeProfile(storage.getItem(PROFILE_STORAGE_KEY) ?? "").profile;
+    return decodeProfile(storage.getItem(key) ?? "").profile;
   } catch {
     return {};
   }
 }
 
-export function saveProfile(profile: Profile, storage: Pick<Storage, "setItem"> = localStorage): void {
+export function saveProfile(
+  profile: Profile,
+  storage: Pick<Storage, "setItem"> = localStorage,
+  key = PROFILE_STORAGE_KEY,
+): void {
   try {
-    storage.setItem(PROFILE_STORAGE_KEY, encodeProfile(profile));
+    storage.setItem(key, encodeProfile(profile));
   } catch {
     // storage full or disabled (private mode): the profile still lives in the URL
   }

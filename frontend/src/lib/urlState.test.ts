@@ -3,6 +3,7 @@ import {
   assessHref,
   gapHref,
   mapHref,
+  mapView,
   parseGapQuery,
   parseMapQuery,
   parsePathsQuery,
@@ -38,7 +39,7 @@ describe("gap URL state", () => {
     ["from=3.2", "Choose the role you want to become."],
     ["to=3.4", "Choose your current role or rate yourself first."],
     ["profile=&to=3.4", "Choose your current role or rate yourself first."],
-    ["profile=B1:9,Z1:2&to=3.4", "These self-assessment entries are not of the form B1:3: B1:9, Z1:2."],
+    ["profile=B1:0,Z1&to=3.4", "These self-assessment entries are not of the form B1:3: B1:0, Z1."],
   ])("explains what is missing in %s", (search, reason) => {
     expect(parseGapQuery(params(search))).toEqual({ ok: false, reason });
   });
@@ -99,13 +100,32 @@ describe("paths URL state", () => {
 });
 
 describe("map and start URL state", () => {
-  it("reads and writes a highlighted path", () => {
-    expect(parseMapQuery(params("path=3.2, 3.4,,2.3"))).toEqual({ path: ["3.2", "3.4", "2.3"], onlyDocumented: false });
-    expect(parseMapQuery(params("only_documented=1"))).toEqual({ path: [], onlyDocumented: true });
-    expect(mapHref(["3.2", "3.4"])).toBe("/map?path=3.2,3.4");
-    expect(mapHref(["3.2"], true)).toBe("/map?path=3.2&only_documented=1");
-    expect(mapHref([], true)).toBe("/map?only_documented=1");
+  it("reads and writes each view of the map", () => {
+    const none = { role: "", families: [], all: false, path: [], onlyDocumented: false };
+    expect(parseMapQuery(params("path=3.2, 3.4,,2.3"))).toEqual({ ...none, path: ["3.2", "3.4", "2.3"] });
+    expect(parseMapQuery(params("role=3.2&only_documented=1"))).toEqual({ ...none, role: "3.2", onlyDocumented: true });
+    expect(parseMapQuery(params("family=3,5,3&all=1"))).toEqual({ ...none, families: ["3", "5"], all: true });
+    expect(mapHref({ path: ["3.2", "3.4"] })).toBe("/map?path=3.2,3.4");
+    expect(mapHref({ role: "3.2", path: ["3.2", "3.4"], onlyDocumented: true })).toBe(
+      "/map?role=3.2&path=3.2,3.4&only_documented=1",
+    );
+    expect(mapHref({ families: ["3", "5"] })).toBe("/map?family=3,5");
+    expect(mapHref({ all: true })).toBe("/map?all=1");
+    expect(mapHref({ role: "craft:joinery+2" })).toBe("/map?role=craft:joinery%2B2");
+    expect(parseMapQuery(new URL(mapHref({ role: "craft:joinery+2" }), "http://x").searchParams).role).toBe(
+      "craft:joinery+2",
+    );
     expect(mapHref()).toBe("/map");
+  });
+
+  it("chooses the view: the whole map, a role, families, a path, else the families folded", () => {
+    const query = parseMapQuery(params(""));
+    expect(mapView(query)).toEqual({ kind: "families", expanded: [] });
+    expect(mapView({ ...query, role: "3.2", families: ["3"] })).toEqual({ kind: "role", role: "3.2" });
+    expect(mapView({ ...query, path: ["3.2"] })).toEqual({ kind: "role", role: "3.2" });
+    expect(mapView({ ...query, path: ["3.2", "3.4"] })).toEqual({ kind: "path", path: ["3.2", "3.4"] });
+    expect(mapView({ ...query, path: ["3.2", "3.4"], families: ["3"] })).toEqual({ kind: "families", expanded: ["3"] });
+    expect(mapView({ ...query, role: "3.2", all: true })).toEqual({ kind: "all" });
   });
 
   it("keeps the target when going to the self-assessment", () => {

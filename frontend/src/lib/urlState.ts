@@ -117,23 +117,62 @@ export function pathsHref(query: Pick<PathsQuery, "from" | "to"> & Partial<Paths
   return `/paths?${readableQuery(params)}`;
 }
 
-/** The map highlights a chain of roles and may hide inferred moves: `/map?path=3.2,3.4&only_documented=1`. */
+/**
+ * The career map's view, all in its URL:
+ * `/map?role=3.2` one role's moves in and out (the default view once a role is chosen),
+ * `/map?family=3,5` the families as clusters with these expanded, `/map?all=1` every role,
+ * `/map?path=3.2,3.4,2.3` a chain of roles; `path` also highlights in the other views,
+ * `only_documented=1` hides inferred moves (those of a highlighted path stay drawn).
+ */
 export interface MapQuery {
+  role: string;
+  families: string[];
+  all: boolean;
   path: string[];
   onlyDocumented: boolean;
 }
 
-export function parseMapQuery(params: URLSearchParams): MapQuery {
-  const path = text(params, "path")
+export type MapView =
+  | { kind: "role"; role: string }
+  | { kind: "families"; expanded: string[] }
+  | { kind: "all" }
+  | { kind: "path"; path: string[] };
+
+const codeList = (value: string): string[] =>
+  value
     .split(",")
     .map((code) => code.trim())
     .filter(Boolean);
-  return { path, onlyDocumented: ["1", "true"].includes(text(params, "only_documented")) };
+
+const flag = (params: URLSearchParams, key: string): boolean => ["1", "true"].includes(text(params, key));
+
+export function parseMapQuery(params: URLSearchParams): MapQuery {
+  return {
+    role: text(params, "role"),
+    families: [...new Set(codeList(text(params, "family")))],
+    all: flag(params, "all"),
+    path: codeList(text(params, "path")),
+    onlyDocumented: flag(params, "only_documented"),
+  };
 }
 
-export function mapHref(path: readonly string[] = [], onlyDocumented = false): string {
-  const parts = [path.length > 0 ? `path=${path.join(",")}` : "", onlyDocumented ? "only_documented=1" : ""];
-  const search = parts.filter(Boolean).join("&");
+/** What the map draws for a query: the whole map, a role, families, a path; else the families, all folded. */
+export function mapView(query: MapQuery): MapView {
+  if (query.all) return { kind: "all" };
+  const role = query.role || (query.path.length === 1 ? (query.path[0] ?? "") : "");
+  if (role) return { kind: "role", role };
+  if (query.families.length === 0 && query.path.length > 1) return { kind: "path", path: query.path };
+  return { kind: "families", expanded: query.families };
+}
+
+export function mapHref(query: Partial<MapQuery> = {}): string {
+  const params = new URLSearchParams();
+  if (query.role) params.set("role", query.role);
+  if (query.families && query.families.length > 0) params.set("family", query.families.join(","));
+  if (query.all) params.set("all", "1");
+  if (query.path && query.path.length > 0) params.set("path", query.path.join(","));
+  if (query.onlyDocumented) params.set("only_documented", "1");
+  const search = params.toString().replaceAll("%2C", ",").replaceAll("%3A", ":");
   return search ? `/map?${search}` : "/map";
 }
 

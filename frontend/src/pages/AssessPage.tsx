@@ -1,10 +1,11 @@
 /**
- * "Let me rate myself": every competence, grouped by e-CF area, with its
+ * "Let me rate myself": every competence, grouped by area, with its
  * applicable levels described in words, so people pick what they actually do.
  * Kept in localStorage between visits; the gap link carries it in the URL.
  */
-import { useEffect, useId, useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useId, useState } from "react";
+import { useSearchParams } from "react-router";
+import { Link, useNavigate } from "../lib/links";
 import { api, type CompetenceSummary, type Profile } from "../api";
 import { Loading } from "../components/Loading";
 import { NextMoveChoices } from "../components/NextMoveChoices";
@@ -16,7 +17,8 @@ import "../employee.css";
 import { plural } from "../lib/format";
 import { groupByArea } from "../lib/grouping";
 import { levelLabel } from "../lib/levels";
-import { decodeProfile, encodeProfile, loadProfile, saveProfile, withLevel } from "../lib/profile";
+import { decodeProfile, encodeProfile, withLevel } from "../lib/profile";
+import { useSavedProfile } from "../lib/useSavedProfile";
 import { useDebounced } from "../lib/useDebounced";
 import { useResource } from "../lib/useResource";
 import { useCompetence } from "../lib/useCompetence";
@@ -30,8 +32,7 @@ export function AssessPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const to = (params.get("to") ?? "").trim();
-  const [profile, setProfile] = useState<Profile>(loadProfile);
-  useEffect(() => saveProfile(profile), [profile]);
+  const [profile, setProfile] = useSavedProfile();
   const [filled, setFilled] = useState("");
   const chooseTarget = (code: string) => void navigate(assessHref(code), { replace: true });
   const rated = Object.keys(profile).length;
@@ -60,7 +61,7 @@ export function AssessPage() {
         }}
         onFail={setFilled}
       />
-      {groupByArea(catalogue.competences, (c) => c.code).map(({ area, items }) => (
+      {groupByArea(catalogue.competences, (c) => c, catalogue.areas).map(({ area, items }) => (
         <section key={area.code} className="assess-area" aria-labelledby={`assess-${area.code}`}>
           <AreaHeading area={area} level="h2" id={`assess-${area.code}`} />
           {items.map((competence) => (
@@ -113,25 +114,18 @@ function AssessmentFile({
 }) {
   const catalogue = useCatalogue();
   const inputId = useId();
-  const stamp = async () => {
-    const meta = await api.meta();
-    return { id: meta.id, version: meta.dataset_version };
-  };
-  const save = async () => {
-    try {
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([assessmentFile(profile, await stamp())], { type: "application/json" }));
-      link.download = "careergraph-self-assessment.json";
-      link.click();
-      URL.revokeObjectURL(link.href);
-    } catch {
-      onFail("Saving needs the service; try again in a moment.");
-    }
+  const stamp = { id: catalogue.dataset.id, version: catalogue.dataset.dataset_version };
+  const save = () => {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([assessmentFile(profile, stamp)], { type: "application/json" }));
+    link.download = "careergraph-self-assessment.json";
+    link.click();
+    URL.revokeObjectURL(link.href);
   };
   const load = async (file: File) => {
     try {
       const levels = new Map(catalogue.competences.map((c) => [c.code, c.levels]));
-      const read = readAssessmentFile(await file.text(), await stamp(), levels);
+      const read = readAssessmentFile(await file.text(), stamp, levels);
       if (!read.ok) onFail(read.reason);
       else
         onLoad(
@@ -147,12 +141,7 @@ function AssessmentFile({
       <h2 id="assess-file">Keep my ratings</h2>
       <p className="hint">Save them to a file to use in another browser, and load them back here.</p>
       <p className="actions">
-        <button
-          type="button"
-          className="secondary"
-          disabled={Object.keys(profile).length === 0}
-          onClick={() => void save()}
-        >
+        <button type="button" className="secondary" disabled={Object.keys(profile).length === 0} onClick={save}>
           Save to a file
         </button>
         <input
@@ -196,18 +185,19 @@ interface RatingProps {
 }
 
 function CompetenceRating({ competence, level, onChange }: RatingProps) {
+  const { scale } = useCatalogue();
   return (
     <details className="rating" data-competence={competence.code}>
       <summary>
         <strong>{competence.title}</strong> <span className="code">{competence.code}</span>
-        <span className="rating-value">{level > 0 ? levelLabel(level) : "not rated"}</span>
+        <span className="rating-value">{level > 0 ? levelLabel(scale, level) : "not rated"}</span>
       </summary>
       <RatingChoices code={competence.code} level={level} onChange={onChange} />
     </details>
   );
 }
 
-/** The levels of one competence as radio buttons, each described in the e-CF's words. */
+/** The levels of one competence as radio buttons, each described in the framework's words. */
 function RatingChoices({ code, level, onChange }: { code: string; level: number; onChange: (level: number) => void }) {
   const competence = useCompetence(code);
   if (!competence) return <Loading what="the level descriptions" />;
@@ -224,7 +214,7 @@ function RatingChoices({ code, level, onChange }: { code: string; level: number;
         <label key={l.level} className="rating-option">
           <input type="radio" name={name} checked={level === l.level} onChange={() => onChange(l.level)} />
           <span>
-            <strong>{levelLabel(l.level)}</strong> {l.descriptor}
+            <strong>{l.label}</strong> {l.descriptor}
           </span>
         </label>
       ))}

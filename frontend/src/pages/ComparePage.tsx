@@ -3,7 +3,8 @@
  * or a self-assessment): coverage, level steps, what each still needs, what they share.
  * `/compare?from=3.2&to=3.4,2.3,6.2`.
  */
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Link, useNavigate } from "../lib/links";
 import { api, type Comparison } from "../api";
 import { Await } from "../components/Await";
 import { CompetenceLink } from "../components/CompetenceLink";
@@ -91,6 +92,7 @@ function Compared({ query }: { query: CompareQuery }) {
 }
 
 function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery }) {
+  const { scale } = useCatalogue();
   const shared = data.competences.filter((row) => row.open_for >= 2);
   return (
     <>
@@ -158,7 +160,7 @@ function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery
                   <th scope="row">
                     <CompetenceLink competence={row.competence} />
                   </th>
-                  <td>{levelLabel(row.have)}</td>
+                  <td>{levelLabel(scale, row.have)}</td>
                   {row.needs.map((need, i) => (
                     <td key={data.targets[i]?.role.code ?? i} className={need > row.have ? "needs-more" : ""}>
                       {need === 0 ? (
@@ -166,13 +168,13 @@ function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery
                       ) : need > row.have ? (
                         <>
                           <span aria-hidden="true">▲ </span>
-                          {levelLabel(need)}
+                          {levelLabel(scale, need)}
                           <span className="visually-hidden"> (to reach)</span>
                         </>
                       ) : (
                         <>
                           <span aria-hidden="true">✓ </span>
-                          {levelLabel(need)}
+                          {levelLabel(scale, need)}
                           <span className="visually-hidden"> (held)</span>
                         </>
                       )}

@@ -2,12 +2,14 @@
 import { useParams } from "react-router";
 import { api, type CompetenceSheet } from "../api";
 import { Await } from "../components/Await";
+import { CappedList } from "../components/CappedList";
 import { KnowledgeList } from "../components/KnowledgeList";
 import { LevelBadge } from "../components/LevelBadge";
 import { LevelList } from "../components/LevelList";
 import { RoleLink } from "../components/RoleLink";
 import { AreaDot } from "../components/Swatches";
-import { area } from "../lib/palette";
+import { useCatalogue } from "../context";
+import { areaOf } from "../lib/catalogue";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import { competenceHref } from "../lib/urlState";
@@ -24,13 +26,14 @@ export function CompetencePage() {
 }
 
 function CompetenceSheetView({ competence }: { competence: CompetenceSheet }) {
-  const info = area(competence.code);
+  const catalogue = useCatalogue();
+  const info = areaOf(catalogue, competence.area);
   return (
     <article className="competence-sheet">
       <header>
         <p className="eyebrow">
-          <AreaDot competence={competence.code} />
-          e-CF area {info.name} · competence {competence.code}
+          <AreaDot area={competence.area} />
+          {info.name} · competence {competence.code}
         </p>
         <h1>{competence.title}</h1>
         <p>{competence.description}</p>
@@ -44,20 +47,25 @@ function CompetenceSheetView({ competence }: { competence: CompetenceSheet }) {
       <section aria-labelledby="roles">
         <h2 id="roles">Roles requiring it</h2>
         {competence.roles.length === 0 ? (
-          <p className="empty">No role of the nomenclature requires this competence.</p>
+          <p className="empty">No role of {catalogue.dataset.name} requires this competence.</p>
         ) : (
-          <ul className="requirements">
-            {competence.roles.map((r) => (
-              <li key={r.code}>
+          <CappedList
+            items={competence.roles}
+            keyOf={(r) => r.code}
+            className="requirements"
+            noun="role"
+            step={30}
+            render={(r) => (
+              <>
                 <RoleLink code={r.code} />{" "}
                 <span className="badges">
                   {r.levels.map((level) => (
                     <LevelBadge key={level} competence={competence.code} level={level} />
                   ))}
                 </span>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          />
         )}
       </section>
     </article>

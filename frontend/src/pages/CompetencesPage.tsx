@@ -1,7 +1,8 @@
-/** All e-CF competences by area, to browse. */
+/** All competences of the dataset by area, to browse. */
 import { CompetenceLink } from "../components/CompetenceLink";
 import { LevelBadge } from "../components/LevelBadge";
 import { useCatalogue } from "../context";
+import { plural } from "../lib/format";
 import { groupByArea } from "../lib/grouping";
 import { useTitle } from "../lib/useTitle";
 import { AreaHeading } from "../components/Swatches";
@@ -12,9 +13,12 @@ export function CompetencesPage() {
   return (
     <div className="index-page">
       <h1>Competences</h1>
-      <p className="lead">The {catalogue.competences.length} competences of the e-CF 2.0 in five areas.</p>
+      <p className="lead">
+        The {catalogue.competences.length} competences of {catalogue.dataset.name}, in{" "}
+        {plural(catalogue.areas.length, "area")}.
+      </p>
       <div className="index-grid">
-        {groupByArea(catalogue.competences, (c) => c.code).map(({ area, items }) => (
+        {groupByArea(catalogue.competences, (c) => c, catalogue.areas).map(({ area, items }) => (
           <section key={area.code} className="card" aria-labelledby={`area-${area.code}`}>
             <AreaHeading area={area} level="h2" id={`area-${area.code}`} />
             <ul>

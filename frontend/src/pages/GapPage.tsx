@@ -3,7 +3,8 @@
  * summary in words, and per competence what to learn. Works from a role
  * (`?from=3.2&to=3.4`) or a self-assessment (`?profile=B1:3,B2:2&to=3.4`).
  */
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Link, useNavigate } from "../lib/links";
 import { api, type Basis, type GapReport } from "../api";
 import { Await } from "../components/Await";
 import { BasisToggle } from "../components/BasisToggle";
@@ -108,7 +109,7 @@ function GapResult({ gap, query }: { gap: GapReport; query: GapQuery }) {
         <Link className="button secondary" to={compareHref({ source: query.source, to: [query.to] })}>
           Compare with other roles
         </Link>
-        <Link to={mapHref(from ? [from, query.to] : [query.to])}>Show on the career map</Link>
+        <Link to={mapHref(from ? { path: [from, query.to] } : { role: query.to })}>Show on the career map</Link>
       </p>
       <section aria-labelledby="chart-title">
         <h2 id="chart-title">Level by level</h2>

@@ -3,7 +3,8 @@
  * to another, with options for the number of moves, documented links only, and roles
  * to avoid.
  */
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Link, useNavigate } from "../lib/links";
 import { api, isProblem, type HolderPathsAnswer, type PathsAnswer } from "../api";
 import { Await } from "../components/Await";
 import { EmptyState } from "../components/EmptyState";
@@ -83,14 +84,16 @@ function PathsView({ query }: { query: PathsQuery }) {
             ))}
           </select>
         </label>
-        <label>
-          <input
-            type="checkbox"
-            checked={query.onlyDocumented}
-            onChange={(event) => update({ onlyDocumented: event.target.checked })}
-          />{" "}
-          Only moves the CIGREF document names
-        </label>
+        {(catalogue.dataset.counts.links_documented > 0 || query.onlyDocumented) && (
+          <label>
+            <input
+              type="checkbox"
+              checked={query.onlyDocumented}
+              onChange={(event) => update({ onlyDocumented: event.target.checked })}
+            />{" "}
+            Only moves the source document names
+          </label>
+        )}
         <AvoidRoles query={query} onChange={(avoid) => update({ avoid })} />
       </form>
       {paths.state === "error" && isProblem(paths.error, "no-path") ? (

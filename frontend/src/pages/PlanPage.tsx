@@ -5,7 +5,8 @@
  * Markdown. `/plan?from=3.2&to=3.4&path=3.2,3.3,3.4` (no path: the best one).
  */
 import { useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Link } from "../lib/links";
 import { api, ApiError, type Plan, type PlanItem, type PlanStep } from "../api";
 import { Await } from "../components/Await";
 import { CompetenceLink } from "../components/CompetenceLink";
@@ -165,13 +166,14 @@ function PlanStepView({ step, number }: { step: PlanStep; number: number }) {
 }
 
 function PlanItemView({ item }: { item: PlanItem }) {
+  const { scale } = useCatalogue();
   return (
     <section
       className="plan-item"
-      aria-label={`${item.competence.title}: ${levelLabel(item.from)} to ${levelLabel(item.to)}`}
+      aria-label={`${item.competence.title}: ${levelLabel(scale, item.from)} to ${levelLabel(scale, item.to)}`}
     >
       <h3>
-        <CompetenceLink competence={item.competence} />: {levelLabel(item.from)} → {levelLabel(item.to)}{" "}
+        <CompetenceLink competence={item.competence} />: {levelLabel(scale, item.from)} → {levelLabel(scale, item.to)}{" "}
         <span className="hint">({plural(item.level_steps, "level step")})</span>
       </h3>
       {item.learn.levels.length > 0 && <LevelList levels={item.learn.levels} />}

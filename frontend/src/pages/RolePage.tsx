@@ -1,5 +1,6 @@
 /** A role sheet: everything the data holds about one role, and where it leads. */
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
+import { Link } from "../lib/links";
 import { api, type RoleSheet } from "../api";
 import { Await } from "../components/Await";
 import { CompetenceLink } from "../components/CompetenceLink";
@@ -8,6 +9,7 @@ import { LevelBadge } from "../components/LevelBadge";
 import { DocumentedMoves } from "../components/DocumentedMoves";
 import { NextMovesSection } from "../components/NextMovesSection";
 import { RoleLink } from "../components/RoleLink";
+import { useCatalogue } from "../context";
 import { percent, plural } from "../lib/format";
 import { groupByArea } from "../lib/grouping";
 import { useResource } from "../lib/useResource";
@@ -27,6 +29,7 @@ export function RolePage() {
 }
 
 function RoleSheetView({ role }: { role: RoleSheet }) {
+  const { areas } = useCatalogue();
   return (
     <article className="role-sheet">
       <header>
@@ -43,13 +46,15 @@ function RoleSheetView({ role }: { role: RoleSheet }) {
           <Link className="button secondary" to={startHref({ to: role.code })}>
             I want to become one
           </Link>
-          <Link to={mapHref([role.code])}>Show on the career map</Link>
+          <Link to={mapHref({ role: role.code })}>Show on the career map</Link>
         </p>
       </header>
-      <section aria-labelledby="mission">
-        <h2 id="mission">Mission</h2>
-        <p>{role.mission}</p>
-      </section>
+      {role.mission && (
+        <section aria-labelledby="mission">
+          <h2 id="mission">Mission</h2>
+          <p>{role.mission}</p>
+        </section>
+      )}
       {role.activities.length > 0 && (
         <section aria-labelledby="activities">
           <h2 id="activities">Activities</h2>
@@ -64,7 +69,7 @@ function RoleSheetView({ role }: { role: RoleSheet }) {
       <section aria-labelledby="competences">
         <h2 id="competences">Required competences</h2>
         <p className="hint">Levels as the role sheet states them; hover or tap a level for what it means.</p>
-        {groupByArea(role.competences, (r) => r.code).map(({ area, items }) => (
+        {groupByArea(role.competences, (r) => r, areas).map(({ area, items }) => (
           <div key={area.code} className="requirement-group">
             <AreaHeading area={area} level="h3" />
             <ul className="requirements">
@@ -84,32 +89,34 @@ function RoleSheetView({ role }: { role: RoleSheet }) {
       </section>
       <SheetList id="deliverables" title="Deliverables" items={role.deliverables} />
       <SheetList id="kpis" title="Performance indicators" items={role.kpis} />
-      <section aria-labelledby="career">
-        <h2 id="career">Career path</h2>
-        {role.career && (
-          <dl className="facts">
-            <Fact term="Profile" text={role.career.profile} />
-            <Fact
-              term="Experience"
-              text={[
-                role.career.experience,
-                role.career.min_experience_years !== null
-                  ? `at least ${plural(role.career.min_experience_years, "year")}`
-                  : "",
-              ]
-                .filter(Boolean)
-                .join("; ")}
-            />
-            <Fact term="Note" text={role.career.note ?? ""} />
-          </dl>
-        )}
-        {role.career_mentions.length > 0 && (
-          <>
-            <h3>Other moves the sheet mentions</h3>
-            <TextList items={role.career_mentions} />
-          </>
-        )}
-      </section>
+      {(role.career || role.career_mentions.length > 0) && (
+        <section aria-labelledby="career">
+          <h2 id="career">Career path</h2>
+          {role.career && (
+            <dl className="facts">
+              <Fact term="Profile" text={role.career.profile} />
+              <Fact
+                term="Experience"
+                text={[
+                  role.career.experience,
+                  role.career.min_experience_years !== null
+                    ? `at least ${plural(role.career.min_experience_years, "year")}`
+                    : "",
+                ]
+                  .filter(Boolean)
+                  .join("; ")}
+              />
+              <Fact term="Note" text={role.career.note ?? ""} />
+            </dl>
+          )}
+          {role.career_mentions.length > 0 && (
+            <>
+              <h3>Other moves the sheet mentions</h3>
+              <TextList items={role.career_mentions} />
+            </>
+          )}
+        </section>
+      )}
       <DocumentedMoves role={role} />
       {role.trends && (
         <section aria-labelledby="trends">

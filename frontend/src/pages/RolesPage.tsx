@@ -1,8 +1,12 @@
-/** All roles by family, to browse. */
-import { RoleList } from "../components/RoleList";
-import { useCatalogue } from "../context";
-import { useTitle } from "../lib/useTitle";
+/** All roles by family, to browse; a large family shows its first roles and a button for more. */
+import { CappedList } from "../components/CappedList";
+import { RoleLink } from "../components/RoleLink";
 import { FamilyDot } from "../components/Swatches";
+import { useCatalogue } from "../context";
+import { rolesSentence } from "../lib/datasets";
+import { Link } from "../lib/links";
+import { useTitle } from "../lib/useTitle";
+import { mapHref } from "../lib/urlState";
 
 export function RolesPage() {
   useTitle("Roles");
@@ -10,9 +14,7 @@ export function RolesPage() {
   return (
     <div className="index-page">
       <h1>Roles</h1>
-      <p className="lead">
-        The {catalogue.roles.length} roles of the CIGREF nomenclature in {catalogue.families.length} families.
-      </p>
+      <p className="lead">{rolesSentence(catalogue.dataset)}</p>
       <div className="index-grid">
         {catalogue.families.map((family) => (
           <section key={family.code} className="card" aria-labelledby={`family-${family.code}`}>
@@ -20,8 +22,19 @@ export function RolesPage() {
               <FamilyDot family={family.code} />
               {family.name}
             </h2>
-            <p className="hint">{family.description}</p>
-            <RoleList roles={family.roles} />
+            {family.description && <p className="hint">{family.description}</p>}
+            <CappedList
+              items={family.roles}
+              keyOf={(role) => role.code}
+              noun="role"
+              step={12}
+              render={(role) => <RoleLink code={role.code} />}
+            />
+            <p className="hint">
+              <Link to={mapHref({ families: [family.code] })}>
+                On the map<span className="visually-hidden">: {family.name}</span>
+              </Link>
+            </p>
           </section>
         ))}
       </div>

@@ -2,7 +2,8 @@
  * "Where am I" and "where do I want to go": pick a role (or rate yourself) and
  * a target, then open the gap or the paths. The choices live in the URL.
  */
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
+import { Link, useNavigate } from "../lib/links";
 import { api } from "../api";
 import { NextMoveChoices } from "../components/NextMoveChoices";
 import { RoleLink } from "../components/RoleLink";
@@ -10,8 +11,8 @@ import { RolePicker } from "../components/RolePicker";
 import { useCatalogue } from "../context";
 import { roleTitle } from "../lib/catalogue";
 import { plural } from "../lib/format";
-import { loadProfile } from "../lib/profile";
 import { useResource } from "../lib/useResource";
+import { useSavedRatingCount } from "../lib/useSavedProfile";
 import { useTitle } from "../lib/useTitle";
 import { assessHref, gapHref, parseStartQuery, pathsHref, startHref } from "../lib/urlState";
 
@@ -21,11 +22,11 @@ export function StartPage() {
   const navigate = useNavigate();
   const { from, to } = parseStartQuery(params);
   const set = (change: { from?: string; to?: string }) => void navigate(startHref({ from, to, ...change }));
-  const rated = Object.keys(loadProfile()).length;
+  const rated = useSavedRatingCount();
 
   return (
     <div className="start">
-      <h1>Where can your IT career go next?</h1>
+      <h1>Where can your career go next?</h1>
       <p className="lead">
         Tell us where you are and where you want to be: we show what separates the two, level by level, and the paths
         that lead there.
