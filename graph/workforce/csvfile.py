@@ -181,7 +181,7 @@ def _invalid(adapter: TypeAdapter[str], value: str | None, expected: str) -> str
 
 def _person(id_: str, draft: _Draft) -> Person:
     held = tuple(a for _, a in draft.assessments.values() if a is not None)
-    return Person.model_construct(id=id_, unit=draft.unit, role=draft.role, assessments=held)
+    return Person(id=id_, unit=draft.unit, role=draft.role, assessments=held)
 
 
 def write_csv(people: Iterable[Person]) -> str:

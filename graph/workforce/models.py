@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, field_validator, model_validator
 
-from graph.models import Code, DatasetId, Frozen, Level
+from graph.models import Code, DatasetId, Frozen, Level, natural_key
 
 Source = Literal["self", "manager", "certified"]
 SOURCES: tuple[Source, ...] = ("self", "manager", "certified")
@@ -31,10 +31,18 @@ class Assessment(Frozen):
 
 
 class Person(Frozen):
+    """One person; assessments are kept in competence order, so equal records compare equal
+    whichever store or file they were read from."""
+
     id: PersonId
     unit: Unit | None = None
     role: Code | None = None
     assessments: tuple[Assessment, ...] = ()
+
+    @field_validator("assessments")
+    @classmethod
+    def _in_competence_order(cls, assessments: tuple[Assessment, ...]) -> tuple[Assessment, ...]:
+        return tuple(sorted(assessments, key=lambda a: natural_key(a.competence)))
 
     @model_validator(mode="after")
     def _one_assessment_per_competence(self) -> Person:

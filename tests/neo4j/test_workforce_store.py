@@ -1,0 +1,118 @@
+"""Workforces in a real Neo4j: replace, merge, export, erase (nothing left), one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from neo4j import Driver
+
+from graph.errors import InvalidWorkforce
+from graph.neo4j.seeding import remove_dataset_from_neo4j
+from graph.neo4j.workforce import Neo4jWorkforce, remove_people
+from graph.release import Release
+from graph.workforce.generate import generate
+from graph.workforce.models import Person, Workforce
+from graph.workforce.store import EMPTY
+from tests.workforce_factory import assessed
+
+pytestmark = pytest.mark.neo4j
+
+DATASET = "cigref-2011"
+
+
+@pytest.fixture
+def store(seeded_neo4j: Driver, neo4j_database: str) -> Iterator[Neo4jWorkforce]:
+    """The seeded database's workforce store; the people are gone again afterwards."""
+    yield Neo4jWorkforce(seeded_neo4j, database=neo4j_database)
+    with seeded_neo4j.session(database=neo4j_database) as session:
+        session.execute_write(lambda tx: remove_people(tx, DATASET, None))
+        session.run("MATCH (w:Workforce) DETACH DELETE w").consume()
+
+
+@pytest.fixture(scope="module")
+def generated(seed_release: Release) -> Workforce:
+    return generate(seed_release.dataset, people=150, seed=3)
+
+
+def test_a_replaced_workforce_reads_back_the_same(
+    store: Neo4jWorkforce, generated: Workforce
+) -> None:
+    assert store.version(DATASET) == EMPTY
+    version = store.replace(generated)
+    assert store.version(DATASET) == version != EMPTY
+    assert store.load(DATASET) == generated
+    smaller = Workforce(dataset=DATASET, people=generated.people[:10])
+    assert store.replace(smaller) != version
+    assert store.load(DATASET) == smaller
+
+
+def test_merge_replaces_the_people_it_names(store: Neo4jWorkforce, generated: Workforce) -> None:
+    store.replace(generated)
+    first = generated.people[0]
+    moved = Person(id=first.id, unit="elsewhere", role="3.4", assessments=(assessed("B1", 4),))
+    store.merge(Workforce(dataset=DATASET, people=(moved, Person(id="NEW1"))))
+    stored = store.load(DATASET)
+    assert stored.person(first.id) == moved
+    assert stored.person("NEW1") == Person(id="NEW1")
+    assert len(stored.people) == len(generated.people) + 1
+
+
+def test_export_gives_everything_stored_about_a_person(
+    store: Neo4jWorkforce, generated: Workforce
+) -> None:
+    store.replace(generated)
+    someone = generated.people[7]
+    assert store.person(DATASET, someone.id) == someone
+    assert store.person(DATASET, "NOBODY") is None
+
+
+def test_an_erased_person_leaves_nothing_in_the_database(
+    store: Neo4jWorkforce, generated: Workforce, seeded_neo4j: Driver, neo4j_database: str
+) -> None:
+    store.replace(generated)
+    gone = generated.people[5]
+    before = store.version(DATASET)
+    assert store.erase(DATASET, gone.id) is True
+    assert store.version(DATASET) != before
+    # Any node or relationship anywhere with any property holding the id or the node itself.
+    records = seeded_neo4j.execute_query(
+        """
+        CALL () { MATCH (n) WHERE any(k IN keys(n) WHERE n[k] = $id) RETURN count(n) AS found
+                  UNION ALL
+                  MATCH ()-[r]->() WHERE any(k IN keys(r) WHERE r[k] = $id) RETURN count(r) AS found }
+        RETURN sum(found) AS found
+        """,
+        id=gone.id,
+        database_=neo4j_database,
+    ).records
+    assert records[0]["found"] == 0
+    assert store.person(DATASET, gone.id) is None
+    assert len(store.load(DATASET).people) == len(generated.people) - 1
+    assert store.erase(DATASET, gone.id) is False
+
+
+def test_a_failed_write_leaves_the_previous_workforce(
+    store: Neo4jWorkforce, generated: Workforce
+) -> None:
+    store.replace(generated)
+    version = store.version(DATASET)
+    broken = Workforce(dataset=DATASET, people=(Person(id="X1", role="9.9"),))
+    with pytest.raises(InvalidWorkforce, match="nothing was written"):
+        store.replace(broken)
+    assert store.version(DATASET) == version
+    assert store.load(DATASET) == generated
+
+
+def test_removing_the_dataset_removes_its_people(
+    store: Neo4jWorkforce,
+    generated: Workforce,
+    seeded_neo4j: Driver,
+    neo4j_database: str,
+) -> None:
+    store.replace(generated)
+    remove_dataset_from_neo4j(seeded_neo4j, DATASET, database=neo4j_database)
+    left = seeded_neo4j.execute_query(
+        "MATCH (n) WHERE n:Person OR n:Workforce RETURN count(n) AS n", database_=neo4j_database
+    ).records[0]["n"]
+    assert left == 0
