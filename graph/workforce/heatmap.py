@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from fractions import Fraction
 
 import numpy as np
 
@@ -56,10 +57,16 @@ def _cells(
             competence=index.competences[c],
             people=None if reason else count,
             holding=None if reason else held,
-            share=None if reason else round(held / count, 4),
+            share=None if reason else share_of(held, count),
             suppressed=reason is not None,
             reason=reason,
         )
+
+
+def share_of(part: int, whole: int) -> float:
+    """part / whole to 4 places, half-even on the exact ratio (1/160 is 0.0062, as in Cypher;
+    rounding the float 0.00625000000000000035 would give 0.0063)."""
+    return float(round(Fraction(part, whole), 4))
 
 
 def heatmap_rows(answer: Heatmap, titles: dict[str, str]) -> list[HeatmapRow]:

@@ -78,9 +78,11 @@ def test_an_erased_person_leaves_nothing_in_the_database(
     # Any node or relationship anywhere with any property holding the id or the node itself.
     records = seeded_neo4j.execute_query(
         """
-        CALL () { MATCH (n) WHERE any(k IN keys(n) WHERE n[k] = $id) RETURN count(n) AS found
-                  UNION ALL
-                  MATCH ()-[r]->() WHERE any(k IN keys(r) WHERE r[k] = $id) RETURN count(r) AS found }
+        CALL () {
+          MATCH (n) WHERE any(k IN keys(n) WHERE n[k] = $id) RETURN count(n) AS found
+          UNION ALL
+          MATCH ()-[r]->() WHERE any(k IN keys(r) WHERE r[k] = $id) RETURN count(r) AS found
+        }
         RETURN sum(found) AS found
         """,
         id=gone.id,
