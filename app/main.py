@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app import frontend, http_middleware, openapi, problems
-from app.routers import career, career_map, catalog, cypher, gap, meta
+from app.routers import career, career_map, catalog, cypher, gap, meta, workforce
 from app.settings import Settings, get_settings
 from app.snapshots import SnapshotProvider
 from app.stores import open_store
@@ -71,6 +71,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         career.router,
         career_map.router,
         cypher.router,
+        workforce.router,
     ):
         app.include_router(router)
     frontend.install(app, settings.careergraph_frontend_dist)

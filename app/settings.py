@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
@@ -44,9 +45,24 @@ class Settings(BaseSettings):
     # The built UI: frontend/dist in a checkout, the careergraph_ui package in a wheel.
     careergraph_frontend_dist: Path | None = None
     careergraph_log_level: str = "INFO"
+    # Workforce analytics (docs/workforce.md): where the embedded store keeps people
+    # (default $XDG_DATA_HOME/careergraph/workforce), the fewest people an aggregate may
+    # show, the readiness from which a person is "ready soon", the largest import.
+    careergraph_workforce_dir: Path | None = None
+    careergraph_min_group_size: int = Field(default=5, ge=1)
+    careergraph_ready_soon: float = Field(default=0.8, gt=0, le=1)
+    careergraph_import_max_mb: float = Field(default=50, gt=0)
 
     _split_origins = field_validator("careergraph_cors_origins", mode="before")(_split_commas)
     _split_keys = field_validator("careergraph_api_keys", mode="before")(_split_commas)
+
+    @property
+    def workforce_dir(self) -> Path:
+        """Where the embedded store keeps each dataset's workforce (owner-only files)."""
+        if self.careergraph_workforce_dir is not None:
+            return self.careergraph_workforce_dir
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(base) / "careergraph" / "workforce"
 
     @property
     def store_kind(self) -> Literal["embedded", "neo4j"]:
