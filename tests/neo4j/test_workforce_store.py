@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from neo4j import Driver
+from typer.testing import CliRunner
 
+from app.cli.main import cli
+from app.settings import get_settings
+from graph.datafiles import write_dataset
 from graph.errors import InvalidWorkforce
 from graph.neo4j.seeding import remove_dataset_from_neo4j
 from graph.neo4j.workforce import Neo4jWorkforce, remove_people
@@ -118,3 +123,47 @@ def test_removing_the_dataset_removes_its_people(
         "MATCH (n) WHERE n:Person OR n:Workforce RETURN count(n) AS n", database_=neo4j_database
     ).records[0]["n"]
     assert left == 0
+
+
+def test_replacing_the_catalogue_reports_people_it_strands(
+    store: Neo4jWorkforce,
+    seed_release: Release,
+    neo4j_uri: str,
+    neo4j_auth: tuple[str, str],
+    neo4j_database: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    dataset = seed_release.dataset
+    documented = {code for link in dataset.links for code in (link.source, link.target)}
+    dropped = next(r.code for r in dataset.roles if r.code not in documented)
+    kept = next(r.code for r in dataset.roles if r.code != dropped)
+    store.replace(
+        Workforce(
+            dataset=DATASET,
+            people=(Person(id="STRANDED", role=dropped), Person(id="FINE", role=kept)),
+        )
+    )
+    smaller = dataset.model_copy(
+        update={"roles": tuple(r for r in dataset.roles if r.code != dropped)}
+    )
+    write_dataset(smaller, tmp_path / "smaller")
+    for name, value in (
+        ("NEO4J_URI", neo4j_uri),
+        ("NEO4J_USER", neo4j_auth[0]),
+        ("NEO4J_PASSWORD", neo4j_auth[1]),
+        ("NEO4J_DATABASE", neo4j_database),
+    ):
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    try:
+        done = CliRunner().invoke(cli, ["seed", "load", str(tmp_path / "smaller")])
+    finally:
+        get_settings.cache_clear()
+    assert done.exit_code == 0, done.output
+    assert (
+        "warning: 1 people hold a role or competences the dataset no longer has: "
+        f"STRANDED (role {dropped}); their links to it are dropped"
+    ) in done.output
+    assert store.person(DATASET, "STRANDED") == Person(id="STRANDED")
+    assert store.person(DATASET, "FINE") == Person(id="FINE", role=kept)

@@ -12,7 +12,7 @@ from graph.workforce.heatmap import heatmap
 from graph.workforce.index import WorkforceIndex
 from graph.workforce.readiness import readiness
 from graph.workforce.spof import single_points_of_failure
-from graph.workforce.stale import stale_people
+from graph.workforce.stale import StalePerson, describe, stale_people
 from graph.workforce.whatif import Raise, what_if
 from tests.factories import catalogue, competence, role, snapshot_of, tiny_dataset
 from tests.workforce_factory import tiny_workforce
@@ -215,3 +215,14 @@ def test_stale_people_after_the_catalogue_changes() -> None:
     index = WorkforceIndex.build(snapshot_of(shrunk), tiny_workforce(), "v1")
     assert {s.person for s in index.stale} == {"P4", "P5", "P8"}
     assert readiness(index, "P5", threshold=SOON).holdings == {"B2": 3}  # E2 left out
+
+
+def test_stale_people_are_described_for_a_warning() -> None:
+    found = [
+        StalePerson(person="P4", role="4.1", competences=[]),
+        StalePerson(person="P5", role=None, competences=["E2", "E3"]),
+    ]
+    assert describe(found, shown=1) == (
+        "2 people hold a role or competences the dataset no longer has: P4 (role 4.1) and 1 more"
+    )
+    assert describe(found).endswith("P4 (role 4.1), P5 (competences E2, E3)")
