@@ -16,6 +16,7 @@ const NAV = [
   { to: "/roles", label: "Roles", end: false },
   { to: "/competences", label: "Competences", end: false },
   { to: "/assess", label: "Rate myself", end: false },
+  { to: "/hr", label: "HR analytics", end: false },
 ];
 
 /** Which data the answers come from, so a shared screenshot can be traced. */

@@ -88,7 +88,11 @@ async function request<T>(href: string, init: RequestInit, signal?: AbortSignal)
     response = await fetch(href, {
       ...init,
       signal,
-      headers: { Accept: "application/json", ...(init.body ? { "Content-Type": "application/json" } : {}) },
+      headers: {
+        Accept: "application/json",
+        ...(init.body ? { "Content-Type": "application/json" } : {}),
+        ...(init.headers as Record<string, string> | undefined),
+      },
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
@@ -103,20 +107,24 @@ async function request<T>(href: string, init: RequestInit, signal?: AbortSignal)
   return (await response.json()) as T;
 }
 
-function get<P extends PathWith<"get">>(
+/** A typed GET; `headers` for the few routes that need more (an API key). */
+export function get<P extends PathWith<"get">>(
   path: P,
   params: Params<Operation<P, "get">>,
   signal?: AbortSignal,
+  headers?: Record<string, string>,
 ): Promise<Answer<Operation<P, "get">>> {
-  return request(url(path, params as Parameters<typeof url>[1]), {}, signal);
+  return request(url(path, params as Parameters<typeof url>[1]), { headers }, signal);
 }
 
-function post<P extends PathWith<"post">>(
+/** A typed POST of a JSON body. */
+export function post<P extends PathWith<"post">>(
   path: P,
   body: JsonBody<Operation<P, "post">>,
   signal?: AbortSignal,
+  headers?: Record<string, string>,
 ): Promise<Answer<Operation<P, "post">>> {
-  return request(path, { method: "POST", body: JSON.stringify(body) }, signal);
+  return request(path, { method: "POST", body: JSON.stringify(body), headers }, signal);
 }
 
 export interface PathOptions {
