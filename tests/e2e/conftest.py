@@ -37,6 +37,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
+# The HR analytics screens read a generated workforce with this key (never a real one).
+WORKFORCE_KEY = "e2e-workforce-secret"
+WORKFORCE_PEOPLE, WORKFORCE_SEED = 2000, 7
 PHONE = {"width": 375, "height": 812}
 
 
@@ -64,9 +67,22 @@ def _wait_for_health(
     raise RuntimeError(f"the service did not answer {base}/health within {timeout:.0f}s")
 
 
+def _workforce_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory holding a generated workforce of the default dataset."""
+    from graph.datafiles import read_dataset
+    from graph.workforce.files import WorkforceFiles
+    from graph.workforce.generate import generate
+    from seed import DATA_DIR
+
+    directory = tmp_path_factory.mktemp("workforce")
+    people = generate(read_dataset(DATA_DIR), people=WORKFORCE_PEOPLE, seed=WORKFORCE_SEED)
+    WorkforceFiles(directory).replace(people)
+    return directory
+
+
 @pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
-    """The real service on the embedded store, serving frontend/dist."""
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real service on the embedded store, serving frontend/dist, with a workforce."""
     if not (DIST / "index.html").is_file():
         pytest.fail(
             f"{DIST}/index.html is missing: build the UI first "
@@ -75,6 +91,8 @@ def base_url() -> Iterator[str]:
         )
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env["CAREERGRAPH_API_KEYS"] = f"hr-e2e:workforce:{WORKFORCE_KEY}"
+    env["CAREERGRAPH_WORKFORCE_DIR"] = str(_workforce_dir(tmp_path_factory))
     # The service writes to a file: an unread pipe fills up and stalls the server.
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / "e2e-service.log"
@@ -106,9 +124,10 @@ def api(base_url: str) -> Callable[..., Any]:
 
     def call(path: str, body: dict[str, Any] | None = None) -> Any:
         data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(
-            f"{base_url}{path}", data=data, headers={"Content-Type": "application/json"}
-        )
+        headers = {"Content-Type": "application/json"}
+        if path.startswith("/api/v1/workforce"):
+            headers["X-API-Key"] = WORKFORCE_KEY
+        request = urllib.request.Request(f"{base_url}{path}", data=data, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=60) as response:
                 return json.load(response)

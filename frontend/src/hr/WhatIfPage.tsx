@@ -105,9 +105,13 @@ function RaiseForm({ onAdd }: { onAdd: (raise: RaiseInput) => void }) {
     <form className="card hr-form" onSubmit={submit} aria-labelledby="raise-form-title">
       <h2 id="raise-form-title">Add a raise</h2>
       <div className="hr-fields">
-        <label>
-          Competence{" "}
-          <select value={competence} onChange={(event) => setCompetence(event.target.value)}>
+        <label className="hr-option">
+          <span id="raise-competence">Competence</span>
+          <select
+            aria-labelledby="raise-competence"
+            value={competence}
+            onChange={(event) => setCompetence(event.target.value)}
+          >
             {catalogue.competences.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.code} {c.title}
@@ -115,9 +119,13 @@ function RaiseForm({ onAdd }: { onAdd: (raise: RaiseInput) => void }) {
             ))}
           </select>
         </label>
-        <label>
-          Level{" "}
-          <select value={chosenLevel} onChange={(event) => setLevel(Number(event.target.value))}>
+        <label className="hr-option">
+          <span id="raise-level">Level</span>
+          <select
+            aria-labelledby="raise-level"
+            value={chosenLevel}
+            onChange={(event) => setLevel(Number(event.target.value))}
+          >
             {levels.map((n) => (
               <option key={n} value={n}>
                 {levelLabel(n)}
@@ -142,9 +150,9 @@ function RaiseForm({ onAdd }: { onAdd: (raise: RaiseInput) => void }) {
         ))}
       </fieldset>
       {kind === "role" ? (
-        <label>
-          Role{" "}
-          <select value={target} onChange={(event) => setTarget(event.target.value)}>
+        <label className="hr-option">
+          <span id="raise-role">Role</span>
+          <select aria-labelledby="raise-role" value={target} onChange={(event) => setTarget(event.target.value)}>
             {catalogue.roles.map((r) => (
               <option key={r.code} value={r.code}>
                 {r.code} {r.title}
@@ -153,9 +161,14 @@ function RaiseForm({ onAdd }: { onAdd: (raise: RaiseInput) => void }) {
           </select>
         </label>
       ) : (
-        <label>
-          {kind === "unit" ? "Unit" : "Person ids (separated by commas or spaces)"}{" "}
-          <input type="text" value={target} onChange={(event) => setTarget(event.target.value)} />
+        <label className="hr-option">
+          <span id="raise-target">{kind === "unit" ? "Unit" : "Person ids (separated by commas or spaces)"}</span>
+          <input
+            aria-labelledby="raise-target"
+            type="text"
+            value={target}
+            onChange={(event) => setTarget(event.target.value)}
+          />
         </label>
       )}
       <p>
