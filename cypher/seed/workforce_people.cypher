@@ -1,8 +1,9 @@
-// Seed (workforce): create people of dataset $dataset, with the role each holds and what
-// was assessed. $rows: [{id, unit, role, has: [{competence, level, source, assessed_on}]}].
+// Seed (workforce): create people under $into (dataset $dataset, or its staging id), with
+// the role of $dataset each holds and what was assessed.
+// $rows: [{id, unit, role, has: [{competence, level, source, assessed_on}]}].
 // Columns: people, held, assessed (the caller checks them against what it sent).
 UNWIND $rows AS row
-CREATE (p:Person {dataset: $dataset, id: row.id, unit: row.unit})
+CREATE (p:Person {dataset: $into, id: row.id, unit: row.unit})
 WITH p, row
 OPTIONAL MATCH (r:Role {dataset: $dataset, code: row.role})
 FOREACH (role IN CASE WHEN r IS NULL THEN [] ELSE [r] END | CREATE (p)-[:HOLDS]->(role))

@@ -2,14 +2,21 @@
 `(:Person)-[:HAS {level, source, assessed_on}]->(:Competence)`, stamped by a
 `(:Workforce {dataset, version})` node (docs/design.md, "Workforce").
 
-A write is ONE transaction: delete the people it replaces, create the new ones in batches
-(`UNWIND`), stamp. A failure anywhere leaves the previous workforce whole. The functions
-taking a transaction let a caller (the parity test) write inside its own.
+An import is staged: its people are created in batches (`UNWIND`, a transaction per
+batch, so 100,000 people fit a small server's transaction memory) under a private id
+`<dataset>~staging-<token>` that no reader asks for; then ONE transaction retires the
+people they replace (to `<dataset>~retired-<token>`), promotes the staged ones to the
+dataset and stamps it. Readers see the old workforce or the new one, never a mix; a
+failure before the switch discards the staged people and leaves the old ones whole; the
+retired are deleted after the switch. `write_people` does all of it inside a caller's
+own transaction instead (the parity test's, which it rolls back).
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 from neo4j import Driver, ManagedTransaction, unit_of_work
@@ -46,29 +53,36 @@ def person_row(person: Person) -> dict[str, Any]:
     }
 
 
-def write_people(
-    tx: Tx, workforce: Workforce, *, replace: bool, progress: Progress | None = None
-) -> str:
-    """Delete all people (`replace`) or those of `workforce`, create its people, stamp."""
+def write_people(tx: Tx, workforce: Workforce, *, replace: bool) -> str:
+    """In one transaction: delete all people (`replace`) or those of `workforce`, create
+    its people, stamp."""
     dataset, people = workforce.dataset, workforce.people
     remove_people(tx, dataset, None if replace else [p.id for p in people])
-    for done, batch in _batches(people):
-        rows = [person_row(p) for p in batch]
-        written = tx.run(load_query("seed/workforce_people"), rows=rows, dataset=dataset).single()
-        expected = (
-            len(rows),
-            sum(1 for p in batch if p.role),
-            sum(len(p.assessments) for p in batch),
-        )
-        found = (written["people"], written["held"], written["assessed"]) if written else (0, 0, 0)
-        if found != expected:
-            raise InvalidWorkforce(
-                f"dataset {dataset!r}: wrote (people, roles, assessments) {found} of {expected}: "
-                "a role or competence is missing from the stored dataset; nothing was written"
-            )
-        if progress is not None:
-            progress(done, len(people))
+    for _, batch in _batches(people):
+        create_people(tx, dataset, batch, into=dataset)
     return stamp(tx, dataset)
+
+
+def create_people(tx: Tx, dataset: str, batch: Sequence[Person], *, into: str) -> None:
+    """Create `batch` as people of `into` (the dataset, or its staging id), linked to the
+    roles and competences of `dataset`; InvalidWorkforce when a reference is missing."""
+    rows = [person_row(p) for p in batch]
+    query = load_query("seed/workforce_people")
+    written = tx.run(query, rows=rows, dataset=dataset, into=into).single()
+    expected = (len(rows), sum(1 for p in batch if p.role), sum(len(p.assessments) for p in batch))
+    found = (written["people"], written["held"], written["assessed"]) if written else (0, 0, 0)
+    if found != expected:
+        raise InvalidWorkforce(
+            f"dataset {dataset!r}: wrote (people, roles, assessments) {found} of {expected}: "
+            "a role or competence is missing from the stored dataset; nothing was written"
+        )
+
+
+def move_people(tx: Tx, source: str, target: str, ids: Sequence[str] | None) -> int:
+    found = tx.run(
+        load_query("seed/workforce_move_people"), ids=ids, **{"from": source, "to": target}
+    ).single()
+    return int(found["moved"]) if found else 0
 
 
 def remove_people(tx: Tx, dataset: str, ids: Sequence[str] | None) -> int:
@@ -128,10 +142,43 @@ class Neo4jWorkforce:
         return found.people[0] if found.people else None
 
     def replace(self, workforce: Workforce, progress: Progress | None = None) -> str:
-        return self._write(lambda tx: write_people(tx, workforce, replace=True, progress=progress))
+        return self._staged(workforce, replace=True, progress=progress)
 
     def merge(self, workforce: Workforce) -> str:
-        return self._write(lambda tx: write_people(tx, workforce, replace=False))
+        return self._staged(workforce, replace=False, progress=None)
+
+    def _staged(self, workforce: Workforce, *, replace: bool, progress: Progress | None) -> str:
+        """Stage in batches, switch in one transaction, then delete the retired."""
+        dataset, people = workforce.dataset, workforce.people
+        token = uuid.uuid4().hex
+        staging, retired = f"{dataset}~staging-{token}", f"{dataset}~retired-{token}"
+        self.apply_schema()
+        self._discard(f"{dataset}~")  # what an interrupted import left
+        try:
+            for done, batch in _batches(people):
+                self._write(partial(create_people, dataset=dataset, batch=batch, into=staging))
+                if progress is not None:
+                    progress(done, len(people))
+            ids = None if replace else [p.id for p in people]
+
+            def switch(tx: ManagedTransaction) -> str:
+                move_people(tx, dataset, retired, ids)
+                move_people(tx, staging, dataset, None)
+                return stamp(tx, dataset)
+
+            version = self._write(switch)
+        except BaseException:
+            self._discard(staging)
+            raise
+        self._discard(retired)
+        return version
+
+    def _discard(self, prefix: str) -> None:
+        try:
+            with self._driver.session(database=self._database) as session:
+                session.run(load_query("seed/workforce_discard"), prefix=prefix).consume()
+        except UNAVAILABLE as error:
+            raise unavailable(error) from error
 
     def erase(self, dataset: str, person: str) -> bool:
         def erase(tx: ManagedTransaction) -> bool:
@@ -157,7 +204,6 @@ class Neo4jWorkforce:
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         try:
-            self.apply_schema()
             with self._driver.session(database=self._database) as session:
                 return session.execute_write(work)
         except UNAVAILABLE as error:

@@ -167,3 +167,16 @@ def test_replacing_the_catalogue_reports_people_it_strands(
     ) in done.output
     assert store.person(DATASET, "STRANDED") == Person(id="STRANDED")
     assert store.person(DATASET, "FINE") == Person(id="FINE", role=kept)
+
+
+def test_an_import_leaves_no_staged_or_retired_people(
+    store: Neo4jWorkforce, generated: Workforce, seeded_neo4j: Driver, neo4j_database: str
+) -> None:
+    store.replace(generated)
+    store.merge(Workforce(dataset=DATASET, people=generated.people[:40]))
+    left = seeded_neo4j.execute_query(
+        "MATCH (p:Person) WHERE p.dataset CONTAINS '~' RETURN count(p) AS n",
+        database_=neo4j_database,
+    ).records[0]["n"]
+    assert left == 0
+    assert store.load(DATASET) == generated
