@@ -36,21 +36,30 @@ Tx = Any  # a ManagedTransaction, or an explicit Transaction (the parity test's)
 Progress = Callable[[int, int], None]
 
 
-def person_row(person: Person) -> dict[str, Any]:
-    return {
-        "id": person.id,
-        "unit": person.unit,
-        "role": person.role,
-        "has": [
-            {
-                "competence": a.competence,
-                "level": a.level,
-                "source": a.source,
-                "assessed_on": a.assessed_on,
-            }
-            for a in person.assessments
-        ],
-    }
+def batch_params(batch: Sequence[Person]) -> dict[str, Any]:
+    """The parameters of seed/workforce_people.cypher: codes once, rows pointing into them."""
+    roles = sorted({p.role for p in batch if p.role})
+    competences = sorted({a.competence for p in batch for a in p.assessments})
+    role_at = {code: i for i, code in enumerate(roles)}
+    competence_at = {code: i for i, code in enumerate(competences)}
+    rows = [
+        {
+            "id": person.id,
+            "unit": person.unit,
+            "role": role_at[person.role] if person.role else None,
+            "has": [
+                {
+                    "competence": competence_at[a.competence],
+                    "level": a.level,
+                    "source": a.source,
+                    "assessed_on": a.assessed_on,
+                }
+                for a in person.assessments
+            ],
+        }
+        for person in batch
+    ]
+    return {"roles": roles, "competences": competences, "rows": rows}
 
 
 def write_people(tx: Tx, workforce: Workforce, *, replace: bool) -> str:
@@ -66,10 +75,10 @@ def write_people(tx: Tx, workforce: Workforce, *, replace: bool) -> str:
 def create_people(tx: Tx, dataset: str, batch: Sequence[Person], *, into: str) -> None:
     """Create `batch` as people of `into` (the dataset, or its staging id), linked to the
     roles and competences of `dataset`; InvalidWorkforce when a reference is missing."""
-    rows = [person_row(p) for p in batch]
+    params = batch_params(batch)
     query = load_query("seed/workforce_people")
-    written = tx.run(query, rows=rows, dataset=dataset, into=into).single()
-    expected = (len(rows), sum(1 for p in batch if p.role), sum(len(p.assessments) for p in batch))
+    written = tx.run(query, params, dataset=dataset, into=into).single()
+    expected = (len(batch), sum(1 for p in batch if p.role), sum(len(p.assessments) for p in batch))
     found = (written["people"], written["held"], written["assessed"]) if written else (0, 0, 0)
     if found != expected:
         raise InvalidWorkforce(

@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from graph.datafiles import read_dataset
 from graph.errors import InvalidWorkforce
 from graph.models import Dataset
 from graph.workforce.csvfile import write_csv
 from graph.workforce.imports import read_people, read_people_file
 from graph.workforce.jsonfile import write_json
+from seed import DATA_DIR
 from tests.factories import tiny_dataset
 from tests.workforce_factory import tiny_workforce
 
@@ -170,3 +172,16 @@ def test_files_are_read_by_their_suffix(dataset: Dataset, tmp_path: Path) -> Non
     other.write_bytes(b"PK")
     with pytest.raises(InvalidWorkforce, match=r"people\.xlsx: expected a \.csv or \.json file"):
         read_people_file(other, dataset)
+
+
+def test_the_documented_example_imports() -> None:
+    example = Path(__file__).resolve().parents[2] / "docs" / "examples" / "workforce.csv"
+    workforce = read_people_file(example, read_dataset(DATA_DIR))
+    assert [p.id for p in workforce.people] == [
+        "P0001",
+        "P0002",
+        "P0003",
+        "P0004",
+        "P0005",
+        "P0006",
+    ]
