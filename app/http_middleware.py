@@ -20,7 +20,13 @@ CACHE_CONTROL = "public, max-age=60, must-revalidate"
 
 
 def _is_data_read(request: Request) -> bool:
-    return request.method in ("GET", "HEAD") and request.url.path.startswith("/api/v1/")
+    """A read answered from the dataset alone (people's data depends on more, and is private)."""
+    path = request.url.path
+    return (
+        request.method in ("GET", "HEAD")
+        and path.startswith("/api/v1/")
+        and not path.startswith("/api/v1/workforce")
+    )
 
 
 def _matches(if_none_match: str, tag: str) -> bool:

@@ -21,6 +21,7 @@ from app.routers import (
     meta,
     plan,
     unlocks,
+    workforce,
 )
 from app.settings import Settings, get_settings
 from app.snapshots import SnapshotProvider
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         unlocks.router,
         plan.router,
         compare.router,
+        workforce.router,
     ):
         app.include_router(router)
     frontend.install(app, settings.careergraph_frontend_dist)

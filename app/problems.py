@@ -22,13 +22,16 @@ from graph.errors import (
     InvalidLevel,
     InvalidPath,
     InvalidProfile,
+    InvalidWorkforce,
     LibraryQueryNotFound,
     NoPath,
+    PersonNotFound,
     QueryFailed,
     QueryRefused,
     QueryTimeout,
     RoleNotFound,
     StoreUnavailable,
+    UnitNotFound,
 )
 
 log = logging.getLogger("careergraph.problems")
@@ -85,6 +88,9 @@ DOMAIN_STATUS: dict[type[CareerGraphError], tuple[int, str]] = {
     QueryTimeout: (504, "query-timeout"),
     QueryFailed: (400, "query-failed"),
     LibraryQueryNotFound: (404, "unknown-library-query"),
+    InvalidWorkforce: (422, "invalid-workforce"),
+    PersonNotFound: (404, "unknown-person"),
+    UnitNotFound: (404, "unknown-unit"),
 }
 
 
@@ -95,6 +101,7 @@ def problem_of(error: CareerGraphError) -> Problem:
         (400, "career-graph-error"),
     )
     suggestions = getattr(error, "suggestions", None)
+    located = error.problems if isinstance(error, InvalidWorkforce) else None
     return Problem(
         type=f"/problems/{slug}",
         title=error.title,
@@ -103,6 +110,7 @@ def problem_of(error: CareerGraphError) -> Problem:
         suggestions=[SuggestionModel(code=s.code, title=s.title) for s in suggestions]
         if suggestions is not None
         else None,
+        errors=[{"msg": found} for found in located] if located else None,
     )
 
 

@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.problems import Problem
 from graph.models import Combine, LinkKind
 from graph.results import Basis, CompetenceRef, GapReport, LearnItem, LevelInfo, Related, RoleRef
+from graph.workforce.models import Person
+from graph.workforce.whatif import MAX_RAISES, WhatIfRaise
 
 
 class Out(BaseModel):
@@ -341,3 +343,40 @@ class CompareRequest(BaseModel):
     from_: FromRole | FromProfile = Field(alias="from")
     to: list[CodeIn] = Field(min_length=2, max_length=4, examples=[["3.4", "2.3", "6.2"]])
     basis: Basis = "entry"
+# --- workforce analytics (app/routers/workforce.py) ------------------------------------------
+
+
+class WhatIfRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    dataset: DatasetIn = None
+    raises: list[WhatIfRaise] = Field(
+        min_length=1,
+        max_length=MAX_RAISES,
+        examples=[[{"competence": "B2", "level": 3, "role": "3.2"}]],
+    )
+    threshold: float | None = Field(
+        default=None, gt=0, le=1, description="ready-soon threshold (default: the setting)"
+    )
+
+
+class ImportAnswer(Out):
+    dataset: str
+    mode: Literal["merge", "replace"]
+    imported: int = Field(description="people in the upload")
+    people: int = Field(description="people stored now")
+    workforce_version: str
+    stale: int = Field(description="stored people with a role or competences the dataset lacks")
+
+
+class PersonRecord(Out):
+    """Everything stored about one person (an export for a subject access request)."""
+
+    dataset: str
+    person: Person
+
+
+class Erased(Out):
+    dataset: str
+    person: str
+    erased: Literal[True] = True
+    workforce_version: str

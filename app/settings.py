@@ -48,9 +48,24 @@ class Settings(BaseSettings):
     careergraph_log_level: str = "INFO"
     # Largest dataset upload (POST /api/v1/datasets), and largest once unzipped.
     careergraph_import_max_bytes: int = Field(default=20_000_000, ge=1)
+    # Workforce analytics (docs/workforce.md): where the embedded store keeps people
+    # (default $XDG_DATA_HOME/careergraph/workforce), the fewest people an aggregate may
+    # show, the readiness from which a person is "ready soon", the largest people import.
+    careergraph_workforce_dir: Path | None = None
+    careergraph_min_group_size: int = Field(default=5, ge=1)
+    careergraph_ready_soon: float = Field(default=0.8, gt=0, le=1)
+    careergraph_workforce_import_max_bytes: int = Field(default=50_000_000, ge=1)
 
     _split_origins = field_validator("careergraph_cors_origins", mode="before")(_split_commas)
     _split_keys = field_validator("careergraph_api_keys", mode="before")(_split_commas)
+
+    @property
+    def workforce_dir(self) -> Path:
+        """Where the embedded store keeps each dataset's workforce (owner-only files)."""
+        if self.careergraph_workforce_dir is not None:
+            return self.careergraph_workforce_dir
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(base) / "careergraph" / "workforce"
 
     @property
     def store_kind(self) -> Literal["embedded", "neo4j"]:

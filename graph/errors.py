@@ -122,3 +122,28 @@ class QueryFailed(CareerGraphError):
 class LibraryQueryNotFound(NotFound):
     title = "Unknown library query"
     what = "library query"
+
+
+class InvalidWorkforce(CareerGraphError):
+    """A workforce import has bad rows; `problems` lists each as file:line:column: message."""
+
+    title = "Invalid workforce data"
+
+    def __init__(self, detail: str, problems: tuple[str, ...] = ()) -> None:
+        super().__init__(detail)
+        self.problems = problems or (detail,)
+
+
+class PersonNotFound(CareerGraphError):
+    """No person with this id in the workforce (no suggestions: ids are not for browsing)."""
+
+    title = "Unknown person"
+
+    def __init__(self, person: str, dataset: str) -> None:
+        super().__init__(f"No person {person!r} in the workforce of dataset {dataset!r}.")
+        self.person = person
+
+
+class UnitNotFound(NotFound):
+    title = "Unknown unit"
+    what = "unit"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import career_cmd, cypher_cmd, dataset_cmd, neo4j_cmd, seed_cmd, up_cmd
+from app.cli import career_cmd, cypher_cmd, dataset_cmd, neo4j_cmd, seed_cmd, up_cmd, workforce_cmd
 
 cli = typer.Typer(
     name="careergraph",
@@ -17,6 +17,9 @@ cli.add_typer(seed_cmd.cli, name="seed", help="Build, check and load the dataset
 cli.add_typer(dataset_cmd.cli, name="dataset", help="List, import, export and remove datasets.")
 cli.add_typer(neo4j_cmd.cli, name="neo4j", help="A local throwaway Neo4j without Docker.")
 cli.add_typer(cypher_cmd.cli, name="cypher", help="Read-only Cypher: the library, ad-hoc queries.")
+cli.add_typer(
+    workforce_cmd.cli, name="workforce", help="People analytics: bench, heatmap, what-if."
+)
 cli.command()(up_cmd.up)
 
 

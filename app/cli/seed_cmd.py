@@ -75,6 +75,7 @@ def load(
         typer.echo("error: set NEO4J_URI, or run `careergraph neo4j start` first", err=True)
         raise typer.Exit(code=1)
     linked = read_release(path)
+    warn_stale(where, linked)
     version = load_release(where, linked)
     name = linked.dataset.name
     typer.echo(f"loaded {name} version {version} into {where.uri} ({where.database})")
@@ -90,6 +91,22 @@ def read_release(path: Path | None) -> Release:
         return release(read_dataset(path or DATA_DIR))
     except DatasetError as error:
         raise fail(error) from None
+
+
+def warn_stale(where: Neo4jTarget, linked: Release) -> None:
+    """Say who holds a role or competences the new dataset drops (docs/workforce.md)."""
+    from graph.neo4j.connection import UNAVAILABLE, open_driver
+    from graph.neo4j.workforce import Neo4jWorkforce
+    from graph.workforce.stale import describe, stale_after_replace
+
+    try:
+        with open_driver(where) as driver:
+            people = Neo4jWorkforce(driver, database=where.database, timeout_s=where.timeout_s)
+            stale = stale_after_replace(people, linked.dataset)
+    except UNAVAILABLE:
+        return  # load_release reports the store's failure
+    if stale:
+        typer.echo(f"warning: {describe(stale)}; their links to it are dropped", err=True)
 
 
 def load_release(where: Neo4jTarget, linked: Release) -> str:

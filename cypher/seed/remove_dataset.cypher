@@ -1,7 +1,8 @@
-// Seed: delete dataset $dataset entirely: its nodes, their relationships, its stamp.
-// Other datasets are never touched. Columns: deleted (nodes).
+// Seed: delete dataset $dataset entirely: its nodes, their relationships, its stamp, and
+// its workforce (people and their stamp). Other datasets are never touched.
+// Columns: deleted (nodes).
 UNWIND ['Family', 'Area', 'Competence', 'ProficiencyLevel', 'Knowledge', 'Skill', 'Role',
-        'Dataset'] AS label
+        'Dataset', 'Person', 'Workforce'] AS label
 CALL (label) {
   MATCH (n:$(label) {dataset: $dataset})
   DETACH DELETE n

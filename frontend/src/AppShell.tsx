@@ -20,6 +20,7 @@ const NAV = [
   { to: "/roles", label: "Roles", end: false },
   { to: "/competences", label: "Competences", end: false },
   { to: "/assess", label: "Rate myself", end: false },
+  { to: "/hr", label: "HR analytics", end: false },
 ];
 
 /** Which data the answers come from, credited as its licence asks, and its version so a shared screenshot can be traced. */

@@ -14,6 +14,11 @@ import { RolePage } from "./pages/RolePage";
 import { RolesPage } from "./pages/RolesPage";
 import { StartPage } from "./pages/StartPage";
 import { UnlocksPage } from "./pages/UnlocksPage";
+import { BenchPage } from "./hr/BenchPage";
+import { CandidatesPage } from "./hr/CandidatesPage";
+import { HeatmapPage } from "./hr/HeatmapPage";
+import { HrLayout } from "./hr/HrLayout";
+import { WhatIfPage } from "./hr/WhatIfPage";
 
 export const routes: RouteObject[] = [
   {
@@ -31,6 +36,16 @@ export const routes: RouteObject[] = [
       { path: "/roles/:code", element: <RolePage /> },
       { path: "/competences", element: <CompetencesPage /> },
       { path: "/competences/:code", element: <CompetencePage /> },
+      {
+        path: "/hr",
+        element: <HrLayout />,
+        children: [
+          { index: true, element: <BenchPage /> },
+          { path: "heatmap", element: <HeatmapPage /> },
+          { path: "roles/:code", element: <CandidatesPage /> },
+          { path: "what-if", element: <WhatIfPage /> },
+        ],
+      },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

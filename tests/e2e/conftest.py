@@ -3,9 +3,10 @@
 The session builds nothing: `frontend/dist` must exist (`npm run build` in frontend/).
 It starts `uvicorn app.main:app` on a free port on the embedded store, with two more
 datasets beside the seed (tests/e2e/datasets.py: a small one unlike the seed, and one of
-3,000 roles) in a temporary CAREERGRAPH_DATASETS_DIR, waits for /health, and stops it
-afterwards. Screenshots go to artifacts/screenshots/, axe-core
-figures to artifacts/a11y.txt, the service log to artifacts/e2e-service.log.
+3,000 roles) in a temporary CAREERGRAPH_DATASETS_DIR and a generated workforce of the
+seed behind a workforce-scoped key, waits for /health, and stops it afterwards.
+Screenshots go to artifacts/screenshots/, axe-core figures to artifacts/a11y.txt, the
+service log to artifacts/e2e-service.log.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 900}
+# The HR analytics screens read a generated workforce with this key (never a real one).
+WORKFORCE_KEY = "e2e-workforce-secret"
+WORKFORCE_PEOPLE, WORKFORCE_SEED = 2000, 7
 PHONE = {"width": 375, "height": 812}
 
 
@@ -69,6 +73,19 @@ def _wait_for_health(
     raise RuntimeError(f"the service did not answer {base}/health within {timeout:.0f}s")
 
 
+def _workforce_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory holding a generated workforce of the default dataset."""
+    from graph.datafiles import read_dataset
+    from graph.workforce.files import WorkforceFiles
+    from graph.workforce.generate import generate
+    from seed import DATA_DIR
+
+    directory = tmp_path_factory.mktemp("workforce")
+    people = generate(read_dataset(DATA_DIR), people=WORKFORCE_PEOPLE, seed=WORKFORCE_SEED)
+    WorkforceFiles(directory).replace(people)
+    return directory
+
+
 @pytest.fixture(scope="session")
 def datasets_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The embedded store's library: the test datasets, one directory each."""
@@ -79,8 +96,9 @@ def datasets_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def base_url(datasets_dir: Path) -> Iterator[str]:
-    """The real service on the embedded store (seed and test datasets), serving frontend/dist."""
+def base_url(datasets_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real service on the embedded store (seed and test datasets, a workforce of the
+    seed), serving frontend/dist."""
     if not (DIST / "index.html").is_file():
         pytest.fail(
             f"{DIST}/index.html is missing: build the UI first "
@@ -90,6 +108,8 @@ def base_url(datasets_dir: Path) -> Iterator[str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env["CAREERGRAPH_DATASETS_DIR"] = str(datasets_dir)
+    env["CAREERGRAPH_API_KEYS"] = f"hr-e2e:workforce:{WORKFORCE_KEY}"
+    env["CAREERGRAPH_WORKFORCE_DIR"] = str(_workforce_dir(tmp_path_factory))
     # The service writes to a file: an unread pipe fills up and stalls the server.
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / "e2e-service.log"
@@ -121,9 +141,10 @@ def api(base_url: str) -> Callable[..., Any]:
 
     def call(path: str, body: dict[str, Any] | None = None) -> Any:
         data = json.dumps(body).encode() if body is not None else None
-        request = urllib.request.Request(
-            f"{base_url}{path}", data=data, headers={"Content-Type": "application/json"}
-        )
+        headers = {"Content-Type": "application/json"}
+        if path.startswith("/api/v1/workforce"):
+            headers["X-API-Key"] = WORKFORCE_KEY
+        request = urllib.request.Request(f"{base_url}{path}", data=data, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=60) as response:
                 return json.load(response)

@@ -18,8 +18,15 @@ from graph.models import Dataset
 from graph.neo4j.seeding import load_release_into_neo4j
 from graph.neo4j.store import Neo4jStore
 from graph.release import Release
+from graph.workforce.generate import generate
+from graph.workforce.models import Workforce
 from seed import DATA_DIR
 from tests.fixtures.neo4j import wipe
+
+# The workforce the library's examples and the parity test read: 300 people in 4 units of
+# 36 to 144, so cells and units fall on both sides of every minimum group size tried.
+WORKFORCE_PEOPLE = 300
+WORKFORCE_SEED = 11
 
 
 @pytest.fixture(scope="session")
@@ -32,6 +39,12 @@ def seed_dataset() -> Dataset:
 def seed_release(seed_dataset: Dataset) -> Release:
     """The seed with its career links under the current link policy."""
     return release(seed_dataset)
+
+
+@pytest.fixture(scope="session")
+def generated_workforce(seed_dataset: Dataset) -> Workforce:
+    """A generated workforce of the seed; tests write it inside a transaction they roll back."""
+    return generate(seed_dataset, people=WORKFORCE_PEOPLE, seed=WORKFORCE_SEED)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise, permutations
 from typing import Any
 
@@ -29,10 +30,17 @@ from graph.algorithms.moves import next_moves
 from graph.algorithms.similarity import related_roles
 from graph.models import Dataset, LinkKind, natural_key
 from graph.neo4j.library import LibraryQuery, library, library_params
+from graph.neo4j.workforce import write_people
 from graph.release import Release
 from graph.results import Basis, GapReport
 from graph.snapshot import Snapshot
 from graph.tables import GAP_COLUMNS, gap_rows
+from graph.workforce.bench import bench_board, bench_strength
+from graph.workforce.heatmap import HEATMAP_COLUMNS, heatmap, heatmap_rows
+from graph.workforce.index import WorkforceIndex
+from graph.workforce.models import Workforce
+from graph.workforce.readiness import readiness
+from graph.workforce.spof import single_points_of_failure
 
 pytestmark = pytest.mark.neo4j
 
@@ -48,7 +56,12 @@ class Python:
     """The Python side, shared by every comparison of the module: gap reports are costly."""
 
     snapshot: Snapshot
+    workforce: Workforce  # tests/neo4j/conftest.py's generated workforce
     reports: dict[tuple[str, str, Basis], GapReport] = field(default_factory=dict)
+
+    @cached_property
+    def people(self) -> WorkforceIndex:
+        return WorkforceIndex.build(self.snapshot, self.workforce, "parity")
 
     @property
     def role_codes(self) -> list[str]:
@@ -388,14 +401,112 @@ def unused_competences_are_those_no_sheet_requires(parity: Parity) -> None:
     parity.expect("all", parity.rows(), expected)
 
 
+# --- the workforce: graph.workforce -------------------------------------------------------
+# These queries read people: each comparison writes the generated workforce into its own
+# transaction, which the test rolls back.
+
+THRESHOLDS = (None, 0.5, 0.95)  # None: the query's default, 0.8
+GROUP_SIZES = (None, 1, 3, 10, 50, 100)  # None: the query's default, 5
+
+
+def people_written(parity: Parity) -> WorkforceIndex:
+    write_people(parity.tx, parity.python.workforce, replace=True)
+    return parity.python.people
+
+
+@compares("workforce_readiness")
+def workforce_readiness_equals_the_readiness_answer(parity: Parity) -> None:
+    index = people_written(parity)
+    for person in index.ids[::3]:  # a hundred people, every kind of holder among them
+        for role in (None, "3.4"):
+            answer = readiness(index, person, threshold=0.8, role=role)
+            expected = [
+                (
+                    person,
+                    r.role.code,
+                    r.role.title,
+                    r.holds,
+                    r.readiness,
+                    r.level_steps,
+                    r.required_steps,
+                )
+                for r in answer.roles
+            ]
+            parity.expect((person, role), parity.rows(person=person, role=role), expected)
+
+
+@compares("workforce_bench")
+def workforce_bench_equals_the_bench_board(parity: Parity) -> None:
+    index = people_written(parity)
+    for threshold in THRESHOLDS:
+        board = bench_board(index, 0.8 if threshold is None else threshold)
+        expected = [
+            (r.role.code, r.role.title, r.holders, r.ready_now, r.ready_soon) for r in board.roles
+        ]
+        parity.expect(threshold, parity.rows(role=None, threshold=threshold), expected)
+        if threshold is None:
+            for row in expected[::4]:
+                got = parity.rows(role=row[0], threshold=threshold)
+                parity.expect((row[0], threshold), got, [row])
+
+
+@compares("workforce_candidates")
+def workforce_candidates_equal_the_bench_candidates(parity: Parity) -> None:
+    index = people_written(parity)
+    for role in index.roles:
+        for threshold in (0.8, 0.5):
+            answer = bench_strength(index, role, threshold=threshold, limit=index.size)
+            expected = [
+                (c.person, c.unit, c.role.code if c.role else None, c.readiness, c.level_steps)
+                for c in answer.candidates
+            ]
+            got = parity.rows(role=role, threshold=threshold, limit=index.size)
+            parity.expect((role, threshold), got, expected)
+
+
+@compares("workforce_heatmap")
+def workforce_heatmap_equals_the_heatmap_rows(parity: Parity) -> None:
+    assert parity.query.columns == list(HEATMAP_COLUMNS), "the query and heatmap_rows differ"
+    index = people_written(parity)
+    titles = {code: c.title for code, c in parity.python.snapshot.competences.items()}
+    for size in GROUP_SIZES:
+        answer = heatmap(index, min_group_size=5 if size is None else size)
+        parity.expect(size, parity.rows(min_group_size=size), heatmap_rows(answer, titles))
+
+
+@compares("workforce_single_points")
+def workforce_single_points_equal_the_python_answer(parity: Parity) -> None:
+    index = people_written(parity)
+    for size in GROUP_SIZES:
+        answer = single_points_of_failure(index, min_group_size=5 if size is None else size)
+        withheld = {u.unit: u.reason for u in answer.suppressed_units}
+        expected = [
+            (unit, True, withheld[unit], None, None, None, None, None)
+            if unit in withheld
+            else (
+                unit,
+                False,
+                None,
+                p.competence.code,
+                p.competence.title,
+                p.level,
+                p.holders,
+                p.needed_by,
+            )
+            for unit in index.units
+            for p in ([None] if unit in withheld else [p for p in answer.points if p.unit == unit])
+        ]
+        parity.expect(size, parity.rows(min_group_size=size), expected)
+
+
 # --- the tests ------------------------------------------------------------------------------
 
 TWINS = sorted(name for name, query in library().items() if query.twin)
 
 
 @pytest.fixture(scope="module")
-def python(seed_release: Release) -> Python:
-    return Python(Snapshot.build(seed_release))
+def python(seed_release: Release, generated_workforce: Workforce) -> Python:
+    return Python(Snapshot.build(seed_release), generated_workforce)
 
 
 def test_comparisons_are_registered_for_exactly_the_declared_twins() -> None:
@@ -417,6 +528,7 @@ def test_the_library_query_gives_its_twins_answer(
     ):
         parity = Parity(query, tx, python)
         comparison(parity)
+        tx.rollback()  # the workforce comparisons wrote their people into it
     print(f"{name} = {query.twin}: {parity.cases} cases, {len(parity.mismatches)} differ")
     assert parity.cases > 0
     assert parity.mismatches == [], _shown(parity.mismatches)

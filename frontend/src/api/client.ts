@@ -108,7 +108,11 @@ async function send(href: string, init: RequestInit, accept: string, signal?: Ab
     response = await fetch(href, {
       ...init,
       signal,
-      headers: { Accept: accept, ...(init.body ? { "Content-Type": "application/json" } : {}) },
+      headers: {
+        Accept: accept,
+        ...(init.body ? { "Content-Type": "application/json" } : {}),
+        ...(init.headers as Record<string, string> | undefined),
+      },
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
@@ -132,20 +136,24 @@ async function text(href: string, init: RequestInit = {}): Promise<string> {
   return (await send(href, init, "text/markdown, text/plain")).text();
 }
 
-function get<P extends PathWith<"get">>(
+/** A typed GET; `headers` for the few routes that need more (an API key). */
+export function get<P extends PathWith<"get">>(
   path: P,
   params: Params<Operation<P, "get">>,
   signal?: AbortSignal,
+  headers?: Record<string, string>,
 ): Promise<Answer<Operation<P, "get">>> {
-  return request(url(path, params as Parameters<typeof url>[1]), {}, signal);
+  return request(url(path, params as Parameters<typeof url>[1]), { headers }, signal);
 }
 
-function post<P extends PathWith<"post">>(
+/** A typed POST of a JSON body. */
+export function post<P extends PathWith<"post">>(
   path: P,
   body: JsonBody<Operation<P, "post">>,
   signal?: AbortSignal,
+  headers?: Record<string, string>,
 ): Promise<Answer<Operation<P, "post">>> {
-  return request(path, { method: "POST", body: inDataset(body) }, signal);
+  return request(path, { method: "POST", body: inDataset(body), headers }, signal);
 }
 
 /** A POST body as JSON, naming the dataset requests go to (absent: the service's default). */

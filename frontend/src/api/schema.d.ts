@@ -518,6 +518,212 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workforce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Status
+         * @description How many people, units and roles; stale people; the settings; the index's memory.
+         */
+        get: operations["status_api_v1_workforce_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workforce/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Person Readiness
+         * @description A person's readiness for one role or every role, best first.
+         */
+        get: operations["person_readiness_api_v1_workforce_readiness_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workforce/bench": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bench All
+         * @description Bench strength of every role: holders, ready now, ready soon.
+         */
+        get: operations["bench_all_api_v1_workforce_bench_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workforce/bench/{role}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bench One
+         * @description Bench strength of one role with its first `limit` candidates.
+         */
+        get: operations["bench_one_api_v1_workforce_bench__role__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workforce/bench/{role}/best-raise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Best Raise
+         * @description The one (competence, level) that, given to every candidate, makes most ready now.
+         */
+        get: operations["best_raise_api_v1_workforce_bench__role__best_raise_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workforce/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unit Heatmap
+         * @description Units x competences: who holds what their role requires; small cells withheld.
+         *     `format=csv` (or `Accept: text/csv`) for a table.
+         */
+        get: operations["unit_heatmap_api_v1_workforce_heatmap_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workforce/single-points-of-failure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Single Points
+         * @description What each unit's roles require that at most one of its people holds.
+         */
+        get: operations["single_points_api_v1_workforce_single_points_of_failure_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workforce/what-if": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What If Raises
+         * @description Bench strength of every role before and after the raises.
+         */
+        post: operations["what_if_raises_api_v1_workforce_what_if_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workforce/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import People
+         * @description Import people from CSV or JSON: every row is checked first; any bad row (located as
+         *     line:column) and nothing is written.
+         */
+        post: operations["import_people_api_v1_workforce_import_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workforce/person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export Person
+         * @description Everything stored about one person.
+         */
+        get: operations["export_person_api_v1_workforce_person_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase Person
+         * @description Erase everything stored about one person, in the one store that holds them.
+         */
+        delete: operations["erase_person_api_v1_workforce_person_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -529,12 +735,52 @@ export interface components {
             /** Tasks */
             tasks: string[];
         };
+        /** AppliedRaise */
+        AppliedRaise: {
+            competence: components["schemas"]["CompetenceRef"];
+            /** Level */
+            level: number;
+            /** Label */
+            label: string;
+            /**
+             * Target
+             * @description who was given it, as asked
+             */
+            target: string;
+            /**
+             * People
+             * @description people it reached
+             */
+            people: number;
+            /**
+             * Raised
+             * @description of them, people below the level before
+             */
+            raised: number;
+        };
         /** AreaOut */
         AreaOut: {
             /** Code */
             code: string;
             /** Name */
             name: string;
+        };
+        /** Assessment */
+        Assessment: {
+            /** Competence */
+            competence: string;
+            /** Level */
+            level: number;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "self" | "manager" | "certified";
+            /**
+             * Assessed On
+             * Format: date
+             */
+            assessed_on: string;
         };
         /** BatchAnswer */
         BatchAnswer: {
@@ -575,6 +821,126 @@ export interface components {
             dataset?: string | null;
             /** Pairs */
             pairs: components["schemas"]["BatchPair"][];
+        };
+        /** BenchBoard */
+        BenchBoard: {
+            /** Dataset Version */
+            dataset_version: string;
+            /**
+             * Workforce Version
+             * @description changes with every write to the workforce
+             */
+            workforce_version: string;
+            /** People */
+            people: number;
+            /** Threshold */
+            threshold: number;
+            /**
+             * Roles
+             * @description every role, in the catalogue's order
+             */
+            roles: components["schemas"]["BenchCounts"][];
+        };
+        /** BenchChange */
+        BenchChange: {
+            role: components["schemas"]["RoleRef"];
+            /** Holders */
+            holders: number;
+            before: components["schemas"]["ReadyCounts"];
+            after: components["schemas"]["ReadyCounts"];
+        };
+        /** BenchCounts */
+        BenchCounts: {
+            /**
+             * Ready Now
+             * @description non-holders with readiness 1
+             */
+            ready_now: number;
+            /**
+             * Ready Soon
+             * @description non-holders at or above the threshold, not 1
+             */
+            ready_soon: number;
+            role: components["schemas"]["RoleRef"];
+            /** Holders */
+            holders: number;
+        };
+        /** BenchStrength */
+        BenchStrength: {
+            /**
+             * Ready Now
+             * @description non-holders with readiness 1
+             */
+            ready_now: number;
+            /**
+             * Ready Soon
+             * @description non-holders at or above the threshold, not 1
+             */
+            ready_soon: number;
+            role: components["schemas"]["RoleRef"];
+            /** Holders */
+            holders: number;
+            /** Dataset Version */
+            dataset_version: string;
+            /**
+             * Workforce Version
+             * @description changes with every write to the workforce
+             */
+            workforce_version: string;
+            /** Threshold */
+            threshold: number;
+            /**
+             * Candidates
+             * @description ready-now and ready-soon non-holders: by readiness, fewer level steps, id
+             */
+            candidates: components["schemas"]["Candidate"][];
+            /**
+             * Candidates Total
+             * @description all candidates; `candidates` may be cut
+             */
+            candidates_total: number;
+        };
+        /** BestRaise */
+        BestRaise: {
+            /** Dataset Version */
+            dataset_version: string;
+            /**
+             * Workforce Version
+             * @description changes with every write to the workforce
+             */
+            workforce_version: string;
+            role: components["schemas"]["RoleRef"];
+            /** Threshold */
+            threshold: number;
+            /**
+             * Candidates
+             * @description ready-now and ready-soon non-holders
+             */
+            candidates: number;
+            best: components["schemas"]["RaiseOption"] | null;
+            /**
+             * Reason
+             * @description why there is no best raise
+             */
+            reason: string | null;
+        };
+        /** Candidate */
+        Candidate: {
+            /** Person */
+            person: string;
+            /** Unit */
+            unit: string | null;
+            /** @description the role the candidate holds now */
+            role: components["schemas"]["RoleRef"] | null;
+            /** Readiness */
+            readiness: number;
+            /** Level Steps */
+            level_steps: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ready_now" | "ready_soon" | "not_ready";
         };
         /** CareerOut */
         CareerOut: {
@@ -919,6 +1285,21 @@ export interface components {
             areas: components["schemas"]["AreaOut"][];
             counts: components["schemas"]["Counts"];
         };
+        /** Erased */
+        Erased: {
+            /** Dataset */
+            dataset: string;
+            /** Person */
+            person: string;
+            /**
+             * Erased
+             * @default true
+             * @constant
+             */
+            erased: true;
+            /** Workforce Version */
+            workforce_version: string;
+        };
         /** FamilyOut */
         FamilyOut: {
             /** Code */
@@ -1106,6 +1487,69 @@ export interface components {
              */
             status: "ok";
         };
+        /** Heatmap */
+        Heatmap: {
+            /** Dataset Version */
+            dataset_version: string;
+            /**
+             * Workforce Version
+             * @description changes with every write to the workforce
+             */
+            workforce_version: string;
+            /** Min Group Size */
+            min_group_size: number;
+            /** Units */
+            units: string[];
+            /**
+             * Competences
+             * @description those with at least one cell
+             */
+            competences: components["schemas"]["CompetenceRef"][];
+            /**
+             * Cells
+             * @description by unit, then competence; no empty cells
+             */
+            cells: components["schemas"]["HeatmapCell"][];
+            /**
+             * Suppressed
+             * @description cells withheld
+             */
+            suppressed: number;
+            /**
+             * Left Out
+             * @description people without a unit or a role
+             */
+            left_out: number;
+        };
+        /** HeatmapCell */
+        HeatmapCell: {
+            /** Unit */
+            unit: string;
+            /** Competence */
+            competence: string;
+            /**
+             * People
+             * @description people whose held role requires the competence
+             */
+            people: number | null;
+            /**
+             * Holding
+             * @description of them, those holding it at their role's entry level
+             */
+            holding: number | null;
+            /**
+             * Share
+             * @description holding / people, 4 places
+             */
+            share: number | null;
+            /** Suppressed */
+            suppressed: boolean;
+            /**
+             * Reason
+             * @description why the numbers are withheld
+             */
+            reason: string | null;
+        };
         /**
          * Holder
          * @description Who the answer is about: a role's holder, or a self-assessed person.
@@ -1155,6 +1599,33 @@ export interface components {
             fewest_moves: number;
             /** Paths */
             paths: components["schemas"]["CareerPath"][];
+        };
+        /** ImportAnswer */
+        ImportAnswer: {
+            /** Dataset */
+            dataset: string;
+            /**
+             * Mode
+             * @enum {string}
+             */
+            mode: "merge" | "replace";
+            /**
+             * Imported
+             * @description people in the upload
+             */
+            imported: number;
+            /**
+             * People
+             * @description people stored now
+             */
+            people: number;
+            /** Workforce Version */
+            workforce_version: string;
+            /**
+             * Stale
+             * @description stored people with a role or competences the dataset lacks
+             */
+            stale: number;
         };
         /**
          * Learn
@@ -1419,6 +1890,66 @@ export interface components {
             avoid?: string[];
         };
         /**
+         * Person
+         * @description One person; assessments are kept in competence order, so equal records compare equal
+         *     whichever store or file they were read from.
+         */
+        Person: {
+            /** Id */
+            id: string;
+            /** Unit */
+            unit?: string | null;
+            /** Role */
+            role?: string | null;
+            /**
+             * Assessments
+             * @default []
+             */
+            assessments: components["schemas"]["Assessment"][];
+        };
+        /** PersonReadiness */
+        PersonReadiness: {
+            /** Dataset Version */
+            dataset_version: string;
+            /**
+             * Workforce Version
+             * @description changes with every write to the workforce
+             */
+            workforce_version: string;
+            /** Person */
+            person: string;
+            /** Unit */
+            unit: string | null;
+            /** @description the role the person holds */
+            role: components["schemas"]["RoleRef"] | null;
+            /**
+             * Holdings
+             * @description competence code -> level (assessed, else entry)
+             */
+            holdings: {
+                [key: string]: number;
+            };
+            /**
+             * Threshold
+             * @description readiness from which a person is ready soon
+             */
+            threshold: number;
+            /**
+             * Roles
+             * @description by readiness, then fewer level steps
+             */
+            roles: components["schemas"]["RoleReadiness"][];
+        };
+        /**
+         * PersonRecord
+         * @description Everything stored about one person (an export for a subject access request).
+         */
+        PersonRecord: {
+            /** Dataset */
+            dataset: string;
+            person: components["schemas"]["Person"];
+        };
+        /**
          * Plan
          * @description A plan to keep: the moves from a holder to a target along one path, step by step.
          */
@@ -1618,6 +2149,21 @@ export interface components {
              */
             unlocks: components["schemas"]["Unlocked"][];
         };
+        /** RaiseOption */
+        RaiseOption: {
+            competence: components["schemas"]["CompetenceRef"];
+            /** Level */
+            level: number;
+            /** Label */
+            label: string;
+            /** Ready Now Added */
+            ready_now_added: number;
+            /**
+             * Level Steps
+             * @description level steps given to the candidates in all
+             */
+            level_steps: number;
+        };
         /** Ready */
         Ready: {
             /**
@@ -1651,6 +2197,19 @@ export interface components {
             snapshot_age_s: number;
             /** Datasets */
             datasets: components["schemas"]["ReadyDataset"][];
+        };
+        /** ReadyCounts */
+        ReadyCounts: {
+            /**
+             * Ready Now
+             * @description non-holders with readiness 1
+             */
+            ready_now: number;
+            /**
+             * Ready Soon
+             * @description non-holders at or above the threshold, not 1
+             */
+            ready_soon: number;
         };
         /** ReadyDataset */
         ReadyDataset: {
@@ -1761,6 +2320,29 @@ export interface components {
              */
             combine: "and" | "or";
         };
+        /** RoleReadiness */
+        RoleReadiness: {
+            role: components["schemas"]["RoleRef"];
+            /**
+             * Holds
+             * @description the person holds this role
+             */
+            holds: boolean;
+            /**
+             * Readiness
+             * @description coverage of the entry-basis gap
+             */
+            readiness: number;
+            /** Level Steps */
+            level_steps: number;
+            /** Required Steps */
+            required_steps: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ready_now" | "ready_soon" | "not_ready";
+        };
         /** RoleRef */
         RoleRef: {
             /**
@@ -1854,6 +2436,48 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        /** SinglePoint */
+        SinglePoint: {
+            /** Unit */
+            unit: string;
+            competence: components["schemas"]["CompetenceRef"];
+            /**
+             * Level
+             * @description the highest entry level the unit's held roles state
+             */
+            level: number;
+            /** Label */
+            label: string;
+            /**
+             * Holders
+             * @description people of the unit at that level or above
+             */
+            holders: number;
+            /**
+             * Needed By
+             * @description people of the unit whose role requires it
+             */
+            needed_by: number;
+        };
+        /** SinglePoints */
+        SinglePoints: {
+            /** Dataset Version */
+            dataset_version: string;
+            /**
+             * Workforce Version
+             * @description changes with every write to the workforce
+             */
+            workforce_version: string;
+            /** Min Group Size */
+            min_group_size: number;
+            /**
+             * Points
+             * @description by unit, then competence
+             */
+            points: components["schemas"]["SinglePoint"][];
+            /** Suppressed Units */
+            suppressed_units: components["schemas"]["SuppressedUnit"][];
+        };
         /** Spread */
         Spread: {
             /** Min */
@@ -1862,6 +2486,21 @@ export interface components {
             median: number;
             /** Max */
             max: number;
+        };
+        /** StalePerson */
+        StalePerson: {
+            /** Person */
+            person: string;
+            /**
+             * Role
+             * @description the held role the dataset no longer has, if so
+             */
+            role: string | null;
+            /**
+             * Competences
+             * @description assessed competences the dataset no longer has
+             */
+            competences: string[];
         };
         /** Step */
         Step: {
@@ -1908,6 +2547,13 @@ export interface components {
             code: string;
             /** Title */
             title: string;
+        };
+        /** SuppressedUnit */
+        SuppressedUnit: {
+            /** Unit */
+            unit: string;
+            /** Reason */
+            reason: string;
         };
         /** TargetRaise */
         TargetRaise: {
@@ -2035,6 +2681,117 @@ export interface components {
              * @default 10
              */
             limit: number;
+        };
+        /** WhatIf */
+        WhatIf: {
+            /** Dataset Version */
+            dataset_version: string;
+            /**
+             * Workforce Version
+             * @description changes with every write to the workforce
+             */
+            workforce_version: string;
+            /** Threshold */
+            threshold: number;
+            /** Raises */
+            raises: components["schemas"]["AppliedRaise"][];
+            /**
+             * Roles
+             * @description every role, in the catalogue's order
+             */
+            roles: components["schemas"]["BenchChange"][];
+            /**
+             * Ready Now Added
+             * @description over every role, after minus before
+             */
+            ready_now_added: number;
+            /** Ready Soon Added */
+            ready_soon_added: number;
+        };
+        /**
+         * WhatIfRaise
+         * @description A competence raised to a level for exactly one target: people, a role's holders, a unit.
+         */
+        WhatIfRaise: {
+            /**
+             * Competence
+             * @example B2
+             */
+            competence: string;
+            /**
+             * Level
+             * @example 3
+             */
+            level: number;
+            /** People */
+            people?: string[] | null;
+            /**
+             * Role
+             * @description the holders of this role
+             */
+            role?: string | null;
+            /**
+             * Unit
+             * @description everyone in this unit
+             */
+            unit?: string | null;
+        };
+        /** WhatIfRequest */
+        WhatIfRequest: {
+            /**
+             * Dataset
+             * @description dataset id (GET /api/v1/datasets); default: the default dataset
+             * @example cigref-2011
+             */
+            dataset?: string | null;
+            /**
+             * Raises
+             * @example [
+             *       {
+             *         "competence": "B2",
+             *         "level": 3,
+             *         "role": "3.2"
+             *       }
+             *     ]
+             */
+            raises: components["schemas"]["WhatIfRaise"][];
+            /**
+             * Threshold
+             * @description ready-soon threshold (default: the setting)
+             */
+            threshold?: number | null;
+        };
+        /** WorkforceStatus */
+        WorkforceStatus: {
+            /** Dataset Version */
+            dataset_version: string;
+            /**
+             * Workforce Version
+             * @description changes with every write to the workforce
+             */
+            workforce_version: string;
+            /** Dataset */
+            dataset: string;
+            /** People */
+            people: number;
+            /** Units */
+            units: number;
+            /** With Role */
+            with_role: number;
+            /** Min Group Size */
+            min_group_size: number;
+            /** Threshold */
+            threshold: number;
+            /**
+             * Index Bytes
+             * @description memory of the service's index of this workforce
+             */
+            index_bytes: number;
+            /**
+             * Stale
+             * @description people whose role or competences this dataset no longer has
+             */
+            stale: components["schemas"]["StalePerson"][];
         };
     };
     responses: never;
@@ -3614,6 +4371,819 @@ export interface operations {
             };
             /** @description Unprocessable Entity */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    status_api_v1_workforce_get: {
+        parameters: {
+            query?: {
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkforceStatus"];
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the workforce scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset, role, competence, unit or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or invalid rows in an import (file:line:column) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    person_readiness_api_v1_workforce_readiness_get: {
+        parameters: {
+            query: {
+                person: string;
+                /** @description one role (default: all) */
+                role?: string | null;
+                /** @description readiness from which a person is ready soon (default: 0.8) */
+                threshold?: number | null;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonReadiness"];
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the workforce scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset, role, competence, unit or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or invalid rows in an import (file:line:column) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bench_all_api_v1_workforce_bench_get: {
+        parameters: {
+            query?: {
+                /** @description readiness from which a person is ready soon (default: 0.8) */
+                threshold?: number | null;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchBoard"];
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the workforce scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset, role, competence, unit or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or invalid rows in an import (file:line:column) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bench_one_api_v1_workforce_bench__role__get: {
+        parameters: {
+            query?: {
+                /** @description readiness from which a person is ready soon (default: 0.8) */
+                threshold?: number | null;
+                limit?: number;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path: {
+                role: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BenchStrength"];
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the workforce scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset, role, competence, unit or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or invalid rows in an import (file:line:column) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    best_raise_api_v1_workforce_bench__role__best_raise_get: {
+        parameters: {
+            query?: {
+                /** @description readiness from which a person is ready soon (default: 0.8) */
+                threshold?: number | null;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path: {
+                role: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestRaise"];
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the workforce scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset, role, competence, unit or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or invalid rows in an import (file:line:column) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unit_heatmap_api_v1_workforce_heatmap_get: {
+        parameters: {
+            query?: {
+                format?: ("json" | "csv") | null;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Heatmap"];
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the workforce scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset, role, competence, unit or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or invalid rows in an import (file:line:column) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    single_points_api_v1_workforce_single_points_of_failure_get: {
+        parameters: {
+            query?: {
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SinglePoints"];
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the workforce scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset, role, competence, unit or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or invalid rows in an import (file:line:column) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    what_if_raises_api_v1_workforce_what_if_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WhatIfRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIf"];
+                };
+            };
+            /** @description The body is not readable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the workforce scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset, role, competence, unit or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or invalid rows in an import (file:line:column) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_people_api_v1_workforce_import_post: {
+        parameters: {
+            query?: {
+                /** @description merge: add or update these people; replace: they are everyone */
+                mode?: "merge" | "replace";
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description people as CSV (one row per person and competence) or a JSON list (docs/workforce.md) */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/json": Record<string, never>[];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportAnswer"];
+                };
+            };
+            /** @description The body is not readable JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the workforce scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset, role, competence, unit or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Larger than CAREERGRAPH_WORKFORCE_IMPORT_MAX_BYTES */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither text/csv nor application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or invalid rows in an import (file:line:column) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_person_api_v1_workforce_person_get: {
+        parameters: {
+            query: {
+                person: string;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecord"];
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the workforce scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset, role, competence, unit or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or invalid rows in an import (file:line:column) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    erase_person_api_v1_workforce_person_delete: {
+        parameters: {
+            query: {
+                person: string;
+                /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
+                dataset?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erased"];
+                };
+            };
+            /** @description Missing or wrong X-API-Key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key has the workforce scope, or this key lacks it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown dataset, role, competence, unit or person */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input, or invalid rows in an import (file:line:column) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The store is unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

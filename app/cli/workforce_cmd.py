@@ -1,0 +1,391 @@
+"""`careergraph workforce ...`: people analytics from a terminal (docs/workforce.md).
+
+Runs on the configured store (the embedded workforce files, or Neo4j) with the service's
+settings: minimum group size, ready-soon threshold. Tables for people; `--json` prints
+the document the API returns. Any error is one line per problem on stderr and exit 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import BaseModel
+from rich.console import Console
+from rich.table import Table
+
+from app.settings import Settings, get_settings
+from app.stores import open_store
+from app.workforce import open_workforce
+from graph.errors import CareerGraphError, InvalidWorkforce
+from graph.snapshot import Snapshot
+from graph.workforce.bench import bench_board, bench_strength
+from graph.workforce.best_raise import best_single_raise
+from graph.workforce.csvfile import write_csv
+from graph.workforce.generate import generate
+from graph.workforce.heatmap import HEATMAP_COLUMNS, heatmap, heatmap_rows
+from graph.workforce.imports import format_of, read_people_file
+from graph.workforce.index import WorkforceIndex
+from graph.workforce.jsonfile import write_json
+from graph.workforce.readiness import readiness
+from graph.workforce.results import BenchBoard, BenchStrength, BestRaise, Heatmap, WhatIf
+from graph.workforce.spof import single_points_of_failure
+from graph.workforce.store import EMPTY, WorkforceStore
+from graph.workforce.whatif import WhatIfRaise, what_if
+
+cli = typer.Typer(no_args_is_help=True)
+out = Console()
+
+DatasetOption = Annotated[
+    str | None, typer.Option("--dataset", help="Dataset id (default: the default dataset).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print the API's JSON document.")]
+ThresholdOption = Annotated[
+    float | None,
+    typer.Option(min=0.01, max=1.0, help="Ready-soon threshold (default: CAREERGRAPH_READY_SOON)."),
+]
+
+
+@dataclass
+class Session:
+    settings: Settings
+    snapshot: Snapshot
+    people: WorkforceStore
+
+    def index(self) -> WorkforceIndex:
+        dataset = self.snapshot.id
+        return WorkforceIndex.build(
+            self.snapshot, self.people.load(dataset), self.people.version(dataset)
+        )
+
+    def threshold(self, given: float | None) -> float:
+        return self.settings.careergraph_ready_soon if given is None else given
+
+
+@contextmanager
+def session(dataset: str | None) -> Iterator[Session]:
+    """The configured store's snapshot of `dataset` and its workforce store; errors exit 1."""
+    settings = get_settings()
+    try:
+        store = open_store(settings)
+        try:
+            snapshot = Snapshot.build(store.load(dataset or settings.careergraph_default_dataset))
+            yield Session(settings, snapshot, open_workforce(settings, store))
+        finally:
+            store.close()
+    except InvalidWorkforce as error:
+        for problem in error.problems:
+            typer.echo(f"error: {problem}", err=True)
+        raise typer.Exit(1) from error
+    except CareerGraphError as error:
+        typer.echo(f"error: {error.detail}", err=True)
+        raise typer.Exit(1) from error
+
+
+def emit(answer: BaseModel, as_json: bool, render: Callable[[], None]) -> None:
+    if as_json:
+        typer.echo(answer.model_dump_json(indent=2, by_alias=True))
+    else:
+        render()
+
+
+def percent(value: float | None) -> str:
+    return "" if value is None else f"{value:.0%}"
+
+
+@cli.command("import")
+def import_command(
+    path: Annotated[Path, typer.Argument(help="A .csv or .json file (docs/workforce.md).")],
+    replace: Annotated[
+        bool, typer.Option(help="The file is everyone: people not in it are removed.")
+    ] = False,
+    dataset: DatasetOption = None,
+) -> None:
+    """Import people; any bad row is reported (file:line:column) and nothing is written."""
+    with session(dataset) as s:
+        people = read_people_file(path, s.snapshot.dataset)
+        (s.people.replace if replace else s.people.merge)(people)
+        stored = s.index()
+    typer.echo(
+        f"imported {len(people.people)} people ({'replace' if replace else 'merge'}) into "
+        f"{s.snapshot.id}: {stored.size} stored, workforce version {stored.workforce_version}"
+    )
+    if stored.stale:
+        typer.echo(
+            f"warning: {len(stored.stale)} people hold a role or competences "
+            "this dataset no longer has",
+            err=True,
+        )
+
+
+@cli.command("generate")
+def generate_command(
+    people: Annotated[int, typer.Option("--people", min=1, max=1_000_000, help="How many.")],
+    seed: Annotated[int, typer.Option("--seed", help="The same seed gives the same people.")],
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write a .csv or .json file instead of storing.")
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option(help="Replace the stored workforce (refused otherwise if one exists).")
+    ] = False,
+    dataset: DatasetOption = None,
+) -> None:
+    """A synthetic workforce around each role's entry levels (docs/workforce.md)."""
+    with session(dataset) as s:
+        made = generate(s.snapshot.dataset, people=people, seed=seed)
+        if out_file is not None:
+            writer = write_csv if format_of(out_file) == "csv" else write_json
+            out_file.write_text(writer(list(made.people)), encoding="utf-8")
+            typer.echo(f"wrote {people} people to {out_file}")
+            return
+        if s.people.version(s.snapshot.id) != EMPTY and not replace:
+            typer.echo(
+                f"error: dataset {s.snapshot.id} has a workforce already; "
+                "pass --replace to overwrite it, or --out FILE",
+                err=True,
+            )
+            raise typer.Exit(1)
+        version = s.people.replace(made)
+    typer.echo(f"generated {people} people (seed {seed}) into {s.snapshot.id}: version {version}")
+
+
+@cli.command("bench")
+def bench_command(
+    role: Annotated[str | None, typer.Argument(help="One role: its candidates too.")] = None,
+    threshold: ThresholdOption = None,
+    limit: Annotated[int, typer.Option(min=0, help="Candidates to list.")] = 20,
+    dataset: DatasetOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Bench strength: holders, ready now and ready soon, per role (or one role in full)."""
+    with session(dataset) as s:
+        index, soon = s.index(), s.threshold(threshold)
+        if role is None:
+            board = bench_board(index, soon)
+            emit(board, as_json, lambda: render_board(board))
+            return
+        bench = bench_strength(index, role, threshold=soon, limit=limit)
+        best = best_single_raise(index, role, threshold=soon)
+    if as_json:
+        typer.echo(
+            f'{{"bench": {bench.model_dump_json(by_alias=True)}, '
+            f'"best_raise": {best.model_dump_json(by_alias=True)}}}'
+        )
+        return
+    render_bench(bench, best)
+
+
+def render_board(board: BenchBoard) -> None:
+    out.print(f"{board.people} people; ready soon from {board.threshold:.0%}")
+    table = Table("role", "title", "holders", "ready now", "ready soon")
+    for r in sorted(board.roles, key=lambda r: (r.ready_now + r.ready_soon, r.holders)):
+        table.add_row(
+            r.role.code, r.role.title, str(r.holders), str(r.ready_now), str(r.ready_soon)
+        )
+    out.print(table)
+    out.print("Thinnest benches first (ready now + ready soon, then holders).")
+
+
+def render_bench(bench: BenchStrength, best: BestRaise) -> None:
+    out.print(
+        f"[bold]{bench.role.code} {bench.role.title}[/]: {bench.holders} holders, "
+        f"{bench.ready_now} ready now, {bench.ready_soon} ready soon "
+        f"(from {bench.threshold:.0%}); {bench.candidates_total} candidates"
+    )
+    table = Table("person", "unit", "holds", "readiness", "level steps")
+    for c in bench.candidates:
+        held = c.role.code if c.role else ""
+        table.add_row(c.person, c.unit or "", held, percent(c.readiness), str(c.level_steps))
+    out.print(table)
+    if best.best is None:
+        out.print(f"Best single raise: none ({best.reason}).")
+    else:
+        b = best.best
+        out.print(
+            f"Best single raise: {b.competence.code} {b.competence.title} to {b.label} for every "
+            f"candidate makes {b.ready_now_added} more ready now ({b.level_steps} level steps)."
+        )
+
+
+@cli.command("heatmap")
+def heatmap_command(
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print the API's CSV.")] = False,
+    dataset: DatasetOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Units x competences: who holds what their role requires; small cells withheld."""
+    with session(dataset) as s:
+        answer = heatmap(s.index(), min_group_size=s.settings.careergraph_min_group_size)
+        titles = {code: c.title for code, c in s.snapshot.competences.items()}
+    if as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(HEATMAP_COLUMNS)
+        writer.writerows(heatmap_rows(answer, titles))
+        return
+    emit(answer, as_json, lambda: render_heatmap(answer))
+
+
+def render_heatmap(answer: Heatmap) -> None:
+    table = Table("unit", "competence", "people", "holding", "share", "note")
+    for c in answer.cells:
+        numbers = (
+            [str(c.people), str(c.holding), percent(c.share)] if not c.suppressed else [""] * 3
+        )
+        table.add_row(c.unit, c.competence, *numbers, f"withheld: {c.reason}" if c.reason else "")
+    out.print(table)
+    out.print(
+        f"{answer.suppressed} of {len(answer.cells)} cells withheld (fewer than "
+        f"{answer.min_group_size} people); {answer.left_out} people without a unit or a role."
+    )
+
+
+@cli.command("spof")
+def spof_command(dataset: DatasetOption = None, as_json: JsonOption = False) -> None:
+    """Single points of failure: what a unit's roles need that at most one person holds."""
+    with session(dataset) as s:
+        answer = single_points_of_failure(
+            s.index(), min_group_size=s.settings.careergraph_min_group_size
+        )
+
+    def render() -> None:
+        table = Table("unit", "competence", "level", "holders", "needed by")
+        for p in answer.points:
+            table.add_row(
+                p.unit,
+                f"{p.competence.code} {p.competence.title}",
+                p.label,
+                str(p.holders),
+                str(p.needed_by),
+            )
+        out.print(table)
+        for unit in answer.suppressed_units:
+            out.print(f"{unit.unit}: withheld, {unit.reason}")
+
+    emit(answer, as_json, render)
+
+
+def parse_raise(text: str) -> WhatIfRaise:
+    """COMPETENCE=LEVEL@TARGET, TARGET being role:CODE, unit:NAME or people:ID+ID+..."""
+    left, at, target = text.partition("@")
+    competence, equals, level = left.partition("=")
+    kind, colon, value = target.partition(":")
+    if not (at and equals and colon and level.strip().isdigit()) or kind not in (
+        "role",
+        "unit",
+        "people",
+    ):
+        raise typer.BadParameter(
+            f"{text!r}: expected COMPETENCE=LEVEL@role:CODE, @unit:NAME or @people:ID+ID"
+        )
+    chosen: dict[str, object] = {
+        "people": value.split("+") if kind == "people" else None,
+        "role": value if kind == "role" else None,
+        "unit": value if kind == "unit" else None,
+    }
+    return WhatIfRaise.model_validate(
+        {"competence": competence.strip(), "level": int(level), **chosen}
+    )
+
+
+@cli.command("whatif")
+def whatif_command(
+    raises: Annotated[
+        list[str],
+        typer.Option(
+            "--raise",
+            metavar="COMPETENCE=LEVEL@TARGET",
+            help="e.g. B2=3@role:3.2, E2=3@unit:Payments, B1=4@people:P001+P002 (repeatable)",
+        ),
+    ],
+    threshold: ThresholdOption = None,
+    every_role: Annotated[bool, typer.Option("--all", help="Every role, changed or not.")] = False,
+    dataset: DatasetOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Bench strength of every role before and after the raises."""
+    given = [parse_raise(text) for text in raises]
+    with session(dataset) as s:
+        answer = what_if(s.index(), given, threshold=s.threshold(threshold))
+    emit(answer, as_json, lambda: render_whatif(answer, every_role))
+
+
+def render_whatif(answer: WhatIf, every_role: bool) -> None:
+    for r in answer.raises:
+        out.print(
+            f"{r.competence.code} to {r.label} for {r.target}: {r.people} people, "
+            f"{r.raised} of them below it"
+        )
+    table = Table("role", "title", "holders", "ready now", "ready soon")
+    for c in answer.roles:
+        if every_role or c.before != c.after:
+            table.add_row(
+                c.role.code,
+                c.role.title,
+                str(c.holders),
+                f"{c.before.ready_now} → {c.after.ready_now}",
+                f"{c.before.ready_soon} → {c.after.ready_soon}",
+            )
+    out.print(table)
+    out.print(
+        f"In all: {answer.ready_now_added:+} ready now, {answer.ready_soon_added:+} ready soon."
+    )
+
+
+@cli.command("readiness")
+def readiness_command(
+    person: Annotated[str, typer.Argument(help="A person id.")],
+    role: Annotated[str | None, typer.Option(help="One role (default: every role).")] = None,
+    threshold: ThresholdOption = None,
+    dataset: DatasetOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """How ready one person is for one role or every role."""
+    with session(dataset) as s:
+        answer = readiness(s.index(), person, threshold=s.threshold(threshold), role=role)
+
+    def render() -> None:
+        table = Table("role", "title", "readiness", "level steps", "status")
+        for r in answer.roles:
+            held = " (holds it)" if r.holds else ""
+            table.add_row(
+                r.role.code,
+                r.role.title + held,
+                percent(r.readiness),
+                str(r.level_steps),
+                r.status.replace("_", " "),
+            )
+        out.print(table)
+
+    emit(answer, as_json, render)
+
+
+@cli.command("export")
+def export_command(
+    person: Annotated[str, typer.Argument(help="A person id.")], dataset: DatasetOption = None
+) -> None:
+    """Everything stored about one person, as JSON."""
+    with session(dataset) as s:
+        found = s.people.person(s.snapshot.id, person)
+    if found is None:
+        typer.echo(f"error: no person {person!r} in the workforce of {s.snapshot.id}", err=True)
+        raise typer.Exit(1)
+    typer.echo(found.model_dump_json(indent=2))
+
+
+@cli.command("erase")
+def erase_command(
+    person: Annotated[str, typer.Argument(help="A person id.")], dataset: DatasetOption = None
+) -> None:
+    """Erase everything stored about one person."""
+    with session(dataset) as s:
+        erased = s.people.erase(s.snapshot.id, person)
+    if not erased:
+        typer.echo(f"error: no person {person!r} in the workforce of {s.snapshot.id}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"erased {person} from {s.snapshot.id}")

@@ -1,0 +1,2 @@
+"""Workforce analytics: people, their holdings, and what the catalogue says about them
+(docs/design.md, "Workforce")."""
