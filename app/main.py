@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app import frontend, http_middleware, openapi, problems
+from app import docs, frontend, http_limits, http_middleware, openapi, problems
 from app.routers import career, career_map, catalog, cypher, gap, meta
 from app.settings import Settings, get_settings
 from app.snapshots import SnapshotProvider
@@ -53,9 +53,12 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # app/docs.py serves /docs without a CDN
+        redoc_url=None,
     )
     problems.install(app)
-    http_middleware.install(app)
+    # Each add_middleware wraps what is there: the last added is the outermost.
+    app.add_middleware(http_middleware.DatasetETag)
     if settings.careergraph_cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -64,6 +67,12 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             allow_headers=["Content-Type", "X-API-Key", "If-None-Match", "X-Request-ID"],
             expose_headers=["ETag", "X-Request-ID"],
         )
+    batch_items = {"/api/v1/gap/batch": settings.careergraph_batch_max}
+    app.add_middleware(
+        http_limits.RequestLimits, limits=http_limits.Limits.of(settings, batch_items)
+    )
+    app.add_middleware(http_middleware.RequestContext)
+    docs.install(app)
     for router in (
         meta.router,
         catalog.router,
