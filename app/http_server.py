@@ -15,6 +15,7 @@ from typing import Any
 import uvicorn
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
+from app.http_middleware import SECURITY_HEADERS
 from app.problems import MEDIA_TYPE, Problem
 
 HEAD_END = b"\r\n\r\n"
@@ -64,13 +65,16 @@ class HeaderLimitedProtocol(HttpToolsProtocol):
             detail=f"The request line and headers are over {self.header_limit} bytes.",
         )
         body = problem.model_dump_json(exclude_none=True).encode()
-        head = (
-            "HTTP/1.1 431 Request Header Fields Too Large\r\n"
-            f"content-type: {MEDIA_TYPE}\r\n"
-            f"content-length: {len(body)}\r\n"
-            "connection: close\r\n\r\n"
+        headers = {
+            **SECURITY_HEADERS,
+            "content-type": MEDIA_TYPE,
+            "content-length": str(len(body)),
+            "connection": "close",
+        }
+        head = "HTTP/1.1 431 Request Header Fields Too Large\r\n" + "".join(
+            f"{name}: {value}\r\n" for name, value in headers.items()
         )
-        self.transport.write(head.encode() + body)
+        self.transport.write(head.encode() + b"\r\n" + body)
         self.transport.close()
 
 
