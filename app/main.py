@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -34,6 +35,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = store or open_store(settings)
         app.state.settings = settings
+        app.state.console_slots = threading.BoundedSemaphore(
+            settings.careergraph_console_concurrency
+        )
         provider = SnapshotProvider(
             opened,
             default=settings.careergraph_default_dataset,

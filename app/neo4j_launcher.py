@@ -41,6 +41,11 @@ POM = Path(__file__).resolve().parent / "neo4j_pom.xml"
 SERVER_CLASS = "org.neo4j.server.CommunityEntryPoint"
 HEAP = "512m"
 PAGE_CACHE = "128m"
+# What transactions may hold on the heap, all together and each: a runaway query
+# (a string doubling, a huge collect) fails with MemoryPoolOutOfMemoryError instead
+# of running the server out of heap. docker-compose.yml sets the same ratios.
+TRANSACTIONS_MEMORY = "320m"
+TRANSACTION_MEMORY = "192m"
 # What the neo4j start script would add on Java 17: Neo4j needs these opens for
 # its off-heap page cache and Netty; the rest keeps failures diagnosable.
 JVM_OPTIONS = (
@@ -205,6 +210,8 @@ def _config(home: Path, port: int) -> str:
         "server.https.enabled": "false",
         "dbms.usage_report.enabled": "false",
         "server.memory.pagecache.size": PAGE_CACHE,
+        "db.memory.transaction.total.max": TRANSACTIONS_MEMORY,
+        "db.memory.transaction.max": TRANSACTION_MEMORY,
         "db.tx_log.rotation.retention_policy": "2 files",
         # Timeouts are checked every 2 s by default; the console's limits want it prompt.
         "db.transaction.monitor.check.interval": "200ms",

@@ -88,8 +88,8 @@ def code_only(text: str) -> str:
     while i < len(text):
         pair = text[i : i + 2]
         if pair == "//":
-            end = _LINE_END.search(text, i)
-            i, piece = (len(text) if end is None else end.start()), " "
+            line_end = _LINE_END.search(text, i)
+            i, piece = (len(text) if line_end is None else line_end.start()), " "
         elif pair == "/*":
             end = text.find("*/", i + 2)
             i, piece = (len(text) if end < 0 else end + 2), " "
