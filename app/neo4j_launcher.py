@@ -46,6 +46,7 @@ PAGE_CACHE = "128m"
 # of running the server out of heap. docker-compose.yml sets the same ratios.
 TRANSACTIONS_MEMORY = "320m"
 TRANSACTION_MEMORY = "192m"
+BOLT_KEEP_ALIVE = "5s"
 # What the neo4j start script would add on Java 17: Neo4j needs these opens for
 # its off-heap page cache and Netty; the rest keeps failures diagnosable.
 JVM_OPTIONS = (
@@ -212,6 +213,10 @@ def _config(home: Path, port: int) -> str:
         "server.memory.pagecache.size": PAGE_CACHE,
         "db.memory.transaction.total.max": TRANSACTIONS_MEMORY,
         "db.memory.transaction.max": TRANSACTION_MEMORY,
+        # Drivers stop waiting on a connection silent for keep_alive x probes (a hint the
+        # server sends): a frozen server fails its clients' reads in 10 s, not never.
+        "server.bolt.connection_keep_alive": BOLT_KEEP_ALIVE,
+        "server.bolt.connection_keep_alive_probes": "2",
         "db.tx_log.rotation.retention_policy": "2 files",
         # Timeouts are checked every 2 s by default; the console's limits want it prompt.
         "db.transaction.monitor.check.interval": "200ms",

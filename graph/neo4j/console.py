@@ -21,13 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from neo4j import READ_ACCESS, Driver, NotificationMinimumSeverity, Query, Result
-from neo4j.exceptions import (
-    AuthError,
-    Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
-    TransientError,
-)
+from neo4j.exceptions import AuthError, Neo4jError, TransientError
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.cypher import load_query
@@ -39,6 +33,7 @@ from graph.errors import (
     StoreUnavailable,
 )
 from graph.neo4j import console_gate
+from graph.neo4j.connection import UNAVAILABLE, unavailable
 from graph.neo4j.library import DATASET_PARAM, library_params, library_query
 from graph.neo4j.values import to_json
 
@@ -109,8 +104,8 @@ def run_query(
                 rows, truncated = _capped_rows(result, limit, max_bytes)
     except Neo4jError as error:
         raise _translated(error, timeout_s) from error
-    except (ServiceUnavailable, SessionExpired) as error:
-        raise StoreUnavailable(f"Neo4j did not answer: {error}") from error
+    except UNAVAILABLE as error:  # named without the server's address: clients read it
+        raise unavailable(error) from error
     return ConsoleResult(
         columns=columns,
         rows=rows,
@@ -142,7 +137,7 @@ def _translated(error: Neo4jError, timeout_s: float) -> CareerGraphError:
     code = error.code or ""
     message = error.message or str(error)
     if isinstance(error, AuthError):
-        return StoreUnavailable(f"Neo4j refused the console's credentials: {message}")
+        return unavailable(error)
     if "TransactionTimedOut" in code:
         return QueryTimeout(
             f"The query ran past its {timeout_s:g} s limit and Neo4j stopped it; "

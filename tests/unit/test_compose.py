@@ -56,3 +56,10 @@ def test_transactions_cannot_take_the_whole_heap() -> None:
     total = megabytes(env["NEO4J_db_memory_transaction_total_max"])
     each = megabytes(env["NEO4J_db_memory_transaction_max"])
     assert each < total < heap
+
+
+def test_a_hung_neo4j_fails_its_clients_in_seconds() -> None:
+    """Frozen, Neo4j sends nothing: drivers give up after keep_alive x probes (its hint)."""
+    env = COMPOSE["services"]["neo4j"]["environment"]
+    seconds = int(env["NEO4J_server_bolt_connection__keep__alive"].removesuffix("s"))
+    assert seconds * int(env["NEO4J_server_bolt_connection__keep__alive__probes"]) <= 10
