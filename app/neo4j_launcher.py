@@ -318,6 +318,9 @@ def _is_our_server(info: ServerInfo) -> bool:
 
 def _port_is_free(port: int) -> bool:
     with socket.socket() as probe:
+        # As the server binds: connections of a server just stopped (TIME_WAIT) do not
+        # keep a new one off its port.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:

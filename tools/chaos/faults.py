@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import statistics
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -91,7 +94,11 @@ class Load:
         data = [a for a in seen if a.kind == "data"]
         health = [a for a in seen if a.kind == "health"]
         waits = sorted(a.ms for a in health) or [0.0]
-        p99 = statistics.quantiles(waits, n=100)[98] if len(waits) > 1 else waits[0]
+        p99 = (
+            statistics.quantiles(waits, n=100, method="inclusive")[98]
+            if len(waits) > 1
+            else waits[0]
+        )
         return Window(
             data_answers=len(data),
             data_failed=sum(a.status != 200 for a in data),
@@ -120,6 +127,75 @@ class Load:
         except httpx.HTTPError:
             status = 0
         self.answers.append(Answer(kind, sent, (time.monotonic() - sent) * 1000, status))
+
+
+CONSOLE_KEY = "chaos-console-key"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def service(
+    server: ServerInfo, log: Path, *, check_every_s: float = 0.2, store_timeout_s: float = 10.0
+) -> Iterator[str]:
+    """`careergraph serve` in its own process on `server`, as in production; yields its URL.
+
+    The login travels in the environment, never on a command line. The store is checked
+    every `check_every_s` and waited on for at most `store_timeout_s`.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
+    env |= {
+        "NEO4J_URI": server.uri,
+        "NEO4J_USER": server.user,
+        "NEO4J_PASSWORD": server.password,
+        "NEO4J_TIMEOUT_S": str(store_timeout_s),
+        "CAREERGRAPH_STORE": "neo4j",
+        "CAREERGRAPH_RELOAD_CHECK_S": str(check_every_s),
+        "CAREERGRAPH_API_KEYS": f"chaos:console:{CONSOLE_KEY}",
+        "CAREERGRAPH_LOG_LEVEL": "WARNING",
+    }
+    port = _free_port()
+    command = [sys.executable, "-c", "from app.cli.main import main; main()", "serve"]
+    with log.open("ab") as out:
+        process = subprocess.Popen(
+            [*command, "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        seconds_until(lambda: _answers(base, process), timeout=60, every=0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _answers(base: str, process: subprocess.Popen[bytes]) -> bool:
+    if process.poll() is not None:
+        raise RuntimeError(f"the service exited with {process.returncode}")
+    try:
+        return httpx.get(f"{base}/health", timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def console(base_url: str, query: str = "RETURN 1 AS one") -> tuple[httpx.Response, float]:
+    """A console query and the seconds it took to be answered."""
+    started = time.monotonic()
+    response = httpx.post(
+        f"{base_url}/api/v1/cypher",
+        json={"query": query},
+        headers={"X-API-Key": CONSOLE_KEY},
+        timeout=60,
+    )
+    return response, time.monotonic() - started
 
 
 def stop(state_dir: Path) -> None:
