@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
 from graph.cypher import load_query
 
@@ -37,6 +37,7 @@ DEFAULT_USER = "neo4j"
 # A fresh server's built-in login, which must change its password before anything else.
 FACTORY_PASSWORD = "neo4j"
 DEFAULT_PORT = 7687
+RATE_LIMITED = "Neo.ClientError.Security.AuthenticationRateLimit"
 POM = Path(__file__).resolve().parent / "neo4j_pom.xml"
 SERVER_CLASS = "org.neo4j.server.CommunityEntryPoint"
 HEAP = "512m"
@@ -283,6 +284,12 @@ def _wait_for_bolt(
                 time.sleep(0.5)
             except AuthError as error:
                 raise LauncherError(f"the server refused its factory login: {error}") from error
+            except ClientError as error:
+                # Another client's failed logins (a service waiting for this server) lock
+                # the user for a few seconds; wait it out.
+                if error.code != RATE_LIMITED or time.monotonic() > deadline:
+                    raise LauncherError(f"the server refused its factory login: {error}") from error
+                time.sleep(1)
 
 
 def _set_password(uri: str, password: str, user: str) -> None:

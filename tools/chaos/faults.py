@@ -9,6 +9,7 @@ every answer, so a window of time can be judged afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -170,11 +171,10 @@ def service(
         yield base
     finally:
         process.terminate()
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        process.kill()  # nothing if it has ended
+        process.wait()
 
 
 def _answers(base: str, process: subprocess.Popen[bytes]) -> bool:
