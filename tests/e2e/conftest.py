@@ -1,7 +1,7 @@
 """Browser tests: Debian's Chromium drives the built UI served by the real service.
 
 The session builds nothing: `frontend/dist` must exist (`npm run build` in frontend/).
-It starts `uvicorn app.main:app` on a free port on the embedded store, waits for
+It starts `careergraph serve` on a free port on the embedded store, waits for
 /health, and stops it afterwards. Screenshots go to artifacts/screenshots/, axe-core
 figures to artifacts/a11y.txt, the service log to artifacts/e2e-service.log.
 """
@@ -78,7 +78,8 @@ def base_url() -> Iterator[str]:
     # The service writes to a file: an unread pipe fills up and stalls the server.
     ARTIFACTS.mkdir(exist_ok=True)
     log = ARTIFACTS / "e2e-service.log"
-    command = [sys.executable, "-m", "uvicorn", "app.main:app"]
+    # `careergraph serve`, as users run it (its server config, one access log line).
+    command = [sys.executable, "-c", "from app.cli.main import main; main()", "serve"]
     with log.open("wb") as output:
         process = subprocess.Popen(
             [*command, "--port", str(port), "--host", "127.0.0.1"],
