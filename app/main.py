@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from app import frontend, http_middleware, openapi, problems
+from app import docs, frontend, http_limits, http_middleware, openapi, problems
 from app.routers import (
     career,
     career_map,
@@ -46,6 +47,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = store or open_store(settings)
         app.state.settings = settings
+        app.state.console_slots = threading.BoundedSemaphore(
+            settings.careergraph_console_concurrency
+        )
         provider = SnapshotProvider(
             opened,
             default=settings.careergraph_default_dataset,
@@ -65,9 +69,12 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         version="1.0.0",
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # app/docs.py serves /docs without a CDN
+        redoc_url=None,
     )
     problems.install(app)
-    http_middleware.install(app)
+    # Each add_middleware wraps what is there: the last added is the outermost.
+    app.add_middleware(http_middleware.DatasetETag)
     if settings.careergraph_cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -76,6 +83,16 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             allow_headers=["Content-Type", "X-API-Key", "If-None-Match", "X-Request-ID"],
             expose_headers=["ETag", "X-Request-ID"],
         )
+    batch_items = {"/api/v1/gap/batch": settings.careergraph_batch_max}
+    uploads = {  # the routes whose bodies are files, with their own (larger) limits
+        "/api/v1/datasets": settings.careergraph_import_max_bytes,
+        "/api/v1/workforce/import": settings.careergraph_workforce_import_max_bytes,
+    }
+    app.add_middleware(
+        http_limits.RequestLimits, limits=http_limits.Limits.of(settings, batch_items, uploads)
+    )
+    app.add_middleware(http_middleware.RequestContext)
+    docs.install(app)
     for router in (
         meta.router,
         datasets.router,

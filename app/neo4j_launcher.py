@@ -29,7 +29,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
 from graph.cypher import load_query
 
@@ -37,10 +37,17 @@ DEFAULT_USER = "neo4j"
 # A fresh server's built-in login, which must change its password before anything else.
 FACTORY_PASSWORD = "neo4j"
 DEFAULT_PORT = 7687
+RATE_LIMITED = "Neo.ClientError.Security.AuthenticationRateLimit"
 POM = Path(__file__).resolve().parent / "neo4j_pom.xml"
 SERVER_CLASS = "org.neo4j.server.CommunityEntryPoint"
 HEAP = "512m"
 PAGE_CACHE = "128m"
+# What transactions may hold on the heap, all together and each: a runaway query
+# (a string doubling, a huge collect) fails with MemoryPoolOutOfMemoryError instead
+# of running the server out of heap. docker-compose.yml sets the same ratios.
+TRANSACTIONS_MEMORY = "320m"
+TRANSACTION_MEMORY = "192m"
+BOLT_KEEP_ALIVE = "5s"
 # What the neo4j start script would add on Java 17: Neo4j needs these opens for
 # its off-heap page cache and Netty; the rest keeps failures diagnosable.
 JVM_OPTIONS = (
@@ -205,6 +212,12 @@ def _config(home: Path, port: int) -> str:
         "server.https.enabled": "false",
         "dbms.usage_report.enabled": "false",
         "server.memory.pagecache.size": PAGE_CACHE,
+        "db.memory.transaction.total.max": TRANSACTIONS_MEMORY,
+        "db.memory.transaction.max": TRANSACTION_MEMORY,
+        # Drivers stop waiting on a connection silent for keep_alive x probes (a hint the
+        # server sends): a frozen server fails its clients' reads in 10 s, not never.
+        "server.bolt.connection_keep_alive": BOLT_KEEP_ALIVE,
+        "server.bolt.connection_keep_alive_probes": "2",
         "db.tx_log.rotation.retention_policy": "2 files",
         # Timeouts are checked every 2 s by default; the console's limits want it prompt.
         "db.transaction.monitor.check.interval": "200ms",
@@ -271,6 +284,12 @@ def _wait_for_bolt(
                 time.sleep(0.5)
             except AuthError as error:
                 raise LauncherError(f"the server refused its factory login: {error}") from error
+            except ClientError as error:
+                # Another client's failed logins (a service waiting for this server) lock
+                # the user for a few seconds; wait it out.
+                if error.code != RATE_LIMITED or time.monotonic() > deadline:
+                    raise LauncherError(f"the server refused its factory login: {error}") from error
+                time.sleep(1)
 
 
 def _set_password(uri: str, password: str, user: str) -> None:
@@ -306,6 +325,9 @@ def _is_our_server(info: ServerInfo) -> bool:
 
 def _port_is_free(port: int) -> bool:
     with socket.socket() as probe:
+        # As the server binds: connections of a server just stopped (TIME_WAIT) do not
+        # keep a new one off its port.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 from http import HTTPStatus
+from itertools import islice
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -33,8 +33,6 @@ from graph.errors import (
     StoreUnavailable,
     UnitNotFound,
 )
-
-log = logging.getLogger("careergraph.problems")
 
 MEDIA_TYPE = "application/problem+json"
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
@@ -115,18 +113,28 @@ def problem_of(error: CareerGraphError) -> Problem:
 
 
 # Seconds a client should wait before retrying an answer of this status.
-RETRY_AFTER = {503: "5"}
+RETRY_AFTER = {429: "2", 503: "5"}
+# A validation problem lists this many errors at most: a huge invalid body must not
+# make a huger answer.
+MAX_ERRORS = 50
 
 
-def respond(problem: Problem, request: Request) -> JSONResponse:
-    body = problem.model_copy(update={"instance": str(request.url.path)})
+def problem_response(
+    problem: Problem, path: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    """The problem as an answer to a request for `path` (also an ASGI app, for middleware)."""
+    body = problem.model_copy(update={"instance": path})
     retry = RETRY_AFTER.get(problem.status)
     return JSONResponse(
         body.model_dump(exclude_none=True),
         status_code=problem.status,
         media_type=MEDIA_TYPE,
-        headers={"Retry-After": retry} if retry else None,
+        headers={**({"Retry-After": retry} if retry else {}), **(headers or {})},
     )
+
+
+def respond(problem: Problem, request: Request) -> JSONResponse:
+    return problem_response(problem, str(request.url.path))
 
 
 def allowed_methods(request: Request) -> list[str]:
@@ -146,10 +154,10 @@ def allowed_methods(request: Request) -> list[str]:
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
-    """Where and what, without echoing huge inputs back."""
+    """Where and what, without echoing huge inputs back (at most MAX_ERRORS of them)."""
     return [
         {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
-        for e in exc.errors()
+        for e in islice(exc.errors(), MAX_ERRORS)
     ]
 
 
@@ -166,14 +174,17 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = _validation_errors(exc)
+        errors, total = _validation_errors(exc), len(exc.errors())
         first = errors[0] if errors else {"loc": [], "msg": "invalid request"}
         where = ".".join(str(part) for part in first["loc"])
+        detail = f"{where}: {first['msg']}" if where else str(first["msg"])
+        if total > len(errors):
+            detail += f" ({total} errors; the first {len(errors)} are listed)"
         problem = Problem(
             type="/problems/invalid-request",
             title="Invalid request",
             status=422,
-            detail=f"{where}: {first['msg']}" if where else str(first["msg"]),
+            detail=detail,
             errors=errors,
         )
         return respond(problem, request)
@@ -189,13 +200,3 @@ def install(app: FastAPI) -> None:
         if exc.status_code == 405:
             response.headers["Allow"] = ", ".join(allowed_methods(request))
         return response
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
-        problem = Problem(
-            title="Internal Server Error",
-            status=500,
-            detail="The service failed to answer; the error is logged with this request's id.",
-        )
-        return respond(problem, request)

@@ -343,6 +343,8 @@ class CompareRequest(BaseModel):
     from_: FromRole | FromProfile = Field(alias="from")
     to: list[CodeIn] = Field(min_length=2, max_length=4, examples=[["3.4", "2.3", "6.2"]])
     basis: Basis = "entry"
+
+
 # --- workforce analytics (app/routers/workforce.py) ------------------------------------------
 
 

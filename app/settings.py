@@ -56,6 +56,16 @@ class Settings(BaseSettings):
     careergraph_ready_soon: float = Field(default=0.8, gt=0, le=1)
     careergraph_workforce_import_max_bytes: int = Field(default=50_000_000, ge=1)
 
+    # Request limits (app/http_limits.py): over one, a request is refused before parsing.
+    careergraph_body_max_bytes: int = Field(default=1 << 20, ge=1024)
+    careergraph_header_max_bytes: int = Field(default=16 << 10, ge=1024)
+    careergraph_path_max_chars: int = Field(default=2048, ge=64)
+    careergraph_query_max_bytes: int = Field(default=4096, ge=64)
+    # The analyst console: queries running at once (more wait for none: 429), and the
+    # bytes of one answer's rows (past them the answer is truncated, like past `limit`).
+    careergraph_console_concurrency: int = Field(default=4, ge=1)
+    careergraph_console_max_bytes: int = Field(default=4 << 20, ge=1024)
+
     _split_origins = field_validator("careergraph_cors_origins", mode="before")(_split_commas)
     _split_keys = field_validator("careergraph_api_keys", mode="before")(_split_commas)
 

@@ -29,6 +29,9 @@ log = logging.getLogger("careergraph.snapshots")
 
 # A refresh loop never spins faster than this, whatever the setting says.
 MIN_CHECK_S = 0.05
+# After failed checks the loop slows down (doubling up to this): a store refusing our
+# login is not hammered until it locks the user out for everyone (the launcher too).
+MAX_BACKOFF_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,7 @@ class SnapshotProvider:
         self._health = StoreHealth(checked_at=datetime.now(UTC), stored=stored)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._failures = 0  # checks failed in a row
 
     def snapshot(self, dataset: str | None = None) -> Snapshot:
         """The current snapshot of `dataset` (default: the default one); no store access."""
@@ -87,8 +91,14 @@ class SnapshotProvider:
             self._thread.join(timeout=5)
 
     def _loop(self) -> None:
-        while not self._stop.wait(self._check_every_s):
+        while not self._stop.wait(self._next_wait_s()):
             self.refresh()
+
+    def _next_wait_s(self) -> float:
+        if not self._failures:
+            return self._check_every_s
+        backoff = min(MAX_BACKOFF_S, 0.25 * 2**self._failures)
+        return max(self._check_every_s, backoff)
 
     def refresh(self) -> None:
         """Ask the store what changed and rebuild it; failures are recorded, never raised."""
@@ -109,8 +119,10 @@ class SnapshotProvider:
                     removed = set(self._snapshots) - set(stored) - {self.default}
                     self._snapshots = {d: s for d, s in self._snapshots.items() if d not in removed}
                 self._health = StoreHealth(checked_at=datetime.now(UTC), stored=stored)
+                self._failures = 0
             except Exception as error:  # any store failure: keep serving what we have
                 log.warning("store check failed: %s", error)
+                self._failures += 1
                 self._health = StoreHealth(
                     checked_at=datetime.now(UTC),
                     error=f"{type(error).__name__}: {error}",

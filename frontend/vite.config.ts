@@ -16,7 +16,7 @@ export default defineConfig({
   },
   build: {
     outDir: "dist",
-    sourcemap: true,
+    sourcemap: false, // never publish the sources; app/frontend.py refuses *.map too
   },
   test: {
     environment: "jsdom",

@@ -30,9 +30,11 @@ def serve(
     reload: bool = typer.Option(False, help="Reload on code changes (development)."),
 ) -> None:
     """Run the API and web UI with uvicorn."""
-    import uvicorn
+    from app.http_server import serve as run_server
+    from app.settings import get_settings
 
-    uvicorn.run("app.main:app", host=host, port=port, reload=reload)
+    limit = get_settings().careergraph_header_max_bytes
+    run_server("app.main:app", host=host, port=port, header_max_bytes=limit, reload=reload)
 
 
 def main() -> None:

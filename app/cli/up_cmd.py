@@ -73,8 +73,7 @@ def _start_local(settings: Settings, port: int) -> None:
 def _serve(
     settings: Settings, store: GraphStore, host: str, port: int, bolt: str, started_here: bool
 ) -> None:
-    import uvicorn
-
+    from app.http_server import serve
     from app.main import create_app
 
     login = (
@@ -90,4 +89,4 @@ def _serve(
     ):
         typer.echo(line)
     app = create_app(settings.model_copy(update={"careergraph_store": "neo4j"}), store=store)
-    uvicorn.run(app, host=host, port=port)
+    serve(app, host=host, port=port, header_max_bytes=settings.careergraph_header_max_bytes)

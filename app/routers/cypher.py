@@ -6,12 +6,14 @@ the library's catalogue in graph/neo4j/library.py, both shared with `careergraph
 
 from __future__ import annotations
 
-from typing import Any
+import threading
+from collections.abc import Iterator
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
-from app.deps import ProviderDep
+from app.deps import ProviderDep, SettingsDep
 from app.problems import Problem, ProblemError
 from app.security import ConsoleKey
 from app.snapshots import SnapshotProvider
@@ -29,6 +31,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         401: "Missing or wrong X-API-Key",
         403: "Refused: not read-only, reaches files or network; or no API key configured",
         404: "Unknown library query (with suggestions)",
+        429: "As many console queries as allowed are running; retry after Retry-After",
         501: "The service runs on the embedded store, which has no Cypher",
         503: "Neo4j unavailable",
         504: "The query ran past timeout_s",
@@ -55,6 +58,29 @@ class CypherRequest(LibraryRequest):
     )
 
 
+def console_slot(request: Request) -> Iterator[None]:
+    """Hold one of the console's slots for the request, or refuse it at once (429).
+
+    Queries beyond CAREERGRAPH_CONSOLE_CONCURRENCY do not queue: a queue would hold
+    the service's worker threads, which every other endpoint needs too.
+    """
+    slots: threading.BoundedSemaphore = request.app.state.console_slots
+    if not slots.acquire(blocking=False):
+        raise ProblemError(
+            429,
+            "Console busy",
+            "As many console queries as the service allows are running; retry shortly.",
+            "console-busy",
+        )
+    try:
+        yield
+    finally:
+        slots.release()
+
+
+ConsoleSlot = Annotated[None, Depends(console_slot)]
+
+
 def neo4j_store(provider: SnapshotProvider) -> Neo4jStore:
     """The service's Neo4j store; the embedded store has no Cypher to offer."""
     if not isinstance(provider.store, Neo4jStore):
@@ -70,8 +96,14 @@ def neo4j_store(provider: SnapshotProvider) -> Neo4jStore:
 
 
 @router.post("", response_model=ConsoleResult, responses=ERRORS)
-def run_cypher(body: CypherRequest, provider: ProviderDep, _key: ConsoleKey) -> ConsoleResult:
-    """Run one read-only Cypher query with `$params`, a time limit and a row cap."""
+def run_cypher(
+    body: CypherRequest,
+    provider: ProviderDep,
+    settings: SettingsDep,
+    _key: ConsoleKey,
+    _slot: ConsoleSlot,
+) -> ConsoleResult:
+    """Run one read-only Cypher query with `$params`, a time limit, a row and a byte cap."""
     store = neo4j_store(provider)
     return console.run_query(
         store.driver,
@@ -81,6 +113,7 @@ def run_cypher(body: CypherRequest, provider: ProviderDep, _key: ConsoleKey) -> 
         dataset=body.dataset or provider.default,
         timeout_s=body.timeout_s,
         limit=body.limit,
+        max_bytes=settings.careergraph_console_max_bytes,
     )
 
 
@@ -92,7 +125,12 @@ def list_library() -> list[LibraryQuery]:
 
 @router.post("/library/{name}", response_model=ConsoleResult, responses=ERRORS)
 def run_library(
-    name: str, provider: ProviderDep, _key: ConsoleKey, body: LibraryRequest | None = None
+    name: str,
+    provider: ProviderDep,
+    settings: SettingsDep,
+    _key: ConsoleKey,
+    _slot: ConsoleSlot,
+    body: LibraryRequest | None = None,
 ) -> ConsoleResult:
     """Run library query `name`; a documented parameter left out is null; no body: defaults."""
     body = body or LibraryRequest()
@@ -106,4 +144,5 @@ def run_library(
         default_dataset=provider.default,
         timeout_s=body.timeout_s,
         limit=body.limit,
+        max_bytes=settings.careergraph_console_max_bytes,
     )

@@ -18,8 +18,9 @@ router = APIRouter()
 
 
 @router.get("/health", tags=["ops"], response_model=Health)
-def health() -> Health:
-    """Liveness: the process answers. Never looks at the store."""
+async def health() -> Health:
+    """Liveness: the process answers. Never looks at the store, nor waits for a worker
+    thread (async: busy threads, e.g. console queries, cannot delay it)."""
     return Health()
 
 

@@ -3,8 +3,11 @@
 Read-only is enforced twice: the gate (graph/neo4j/console_gate.py) checks the text
 and Neo4j's EXPLAIN of it, then the query runs in a READ transaction, in which Neo4j
 refuses any write by itself.
-The time limit is the transaction's server-side timeout; the row cap pulls
-`limit + 1` records and discards the rest (Neo4j stops producing them).
+The time limit is the transaction's server-side timeout; the row cap stops pulling
+after `limit` rows and the byte cap after `max_bytes` of JSON rows (records stream in
+small batches, so neither the driver nor Neo4j produces much past either). Neo4j's
+transaction memory limit (app/neo4j_launcher.py, docker-compose.yml) bounds what one
+query may build inside the server.
 
 The library (cypher/library/*.cypher, catalogued by graph/neo4j/library.py) runs
 through the same gate, so analysts get the same answers from the HTTP API and the CLI.
@@ -12,19 +15,13 @@ through the same gate, so analysts get the same answers from the HTTP API and th
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Mapping
-from itertools import islice
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, NotificationMinimumSeverity, Query
-from neo4j.exceptions import (
-    AuthError,
-    Neo4jError,
-    ServiceUnavailable,
-    SessionExpired,
-    TransientError,
-)
+from neo4j import READ_ACCESS, Driver, NotificationMinimumSeverity, Query, Result
+from neo4j.exceptions import AuthError, Neo4jError, TransientError
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.cypher import load_query
@@ -36,6 +33,7 @@ from graph.errors import (
     StoreUnavailable,
 )
 from graph.neo4j import console_gate
+from graph.neo4j.connection import UNAVAILABLE, unavailable
 from graph.neo4j.library import DATASET_PARAM, library_params, library_query
 from graph.neo4j.values import to_json
 
@@ -43,6 +41,9 @@ DEFAULT_TIMEOUT_S = 5.0
 MAX_TIMEOUT_S = 30.0
 DEFAULT_LIMIT = 1000
 MAX_LIMIT = 10_000
+DEFAULT_MAX_BYTES = 4 << 20
+# Records pulled per round trip: small, so the byte cap also bounds the driver's buffer.
+FETCH_ROWS = 50
 MAX_QUERY_CHARS = 20_000
 # Tags every console transaction, so SHOW TRANSACTIONS and the query log tell them apart.
 METADATA = {"app": "careergraph-console"}
@@ -55,7 +56,10 @@ class ConsoleResult(BaseModel):
 
     columns: list[str] = Field(examples=[["code", "title"]])
     rows: list[list[Any]] = Field(examples=[[["3.2", "Programmer"]]])
-    truncated: bool = Field(description="true when the query had more rows than `limit`")
+    truncated: bool = Field(
+        description="true when the query had more rows than `limit`, or more bytes of rows "
+        "than the service's cap (CAREERGRAPH_CONSOLE_MAX_BYTES)"
+    )
     row_count: int = Field(description="rows returned (at most `limit`)")
     dataset_version: str | None = Field(description="the stamped dataset the query read")
     elapsed_ms: float
@@ -70,8 +74,10 @@ def run_query(
     dataset: str,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     limit: int = DEFAULT_LIMIT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ConsoleResult:
-    """Check `text`, then run it read-only with at most `timeout_s` and `limit` rows.
+    """Check `text`, then run it read-only with at most `timeout_s`, `limit` rows and
+    `max_bytes` of rows (as JSON).
 
     Parameters travel as Neo4j parameters, never in the text: they are data. `$dataset`
     is `dataset` unless the caller gives it; the answer carries that dataset's version.
@@ -85,7 +91,7 @@ def run_query(
         with driver.session(
             database=database,
             default_access_mode=READ_ACCESS,
-            fetch_size=limit + 1,
+            fetch_size=min(limit + 1, FETCH_ROWS),
             # analysts' deprecated syntax is theirs to see, not the service log's
             notifications_min_severity=NotificationMinimumSeverity.OFF,
         ) as session:
@@ -95,20 +101,35 @@ def run_query(
                 stamp = tx.run(load_query("store/dataset"), dataset=params[DATASET_PARAM]).single()
                 result = tx.run(text, params)
                 columns = list(result.keys())
-                records = list(islice(result, limit + 1))
+                rows, truncated = _capped_rows(result, limit, max_bytes)
     except Neo4jError as error:
         raise _translated(error, timeout_s) from error
-    except (ServiceUnavailable, SessionExpired) as error:
-        raise StoreUnavailable(f"Neo4j did not answer: {error}") from error
-    rows = [[to_json(value) for value in record.values()] for record in records[:limit]]
+    except UNAVAILABLE as error:  # named without the server's address: clients read it
+        raise unavailable(error) from error
     return ConsoleResult(
         columns=columns,
         rows=rows,
-        truncated=len(records) > limit,
+        truncated=truncated,
         row_count=len(rows),
         dataset_version=str(stamp["version"]) if stamp else None,
         elapsed_ms=round((time.monotonic() - started) * 1000, 1),
     )
+
+
+def _capped_rows(result: Result, limit: int, max_bytes: int) -> tuple[list[list[Any]], bool]:
+    """The first rows as JSON values, within `limit` rows and `max_bytes`; and whether
+    there were more (the row past a cap is never kept)."""
+    rows: list[list[Any]] = []
+    size = 0
+    for record in result:
+        if len(rows) == limit:
+            return rows, True
+        row = [to_json(value) for value in record.values()]
+        size += len(json.dumps(row, ensure_ascii=False))
+        if size > max_bytes:
+            return rows, True
+        rows.append(row)
+    return rows, False
 
 
 def _translated(error: Neo4jError, timeout_s: float) -> CareerGraphError:
@@ -116,7 +137,7 @@ def _translated(error: Neo4jError, timeout_s: float) -> CareerGraphError:
     code = error.code or ""
     message = error.message or str(error)
     if isinstance(error, AuthError):
-        return StoreUnavailable(f"Neo4j refused the console's credentials: {message}")
+        return unavailable(error)
     if "TransactionTimedOut" in code:
         return QueryTimeout(
             f"The query ran past its {timeout_s:g} s limit and Neo4j stopped it; "
@@ -126,7 +147,7 @@ def _translated(error: Neo4jError, timeout_s: float) -> CareerGraphError:
         return QueryRefused(f"Neo4j refused it in the read-only transaction: {message}")
     if code.endswith("Statement.UnsupportedAdministrationCommand"):
         return QueryRefused(f"Administration commands are not for the console: {message}")
-    if "MemoryPoolOutOfMemoryError" in code:
+    if "OutOfMemoryError" in code:  # the transaction's memory pool, or the heap itself
         return QueryFailed(f"The query needs more memory than Neo4j allows: {message}")
     if isinstance(error, TransientError):
         return StoreUnavailable(f"Neo4j could not run the query now; retry: {message}")
@@ -142,6 +163,7 @@ def run_library(
     default_dataset: str,
     timeout_s: float = DEFAULT_TIMEOUT_S,
     limit: int = DEFAULT_LIMIT,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ConsoleResult:
     """Run library query `name` through the same gate and limits as any other query."""
     query = library_query(name)
@@ -154,4 +176,5 @@ def run_library(
         dataset=chosen[DATASET_PARAM],
         timeout_s=timeout_s,
         limit=limit,
+        max_bytes=max_bytes,
     )

@@ -1,10 +1,13 @@
 """The console's read-only gate: which Cypher the analyst console agrees to run.
 
-Two checks before anything runs: the text (comments and string literals blanked)
-must be one statement calling no procedure or function from DENIED_NAMESPACES;
-then Neo4j's own EXPLAIN of it must plan a read ("r") of the configured database,
-without LOAD CSV or commands outside ALLOWED_COMMANDS. The READ transaction the
-query then runs in (graph/neo4j/console.py) is the third line of defence.
+Two checks before anything runs: the text (comments and string literals blanked,
+read as Neo4j's lexer reads them) must be one statement calling no procedure or
+function from DENIED_NAMESPACES; then Neo4j's own EXPLAIN of it must plan a read
+("r") of the configured database, without LOAD CSV or commands outside
+ALLOWED_COMMANDS, and calling no denied procedure or function in any operator (the
+plan is Neo4j's own parse, so no comment or quoting trick hides a name from it).
+The READ transaction the query then runs in (graph/neo4j/console.py) is the third
+line of defence.
 """
 
 from __future__ import annotations
@@ -65,6 +68,9 @@ QUERY_TYPES = {
 }
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
+# Neo4j ends a `//` comment at \r or \n only: \u2028, \u2029, \u0085, \v and \f are
+# whitespace or name characters to it, and the comment goes on past them.
+_LINE_END = re.compile(r"[\r\n]")
 _DOTTED_CALL = re.compile(
     rf"(?P<call>\bCALL\s+)?(?P<name>{_NAME}(?:\s*\.\s*{_NAME})+)(?P<paren>\s*\()?", re.IGNORECASE
 )
@@ -74,15 +80,16 @@ def code_only(text: str) -> str:
     """The query with comments blanked, strings emptied and `quoted` names unquoted.
 
     A scan of the result sees code only: no comment or string literal can hide a
-    statement separator or a procedure name from it, or fake one.
+    statement separator or a procedure name from it, or fake one. Comments and
+    literals end where Neo4j's lexer ends them.
     """
     out: list[str] = []
     i = 0
     while i < len(text):
         pair = text[i : i + 2]
         if pair == "//":
-            end = text.find("\n", i)
-            i, piece = (len(text) if end < 0 else end), " "
+            line_end = _LINE_END.search(text, i)
+            i, piece = (len(text) if line_end is None else line_end.start()), " "
         elif pair == "/*":
             end = text.find("*/", i + 2)
             i, piece = (len(text) if end < 0 else end + 2), " "
@@ -158,10 +165,12 @@ def check_plan(summary: ResultSummary, *, database: str) -> None:
                 f"The {name} command is not available in the console; "
                 "SHOW INDEXES, CONSTRAINTS, PROCEDURES and FUNCTIONS are."
             )
-        if name == "ProcedureCall":
-            details = str(operator.get("args", {}).get("Details", ""))
-            if reason := denied_reason(details.split("(", 1)[0].strip()):
-                raise QueryRefused(reason)
+        details = code_only(str(operator.get("args", {}).get("Details", "")))
+        called = list(called_names(details))  # the functions any operator evaluates
+        if name == "ProcedureCall":  # its details start with the procedure's name
+            called.append(details.split("(", 1)[0].strip())
+        for reason in filter(None, map(denied_reason, called)):
+            raise QueryRefused(reason)
 
 
 def _operators(plan: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:

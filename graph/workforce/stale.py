@@ -49,8 +49,7 @@ def describe(stale: list[StalePerson], *, shown: int = 10) -> str:
     )
     more = f" and {len(stale) - shown} more" if len(stale) > shown else ""
     return (
-        f"{len(stale)} people hold a role or competences the dataset no longer has: "
-        f"{listed}{more}"
+        f"{len(stale)} people hold a role or competences the dataset no longer has: {listed}{more}"
     )
 
 

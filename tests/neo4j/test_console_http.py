@@ -414,3 +414,69 @@ def test_unknown_library_query_suggests_names(client: httpx.Client) -> None:
     assert [s["code"] for s in problem["suggestions"]] == ["gap"]
     unknown_param = client.post(f"{URL}/library/gap", json={"params": {"sourc": "3.2"}})
     assert unknown_param.status_code == 400 and "sourc" in unknown_param.json()["detail"]
+
+
+# Issue 15, failure 3: one analyst key stalled the service and exhausted Neo4j.
+SLOTS = 2
+ANSWER_BYTES = 64 << 10
+SLOW = "UNWIND range(1, 3) AS i CALL { WITH i RETURN reduce(s = 0, x IN range(1, 3000000) | s + x) AS t } RETURN sum(t) AS total"  # noqa: E501
+
+
+@pytest.fixture(scope="module")
+def bounded_url(seeded: Driver, neo4j_database: str) -> Iterator[str]:
+    settings = Settings(
+        careergraph_api_keys=KEYS,
+        careergraph_reload_check_s=3600,
+        careergraph_console_concurrency=SLOTS,
+        careergraph_console_max_bytes=ANSWER_BYTES,
+    )
+    with serving(create_app(settings, store=Neo4jStore(seeded, database=neo4j_database))) as url:
+        yield url
+
+
+def test_concurrent_console_queries_beyond_the_slots_are_429(bounded_url: str) -> None:
+    """40 at once: SLOTS run, the rest are refused at once; /health never waits."""
+    headers = {"X-API-Key": KEYS[0]}
+
+    def console_query(_: int) -> httpx.Response:
+        body = {"query": SLOW, "timeout_s": 30}
+        return httpx.post(f"{bounded_url}{URL}", json=body, headers=headers, timeout=60)
+
+    def health_ms() -> float:
+        started = time.monotonic()
+        httpx.get(f"{bounded_url}/health", timeout=10).raise_for_status()
+        return (time.monotonic() - started) * 1000
+
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        running = [pool.submit(console_query, n) for n in range(40)]
+        waits = [health_ms() for _ in range(20)]
+        answers = [future.result() for future in running]
+        statuses = [a.status_code for a in answers]
+    busy = [s for s in statuses if s == 429]
+    assert statuses.count(200) >= 1 and len(busy) >= 40 - SLOTS * 3, statuses
+    assert set(statuses) <= {200, 429}
+    refused = next(a for a in answers if a.status_code == 429)
+    assert refused.headers["retry-after"] and refused.json()["type"] == "/problems/console-busy"
+    assert sorted(waits)[-2] < 500, waits  # p95 of 20 probes, on a 2-core machine
+
+
+def test_answers_are_capped_in_bytes(bounded_url: str) -> None:
+    """40 rows of 100 kB: the answer stops before the byte cap, marked truncated."""
+    query = "UNWIND range(1, 40) AS i RETURN i, reduce(s = '', x IN range(1, 10000) | s + 'xxxxxxxxxx') AS big"  # noqa: E501
+    response = httpx.post(
+        f"{bounded_url}{URL}", json={"query": query}, headers={"X-API-Key": KEYS[0]}, timeout=60
+    )
+    answer = response.json()
+    assert response.status_code == 200, answer
+    assert answer["truncated"] is True and answer["row_count"] < 40
+    assert len(response.content) < ANSWER_BYTES + 4096
+
+
+def test_a_query_that_exhausts_the_heap_is_a_400_and_neo4j_survives(client: httpx.Client) -> None:
+    """String doubling is not tracked by Neo4j's transaction pool: the heap stops it."""
+    response = client.post(
+        URL, json={"query": "RETURN size(reduce(s = 'x', i IN range(1, 40) | s + s)) AS n"}
+    )
+    assert response.status_code == 400, response.text
+    assert "more memory" in response.json()["detail"]
+    assert client.post(URL, json={"query": "RETURN 1 AS one"}).json()["rows"] == [[1]]

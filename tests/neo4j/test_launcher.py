@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from neo4j import GraphDatabase
+from neo4j.exceptions import TransientError
 
 from app import neo4j_launcher
 
@@ -77,3 +78,22 @@ def test_status_finds_it_and_stop_ends_it(tmp_path_factory: pytest.TempPathFacto
     assert neo4j_launcher.status(state) is None
     assert not Path(f"/proc/{info.pid}").exists()
     assert neo4j_launcher.stop(state) is False
+
+
+def test_the_password_is_on_no_command_line(own_server: neo4j_launcher.ServerInfo) -> None:
+    """Issue 15, failure 6: /proc shows every process's arguments to every local user."""
+    for proc in Path("/proc").iterdir():
+        try:
+            arguments = (proc / "cmdline").read_bytes()
+        except OSError:  # not a process, or gone
+            continue
+        assert b"analyst-password" not in arguments, proc
+
+
+def test_a_runaway_transaction_fails_alone(own_server: neo4j_launcher.ServerInfo) -> None:
+    """Issue 15, failure 3: one query's memory is bounded below the server's heap."""
+    auth = ("analyst", "analyst-password")
+    with GraphDatabase.driver(own_server.uri, auth=auth) as driver:
+        with pytest.raises(TransientError, match="MemoryPoolOutOfMemoryError"):
+            driver.execute_query("UNWIND range(1, 30000000) AS i RETURN size(collect(i)) AS n")
+        assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1

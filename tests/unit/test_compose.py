@@ -42,3 +42,24 @@ def test_dockerfile_copies_what_exists() -> None:
     dockerfile = (ROOT / "Dockerfile").read_text()
     for source in re.findall(r"^COPY (?!--from)(\S+)", dockerfile, flags=re.M):
         assert (ROOT / source).exists() or (ROOT / "frontend" / source).exists(), source
+
+
+def megabytes(size: str) -> int:
+    number, unit = re.fullmatch(r"(\d+)([MG])", size.upper()).groups()
+    return int(number) * (1024 if unit == "G" else 1)
+
+
+def test_transactions_cannot_take_the_whole_heap() -> None:
+    """Issue 15, failure 3: one query ran Neo4j out of heap; transactions are bounded."""
+    env = COMPOSE["services"]["neo4j"]["environment"]
+    heap = megabytes(env["NEO4J_server_memory_heap_max__size"])
+    total = megabytes(env["NEO4J_db_memory_transaction_total_max"])
+    each = megabytes(env["NEO4J_db_memory_transaction_max"])
+    assert each < total < heap
+
+
+def test_a_hung_neo4j_fails_its_clients_in_seconds() -> None:
+    """Frozen, Neo4j sends nothing: drivers give up after keep_alive x probes (its hint)."""
+    env = COMPOSE["services"]["neo4j"]["environment"]
+    seconds = int(env["NEO4J_server_bolt_connection__keep__alive"].removesuffix("s"))
+    assert seconds * int(env["NEO4J_server_bolt_connection__keep__alive__probes"]) <= 10

@@ -42,9 +42,7 @@ def timed(work: Callable[[], T]) -> tuple[T, float]:
 def read(name: str) -> Imported:
     if name == "cigref":
         return import_bundle(read_path(DATA_DIR), "json")
-    return import_bundle(
-        read_path(packaged_file(name)), "matrix", options=preset(name).options
-    )
+    return import_bundle(read_path(packaged_file(name)), "matrix", options=preset(name).options)
 
 
 def spread(values: list[int]) -> str:

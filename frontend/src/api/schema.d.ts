@@ -13,7 +13,8 @@ export interface paths {
         };
         /**
          * Health
-         * @description Liveness: the process answers. Never looks at the store.
+         * @description Liveness: the process answers. Never looks at the store, nor waits for a worker
+         *     thread (async: busy threads, e.g. console queries, cannot delay it).
          */
         get: operations["health_health_get"];
         put?: never;
@@ -395,7 +396,7 @@ export interface paths {
         put?: never;
         /**
          * Run Cypher
-         * @description Run one read-only Cypher query with `$params`, a time limit and a row cap.
+         * @description Run one read-only Cypher query with `$params`, a time limit, a row and a byte cap.
          */
         post: operations["run_cypher_api_v1_cypher_post"];
         delete?: never;
@@ -1173,7 +1174,7 @@ export interface components {
             rows: unknown[][];
             /**
              * Truncated
-             * @description true when the query had more rows than `limit`
+             * @description true when the query had more rows than `limit`, or more bytes of rows than the service's cap (CAREERGRAPH_CONSOLE_MAX_BYTES)
              */
             truncated: boolean;
             /**
@@ -3935,6 +3936,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description As many console queries as allowed are running; retry after Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The service runs on the embedded store, which has no Cypher */
             501: {
                 headers: {
@@ -4046,6 +4056,15 @@ export interface operations {
             };
             /** @description Validation Error */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description As many console queries as allowed are running; retry after Retry-After */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
