@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from graph.algorithms.gap import figures
-from graph.models import natural_key
+import numpy as np
+
+from graph.algorithms.coverage import NEVER, rank_keys, rounded_coverage, smallest
 from graph.results import Holder, Move, NextMoves
 from graph.snapshot import Snapshot
 
@@ -11,23 +12,28 @@ from graph.snapshot import Snapshot
 def next_moves(snapshot: Snapshot, holder: Holder, *, limit: int = 10) -> NextMoves:
     """Roles by coverage (highest first), then fewer level steps, then code.
 
+    Every role's figures come at once from the snapshot's entry-level matrix (the same
+    numbers as graph.algorithms.gap.figures); only the `limit` best become answers.
     `documented` says whether the source document states the move from the
     holder's role; a self-assessed person has no role, so it is always false.
     """
+    levels = snapshot.entry_levels
     here = holder.role.code if holder.role else None
+    steps = levels.steps_from(holder.holdings)
+    coverage = rounded_coverage(steps, levels.required)
+    keys = rank_keys(coverage, steps, np.arange(len(levels.codes), dtype=np.int64))
+    if here is not None:
+        keys[levels.rows[here]] = NEVER
     moves = []
-    for role in snapshot.roles.values():
-        if role.code == here:
-            continue
-        numbers = figures(holder.holdings, role)
-        link = snapshot.link(here, role.code) if here else None
+    for row in smallest(keys, limit):
+        code = levels.codes[row]
+        link = snapshot.link(here, code) if here else None
         moves.append(
             Move(
-                role=snapshot.role_ref(role.code),
-                coverage=numbers.coverage,
-                level_steps=numbers.level_steps,
+                role=snapshot.role_ref(code),
+                coverage=float(coverage[row]),
+                level_steps=int(steps[row]),
                 documented=link is not None and link.kind == "documented",
             )
         )
-    moves.sort(key=lambda m: (-m.coverage, m.level_steps, natural_key(m.role.code)))
-    return NextMoves(from_=holder, dataset_version=snapshot.version, moves=moves[:limit])
+    return NextMoves(from_=holder, dataset_version=snapshot.version, moves=moves)

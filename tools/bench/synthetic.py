@@ -34,14 +34,17 @@ FAMILY_POOL = 80  # competences a family's roles draw from
 COMMON = 300  # competences every role may draw from, Zipf-weighted
 SHARES = (0.7, 0.2)  # of a role's requirements: from its family's pool, from the common set
 LABELS = ("basic", "intermediate", "advanced")
+# fmt: off
 WORDS = (
-    "data systems network cloud security software application business service "
-    "operations quality project product research sales marketing finance health care "
-    "clinical legal logistics supply energy building design media production field "
-    "technical analyst engineer manager officer specialist technician consultant "
-    "coordinator administrator developer architect planner inspector advisor "
-    "supervisor assistant director scientist"
-).split()
+    "data", "systems", "network", "cloud", "security", "software", "application", "business",
+    "service", "operations", "quality", "project", "product", "research", "sales", "marketing",
+    "finance", "health", "care", "clinical", "legal", "logistics", "supply", "energy",
+    "building", "design", "media", "production", "field", "technical", "analyst", "engineer",
+    "manager", "officer", "specialist", "technician", "consultant", "coordinator", "administrator",
+    "developer", "architect", "planner", "inspector", "advisor", "supervisor", "assistant",
+    "director", "scientist",
+)
+# fmt: on
 
 
 def _title(rng: random.Random) -> str:
