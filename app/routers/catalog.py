@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
 
+from app.answers import cached
 from app.deps import SnapshotDep
 from app.problems import ProblemError
 from app.schemas import CompetenceSheet, CompetenceSummary, FamilyOut, RoleSheet, RoleSummary
@@ -24,19 +26,24 @@ router = APIRouter(prefix="/api/v1", tags=["catalog"])
 
 
 @router.get("/families", response_model=list[FamilyOut])
-def families(snapshot: SnapshotDep) -> list[FamilyOut]:
+async def families(snapshot: SnapshotDep) -> Response:
     """The dataset's families (groups of roles) with their roles."""
-    return [_family(snapshot, code) for code in sorted(snapshot.families, key=natural_key)]
+    return cached(
+        snapshot,
+        ("families",),
+        lambda: [_family(snapshot, code) for code in sorted(snapshot.families, key=natural_key)],
+        list[FamilyOut],
+    )
 
 
 @router.get("/families/{code}", response_model=FamilyOut)
-def family(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> FamilyOut:
+async def family(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> Response:
     if code not in snapshot.families:
         known = ", ".join(sorted(snapshot.families, key=natural_key)[:20])
         raise ProblemError(
             404, "Unknown family", f"No family {code!r}; families are {known}.", "unknown-family"
         )
-    return _family(snapshot, code)
+    return cached(snapshot, ("family", code), lambda: _family(snapshot, code), FamilyOut)
 
 
 def _family(snapshot: SnapshotDep, code: str) -> FamilyOut:
@@ -52,7 +59,7 @@ def _family(snapshot: SnapshotDep, code: str) -> FamilyOut:
 
 
 @router.get("/roles", response_model=list[RoleSummary])
-def roles(
+async def roles(
     snapshot: SnapshotDep,
     q: Annotated[
         str | None,
@@ -73,11 +80,26 @@ def roles(
             description="required up to at least this level: of `competence`, else of any",
         ),
     ] = None,
-) -> list[RoleSummary]:
+) -> Response:
     """Roles, filtered; with `q`, title matches first, then other names, then word forms.
 
     `min_level` compares with the high end of a requirement's levels.
     """
+    return cached(
+        snapshot,
+        ("roles", q, family, competence, min_level),
+        lambda: _roles(snapshot, q, family, competence, min_level),
+        list[RoleSummary],
+    )
+
+
+def _roles(
+    snapshot: SnapshotDep,
+    q: str | None,
+    family: str | None,
+    competence: str | None,
+    min_level: int | None,
+) -> list[RoleSummary]:
     wanted = snapshot.competence(competence).code if competence else None
     ranked = []
     for role in snapshot.dataset.roles:
@@ -98,20 +120,32 @@ def _requires(role: Role, competence: str | None, min_level: int | None) -> bool
 
 
 @router.get("/roles/{code}", response_model=RoleSheet)
-def role(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> RoleSheet:
+async def role(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> Response:
     """The full data sheet of one role, its career links and its most similar roles."""
-    return role_sheet(snapshot, snapshot.role(code))
+    return cached(
+        snapshot, ("role", code), lambda: role_sheet(snapshot, snapshot.role(code)), RoleSheet
+    )
 
 
 @router.get("/competences", response_model=list[CompetenceSummary])
-def competences(snapshot: SnapshotDep) -> list[CompetenceSummary]:
+async def competences(snapshot: SnapshotDep) -> Response:
     """The framework's competences with their applicable levels."""
     ordered = sorted(snapshot.dataset.competences, key=lambda c: natural_key(c.code))
-    return [competence_summary(snapshot, c) for c in ordered]
+    return cached(
+        snapshot,
+        ("competences",),
+        lambda: [competence_summary(snapshot, c) for c in ordered],
+        list[CompetenceSummary],
+    )
 
 
 @router.get("/competences/{code}", response_model=CompetenceSheet)
-def competence(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> CompetenceSheet:
+async def competence(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> Response:
     """One competence: description, level descriptors (with EQF where mapped), knowledge,
     skills, and the roles requiring it."""
-    return competence_sheet(snapshot, snapshot.competence(code))
+    return cached(
+        snapshot,
+        ("competence", code),
+        lambda: competence_sheet(snapshot, snapshot.competence(code)),
+        CompetenceSheet,
+    )
