@@ -24,11 +24,12 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to bind."),
     port: int = typer.Option(8000, help="TCP port."),
     reload: bool = typer.Option(False, help="Reload on code changes (development)."),
+    workers: int = typer.Option(1, min=1, help="Processes serving the port (docs/deployment.md)."),
 ) -> None:
     """Run the API and web UI with uvicorn."""
     import uvicorn
 
-    uvicorn.run("app.main:app", host=host, port=port, reload=reload)
+    uvicorn.run("app.main:app", host=host, port=port, reload=reload, workers=workers)
 
 
 def main() -> None:
