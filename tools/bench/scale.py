@@ -41,14 +41,16 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def _median_ms(work: Callable[[], object], inputs: int) -> tuple[float, float]:
-    """Median and largest milliseconds of `inputs` calls of `work` (each on new inputs)."""
-    times = []
+def _median_ms(work: Callable[[], object], inputs: int) -> tuple[float, float, float]:
+    """Median and largest milliseconds of `inputs` calls of `work` (each on new inputs), and
+    the median CPU milliseconds: on a busy machine, wall time also counts waiting for a core."""
+    times, cpu = [], []
     for _ in range(inputs):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         work()
         times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), max(times)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return statistics.median(times), max(times), statistics.median(cpu)
 
 
 def measure(directory: Path) -> dict[str, Any]:
@@ -177,6 +179,11 @@ def growth(points: list[tuple[int, float]]) -> float | None:
     return slope
 
 
+def _latency(found: dict[str, Any], query: str, which: int) -> float | None:
+    figures = found.get(f"{query}_ms")
+    return None if figures is None else float(figures[which])
+
+
 # (label, how to read it from a size's figures, formatter, target at ESCO's size in its unit)
 Figure = tuple[str, Callable[[dict[str, Any]], float | None], Callable[[float], str], float | None]
 FIGURES: list[Figure] = [
@@ -189,10 +196,12 @@ FIGURES: list[Figure] = [
         lambda v: f"{v:,.0f} MiB",
         1024,
     ),
-    ("gap p50", lambda f: (f.get("gap_ms") or [None])[0], ms, 5),
-    ("next moves p50", lambda f: (f.get("next moves_ms") or [None])[0], ms, 50),
-    ("paths k=3 max 4 moves, p50", lambda f: (f.get("paths_ms") or [None])[0], ms, None),
-    ("paths k=3 max 4 moves, max", lambda f: (f.get("paths_ms") or [None, None])[1], ms, 200),
+    ("gap p50", lambda f: _latency(f, "gap", 0), ms, 5),
+    ("gap p50, CPU time", lambda f: _latency(f, "gap", 2), ms, None),
+    ("next moves p50", lambda f: _latency(f, "next moves", 0), ms, 50),
+    ("next moves p50, CPU time", lambda f: _latency(f, "next moves", 2), ms, None),
+    ("paths k=3 max 4 moves, p50", lambda f: _latency(f, "paths", 0), ms, None),
+    ("paths k=3 max 4 moves, max", lambda f: _latency(f, "paths", 1), ms, 200),
     ("Neo4j seed", lambda f: f.get("seed_s"), seconds, 120),
 ]
 ESCO_SIZE = 3_000
@@ -203,7 +212,9 @@ def rows(sizes: list[dict[str, Any]]) -> list[Row]:
     table = []
     for label, read, show, target in FIGURES:
         values = [(f["roles"], read(f)) for f in sizes]
-        shown = "; ".join(f"{n:,}: {show(v) if v is not None else 'failed'}" for n, v in values)
+        shown = "; ".join(
+            f"{n:,}: {show(v) if v is not None else 'not measured'}" for n, v in values
+        )
         exponent = growth([(n, v) for n, v in values if v is not None])
         if exponent is not None:
             shown += f"; growth n^{exponent:.2f}"
