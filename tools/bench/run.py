@@ -26,6 +26,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from neo4j import Driver
+
 from tools.bench import http_load, scale, wrk
 from tools.bench.table import Row, markdown, ms, ratio
 
@@ -58,6 +60,27 @@ def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
+def library_rows(driver: Driver) -> list[Row]:
+    """Library queries' latency next to `RETURN 1`, on the default dataset."""
+    from tools.bench.neo4j_seed import library_latencies
+
+    latencies = library_latencies(driver, CYPHER_RUNS)
+    one = latencies["RETURN 1"][0]
+    rows = []
+    for label, (median, p95) in latencies.items():
+        is_gap = label.startswith("gap.cypher")
+        rows.append(
+            Row(
+                "Neo4j, Cypher library (READ routing)",
+                label,
+                f"p50 {ms(median)} = {ratio(median / one)} RETURN 1; p95 {ms(p95)}",
+                "p50 within 3x RETURN 1" if is_gap else "",
+                median <= 3 * one if is_gap else None,
+            )
+        )
+    return rows
+
+
 def neo4j_rows(args: argparse.Namespace, codes: list[str]) -> list[Row]:
     """The default dataset seeded, HTTP on the Neo4j store, library latency, scale."""
     from graph.algorithms.links import release
@@ -65,7 +88,7 @@ def neo4j_rows(args: argparse.Namespace, codes: list[str]) -> list[Row]:
     from graph.neo4j.connection import open_driver
     from graph.neo4j.seeding import load_release_into_neo4j
     from seed import DATA_DIR
-    from tools.bench.neo4j_seed import library_latencies, server
+    from tools.bench.neo4j_seed import server
 
     rows: list[Row] = []
     with server(log) as target, open_driver(target) as driver:
@@ -89,26 +112,16 @@ def neo4j_rows(args: argparse.Namespace, codes: list[str]) -> list[Row]:
             # hand over a dataset; the bench measures serving, not that first read.
             "NEO4J_TIMEOUT_S": "120",
         }
-        log("HTTP on the Neo4j store")
-        found, _, _ = http_load.group("Neo4j store", codes, env, run_s=args.seconds, workers=1)
-        rows += found
-        log("Cypher library latency")
-        latencies = library_latencies(driver, CYPHER_RUNS)
-        one = latencies["RETURN 1"][0]
-        for label, (median, p95) in latencies.items():
-            is_gap = label.startswith("gap.cypher")
-            rows.append(
-                Row(
-                    "Neo4j, Cypher library (READ routing)",
-                    label,
-                    f"p50 {ms(median)} = {ratio(median / one)} RETURN 1; p95 {ms(p95)}",
-                    "p50 within 3x RETURN 1" if is_gap else "",
-                    median <= 3 * one if is_gap else None,
-                )
-            )
+        rows += section(
+            "HTTP, Neo4j store",
+            lambda: http_load.group("Neo4j store", codes, env, run_s=args.seconds, workers=1)[0],
+        )
+        rows += section("Neo4j, Cypher library", lambda: library_rows(driver))
         if args.sizes:
-            log(f"scale: {args.sizes} roles, seeded into the same server")
-            rows += scale.rows([scale.size_figures(n, env) for n in args.sizes])
+            rows += section(
+                "scale (synthetic ESCO-shaped)",
+                lambda: scale.rows([scale.size_figures(n, env) for n in args.sizes]),
+            )
     return rows
 
 
