@@ -17,27 +17,8 @@ from graph.models import Dataset
 from graph.results import Holder
 from graph.snapshot import Snapshot
 from seed import DATA_DIR
-from tests.factories import catalogue, competence, role
 from tests.oracles.moves_reference import reference_next_moves
-
-ROLE_CODES = [f"{f}.{i}" for f in range(1, 8) for i in range(1, 11)]
-# Few competences and levels: many equal coverages, so every tie-break is exercised.
-COMPETENCES = {"A1": [1, 2, 3], "B1": [1, 2, 3, 4, 5], "B2": [2, 3], "C1": [1], "E2": [2, 3, 4]}
-
-
-@st.composite
-def datasets(draw: st.DrawFn) -> Dataset:
-    codes = draw(st.lists(st.sampled_from(ROLE_CODES), min_size=2, max_size=14, unique=True))
-    roles = []
-    for code in codes:
-        needed = draw(st.lists(st.sampled_from(sorted(COMPETENCES)), min_size=1, unique=True))
-        roles.append(
-            role(code, f"Role {code}", {c: [draw(st.sampled_from(COMPETENCES[c]))] for c in needed})
-        )
-    return catalogue(
-        competences=[competence(c, levels) for c, levels in COMPETENCES.items()], roles=roles
-    )
-
+from tests.strategies import COMPETENCES, datasets
 
 # Held competences include one no role requires (D9): it must change nothing.
 profiles = st.dictionaries(
