@@ -21,6 +21,7 @@ from app.views import (
 )
 from graph import search
 from graph.models import Role, natural_key
+from graph.snapshot import Snapshot
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
 
@@ -88,18 +89,23 @@ async def roles(
     return cached(
         snapshot,
         ("roles", q, family, competence, min_level),
-        lambda: _roles(snapshot, q, family, competence, min_level),
+        lambda: matching_roles(
+            snapshot, q=q, family=family, competence=competence, min_level=min_level
+        ),
         list[RoleSummary],
     )
 
 
-def _roles(
-    snapshot: SnapshotDep,
-    q: str | None,
-    family: str | None,
-    competence: str | None,
-    min_level: int | None,
+def matching_roles(
+    snapshot: Snapshot,
+    *,
+    q: str | None = None,
+    family: str | None = None,
+    competence: str | None = None,
+    min_level: int | None = None,
 ) -> list[RoleSummary]:
+    """The answer of `GET /api/v1/roles` (the twin of cypher/library/role_search.cypher and
+    roles_requiring.cypher)."""
     wanted = snapshot.competence(competence).code if competence else None
     ranked = []
     for role in snapshot.dataset.roles:
