@@ -83,8 +83,13 @@ CHAOS_SECONDS ?= 30
 chaos: $(DEV)
 	$(BIN)/python -m tools.chaos.run --seconds $(CHAOS_SECONDS)
 
+# Every figure of docs/benchmarks.md in one table (needs wrk: `sudo apt-get install -y wrk`;
+# the Neo4j rows need Java 17 + Maven or NEO4J_URI). BENCH_ARGS: see tools/bench/run.py,
+# e.g. BENCH_ARGS="--sizes 300 3000 --write-docs docs/benchmarks.md".
+BENCH_ARGS ?=
 bench: $(DEV)
-	@for script in tools/bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@command -v wrk >/dev/null || { echo "wrk is not installed: sudo apt-get install -y wrk" >&2; exit 1; }
+	$(BIN)/python -m tools.bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist artifacts

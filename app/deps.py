@@ -11,12 +11,13 @@ from app.snapshots import SnapshotProvider
 from graph.snapshot import Snapshot
 
 
-def get_provider(request: Request) -> SnapshotProvider:
+# Dependencies are `async def`: a plain `def` would cost a thread-pool hop per request.
+async def get_provider(request: Request) -> SnapshotProvider:
     provider: SnapshotProvider = request.app.state.snapshots
     return provider
 
 
-def get_snapshot(
+async def get_snapshot(
     request: Request,
     dataset: Annotated[
         str | None,
@@ -28,10 +29,11 @@ def get_snapshot(
     ] = None,
 ) -> Snapshot:
     """The snapshot of the `dataset` the request names (a 404 problem when unknown)."""
-    return get_provider(request).snapshot(dataset)
+    provider: SnapshotProvider = request.app.state.snapshots
+    return provider.snapshot(dataset)
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

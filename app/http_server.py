@@ -102,5 +102,9 @@ def serve(app: Any, *, host: str, port: int, header_max_bytes: int, **options: A
             from uvicorn.supervisors import ChangeReload
 
             ChangeReload(config, target=server.run, sockets=[config.bind_socket()]).run()
+        elif config.workers > 1:
+            from uvicorn.supervisors import Multiprocess
+
+            Multiprocess(config, sockets=[config.bind_socket()]).run()
         else:
             server.run()

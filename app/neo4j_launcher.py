@@ -51,8 +51,6 @@ BOLT_KEEP_ALIVE = "5s"
 # What the neo4j start script would add on Java 17: Neo4j needs these opens for
 # its off-heap page cache and Netty; the rest keeps failures diagnosable.
 JVM_OPTIONS = (
-    f"-Xms{HEAP}",
-    f"-Xmx{HEAP}",
     "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
@@ -116,11 +114,14 @@ def start(
     state_dir: Path | None = None,
     timeout: float = 180.0,
     log: Log = lambda _: None,
+    heap: str = HEAP,
 ) -> ServerInfo:
     """Start a fresh server (or return the one already running) once Bolt answers.
 
     `user` logs in with `password` (empty: a random one, recorded in the state file).
     `port=None` picks a free port, so concurrent test sessions do not collide.
+    `heap` is the JVM heap; a transaction may use 70% of it (a whole dataset's seed is
+    one transaction: ESCO-sized catalogues need more than the default).
     """
     state = state_dir or default_state_dir()
     running = status(state)
@@ -145,6 +146,8 @@ def start(
         process = subprocess.Popen(
             [
                 java,
+                f"-Xms{heap}",
+                f"-Xmx{heap}",
                 *JVM_OPTIONS,
                 "-cp",
                 classpath,

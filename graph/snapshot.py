@@ -14,8 +14,9 @@ from types import MappingProxyType
 import networkx as nx
 
 from graph import search
+from graph.algorithms.coverage import EntryLevels
 from graph.errors import CompetenceNotFound, InvalidLevel, RoleNotFound
-from graph.models import Area, CareerLink, Competence, Dataset, Family, Role
+from graph.models import Area, CareerLink, Competence, Dataset, Family, Role, natural_key
 from graph.release import Release
 from graph.results import RoleRef
 
@@ -35,6 +36,8 @@ class Snapshot:
     built_at: datetime
     # Codes by their case-folded form: people type "b1" for B1.
     folded: Mapping[str, str] = field(repr=False)
+    # Every role's entry levels in natural code order, for ranking all roles at once.
+    entry_levels: EntryLevels = field(repr=False)
 
     @classmethod
     def build(cls, release: Release) -> Snapshot:
@@ -65,6 +68,7 @@ class Snapshot:
                     )
                 }
             ),
+            entry_levels=EntryLevels.of(sorted(dataset.roles, key=lambda r: natural_key(r.code))),
         )
 
     @property

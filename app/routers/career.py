@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
 
+from app.answers import cached, cached_off_loop
 from app.codes import split_codes
 from app.deps import ProviderDep, SnapshotDep
 from app.problems import Problem
@@ -22,13 +24,18 @@ router = APIRouter(prefix="/api/v1", tags=["career"])
 @router.get(
     "/roles/{code}/next-moves", response_model=NextMoves, responses={404: {"model": Problem}}
 )
-def moves(
+async def moves(
     snapshot: SnapshotDep,
     code: Annotated[str, Path(max_length=64)],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-) -> NextMoves:
+) -> Response:
     """Other roles ranked by how much of them this role already covers."""
-    return next_moves(snapshot, role_holder(snapshot, code), limit=limit)
+    return cached(
+        snapshot,
+        ("next-moves", code, limit),
+        lambda: next_moves(snapshot, role_holder(snapshot, code), limit=limit),
+        NextMoves,
+    )
 
 
 @router.post(
@@ -36,14 +43,19 @@ def moves(
     response_model=NextMoves,
     responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
-def moves_from(provider: ProviderDep, body: MovesRequest) -> NextMoves:
+async def moves_from(provider: ProviderDep, body: MovesRequest) -> Response:
     """Roles ranked by coverage from a role or from a self-assessment profile."""
     snapshot = provider.snapshot(body.dataset)
-    return next_moves(snapshot, holder_of(snapshot, body.from_), limit=body.limit)
+    return cached(
+        snapshot,
+        ("next-moves", body.model_dump_json()),
+        lambda: next_moves(snapshot, holder_of(snapshot, body.from_), limit=body.limit),
+        NextMoves,
+    )
 
 
 @router.get("/paths", response_model=PathsAnswer, responses={404: {"model": Problem}})
-def paths(
+async def paths(
     snapshot: SnapshotDep,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=64, examples=["3.2"])],
     to: Annotated[str, Query(min_length=1, max_length=64, examples=["2.3"])],
@@ -58,19 +70,25 @@ def paths(
     ] = None,
     only_documented: bool = False,
     avoid: Annotated[str, Query(max_length=640, description="comma-separated role codes")] = "",
-) -> PathsAnswer:
+) -> Response:
     """The k cheapest paths over career links; a step costs the gap from all held so far.
 
     Ranked by cumulative cost, then fewer moves, then role codes; exact, ties included.
     """
-    return k_best_paths(
+    avoided = split_codes(avoid)
+    return await cached_off_loop(
         snapshot,
-        source,
-        to,
-        k=k,
-        max_steps=max_steps,
-        only_documented=only_documented,
-        avoid=split_codes(avoid),
+        ("paths", source, to, k, max_steps, only_documented, *avoided),
+        lambda: k_best_paths(
+            snapshot,
+            source,
+            to,
+            k=k,
+            max_steps=max_steps,
+            only_documented=only_documented,
+            avoid=avoided,
+        ),
+        PathsAnswer,
     )
 
 

@@ -8,7 +8,9 @@ from typing import Literal
 import networkx as nx
 from fastapi import APIRouter
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
+from app.answers import cached
 from app.deps import SnapshotDep
 from app.schemas import GraphAnswer, GraphLink, GraphNode
 from graph.models import natural_key
@@ -42,16 +44,20 @@ def _graphml(snapshot: Snapshot) -> bytes:
     response_model=GraphAnswer,
     responses={200: {"content": {"application/graphml+xml": {}}}},
 )
-def career_graph(
+async def career_graph(
     snapshot: SnapshotDep, format: Literal["json", "graphml"] = "json"
-) -> GraphAnswer | Response:
+) -> Response:
     """All roles and career links; `format=graphml` downloads a file for Gephi or yEd."""
     if format == "graphml":
         return Response(
-            _graphml(snapshot),
+            await run_in_threadpool(_graphml, snapshot),  # a large file: off the event loop
             media_type="application/graphml+xml",
             headers={"Content-Disposition": 'attachment; filename="careergraph.graphml"'},
         )
+    return cached(snapshot, ("graph",), lambda: _graph(snapshot), GraphAnswer)
+
+
+def _graph(snapshot: Snapshot) -> GraphAnswer:
     roles = sorted(snapshot.dataset.roles, key=lambda r: natural_key(r.code))
     return GraphAnswer(
         dataset_version=snapshot.version,

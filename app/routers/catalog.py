@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
+from fastapi.responses import Response
 
+from app.answers import cached
 from app.deps import SnapshotDep
 from app.problems import ProblemError
 from app.schemas import CompetenceSheet, CompetenceSummary, FamilyOut, RoleSheet, RoleSummary
@@ -19,24 +21,30 @@ from app.views import (
 )
 from graph import search
 from graph.models import Role, natural_key
+from graph.snapshot import Snapshot
 
 router = APIRouter(prefix="/api/v1", tags=["catalog"])
 
 
 @router.get("/families", response_model=list[FamilyOut])
-def families(snapshot: SnapshotDep) -> list[FamilyOut]:
+async def families(snapshot: SnapshotDep) -> Response:
     """The dataset's families (groups of roles) with their roles."""
-    return [_family(snapshot, code) for code in sorted(snapshot.families, key=natural_key)]
+    return cached(
+        snapshot,
+        ("families",),
+        lambda: [_family(snapshot, code) for code in sorted(snapshot.families, key=natural_key)],
+        list[FamilyOut],
+    )
 
 
 @router.get("/families/{code}", response_model=FamilyOut)
-def family(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> FamilyOut:
+async def family(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> Response:
     if code not in snapshot.families:
         known = ", ".join(sorted(snapshot.families, key=natural_key)[:20])
         raise ProblemError(
             404, "Unknown family", f"No family {code!r}; families are {known}.", "unknown-family"
         )
-    return _family(snapshot, code)
+    return cached(snapshot, ("family", code), lambda: _family(snapshot, code), FamilyOut)
 
 
 def _family(snapshot: SnapshotDep, code: str) -> FamilyOut:
@@ -52,7 +60,7 @@ def _family(snapshot: SnapshotDep, code: str) -> FamilyOut:
 
 
 @router.get("/roles", response_model=list[RoleSummary])
-def roles(
+async def roles(
     snapshot: SnapshotDep,
     q: Annotated[
         str | None,
@@ -73,11 +81,31 @@ def roles(
             description="required up to at least this level: of `competence`, else of any",
         ),
     ] = None,
-) -> list[RoleSummary]:
+) -> Response:
     """Roles, filtered; with `q`, title matches first, then other names, then word forms.
 
     `min_level` compares with the high end of a requirement's levels.
     """
+    return cached(
+        snapshot,
+        ("roles", q, family, competence, min_level),
+        lambda: matching_roles(
+            snapshot, q=q, family=family, competence=competence, min_level=min_level
+        ),
+        list[RoleSummary],
+    )
+
+
+def matching_roles(
+    snapshot: Snapshot,
+    *,
+    q: str | None = None,
+    family: str | None = None,
+    competence: str | None = None,
+    min_level: int | None = None,
+) -> list[RoleSummary]:
+    """The answer of `GET /api/v1/roles` (the twin of cypher/library/role_search.cypher and
+    roles_requiring.cypher)."""
     wanted = snapshot.competence(competence).code if competence else None
     ranked = []
     for role in snapshot.dataset.roles:
@@ -98,26 +126,39 @@ def _requires(role: Role, competence: str | None, min_level: int | None) -> bool
 
 
 @router.get("/roles/{code}", response_model=RoleSheet)
-def role(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> RoleSheet:
+async def role(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> Response:
     """The full data sheet of one role, its career links and its most similar roles."""
-    return role_sheet(snapshot, snapshot.role(code))
+    return cached(
+        snapshot, ("role", code), lambda: role_sheet(snapshot, snapshot.role(code)), RoleSheet
+    )
 
 
 @router.get("/competences", response_model=list[CompetenceSummary])
-def competences(
+async def competences(
     snapshot: SnapshotDep,
     include: Annotated[
         Literal["levels"] | None,
         Query(description="levels: add each competence's description and level descriptors"),
     ] = None,
-) -> list[CompetenceSummary]:
+) -> Response:
     """The framework's competences with their applicable levels (and, if asked, described)."""
     ordered = sorted(snapshot.dataset.competences, key=lambda c: natural_key(c.code))
-    return [competence_summary(snapshot, c, described=include == "levels") for c in ordered]
+    described = include == "levels"
+    return cached(
+        snapshot,
+        ("competences", described),
+        lambda: [competence_summary(snapshot, c, described=described) for c in ordered],
+        list[CompetenceSummary],
+    )
 
 
 @router.get("/competences/{code}", response_model=CompetenceSheet)
-def competence(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> CompetenceSheet:
+async def competence(snapshot: SnapshotDep, code: Annotated[str, Path(max_length=64)]) -> Response:
     """One competence: description, level descriptors (with EQF where mapped), knowledge,
     skills, and the roles requiring it."""
-    return competence_sheet(snapshot, snapshot.competence(code))
+    return cached(
+        snapshot,
+        ("competence", code),
+        lambda: competence_sheet(snapshot, snapshot.competence(code)),
+        CompetenceSheet,
+    )

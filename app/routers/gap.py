@@ -9,14 +9,16 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from app.answers import answers, cached, json_response, to_json
 from app.deps import ProviderDep, SettingsDep, SnapshotDep
 from app.problems import Problem, ProblemError, problem_of
-from app.schemas import BatchAnswer, BatchRequest, GapRequest
+from app.schemas import BatchAnswer, BatchPair, BatchRequest, GapRequest
 from app.views import holder_of
 from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
 from graph.errors import CareerGraphError
 from graph.results import Basis, GapReport
+from graph.snapshot import Snapshot
 from graph.tables import GAP_COLUMNS, gap_rows
 
 router = APIRouter(prefix="/api/v1", tags=["gap"])
@@ -43,29 +45,39 @@ def _as_csv(report: GapReport) -> Response:
     response_model=GapReport,
     responses={200: {"content": {"text/csv": {}}}, 404: {"model": Problem}},
 )
-def get_gap(
+async def get_gap(
     request: Request,
     snapshot: SnapshotDep,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=64, examples=["3.2"])],
     to: Annotated[str, Query(min_length=1, max_length=64, examples=["3.4"])],
     basis: Basis = "entry",
     format: Literal["json", "csv"] | None = None,
-) -> GapReport | Response:
+) -> Response:
     """The gap from role `from` to role `to`. `format=csv` (or `Accept: text/csv`) for a table."""
-    report = gap(snapshot, role_holder(snapshot, source), to, basis=basis)
+
+    def report() -> GapReport:
+        return gap(snapshot, role_holder(snapshot, source), to, basis=basis)
+
     wants_csv = format == "csv" or (
         format is None and "text/csv" in request.headers.get("accept", "")
     )
-    return _as_csv(report) if wants_csv else report
+    if wants_csv:
+        return _as_csv(report())
+    return cached(snapshot, ("gap", source, to, basis), report, GapReport)
 
 
 @router.post(
     "/gap", response_model=GapReport, responses={404: {"model": Problem}, 422: {"model": Problem}}
 )
-def post_gap(provider: ProviderDep, body: GapRequest) -> GapReport:
+async def post_gap(provider: ProviderDep, body: GapRequest) -> Response:
     """The gap from a role (`{"role": "3.2"}`) or a self-assessment (`{"profile": {"B1": 3}}`)."""
     snapshot = provider.snapshot(body.dataset)
-    return gap(snapshot, holder_of(snapshot, body.from_), body.to, basis=body.basis)
+    return cached(
+        snapshot,
+        ("gap", body.model_dump_json()),
+        lambda: gap(snapshot, holder_of(snapshot, body.from_), body.to, basis=body.basis),
+        GapReport,
+    )
 
 
 @router.post(
@@ -74,7 +86,7 @@ def post_gap(provider: ProviderDep, body: GapRequest) -> GapReport:
     response_model_exclude_none=True,
     responses={413: {"model": Problem}},
 )
-def batch_gap(provider: ProviderDep, settings: SettingsDep, body: BatchRequest) -> BatchAnswer:
+def batch_gap(provider: ProviderDep, settings: SettingsDep, body: BatchRequest) -> Response:
     """Many role pairs at once; a pair that fails is a problem in its place, not a failed batch."""
     snapshot = provider.snapshot(body.dataset)
     limit = settings.careergraph_batch_max
@@ -85,12 +97,23 @@ def batch_gap(provider: ProviderDep, settings: SettingsDep, body: BatchRequest) 
             f"{len(body.pairs)} pairs; at most {limit} per call.",
             "batch-too-large",
         )
-    results: list[GapReport | Problem] = []
-    for pair in body.pairs:
-        try:
-            results.append(
-                gap(snapshot, role_holder(snapshot, pair.from_), pair.to, basis=pair.basis)
-            )
-        except CareerGraphError as error:
-            results.append(problem_of(error))
-    return BatchAnswer(dataset_version=snapshot.version, results=results)
+    # BatchAnswer's JSON, put together from each pair's (kept) JSON: the same bytes as
+    # serialising the whole model with exclude_none (tests/api/test_answers.py).
+    results = b",".join(_pair_json(snapshot, pair) for pair in body.pairs)
+    version = to_json(snapshot.version, str)
+    return json_response(b'{"dataset_version":' + version + b',"results":[' + results + b"]}")
+
+
+def _pair_json(snapshot: Snapshot, pair: BatchPair) -> bytes:
+    """One pair's gap, or its problem, as the batch answer shows it (no null fields)."""
+    try:
+        return answers.get(
+            (snapshot.id, snapshot.version, "batch-gap", pair.from_, pair.to, pair.basis),
+            lambda: to_json(
+                gap(snapshot, role_holder(snapshot, pair.from_), pair.to, basis=pair.basis),
+                GapReport,
+                exclude_none=True,
+            ),
+        )
+    except CareerGraphError as error:
+        return to_json(problem_of(error), Problem, exclude_none=True)

@@ -6,7 +6,9 @@ import time
 from datetime import UTC, datetime
 
 from fastapi import APIRouter, Path
+from fastapi.responses import Response
 
+from app.answers import json_response, to_json
 from app.deps import ProviderDep, SettingsDep, SnapshotDep
 from app.schemas import DatasetInfo, Health, Meta, Ready, ReadyDataset, StoreState
 from app.snapshots import SnapshotProvider
@@ -17,11 +19,14 @@ from graph.snapshot import Snapshot
 router = APIRouter()
 
 
+HEALTHY = to_json(Health(), Health)
+
+
 @router.get("/health", tags=["ops"], response_model=Health)
-async def health() -> Health:
+async def health() -> Response:
     """Liveness: the process answers. Never looks at the store, nor waits for a worker
     thread (async: busy threads, e.g. console queries, cannot delay it)."""
-    return Health()
+    return json_response(HEALTHY)
 
 
 @router.get("/ready", tags=["ops"], response_model=Ready)

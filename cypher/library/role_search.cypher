@@ -11,7 +11,7 @@
 // Parameters: $text words, e.g. "security".
 // Example: {"text": "security"}
 // Columns: code, title, rank
-// Twin: app.routers.catalog.roles — its answer to `q` (ranks from graph.search.match_rank)
+// Twin: app.routers.catalog.matching_roles — its answer to `q` (ranks from graph.search.match_rank)
 MATCH (r:Role {dataset: $dataset})
 WITH r, [s IN [coalesce($text, ''), r.title] + r.alt_titles + [r.code] |
          reduce(folded = '', c IN split(normalize(toLower(s), NFD), '') | folded +

@@ -6,7 +6,7 @@
 // Parameters: $competence e-CF code, e.g. "B1"; $min_level 1..5 (1 or null = any level).
 // Example: {"competence": "B1", "min_level": 3}
 // Columns: code, title, family, level, level_max, levels
-// Twin: app.routers.catalog.roles — its answer to `competence` and `min_level`
+// Twin: app.routers.catalog.matching_roles — its answer to `competence` and `min_level`
 MATCH (r:Role {dataset: $dataset})-[q:REQUIRES]->(:Competence {dataset: $dataset, code: $competence})
 WHERE q.level_max >= coalesce($min_level, 1)
 MATCH (r)-[:IN_FAMILY]->(f:Family {dataset: $dataset})

@@ -21,9 +21,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
-import numpy.typing as npt
-from scipy import sparse
 
+from graph.algorithms.coverage import (
+    NEVER,
+    STEPS_SHIFT,
+    EntryLevels,
+    Floats,
+    Ints,
+    rank_keys,
+    rounded_coverage,
+    smallest,
+)
 from graph.algorithms.gap import figures
 from graph.algorithms.holdings import from_role
 from graph.models import CareerLink, Dataset, DocumentedLink, LinkKind, Role, natural_key
@@ -33,11 +41,6 @@ from graph.release import Release
 # every release version, changes with it.
 RULE_VERSION = 1
 
-Ints = npt.NDArray[np.int64]
-Floats = npt.NDArray[np.float64]
-# Rank keys pack (coverage, level steps, code order) into one int64, smallest first.
-COVERAGE_SHIFT, STEPS_SHIFT = 40, 20
-NEVER = np.iinfo(np.int64).max
 # Cells per block of source rows: bounds memory to ~100 MB whatever the catalogue size.
 BLOCK_CELLS = 1 << 22
 
@@ -112,17 +115,17 @@ def _inferred_pairs(roles: list[Role], policy: LinkPolicy) -> dict[tuple[str, st
     chosen: dict[tuple[int, int], str] = {}
     best_in = np.full(len(roles), NEVER, dtype=np.int64)
     for rows, steps, coverage in _coverage_blocks(roles):
-        keys = _rank_keys(coverage, steps, np.arange(len(roles), dtype=np.int64)[None, :])
+        keys = rank_keys(coverage, steps, np.arange(len(roles), dtype=np.int64)[None, :])
         keys[np.arange(len(rows)), rows] = NEVER  # no move to oneself
         for offset, source in enumerate(rows.tolist()):
-            ranked = _smallest(keys[offset], policy.top_k)
+            ranked = smallest(keys[offset], policy.top_k)
             for rank, target in enumerate(ranked, start=1):
                 chosen[source, target] = f"rank {rank} of {codes[source]}'s most reachable roles"
             for target in np.flatnonzero(coverage[offset] >= policy.threshold).tolist():
                 if target != source and (source, target) not in chosen:
                     chosen[source, target] = f"coverage at or above {policy.threshold:.0%}"
         # The way in: each target's most reachable source (ties by source order).
-        sources = _rank_keys(coverage, steps, rows[:, None])
+        sources = rank_keys(coverage, steps, rows[:, None])
         sources[np.arange(len(rows)), rows] = NEVER
         best_in = np.minimum(best_in, sources.min(axis=0))
     reached = {target for _, target in chosen}
@@ -138,8 +141,8 @@ def _inferred_pairs(roles: list[Role], policy: LinkPolicy) -> dict[tuple[str, st
 
 def _coverage_blocks(roles: list[Role]) -> Iterator[tuple[Ints, Ints, Floats]]:
     """(source rows, level steps, rounded coverage) towards every role, a block at a time."""
-    entry = _entry_levels(roles)
-    required = np.asarray(entry.sum(axis=1), dtype=np.int64)
+    levels = EntryLevels.of(roles)
+    entry, required = levels.matrix, levels.required
     top = int(entry.max()) if entry.nnz else 0
     at_least = [(entry >= t).astype(np.int64) for t in range(1, top + 1)]
     transposed = [m.T.tocsr() for m in at_least]
@@ -150,50 +153,7 @@ def _coverage_blocks(roles: list[Role]) -> Iterator[tuple[Ints, Ints, Floats]]:
         for m, t in zip(at_least, transposed, strict=True):
             overlap += (m[start : start + len(rows)] @ t).toarray()
         steps = required[None, :] - overlap
-        yield rows, steps, _rounded_coverage(steps, required)
-
-
-def _entry_levels(roles: list[Role]) -> sparse.csr_array:
-    """Roles x competences, the entry level each role requires (0: not required)."""
-    columns: dict[str, int] = {}
-    rows, cols, levels = [], [], []
-    for i, role in enumerate(roles):
-        for requirement in role.requirements:
-            rows.append(i)
-            cols.append(columns.setdefault(requirement.competence, len(columns)))
-            levels.append(requirement.level)
-    shape = (len(roles), len(columns))
-    return sparse.csr_array((levels, (rows, cols)), shape=shape, dtype=np.int64)
-
-
-def _rounded_coverage(steps: Ints, required: Ints) -> Floats:
-    """1 - steps / required rounded to 4 places exactly as Python's round() does it.
-
-    numpy rounds x * 1e4, which can land on the other side of a half when the product
-    is inexact; the few values that close to a tie are rounded by Python instead.
-    """
-    with np.errstate(divide="ignore", invalid="ignore"):
-        raw: Floats = np.where(required[None, :] > 0, 1 - steps / required[None, :], 1.0)
-    rounded: Floats = np.round(raw, 4)
-    scaled = raw * 10_000
-    for i, j in zip(*np.nonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6), strict=True):
-        rounded[i, j] = round(float(raw[i, j]), 4)
-    return rounded
-
-
-def _rank_keys(coverage: Floats, steps: Ints, order: Ints) -> Ints:
-    """One sortable int per cell: higher coverage first, then fewer steps, then `order`."""
-    shortfall = 10_000 - np.rint(coverage * 10_000).astype(np.int64)
-    return (shortfall << COVERAGE_SHIFT) | (steps << STEPS_SHIFT) | order
-
-
-def _smallest(keys: Ints, k: int) -> list[int]:
-    """Indices of the k smallest keys, smallest first (keys are unique per row)."""
-    k = min(k, int((keys != NEVER).sum()))
-    if k <= 0:
-        return []
-    picked = np.argpartition(keys, k - 1)[:k]
-    return [int(i) for i in picked[np.argsort(keys[picked])]]
+        yield rows, steps, rounded_coverage(steps, required[None, :])
 
 
 def release(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> Release:

@@ -24,7 +24,7 @@ from neo4j import Driver, ManagedTransaction
 from graph.cypher import load_query, statements
 from graph.datafiles import canonical
 from graph.errors import DatasetError
-from graph.models import CareerLink, Dataset, Role
+from graph.models import CareerLink, Competence, Dataset, Role
 from graph.release import Release
 from graph.validation import problems
 
@@ -181,24 +181,8 @@ def plan(release: Release) -> list[SeedStep]:
                 for d in c.levels
             ],
         ),
-        SeedStep(
-            "knowledge",
-            [
-                {
-                    "label": label,
-                    "type": kind,
-                    "competence": c.code,
-                    "position": i,
-                    "props": item.model_dump(),
-                }
-                for c in competences
-                for label, kind, items in (
-                    ("Knowledge", "NEEDS_KNOWLEDGE", c.knowledge),
-                    ("Skill", "NEEDS_SKILL", c.skills),
-                )
-                for i, item in enumerate(items)
-            ],
-        ),
+        SeedStep("knowledge", _item_rows(competences, "knowledge")),
+        SeedStep("skills", _item_rows(competences, "skills")),
         SeedStep(
             "roles",
             [
@@ -243,6 +227,15 @@ def plan(release: Release) -> list[SeedStep]:
                 }
             ],
         ),
+    ]
+
+
+def _item_rows(competences: Sequence[Competence], items: str) -> list[Row]:
+    """The knowledge or skill items of every competence, each with its position."""
+    return [
+        {"competence": c.code, "position": i, "props": item.model_dump()}
+        for c in competences
+        for i, item in enumerate(getattr(c, items))
     ]
 
 

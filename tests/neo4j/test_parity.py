@@ -20,7 +20,7 @@ import networkx as nx
 import pytest
 from neo4j import Driver, Transaction
 
-from app.routers.catalog import roles as catalog_roles
+from app.routers.catalog import matching_roles as catalog_roles
 from app.views import competence_sheet, role_sheet
 from graph import search
 from graph.algorithms.gap import figures, gap

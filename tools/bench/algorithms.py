@@ -8,9 +8,10 @@ and k=3 paths for every ordered pair, with max_steps 4 and with the default boun
                      the exact search) at max_steps 4, and count the pairs whose
                      answer (roles and costs) differs from the current one, with
                      max_steps 4 and without max_steps
-    --scale N        also time paths on a synthetic catalogue of N roles (see synthetic)
+    --scale N        also time paths on a synthetic ESCO-shaped catalogue of N roles
+                     (tools/bench/synthetic.py, links inferred by the default policy)
 
-Run: .venv/bin/python tools/bench/algorithms.py [--baseline 5d92d22] [--scale 3000]
+Run: .venv/bin/python -m tools.bench.algorithms [--baseline 5d92d22] [--scale 3000]
 """
 
 from __future__ import annotations
@@ -23,18 +24,18 @@ import time
 import types
 from collections.abc import Callable
 
-from graph.algorithms.gap import figures, gap
-from graph.algorithms.holdings import from_role, role_holder
+from graph.algorithms.gap import gap
+from graph.algorithms.holdings import role_holder
 from graph.algorithms.links import release
 from graph.algorithms.moves import next_moves
 from graph.algorithms.paths import k_best_paths
 from graph.datafiles import read_dataset
 from graph.errors import NoPath
-from graph.models import CareerLink, CareerProfile, Requirement, Role, natural_key
-from graph.release import Release
+from graph.models import natural_key
 from graph.results import PathsAnswer
 from graph.snapshot import Snapshot
 from seed import DATA_DIR
+from tools.bench.synthetic import catalogue
 
 PathsFunction = Callable[..., PathsAnswer]
 Answers = dict[tuple[str, str], list[tuple[list[str], int]]]
@@ -89,63 +90,6 @@ def baseline_paths(ref: str) -> PathsFunction:
     # An older answer may lack fields added since; only its paths are compared.
     module.PathsAnswer = PathsAnswer.model_construct  # type: ignore[attr-defined]
     return module.k_best_paths  # type: ignore[no-any-return]
-
-
-def synthetic(roles: int, *, links_per_role: int = 15, seed: int = 1) -> Snapshot:
-    """A catalogue of `roles` roles in families of look-alikes, linked to their most reachable.
-
-    The seed's 36 competences; roles/30 archetypes of 8-14 competences at e-1..e-4; each role is
-    its archetype with two levels moved by one and two competences more. Each role
-    links to its `links_per_role` most reachable roles (by coverage) among 40 random
-    roles and 20 of its archetype, 5% of links documented. Role codes go beyond the
-    nomenclature's 1.1..7.10, so the models are built without validation.
-    """
-    rng = random.Random(seed)
-    seed_data = read_dataset(DATA_DIR)
-    competences = [c.code for c in seed_data.competences]
-    kinds = roles // 30
-    archetypes = [
-        {c: rng.randint(1, 4) for c in rng.sample(competences, rng.randint(8, 14))}
-        for _ in range(kinds)
-    ]
-    made: list[Role] = []
-    for i in range(roles):
-        needs = dict(archetypes[i % kinds])
-        for code in rng.sample(sorted(needs), 2):
-            needs[code] = max(1, min(5, needs[code] + rng.choice((-1, 1))))
-        for code in rng.sample(competences, 2):
-            needs.setdefault(code, rng.randint(1, 3))
-        family, number = i % 7 + 1, i // 7 + 1
-        made.append(
-            Role.model_construct(
-                code=f"{family}.{number}",
-                family=family,
-                title=f"Role {family}.{number}",
-                requirements=tuple(
-                    Requirement(competence=c, levels=(n,)) for c, n in sorted(needs.items())
-                ),
-                career=CareerProfile(profile="", experience=""),
-            )
-        )
-    links: list[CareerLink] = []
-    for i, source in enumerate(made):
-        alike = [made[(i + kinds * rng.randrange(1, roles // kinds)) % roles] for _ in range(20)]
-        candidates = {r.code: r for r in [*rng.sample(made, 40), *alike] if r is not source}
-        held = from_role(source)
-        numbers = {code: figures(held, role) for code, role in candidates.items()}
-        for code in sorted(numbers, key=lambda c: -numbers[c].coverage)[:links_per_role]:
-            links.append(
-                CareerLink(
-                    source=source.code,
-                    target=code,
-                    kind="documented" if rng.random() < 0.05 else "inferred",
-                    coverage=numbers[code].coverage,
-                    level_steps=numbers[code].level_steps,
-                    evidence="synthetic",
-                )
-            )
-    dataset = seed_data.model_copy(update={"roles": tuple(made), "links": ()})
-    return Snapshot.build(Release(dataset, tuple(links), "synthetic"))
 
 
 def time_paths(
@@ -205,7 +149,7 @@ def main() -> None:
         changed(before, default, "without max_steps")
     if args.scale:
         started = time.perf_counter()
-        large = synthetic(args.scale)
+        large = Snapshot.build(release(catalogue(args.scale)))
         print(
             f"synthetic catalogue: {len(large.roles)} roles, {large.career.number_of_edges()} "
             f"links, built in {time.perf_counter() - started:.1f} s"

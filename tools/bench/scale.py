@@ -1,0 +1,265 @@
+"""Scale figures on synthetic ESCO-shaped catalogues (tools/bench/synthetic.py).
+
+For each size, in fresh processes (so each peak RSS is that size's alone):
+  generate and write the JSON files; then, as the embedded store does at start, import
+  them (read + validate), infer the career links, build the snapshot; then time gap,
+  next moves and paths (k=3, max 4 moves) on random role pairs, computed (no cache);
+  then seed Neo4j with the release when a server is given (NEO4J_URI and login).
+The growth of each figure with size is the slope of a least-squares fit of
+log(figure) on log(roles): 1 is linear, 2 quadratic.
+
+Run: .venv/bin/python -m tools.bench.scale [--sizes 300 3000 30000]
+     .venv/bin/python -m tools.bench.scale --measure DIR        (one size, prints JSON)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from tools.bench.servers import ROOT
+from tools.bench.table import Row, markdown, ms, seconds
+
+SIZES = (300, 3_000, 30_000)
+SAMPLES = {"gap": 200, "next moves": 50, "paths": 50}
+SEED_TIMEOUT_S = 1_800
+
+
+def _peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _median_ms(work: Callable[[], object], inputs: int) -> tuple[float, float, float]:
+    """Median and largest milliseconds of `inputs` calls of `work` (each on new inputs), and
+    the median CPU milliseconds: on a busy machine, wall time also counts waiting for a core."""
+    times, cpu = [], []
+    for _ in range(inputs):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        work()
+        times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return statistics.median(times), max(times), statistics.median(cpu)
+
+
+def measure(directory: Path) -> dict[str, Any]:
+    """One size: import, links, snapshot, peak RSS and query latencies (run in a child)."""
+    from graph.algorithms.gap import gap
+    from graph.algorithms.holdings import role_holder
+    from graph.algorithms.links import release
+    from graph.algorithms.moves import next_moves
+    from graph.algorithms.paths import k_best_paths
+    from graph.datafiles import read_dataset
+    from graph.errors import NoPath
+    from graph.snapshot import Snapshot
+
+    found: dict[str, Any] = {}
+    started = time.perf_counter()
+    dataset = read_dataset(directory)
+    found["import_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    linked = release(dataset)
+    found["links_s"] = time.perf_counter() - started
+    started = time.perf_counter()
+    snapshot = Snapshot.build(linked)
+    found["snapshot_s"] = time.perf_counter() - started
+    found["peak_rss_mib"] = _peak_rss_mib()
+    found["links"] = len(linked.links)
+    found["competences"] = len(dataset.competences)
+    found["requirements"] = sum(len(r.requirements) for r in dataset.roles)
+
+    rng = random.Random(7)
+    codes = sorted(snapshot.roles)
+
+    def pair() -> tuple[str, str]:
+        a, b = rng.sample(codes, 2)
+        return a, b
+
+    def one_gap() -> None:
+        a, b = pair()
+        gap(snapshot, role_holder(snapshot, a), b)
+
+    def one_moves() -> None:
+        next_moves(snapshot, role_holder(snapshot, rng.choice(codes)))
+
+    def one_paths() -> None:
+        a, b = pair()
+        try:
+            k_best_paths(snapshot, a, b, k=3, max_steps=4)
+        except NoPath:
+            found["paths_none"] = found.get("paths_none", 0) + 1
+
+    for name, work in (("gap", one_gap), ("next moves", one_moves), ("paths", one_paths)):
+        work()  # warm-up
+        found[f"{name}_ms"] = _median_ms(work, SAMPLES[name])
+    return found
+
+
+def seed(directory: Path) -> dict[str, Any]:
+    """Seed the release into the Neo4j of NEO4J_URI (run in a child), then remove it."""
+    from app.settings import Settings
+    from graph.algorithms.links import release
+    from graph.datafiles import read_dataset
+    from graph.neo4j.connection import open_driver
+    from graph.neo4j.seeding import load_release_into_neo4j, remove_dataset_from_neo4j
+
+    linked = release(read_dataset(directory))
+    target = Settings().neo4j_target()
+    assert target is not None, "NEO4J_URI is set by the caller"
+    with open_driver(target) as driver:
+        started = time.perf_counter()
+        load_release_into_neo4j(driver, linked, database=target.database)
+        took = time.perf_counter() - started
+        remove_dataset_from_neo4j(driver, linked.dataset.id, database=target.database)
+    return {"seed_s": took, "seed_peak_rss_mib": _peak_rss_mib()}
+
+
+def _child(what: str, directory: Path, env: Mapping[str, str], timeout: float) -> dict[str, Any]:
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.bench.scale", what, str(directory)],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def size_figures(roles: int, neo4j_env: Mapping[str, str] | None) -> dict[str, Any]:
+    """Every figure of one size; a step that fails is reported as its error."""
+    with tempfile.TemporaryDirectory(prefix=f"careergraph-scale-{roles}-") as temporary:
+        directory = Path(temporary)
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "tools.bench.synthetic", str(roles), str(directory)],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        found: dict[str, Any] = {"roles": roles, "generate_s": time.perf_counter() - started}
+        try:
+            found |= _child("--measure", directory, {}, timeout=SEED_TIMEOUT_S)
+        except (RuntimeError, subprocess.TimeoutExpired) as error:
+            found["measure_error"] = str(error)
+        if neo4j_env is not None:
+            try:
+                found |= _child("--seed", directory, neo4j_env, timeout=SEED_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                found["seed_error"] = f"not done after {SEED_TIMEOUT_S} s"
+            except RuntimeError as error:
+                found["seed_error"] = str(error)
+    return found
+
+
+def growth(points: list[tuple[int, float]]) -> float | None:
+    """The slope of log(value) over log(roles), least squares; None under two points."""
+    usable = [(math.log(n), math.log(v)) for n, v in points if v > 0]
+    if len(usable) < 2:
+        return None
+    mean_x = statistics.mean(x for x, _ in usable)
+    mean_y = statistics.mean(y for _, y in usable)
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in usable) / sum(
+        (x - mean_x) ** 2 for x, _ in usable
+    )
+    return slope
+
+
+def _latency(found: dict[str, Any], query: str, which: int) -> float | None:
+    figures = found.get(f"{query}_ms")
+    return None if figures is None else float(figures[which])
+
+
+# (label, how to read it from a size's figures, formatter, target at ESCO's size in its unit)
+Figure = tuple[str, Callable[[dict[str, Any]], float | None], Callable[[float], str], float | None]
+FIGURES: list[Figure] = [
+    ("import (read + validate JSON)", lambda f: f.get("import_s"), seconds, None),
+    ("link inference", lambda f: f.get("links_s"), seconds, 60),
+    ("snapshot build", lambda f: f.get("snapshot_s"), seconds, 10),
+    (
+        "peak RSS: import + links + snapshot (MiB)",
+        lambda f: f.get("peak_rss_mib"),
+        lambda v: f"{v:,.0f} MiB",
+        1024,
+    ),
+    ("gap p50", lambda f: _latency(f, "gap", 0), ms, 5),
+    ("gap p50, CPU time", lambda f: _latency(f, "gap", 2), ms, None),
+    ("next moves p50", lambda f: _latency(f, "next moves", 0), ms, 50),
+    ("next moves p50, CPU time", lambda f: _latency(f, "next moves", 2), ms, None),
+    ("paths k=3 max 4 moves, p50", lambda f: _latency(f, "paths", 0), ms, None),
+    ("paths k=3 max 4 moves, max", lambda f: _latency(f, "paths", 1), ms, 200),
+    ("Neo4j seed", lambda f: f.get("seed_s"), seconds, 120),
+]
+ESCO_SIZE = 3_000
+
+
+def rows(sizes: list[dict[str, Any]]) -> list[Row]:
+    """One row per figure: its value at each size, the growth exponent, the ESCO target."""
+    table = []
+    for label, read, show, target in FIGURES:
+        values = [(f["roles"], read(f)) for f in sizes]
+        shown = "; ".join(
+            f"{n:,}: {show(v) if v is not None else 'not measured'}" for n, v in values
+        )
+        exponent = growth([(n, v) for n, v in values if v is not None])
+        if exponent is not None:
+            shown += f"; growth n^{exponent:.2f}"
+        esco = next((v for n, v in values if n == ESCO_SIZE), None)
+        table.append(
+            Row(
+                "scale (synthetic ESCO-shaped)",
+                label,
+                shown,
+                f"< {show(target)} at 3,000 roles" if target else "",
+                None if target is None or esco is None else esco < target,
+            )
+        )
+    errors = [
+        f"{f['roles']:,} roles: {key.removesuffix('_error')}: {f[key]}"
+        for f in sizes
+        for key in ("measure_error", "seed_error")
+        if key in f
+    ]
+    table += [Row("scale (synthetic ESCO-shaped)", "failed", error) for error in errors]
+    shapes = "; ".join(
+        f"{f['roles']:,} roles: {f.get('competences', 0):,} competences, "
+        f"{f.get('requirements', 0):,} requirements, {f.get('links', 0):,} links"
+        for f in sizes
+    )
+    table.insert(0, Row("scale (synthetic ESCO-shaped)", "catalogues", shapes))
+    return table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--seed", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure)))
+        return
+    if args.seed:
+        print(json.dumps(seed(args.seed)))
+        return
+    neo4j = {"NEO4J_URI": os.environ["NEO4J_URI"]} if os.environ.get("NEO4J_URI") else None
+    found = [size_figures(n, neo4j) for n in args.sizes]
+    print(markdown(rows(found)))
+
+
+if __name__ == "__main__":
+    main()
