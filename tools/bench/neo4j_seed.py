@@ -111,7 +111,9 @@ def main() -> None:
         ]
         print(f"seed, first load of the run (schema + rows):{first:6.2f} s")
         print(f"seed, reload of the same data (median of 5):  {statistics.median(again):6.2f} s")
-        overview = driver.execute_query(load_query("library/overview"), database_=DATABASE)
+        overview = driver.execute_query(
+            load_query("library/overview"), dataset=DATASET, database_=DATABASE
+        )
         nodes = {r["name"]: r["count"] for r in overview.records if r["kind"] == "node"}
         rels = {r["name"]: r["count"] for r in overview.records if r["kind"] == "relationship"}
         print(f"nodes: {sum(nodes.values())}  " + ", ".join(f"{k} {v}" for k, v in nodes.items()))
