@@ -123,6 +123,9 @@ def _role(draw: st.DrawFn, code: str, families: list[str], competences: list[Com
             Requirement(competence=competence.code, levels=tuple(levels), combine=combine)
         )
     activity_names = draw(st.lists(names, max_size=2, unique=True))
+    # A career is its four roles.csv cells: one with every cell empty (profile "", no
+    # note, no years) reads back as no career, and a note "" as no note (None), so the
+    # profile and a note are never empty here (blanks, e.g. " ", are fine).
     career = draw(
         st.none()
         | st.builds(

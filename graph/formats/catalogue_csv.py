@@ -417,8 +417,10 @@ def _roles(tables: dict[str, list[Row]], scale: Scale, places: Places) -> list[R
 
 
 def _career(row: Row) -> dict[str, Any] | None:
+    """The career section when any career cell is filled, even with blanks only: the
+    writer puts a profile of " " as is, and it must read back as a career, not as none."""
     cells = ("career_profile", "career_experience", "career_note", "career_min_years")
-    if not any(row[c].strip() for c in cells):
+    if not any(row[c] for c in cells):
         return None
     years = row["career_min_years"].strip()
     return {
