@@ -63,13 +63,10 @@ def printable(text: str, limit: int) -> str:
 
 def _is_dataset_read(scope: Scope) -> bool:
     """A read answered from the dataset alone (people's data depends on more, and is private)."""
-    path = scope["path"]
-    return (
-        scope["type"] == "http"
-        and scope["method"] in ("GET", "HEAD")
-        and path.startswith("/api/v1/")
-        and not path.startswith("/api/v1/workforce")
-    )
+    if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+        return False
+    path: str = scope["path"]
+    return path.startswith("/api/v1/") and not path.startswith("/api/v1/workforce")
 
 
 def request_id(scope: Scope) -> str:

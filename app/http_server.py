@@ -89,6 +89,7 @@ def server_config(
         header_max_bytes=header_max_bytes,
         access_log=False,
         server_header=False,
+        lifespan="on",  # a start-up failure stops the server (auto would serve without state)
         **options,
     )
 
