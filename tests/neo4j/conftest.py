@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from neo4j import Driver
@@ -17,6 +17,7 @@ from graph.datafiles import read_dataset
 from graph.models import Dataset
 from graph.neo4j.seeding import load_release_into_neo4j
 from graph.neo4j.store import Neo4jStore
+from graph.neo4j.workforce import Neo4jWorkforce, remove_people
 from graph.release import Release
 from graph.workforce.generate import generate
 from graph.workforce.models import Workforce
@@ -57,6 +58,15 @@ def seeded_neo4j(neo4j_driver: Driver, neo4j_database: str, seed_release: Releas
         wipe(neo4j_driver, neo4j_database)
         load_release_into_neo4j(neo4j_driver, seed_release, database=neo4j_database)
     return neo4j_driver
+
+
+@pytest.fixture
+def neo4j_workforce(seeded_neo4j: Driver, neo4j_database: str) -> Iterator[Neo4jWorkforce]:
+    """The seeded database's workforce store; its people are gone again afterwards."""
+    yield Neo4jWorkforce(seeded_neo4j, database=neo4j_database)
+    with seeded_neo4j.session(database=neo4j_database) as session:
+        session.execute_write(lambda tx: remove_people(tx, "cigref-2011", None))
+        session.run("MATCH (w:Workforce) DETACH DELETE w").consume()
 
 
 def stored_counts(driver: Driver, database: str, dataset: str = "cigref-2011") -> Counter[str]:

@@ -58,8 +58,11 @@ def example_args(example: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize("name", sorted(library()))
-def test_library_query_runs_from_the_cli(name: str) -> None:
+def test_library_query_runs_from_the_cli(name: str, request: pytest.FixtureRequest) -> None:
     query = library()[name]
+    if name.startswith("workforce_"):  # people to read: the generated workforce, stored
+        workforce = request.getfixturevalue("generated_workforce")
+        request.getfixturevalue("neo4j_workforce").replace(workforce)
     result = cypher("run", name, *example_args(query.example), "--format", "json")
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)

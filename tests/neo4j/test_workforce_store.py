@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,7 @@ from app.settings import get_settings
 from graph.datafiles import write_dataset
 from graph.errors import InvalidWorkforce
 from graph.neo4j.seeding import remove_dataset_from_neo4j
-from graph.neo4j.workforce import Neo4jWorkforce, remove_people
+from graph.neo4j.workforce import Neo4jWorkforce
 from graph.release import Release
 from graph.workforce.generate import generate
 from graph.workforce.models import Person, Workforce
@@ -27,12 +26,8 @@ DATASET = "cigref-2011"
 
 
 @pytest.fixture
-def store(seeded_neo4j: Driver, neo4j_database: str) -> Iterator[Neo4jWorkforce]:
-    """The seeded database's workforce store; the people are gone again afterwards."""
-    yield Neo4jWorkforce(seeded_neo4j, database=neo4j_database)
-    with seeded_neo4j.session(database=neo4j_database) as session:
-        session.execute_write(lambda tx: remove_people(tx, DATASET, None))
-        session.run("MATCH (w:Workforce) DETACH DELETE w").consume()
+def store(neo4j_workforce: Neo4jWorkforce) -> Neo4jWorkforce:
+    return neo4j_workforce
 
 
 @pytest.fixture(scope="module")
