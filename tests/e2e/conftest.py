@@ -1,9 +1,10 @@
 """Browser tests: Debian's Chromium drives the built UI served by the real service.
 
 The session builds nothing: `frontend/dist` must exist (`npm run build` in frontend/).
-It starts `careergraph serve` on a free port on the embedded store, with two more
-datasets beside the seed (tests/e2e/datasets.py: a small one unlike the seed, and one of
-3,000 roles) in a temporary CAREERGRAPH_DATASETS_DIR and a generated workforce of the
+It starts `careergraph serve` on a free port on the embedded store, with four more
+datasets beside the seed (tests/e2e/datasets.py: a small one unlike the seed, one of
+3,000 roles, and the real O*NET 30.2 and ESCO v1.2.1 catalogues imported from the
+skillinfer wheel's CSVs) in a temporary CAREERGRAPH_DATASETS_DIR and a generated workforce of the
 seed behind a workforce-scoped key, waits for /health, and stops it afterwards.
 Screenshots go to artifacts/screenshots/, axe-core figures to artifacts/a11y.txt, the
 service log to artifacts/e2e-service.log.
@@ -26,7 +27,7 @@ from typing import Any
 import pytest
 
 from graph.datafiles import write_dataset
-from tests.e2e.datasets import large_dataset, small_dataset
+from tests.e2e.datasets import large_dataset, real_catalogues, small_dataset
 
 REPO = Path(__file__).resolve().parents[2]
 DIST = REPO / "frontend" / "dist"
@@ -90,7 +91,7 @@ def _workforce_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def datasets_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The embedded store's library: the test datasets, one directory each."""
     library = tmp_path_factory.mktemp("datasets")
-    for dataset in (small_dataset(), large_dataset()):
+    for dataset in (small_dataset(), large_dataset(), *real_catalogues()):
         write_dataset(dataset, library / dataset.id)
     return library
 
@@ -108,6 +109,8 @@ def base_url(datasets_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     env["CAREERGRAPH_DATASETS_DIR"] = str(datasets_dir)
+    # This checkout's build, not the careergraph_ui an editable install may point elsewhere.
+    env["CAREERGRAPH_FRONTEND_DIST"] = str(DIST)
     env["CAREERGRAPH_API_KEYS"] = f"hr-e2e:workforce:{WORKFORCE_KEY}"
     env["CAREERGRAPH_WORKFORCE_DIR"] = str(_workforce_dir(tmp_path_factory))
     # The service writes to a file: an unread pipe fills up and stalls the server.

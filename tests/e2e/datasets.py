@@ -4,13 +4,17 @@
 a four-level scale with word labels, areas that are not A..E, family and role codes
 that are words with dashes and colons, and no documented links. `large_dataset` has
 the size of a real occupation catalogue (thousands of roles in a few dozen groups), so
-the pickers, search and the map are tried at that size.
+the pickers, search and the map are tried at that size. `real_catalogues` are O*NET
+30.2 and ESCO v1.2.1 in full, imported with their presets from the CSVs in the
+`skillinfer` wheel (a dev dependency), as `careergraph dataset import --preset` does.
 """
 
 from __future__ import annotations
 
 import random
 
+from graph.formats.importing import import_bundle, read_path
+from graph.formats.presets import packaged_file, preset
 from graph.models import (
     Area,
     Competence,
@@ -24,6 +28,8 @@ from graph.models import (
 
 SMALL_ID = "demo-guild"
 LARGE_ID = "demo-large"
+# The presets of the two real catalogues, by the id their import gives.
+REAL_PRESETS = {"onet-30-2": "onet", "esco-1-2-1": "esco"}
 
 SMALL_SCALE = ("Novice", "Practitioner", "Expert", "Master")
 SMALL_AREAS = (("craft", "Craft"), ("people", "People"), ("trade", "Trade"))
@@ -215,3 +221,14 @@ def large_dataset(roles: int = 3000, families: int = 30, competences: int = 140)
         competences=frame,
         roles=tuple(made),
     )
+
+
+def real_catalogues() -> list[Dataset]:
+    """O*NET 30.2 (894 roles) and ESCO v1.2.1 (2,999 roles), imported with their presets."""
+    found = []
+    for dataset_id, name in REAL_PRESETS.items():
+        options = preset(name).options
+        imported = import_bundle(read_path(packaged_file(name)), "matrix", options=options)
+        assert imported.dataset.id == dataset_id, (name, imported.dataset.id)
+        found.append(imported.dataset)
+    return found
