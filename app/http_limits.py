@@ -27,6 +27,8 @@ from app.settings import Settings
 # since URLs end up in logs, browser history and Referer headers.
 CREDENTIAL_PARAMS = frozenset({"apikey", "xapikey", "key", "token", "accesstoken", "secret"})
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+# The query string of an upload route: its parameters' maxLength, percent-encoded.
+UPLOAD_QUERY_BYTES = 12 << 10
 # Where a batch's items are: inside an array inside the body's top object.
 _COUNTED = [ord("{"), ord("[")]
 
@@ -56,6 +58,13 @@ class Limits:
     def body_bytes_at(self, path: str) -> int:
         return self.uploads.get(path, self.body_bytes)
 
+    def query_bytes_at(self, path: str) -> int:
+        """An upload's query string names the upload (a name, a licence, an attribution...):
+        it may take up to UPLOAD_QUERY_BYTES, within the header limit."""
+        return (
+            max(self.query_bytes, UPLOAD_QUERY_BYTES) if path in self.uploads else self.query_bytes
+        )
+
 
 class Refused(Exception):
     """A request over a limit; carries the problem to answer."""
@@ -82,11 +91,11 @@ def check_head(scope: Scope, limits: Limits) -> None:
             "uri-too-long",
         )
     query: bytes = scope.get("query_string") or b""
-    if len(query) > limits.query_bytes:
+    if len(query) > (query_limit := limits.query_bytes_at(path)):
         raise Refused(
             414,
             "URI too long",
-            f"The query string has {len(query)} bytes; at most {limits.query_bytes}.",
+            f"The query string has {len(query)} bytes; at most {query_limit}.",
             "uri-too-long",
         )
     if (size := header_bytes(scope)) > limits.header_bytes:

@@ -18,6 +18,11 @@ ERROR_STATUSES = {
     "404": "Unknown code (with suggestions), or no path",
     "422": "Invalid input",
 }
+# The request limits (app/http_limits.py) answer before any route, on every operation.
+LIMIT_STATUSES = {
+    "414": "The path or the query string is over its limit",
+    "431": "The request line and headers are over their limit",
+}
 
 
 def _problem_response(description: str) -> dict[str, Any]:
@@ -42,6 +47,9 @@ def install(app: FastAPI) -> None:
                         responses.setdefault(status, {"description": description})
                 if operation.get("requestBody"):
                     responses.setdefault("400", {"description": "The body is not readable JSON"})
+                    responses.setdefault("413", {"description": "The body is over its limit"})
+                for status, description in LIMIT_STATUSES.items():
+                    responses.setdefault(status, {"description": description})
                 for status, response in responses.items():
                     if status[0] in "45":
                         responses[status] = _problem_response(response["description"])

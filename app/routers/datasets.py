@@ -55,7 +55,10 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 class ImportParameters(BaseModel):
-    """How to read the upload; the matrix options apply to format=matrix only."""
+    """How to read the upload; the matrix options apply to format=matrix only.
+
+    The lengths keep the query string, percent-encoded, within the upload routes' query
+    limit (app/http_limits.py, UPLOAD_QUERY_BYTES); longer texts belong in the files."""
 
     format: Literal["auto", "json", "csv", "matrix"] = Field(
         default="auto",
@@ -63,7 +66,7 @@ class ImportParameters(BaseModel):
         "else matrix",
     )
     id: str | None = Field(default=None, max_length=40, description="dataset id to use")
-    name: str | None = Field(default=None, max_length=200, description="dataset name to use")
+    name: str | None = Field(default=None, max_length=100, description="dataset name to use")
     replace: bool = Field(default=False, description="replace a dataset with the same id")
     preset: Literal["onet", "esco"] | None = Field(
         default=None, description="matrix defaults of a real catalogue (docs/datasets.md)"
@@ -75,14 +78,14 @@ class ImportParameters(BaseModel):
     top: float | None = Field(default=None, description="matrix: top level's upper end (highest)")
     thresholds: str | None = Field(
         default=None,
-        max_length=2000,
+        max_length=500,
         pattern=r"^\s*-?[0-9.eE+-]+(\s*,\s*-?[0-9.eE+-]+)*\s*$",
         description="matrix: each level's lowest rating, e.g. 0.5,0.7,0.9",
     )
-    labels: str | None = Field(default=None, max_length=2000, description="matrix: a,b,c")
+    labels: str | None = Field(default=None, max_length=200, description="matrix: a,b,c")
     area_separator: str | None = Field(default=None, min_length=1, max_length=5)
-    licence: str | None = Field(default=None, max_length=500)
-    attribution: str | None = Field(default=None, max_length=2000)
+    licence: str | None = Field(default=None, max_length=150)
+    attribution: str | None = Field(default=None, max_length=300)
 
     def matrix_options(self) -> MatrixOptions:
         return matrix_options(
@@ -124,7 +127,7 @@ async def import_dataset(
     parameters: Annotated[ImportParameters, Query()],
 ) -> DatasetImported:
     """Add a dataset, or replace one (replace=true): validated whole, served at once."""
-    data = await _body(request, settings.careergraph_import_max_bytes)
+    data = await request.body()  # bounded by the request limits (app/main.py, uploads)
     imported, linked, replaced = await run_in_threadpool(
         _import, data, parameters, provider, settings.careergraph_import_max_bytes
     )
@@ -149,23 +152,6 @@ async def import_dataset(
 
 def _too_large(detail: str) -> ProblemError:
     return ProblemError(413, "Upload too large", detail, "upload-too-large")
-
-
-async def _body(request: Request, limit: int) -> bytes:
-    """The request body, refused (413) past `limit` bytes before it is all read."""
-    too_large = _too_large(
-        f"The upload is larger than {limit:,} bytes (CAREERGRAPH_IMPORT_MAX_BYTES)."
-    )
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise too_large
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _import(

@@ -262,7 +262,6 @@ async def import_people(
     request: Request,
     snapshot: SnapshotDep,
     workforce: WorkforceDep,
-    settings: SettingsDep,
     key: WorkforceKey,
     mode: Annotated[
         Literal["merge", "replace"],
@@ -276,15 +275,7 @@ async def import_people(
         raise ProblemError(
             415, "Unsupported media type", "Send text/csv or application/json.", "media-type"
         )
-    limit = settings.careergraph_workforce_import_max_bytes
-    body = await request.body()
-    if len(body) > limit:
-        raise ProblemError(
-            413,
-            "Import too large",
-            f"{len(body)} bytes; at most {limit} (CAREERGRAPH_WORKFORCE_IMPORT_MAX_BYTES).",
-            "import-too-large",
-        )
+    body = await request.body()  # bounded by the request limits (app/main.py, uploads)
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError as error:
