@@ -69,6 +69,14 @@ def neo4j_workforce(seeded_neo4j: Driver, neo4j_database: str) -> Iterator[Neo4j
         session.run("MATCH (w:Workforce) DETACH DELETE w").consume()
 
 
+def store_people_for(query_name: str, request: pytest.FixtureRequest) -> None:
+    """The workforce library queries read people: store the generated workforce for this
+    test (neo4j_workforce removes it afterwards)."""
+    if query_name.startswith("workforce_"):
+        workforce = request.getfixturevalue("generated_workforce")
+        request.getfixturevalue("neo4j_workforce").replace(workforce)
+
+
 def stored_counts(driver: Driver, database: str, dataset: str = "cigref-2011") -> Counter[str]:
     """One dataset's nodes per label and relationships per type (the library's overview)."""
     records = driver.execute_query(

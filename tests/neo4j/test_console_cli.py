@@ -16,6 +16,7 @@ from app.cli.main import cli
 from app.settings import get_settings
 from graph.neo4j.library import library
 from graph.neo4j.store import Neo4jStore
+from tests.neo4j.conftest import store_people_for
 
 pytestmark = pytest.mark.neo4j
 runner = CliRunner()
@@ -60,9 +61,7 @@ def example_args(example: dict[str, Any]) -> list[str]:
 @pytest.mark.parametrize("name", sorted(library()))
 def test_library_query_runs_from_the_cli(name: str, request: pytest.FixtureRequest) -> None:
     query = library()[name]
-    if name.startswith("workforce_"):  # people to read: the generated workforce, stored
-        workforce = request.getfixturevalue("generated_workforce")
-        request.getfixturevalue("neo4j_workforce").replace(workforce)
+    store_people_for(name, request)
     result = cypher("run", name, *example_args(query.example), "--format", "json")
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)

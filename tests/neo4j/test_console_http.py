@@ -26,6 +26,7 @@ from graph.neo4j.seeding import load_release_into_neo4j
 from graph.neo4j.store import Neo4jStore
 from seed import DATA_DIR
 from tests.fixtures.live import serving
+from tests.neo4j.conftest import store_people_for
 
 pytestmark = pytest.mark.neo4j
 
@@ -382,8 +383,11 @@ def test_the_library_lists_every_file(client: httpx.Client) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(library()))
-def test_library_query_runs_with_its_example(client: httpx.Client, name: str) -> None:
+def test_library_query_runs_with_its_example(
+    client: httpx.Client, name: str, request: pytest.FixtureRequest
+) -> None:
     query = library()[name]
+    store_people_for(name, request)
     response = client.post(f"{URL}/library/{name}", json={"params": query.example})
     assert response.status_code == 200, response.text
     answer = response.json()
