@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import csv
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from pydantic import BaseModel
 from rich.console import Console
 from rich.table import Table
 
+from app.cli.career_cmd import emit
 from app.settings import Settings, get_settings
 from app.stores import open_store
 from app.workforce import open_workforce
@@ -86,13 +86,6 @@ def session(dataset: str | None) -> Iterator[Session]:
     except CareerGraphError as error:
         typer.echo(f"error: {error.detail}", err=True)
         raise typer.Exit(1) from error
-
-
-def emit(answer: BaseModel, as_json: bool, render: Callable[[], None]) -> None:
-    if as_json:
-        typer.echo(answer.model_dump_json(indent=2, by_alias=True))
-    else:
-        render()
 
 
 def percent(value: float | None) -> str:
