@@ -18,6 +18,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -42,11 +43,11 @@ POM = Path(__file__).resolve().parent / "neo4j_pom.xml"
 SERVER_CLASS = "org.neo4j.server.CommunityEntryPoint"
 HEAP = "512m"
 PAGE_CACHE = "128m"
-# What transactions may hold on the heap, all together and each: a runaway query
-# (a string doubling, a huge collect) fails with MemoryPoolOutOfMemoryError instead
-# of running the server out of heap. docker-compose.yml sets the same ratios.
-TRANSACTIONS_MEMORY = "320m"
-TRANSACTION_MEMORY = "192m"
+# What transactions may hold on the heap, all together and each, in eighths of it (512m:
+# 320m and 192m): a runaway query (a string doubling, a huge collect) fails with
+# MemoryPoolOutOfMemoryError instead of running the server out of heap, and a larger
+# heap admits larger imports. docker-compose.yml sets the same ratios.
+TRANSACTIONS_EIGHTHS, TRANSACTION_EIGHTHS = 5, 3
 BOLT_KEEP_ALIVE = "5s"
 # What the neo4j start script would add on Java 17: Neo4j needs these opens for
 # its off-heap page cache and Netty; the rest keeps failures diagnosable.
@@ -120,8 +121,8 @@ def start(
 
     `user` logs in with `password` (empty: a random one, recorded in the state file).
     `port=None` picks a free port, so concurrent test sessions do not collide.
-    `heap` is the JVM heap; a transaction may use 70% of it (a whole dataset's seed is
-    one transaction: ESCO-sized catalogues need more than the default).
+    `heap` is the JVM heap (e.g. 512m, 3g); a transaction may use 3/8 of it (a whole
+    dataset's seed is one transaction: ESCO-sized catalogues need more than the default).
     """
     state = state_dir or default_state_dir()
     running = status(state)
@@ -137,7 +138,7 @@ def start(
     shutil.rmtree(conf, ignore_errors=True)
     home.mkdir(parents=True)
     conf.mkdir(parents=True)
-    (conf / "neo4j.conf").write_text(_config(home, bolt_port))
+    (conf / "neo4j.conf").write_text(_config(home, bolt_port, heap))
     java, classpath = java_executable(), _classpath(log)
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
     server_log = state / "neo4j.log"
@@ -193,7 +194,16 @@ def stop(state_dir: Path | None = None, *, timeout: float = 60.0) -> bool:
     return True
 
 
-def _config(home: Path, port: int) -> str:
+def _eighths(size: str, eighths: int) -> str:
+    """`eighths`/8 of a JVM size such as 512m or 3g, in megabytes."""
+    match = re.fullmatch(r"([1-9][0-9]*)([mMgG])", size)
+    if match is None:
+        raise LauncherError(f"heap {size!r}: expected a size such as 512m or 2g")
+    megabytes = int(match[1]) * (1024 if match[2] in "gG" else 1)
+    return f"{megabytes * eighths // 8}m"
+
+
+def _config(home: Path, port: int, heap: str) -> str:
     """Loopback only: Bolt on 127.0.0.1, HTTP(S) off, no usage reports; dirs inside `home`."""
     directories = {
         "data": "data",
@@ -215,8 +225,8 @@ def _config(home: Path, port: int) -> str:
         "server.https.enabled": "false",
         "dbms.usage_report.enabled": "false",
         "server.memory.pagecache.size": PAGE_CACHE,
-        "db.memory.transaction.total.max": TRANSACTIONS_MEMORY,
-        "db.memory.transaction.max": TRANSACTION_MEMORY,
+        "db.memory.transaction.total.max": _eighths(heap, TRANSACTIONS_EIGHTHS),
+        "db.memory.transaction.max": _eighths(heap, TRANSACTION_EIGHTHS),
         # Drivers stop waiting on a connection silent for keep_alive x probes (a hint the
         # server sends): a frozen server fails its clients' reads in 10 s, not never.
         "server.bolt.connection_keep_alive": BOLT_KEEP_ALIVE,

@@ -16,6 +16,10 @@ err = Console(stderr=True)
 def start(
     port: int = typer.Option(neo4j_launcher.DEFAULT_PORT, help="Bolt port on 127.0.0.1."),
     timeout: float = typer.Option(180.0, help="Seconds to wait for Bolt to answer."),
+    heap: str = typer.Option(
+        neo4j_launcher.HEAP,
+        help="JVM heap, e.g. 512m or 2g; one transaction may use 3/8 of it (large imports).",
+    ),
 ) -> None:
     """Start a fresh local Neo4j in the background; the last line printed is its Bolt URI.
 
@@ -30,6 +34,7 @@ def start(
             port=port,
             timeout=timeout,
             log=err.print,
+            heap=heap,
         )
     except neo4j_launcher.LauncherError as error:
         err.print(f"[red]{error}[/red]")
