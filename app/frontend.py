@@ -11,6 +11,7 @@ from pathlib import Path
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import Response
 from starlette.types import Scope
 
@@ -50,7 +51,11 @@ def install(app: FastAPI, dist: Path | None) -> None:
     """Serve the UI from `dist`, by default the installed careergraph_ui package."""
     dist = dist or package_dir("careergraph_ui")
     if dist is not None and (dist / "assets").is_dir():
-        app.mount("/assets", Assets(directory=dist / "assets"), name="assets")
+        # Compressed on the way out: the script is most of a first visit's bytes.
+        assets = GZipMiddleware(
+            Assets(directory=dist / "assets"), minimum_size=1024, compresslevel=6
+        )
+        app.mount("/assets", assets, name="assets")
 
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
     def spa(request: Request, path: str) -> FileResponse | HTMLResponse:

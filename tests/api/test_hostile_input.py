@@ -30,6 +30,9 @@ SECRET = "s3cret-key-in-the-url"
 PAIR = b'{"from": "3.2", "to": "3.4"},'
 
 
+BIG_SCRIPT = "console.log('careergraph');\n" * 2000
+
+
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A built UI holding a source map, as an older build would."""
@@ -38,6 +41,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "index.html").write_text("<!doctype html><title>ui</title>")
     (root / "assets" / "app.js").write_text("console.log(1)\n//# sourceMappingURL=app.js.map")
     (root / "assets" / "app.js.map").write_text('{"sources": ["src/secret.ts"]}')
+    (root / "assets" / "big.js").write_text(BIG_SCRIPT)
     return root
 
 
@@ -271,6 +275,16 @@ def test_docs_load_nothing_from_elsewhere(client: httpx.Client) -> None:
         assert client.get(f"/docs/assets/{asset}").status_code == 200
     assert_problem(client.get("/docs/assets/swagger-ui-bundle.js.map"), 404)
     assert_problem(client.get("/redoc"), 404)
+
+
+def test_assets_are_compressed_for_clients_that_accept_it(base_url: str) -> None:
+    with httpx.Client(base_url=base_url) as raw:  # a client that asks for gzip
+        packed = raw.get("/assets/big.js", headers={"Accept-Encoding": "gzip"})
+        plain = raw.get("/assets/big.js", headers={"Accept-Encoding": "identity"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert int(packed.headers["content-length"]) < len(BIG_SCRIPT) // 4
+    assert packed.text == plain.text == BIG_SCRIPT
+    assert "content-encoding" not in plain.headers
 
 
 def test_source_maps_are_never_served(client: httpx.Client) -> None:
