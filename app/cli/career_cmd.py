@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from app.codes import split_codes
-from app.settings import get_settings
+from app.settings import Settings, get_settings
 from app.stores import open_store
 from app.views import role_sheet
 from graph.algorithms.gap import gap
@@ -27,6 +27,7 @@ from graph.algorithms.unlocks import unlocks
 from graph.errors import CareerGraphError
 from graph.results import Basis, GapReport, NextMoves, PathsAnswer, Raise, UnlocksAnswer
 from graph.snapshot import Snapshot
+from graph.store import GraphStore
 
 cli = typer.Typer()
 console = Console()
@@ -42,15 +43,26 @@ Label = Callable[[int], str]
 
 
 @contextmanager
+def store_and_snapshot(dataset: str | None) -> Iterator[tuple[Settings, GraphStore, Snapshot]]:
+    """The settings, the configured store (closed afterwards) and its snapshot of `dataset`."""
+    settings = get_settings()
+    store = open_store(settings)
+    try:
+        yield (
+            settings,
+            store,
+            Snapshot.build(store.load(dataset or settings.careergraph_default_dataset)),
+        )
+    finally:
+        store.close()
+
+
+@contextmanager
 def snapshot_or_exit(dataset: str | None) -> Iterator[Snapshot]:
     """The configured store's snapshot of `dataset`; a domain error becomes one line, exit 1."""
-    settings = get_settings()
     try:
-        store = open_store(settings)
-        try:
-            yield Snapshot.build(store.load(dataset or settings.careergraph_default_dataset))
-        finally:
-            store.close()
+        with store_and_snapshot(dataset) as (_, _, snapshot):
+            yield snapshot
     except CareerGraphError as error:
         typer.echo(f"error: {error.detail}", err=True)
         raise typer.Exit(1) from error

@@ -19,9 +19,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app.cli.career_cmd import emit
-from app.settings import Settings, get_settings
-from app.stores import open_store
+from app.cli.career_cmd import DatasetOption, JsonOption, emit, store_and_snapshot
+from app.settings import Settings
 from app.workforce import open_workforce
 from graph.errors import CareerGraphError, InvalidWorkforce
 from graph.snapshot import Snapshot
@@ -42,10 +41,6 @@ from graph.workforce.whatif import WhatIfRaise, what_if
 cli = typer.Typer(no_args_is_help=True)
 out = Console()
 
-DatasetOption = Annotated[
-    str | None, typer.Option("--dataset", help="Dataset id (default: the default dataset).")
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print the API's JSON document.")]
 ThresholdOption = Annotated[
     float | None,
     typer.Option(min=0.01, max=1.0, help="Ready-soon threshold (default: CAREERGRAPH_READY_SOON)."),
@@ -71,14 +66,9 @@ class Session:
 @contextmanager
 def session(dataset: str | None) -> Iterator[Session]:
     """The configured store's snapshot of `dataset` and its workforce store; errors exit 1."""
-    settings = get_settings()
     try:
-        store = open_store(settings)
-        try:
-            snapshot = Snapshot.build(store.load(dataset or settings.careergraph_default_dataset))
+        with store_and_snapshot(dataset) as (settings, store, snapshot):
             yield Session(settings, snapshot, open_workforce(settings, store))
-        finally:
-            store.close()
     except InvalidWorkforce as error:
         for problem in error.problems:
             typer.echo(f"error: {problem}", err=True)
