@@ -14,6 +14,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from graph.errors import (
+    BudgetExceeded,
+    Cancelled,
     CareerGraphError,
     CompetenceNotFound,
     DatasetError,
@@ -81,6 +83,9 @@ DOMAIN_STATUS: dict[type[CareerGraphError], tuple[int, str]] = {
     InvalidProfile: (422, "invalid-profile"),
     NoPath: (404, "no-path"),
     InvalidPath: (422, "invalid-path"),
+    BudgetExceeded: (422, "budget-exceeded"),
+    # 499 is nginx's "client closed request": nobody reads it, the access log does.
+    Cancelled: (499, "cancelled"),
     StoreUnavailable: (503, "store-unavailable"),
     QueryRefused: (403, "query-refused"),
     QueryTimeout: (504, "query-timeout"),

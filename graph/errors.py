@@ -97,6 +97,24 @@ class DatasetError(CareerGraphError):
         self.problems = problems or (detail,)
 
 
+class BudgetExceeded(CareerGraphError):
+    """An answer needs more time or memory than one request may use (graph/budget.py)."""
+
+    title = "Request too large"
+
+    def __init__(self, used: str, lower: str) -> None:
+        super().__init__(
+            f"This answer would need {used}, more than one request may use; lower {lower}."
+        )
+        self.lower = lower
+
+
+class Cancelled(CareerGraphError):
+    """Nobody waits for the answer any more (the client left); the work was stopped."""
+
+    title = "Cancelled"
+
+
 class StoreUnavailable(CareerGraphError):
     title = "Store unavailable"
 
