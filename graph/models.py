@@ -224,6 +224,9 @@ class Role(Frozen):
     career_mentions: tuple[str, ...] = ()
     # Where the sheet is in the source document, when there is one.
     source_lines: tuple[int, int] | None = None
+    # How much preparation the role needs, where the catalogue says (O*NET Job Zones:
+    # 1 little or none .. 5 extensive); the direction of a move reads it before level mass.
+    job_zone: int | None = Field(default=None, ge=1, le=5)
 
     @model_validator(mode="after")
     def _each_competence_once(self) -> Role:
@@ -248,6 +251,10 @@ class DocumentedLink(Frozen):
     target: Code
     evidence: Evidence
     note: str = Field(default="", description="how the quote was mapped to these roles")
+    condition: str = Field(
+        default="",
+        description="who the move is for, when the source limits it (empty: everyone)",
+    )
 
 
 class Dataset(Frozen):
