@@ -195,6 +195,7 @@ class SnapshotProvider:
             replaced = self.store.save(release, replace=replace)
             self._left_out.pop(dataset, None)
             self._replace(dataset, release)
+            self._stored({**self._health.stored, dataset: release.version})
             return self._snapshots[dataset], replaced
 
     def remove(self, dataset: str) -> bool:
@@ -206,7 +207,13 @@ class SnapshotProvider:
             self._left_out.pop(dataset, None)
             dropped = dataset in self._snapshots
             self._snapshots = {d: s for d, s in self._snapshots.items() if d != dataset}
+            self._stored({d: v for d, v in self._health.stored.items() if d != dataset})
             return removed or dropped
+
+    def _stored(self, stored: dict[str, str]) -> None:
+        """What this process wrote is what the store holds now (no wait for the next check)."""
+        health = self._health
+        self._health = StoreHealth(health.checked_at, health.error, stored, health.checking_since)
 
 
 def _check(release: Release) -> None:
