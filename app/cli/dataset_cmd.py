@@ -203,7 +203,7 @@ def list_command() -> None:
         )
     out.print(table)
     for id_, problem in sorted(left_out.items()):
-        typer.echo(f"left out: {id_}: {problem}", err=True)
+        typer.echo(f"left out: {id_!r}: {problem}", err=True)
 
 
 FormatOption = Annotated[

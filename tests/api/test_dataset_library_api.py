@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import zipfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import httpx
 import pytest
@@ -18,6 +20,8 @@ import app.routers.meta
 import graph.formats.importing
 from app.main import create_app
 from app.settings import Settings
+from graph.datafiles import dataset_files, read_dataset
+from graph.dataset_library import Library
 from graph.embedded import EmbeddedStore
 from graph.formats.csvtext import MAX_COLUMNS
 from graph.store import GraphStore
@@ -247,3 +251,31 @@ def test_nothing_above_answered_500(http: httpx.Client) -> None:
     """Every module test above ran on this server: it still answers and is ready."""
     ready = http.get("/ready").json()
     assert ready["status"] == "ready", ready["reasons"]
+
+
+def test_one_bad_library_dataset_is_reported_on_ready_and_the_rest_served(
+    tmp_path: Path,
+) -> None:
+    """Issue 22: one invalid dataset in the library failed the whole start."""
+    library = tmp_path / "library"
+    copy = read_dataset(DATA_DIR).model_copy(update={"id": "copy"})
+    Library(library).write("copy", dataset_files(copy), replace=False)
+    shutil.copytree(DATA_DIR, library / "broken")
+    (library / "broken" / "competences.json").write_text('[{"code": "A1"}]')
+    shutil.copytree(DATA_DIR, library / "cigref-2011\n")
+    store = EmbeddedStore.from_directories([DATA_DIR], library=library)
+    settings = Settings(careergraph_api_keys=[f"ops:write:{KEY}"], careergraph_reload_check_s=3600)
+    with (
+        serving(create_app(settings, store=store)) as base,
+        httpx.Client(base_url=base, timeout=30) as http,
+    ):
+        ready = http.get("/ready").json()
+        assert ready["status"] == "degraded"
+        assert sorted(ready["left_out"]) == ["broken", "cigref-2011\n"]
+        assert ready["left_out"]["broken"].startswith("competences.json:1:2: competence A1:")
+        assert any(r.startswith("dataset broken is left out: ") for r in ready["reasons"])
+        assert {d["id"] for d in http.get("/api/v1/datasets").json()} == {"cigref-2011", "copy"}
+        assert http.get("/api/v1/gap?from=3.2&to=3.4&dataset=copy").status_code == 200
+        assert http.delete("/api/v1/datasets/broken", headers=WRITE).status_code == 204
+        assert list(http.get("/ready").json()["left_out"]) == ["cigref-2011\n"]
+        assert not (library / "broken").exists()
