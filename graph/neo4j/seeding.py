@@ -124,8 +124,8 @@ def _memory_bounded(
                 raise
             raise TooLarge(
                 "the dataset is too large for the Neo4j server's transaction memory "
-                f"({error.code}): raise the server's heap or "
-                "db.memory.transaction.total.max, or import fewer roles"
+                f"({error.code}): raise the server's heap or its "
+                "db.memory.transaction.max, or import fewer roles"
             ) from None
 
     return bounded
