@@ -26,45 +26,24 @@ from graph.embedded import EmbeddedStore
 from graph.formats.csvtext import MAX_COLUMNS
 from graph.store import GraphStore
 from seed import DATA_DIR
+from tests.api import test_datasets_api
 from tests.api.test_datasets_api import KEY, MAX_BYTES, WRITE, example_zip, upload
 from tests.fixtures.live import serving
-from tests.fixtures.stores import STORE_KINDS, store_of_kind
 
-IMPORTED = ("race", "race-replace", "tagged", "acme-engineering")
+IMPORTED = ("race", "race-replace", "tagged", "wide", "acme-engineering")
 
 
-@pytest.fixture(scope="module", params=STORE_KINDS)
-def store(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[GraphStore]:
-    if request.param == "embedded":
-        library = tmp_path_factory.mktemp("library")
-        opened: GraphStore = EmbeddedStore.from_directories([DATA_DIR], library=library)
-    else:
-        opened = store_of_kind(request)
+# The served app of the dataset routes' tests: both stores, the same keys and bounds.
+store, url, http = test_datasets_api.store, test_datasets_api.url, test_datasets_api.http
+
+
+@pytest.fixture(scope="module", autouse=True)
+def removed_afterwards(store: GraphStore) -> Iterator[None]:
     for dataset in IMPORTED:
-        opened.remove(dataset)
-    yield opened
+        store.remove(dataset)
+    yield
     for dataset in IMPORTED:
-        opened.remove(dataset)
-
-
-@pytest.fixture(scope="module")
-def url(store: GraphStore) -> Iterator[str]:
-    settings = Settings(
-        careergraph_api_keys=[f"ops:write:{KEY}"],
-        careergraph_import_max_bytes=MAX_BYTES,
-        careergraph_reload_check_s=3600,
-    )
-    with serving(create_app(settings, store=store)) as base:
-        yield base
-
-
-@pytest.fixture
-def http(url: str) -> Iterator[httpx.Client]:
-    # 60 s: the quadratic header check of finding 3 took hours; any answer comes in seconds.
-    with httpx.Client(base_url=url, timeout=60) as client:
-        yield client
+        store.remove(dataset)
 
 
 def problem(answer: httpx.Response, status: int, kind: str) -> str:
