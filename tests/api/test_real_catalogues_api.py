@@ -118,3 +118,21 @@ def test_no_onet_gap_holds_an_ability(http: httpx.Client) -> None:
     assert areas <= {"Skill", "Knowledge"} and gap["items"]
     learn = [item["learn"]["levels"] for item in gap["items"] if item["status"] != "met"]
     assert learn and all(levels for levels in learn)  # O*NET's anchors say what to learn
+
+
+@pytest.mark.parametrize(
+    ("name", "query", "within", "code"),
+    [
+        ("onet", "software engineer", 3, "15-1252.00"),  # a reported title
+        ("onet", "sofware enginer", 3, "15-1252.00"),
+        ("onet", "DBA", 1, "15-1242.00"),
+        ("esco", "software developer", 1, "software-developer"),  # the exact title first
+        ("esco", "data scientist", 1, "data-scientist"),
+    ],
+)
+def test_search_finds_what_people_type(
+    http: httpx.Client, name: str, query: str, within: int, code: str
+) -> None:
+    params = {"q": query, "dataset": dataset_id(name)}
+    found = [r["code"] for r in http.get("/api/v1/roles", params=params).json()]
+    assert code in found[:within], found[:5]

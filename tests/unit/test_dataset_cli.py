@@ -140,3 +140,11 @@ def test_a_bad_file_is_one_line_and_writes_nothing(library: Path, tmp_path: Path
 )
 def test_mistakes_are_one_line_and_exit_1(args: list[str], message: str) -> None:
     assert message in one_line_error(*run(*args)[::2])
+
+
+def test_the_esco_csv_package_imports_from_its_directory(library: Path) -> None:
+    code, out, err = run("import", str(EXAMPLES / "esco-csv"), "--id", "esco-sample")
+    assert code == 0, out + err
+    dataset = read_dataset(library / "esco-sample")
+    assert dataset.scale.labels == ("optional", "essential")
+    assert {f.code for f in dataset.families} == {"13", "25", "35"}
