@@ -98,7 +98,8 @@ def packaged_file(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise DatasetError(
             f"the {name} preset reads {file} from the skillinfer package, which is not "
-            f"installed: pip install {SKILLINFER} (the dev extra has it), or give the file's path"
+            f"installed: pip install 'careergraph[presets]' (or {SKILLINFER}), or give the "
+            "file's path"
         )
     return Path(spec.submodule_search_locations[0]) / "datasets" / file
 
