@@ -136,3 +136,25 @@ def test_search_finds_what_people_type(
     params = {"q": query, "dataset": dataset_id(name)}
     found = [r["code"] for r in http.get("/api/v1/roles", params=params).json()]
     assert code in found[:within], found[:5]
+
+
+def test_a_self_assessment_on_onet_reads_in_words(http: httpx.Client) -> None:
+    dataset = dataset_id("onet")
+    competences = http.get(f"/api/v1/competences?include=levels&dataset={dataset}").json()
+    programming = next(c for c in competences if c["code"] == "skill-programming")
+    labels = [level["label"] for level in programming["levels"]]
+    assert labels == ["Basic", "Intermediate", "Advanced"]
+    assert all("For example:" in level["descriptor"] for level in programming["levels"])
+    answer = http.post(
+        "/api/v1/gap",
+        json={
+            "dataset": dataset,
+            "from": {"profile": {"skill-programming": 1, "knowledge-mathematics": 2}},
+            "to": "15-1252.00",
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    item = next(i for i in answer.json()["items"] if i["competence"]["code"] == "skill-programming")
+    assert item["have"] == 1 and item["status"] == "raise"
+    taught = [level["label"] for level in item["learn"]["levels"]]
+    assert taught == ["Intermediate", "Advanced"][: item["need"] - 1]
