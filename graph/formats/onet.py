@@ -150,8 +150,9 @@ def _role(role: Role, occupation: Occupation | None) -> Role:
 
 
 def _described(competence: Competence, levels: int) -> Competence:
-    """The competence with its O*NET anchors as level descriptors, one per level."""
-    anchors = level_anchors().get(competence.code, ())
+    """The competence with its O*NET anchors as level descriptors, one per level (its code
+    is the label 'Skill:Programming' or the label's slug 'skill-programming')."""
+    anchors = level_anchors().get(slug(competence.code, fallback=""), ())
     if len(anchors) != levels:
         return competence
     described = tuple(

@@ -142,9 +142,9 @@ def test_a_self_assessment_on_onet_reads_in_words(http: httpx.Client) -> None:
     dataset = dataset_id("onet")
     competences = http.get(f"/api/v1/competences?include=levels&dataset={dataset}").json()
     programming = next(c for c in competences if c["code"] == "skill-programming")
-    labels = [level["label"] for level in programming["levels"]]
+    labels = [level["label"] for level in programming["descriptors"]]
     assert labels == ["Basic", "Intermediate", "Advanced"]
-    assert all("For example:" in level["descriptor"] for level in programming["levels"])
+    assert all("For example:" in level["descriptor"] for level in programming["descriptors"])
     answer = http.post(
         "/api/v1/gap",
         json={
