@@ -26,8 +26,8 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# frontend/dist is the package careergraph_ui (pyproject.toml): it must exist to install,
-# even before the UI is built into it.
+# frontend/dist is the package careergraph_ui (setup.py), shipped only when it exists:
+# made before the editable install, so the UI built into it later is found.
 $(RUNTIME): pyproject.toml | $(VENV)/bin/python
 	mkdir -p frontend/dist
 	$(BIN)/pip install --quiet -e .

@@ -119,7 +119,7 @@ class QuantisationOut(Out):
 class DatasetImported(Out):
     dataset: DatasetInfo
     replaced: bool = Field(description="a dataset with this id was there before")
-    format: Literal["json", "csv", "matrix"]
+    format: Literal["json", "csv", "matrix", "esco"]
     quantisation: QuantisationOut | None = Field(description="matrix imports only")
     links_per_role: Spread = Field(description="career links out of each role")
 

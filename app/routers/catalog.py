@@ -82,7 +82,9 @@ async def roles(
         ),
     ] = None,
 ) -> Response:
-    """Roles, filtered; with `q`, title matches first, then other names, then word forms.
+    """Roles, filtered; with `q`, the exact title first, then another name or an acronym
+    (CIO), then every word in the title, in other names, as word forms or with a typo;
+    the closest names first within each (graph.search).
 
     `min_level` compares with the high end of a requirement's levels.
     """
@@ -104,12 +106,12 @@ def matching_roles(
     competence: str | None = None,
     min_level: int | None = None,
 ) -> list[RoleSummary]:
-    """The answer of `GET /api/v1/roles` (the twin of cypher/library/role_search.cypher and
-    roles_requiring.cypher)."""
+    """The answer of `GET /api/v1/roles` (the twin of cypher/library/roles_requiring.cypher;
+    cypher/library/role_search.cypher finds the word matches of `q`, graph.search.match_rank)."""
     wanted = snapshot.competence(competence).code if competence else None
     ranked = []
     for role in snapshot.dataset.roles:
-        rank = search.match_rank(q, role.title, [*role.alt_titles, role.code]) if q else 0
+        rank = search.role_match(q, role.title, [*role.alt_titles, role.code]) if q else (0, 0.0)
         if rank is None or (family is not None and role.family != family):
             continue
         if _requires(role, wanted, min_level):

@@ -71,10 +71,10 @@ class ImportParameters(BaseModel):
     The lengths keep the query string, percent-encoded, within the upload routes' query
     limit (app/http_limits.py, UPLOAD_QUERY_BYTES); longer texts belong in the files."""
 
-    format: Literal["auto", "json", "csv", "matrix"] = Field(
+    format: Literal["auto", "json", "csv", "matrix", "esco"] = Field(
         default="auto",
         description="auto: json for a zip with dataset.json, csv for one with dataset.csv, "
-        "else matrix",
+        "esco for one with ESCO's occupationSkillRelations_en.csv, else matrix",
     )
     id: str | None = Field(default=None, max_length=40, description="dataset id to use")
     name: str | None = Field(default=None, max_length=100, description="dataset name to use")

@@ -11,7 +11,8 @@
 // Parameters: $text words, e.g. "security".
 // Example: {"text": "security"}
 // Columns: code, title, rank
-// Twin: app.routers.catalog.matching_roles — its answer to `q` (ranks from graph.search.match_rank)
+// Twin: graph.search.match_rank — the word matches of GET /api/v1/roles?q= in the roles' order;
+//   the service also finds exact names, acronyms (CIO) and typos and orders by closeness
 MATCH (r:Role {dataset: $dataset})
 WITH r, [s IN [coalesce($text, ''), r.title] + r.alt_titles + [r.code] |
          reduce(folded = '', c IN split(normalize(toLower(s), NFD), '') | folded +

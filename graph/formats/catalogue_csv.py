@@ -76,6 +76,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "career_note",
         "career_min_years",
         "source_lines",
+        "job_zone",
     ),
     REQUIREMENTS: ("role", "competence", "levels"),
     DETAILS: ("role", "field", "heading", "text"),
@@ -93,6 +94,7 @@ OPTIONAL_COLUMNS = frozenset(
         "career_note",
         "career_min_years",
         "source_lines",
+        "job_zone",
         "heading",
         "line",
         "note",
@@ -176,6 +178,7 @@ def _role_row(role: Role) -> tuple[object, ...]:
         (career.note or "") if career else "",
         _blank_if_none(career.min_experience_years if career else None),
         f"{role.source_lines[0]}-{role.source_lines[1]}" if role.source_lines else "",
+        _blank_if_none(role.job_zone),
     )
 
 
@@ -410,6 +413,7 @@ def _roles(tables: dict[str, list[Row]], scale: Scale, places: Places) -> list[R
             "trends": row["trends"],
             "career": _career(row),
             "source_lines": _source_lines(row),
+            "job_zone": _number(row, "job_zone", minimum=1) if row["job_zone"].strip() else None,
             "requirements": _requirements(code, requirements.get(code, []), scale, places),
             **_details(details.get(code, [])),
         }

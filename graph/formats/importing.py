@@ -1,9 +1,10 @@
 """One way in and one way out for every format, shared by `careergraph dataset` and the API.
 
 Import: a bundle of files (a directory, a zip, one file) in a format (json, csv,
-matrix; `auto` looks at the file names) -> a validated dataset in canonical order,
-plus what the quantisation chose for a matrix. Export: a dataset -> the files of the
-JSON directory format or the CSV format, by name. Nothing here touches a store.
+matrix, esco: ESCO's CSV package; `auto` looks at the file names) -> a validated
+dataset in canonical order, plus what the quantisation chose for a matrix. Export: a
+dataset -> the files of the JSON directory format or the CSV format, by name. Nothing
+here touches a store.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from typing import Literal, get_args
 from graph.datafiles import FILES as JSON_FILES
 from graph.datafiles import META_FILE, canonical, check_id, dataset_files, read_dataset
 from graph.errors import DatasetError, TooLarge
-from graph.formats import catalogue_csv, matrix
+from graph.formats import catalogue_csv, esco, matrix
 from graph.formats.bundles import Bundle, from_zip, inflate, is_zip
 from graph.formats.csvtext import Progress
 from graph.formats.quantise import QuantisationReport
 from graph.models import Dataset
 
-Format = Literal["json", "csv", "matrix"]
+Format = Literal["json", "csv", "matrix", "esco"]
 ExportFormat = Literal["json", "csv"]
 FORMATS: tuple[Format, ...] = get_args(Format)
 EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
@@ -41,11 +42,14 @@ class Imported:
 
 
 def detect(bundle: Bundle) -> Format:
-    """json when there is a dataset.json, csv when there is a dataset.csv, else matrix."""
+    """json when there is a dataset.json, csv when there is a dataset.csv, esco when there
+    is ESCO's occupationSkillRelations_en.csv, else matrix."""
     if META_FILE in bundle.files:
         return "json"
     if catalogue_csv.DATASET in bundle.files:
         return "csv"
+    if esco.RELATIONS in bundle.files:
+        return "esco"
     return "matrix"
 
 
@@ -91,6 +95,8 @@ def import_bundle(
         dataset = _read_json(bundle)
     elif chosen == "csv":
         dataset = catalogue_csv.read_catalogue(bundle, progress=progress)
+    elif chosen == "esco":
+        dataset = esco.read_esco(bundle, progress=progress)
     else:
         options = options or matrix.MatrixOptions(id=dataset_id or "matrix")
         if dataset_id is not None:

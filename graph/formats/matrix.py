@@ -7,13 +7,17 @@ Codes are derived from the labels (graph.formats.slugs); competences fall into a
 by a label prefix when a separator is given ("Skill:Active Listening" -> area Skill),
 else into one area; roles into one family, or the families of a roles -> family CSV.
 Every competence has every level of the scale, each described by its rating range.
+Areas named in `drop_areas` are left out before quantising (O*NET's abilities: nobody
+learns Near Vision); a title two areas share is told apart by its area
+("Mathematics (skill)", "Mathematics (knowledge)"). A catalogue that knows more about
+its rows than the matrix says (O*NET's codes and groups) gives a `refine` step.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -67,6 +71,11 @@ class MatrixOptions:
     source: str = ""
     licence: str = ""
     attribution: str = ""
+    # Areas (label prefixes) whose competences are not imported, e.g. ("Ability",).
+    drop_areas: tuple[str, ...] = ()
+    # The catalogue's own identity over the quantised dataset (codes, families, level
+    # descriptors, links); it keeps the roles and competences in order (graph.formats.onet).
+    refine: Callable[[Dataset], Dataset] | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +179,7 @@ def matrix_dataset(
 
     `families`: each role's family name (read_families); None puts every role in one.
     """
+    matrix = _without_dropped_areas(matrix, options)
     quantisation = quantisation_for(matrix, options)
     levels = quantisation.levels(matrix.ratings)
     _check_every_role_requires(matrix, levels)
@@ -214,6 +224,8 @@ def matrix_dataset(
             competences=competences,
             roles=roles,
         )
+        if options.refine is not None:
+            dataset = options.refine(dataset)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(map(str, first["loc"]))
@@ -221,7 +233,12 @@ def matrix_dataset(
     found = [str(p) for p in problems(dataset)]
     if found:  # codes are derived unique and levels in range: this would be a bug
         raise DatasetError(f"{matrix.file}: {found[0]}", tuple(found))
-    report = QuantisationReport.of(quantisation, levels, role_codes, competence_codes)
+    report = QuantisationReport.of(
+        quantisation,
+        levels,
+        [r.code for r in dataset.roles],
+        [c.code for c in dataset.competences],
+    )
     return dataset, report
 
 
@@ -239,6 +256,24 @@ def _check_every_role_requires(matrix: Matrix, levels: npt.NDArray[np.int64]) ->
         )
 
 
+def _without_dropped_areas(matrix: Matrix, options: MatrixOptions) -> Matrix:
+    """The matrix less the columns of the areas `options.drop_areas` names."""
+    if not options.drop_areas or not options.area_separator:
+        return matrix
+    kept = [
+        i
+        for i, label in enumerate(matrix.competences)
+        if label.partition(options.area_separator)[0].strip() not in options.drop_areas
+    ]
+    if not kept:
+        raise DatasetError(f"{matrix.file}: every competence is in a dropped area")
+    return replace(
+        matrix,
+        competences=[matrix.competences[i] for i in kept],
+        ratings=matrix.ratings[:, kept],
+    )
+
+
 def _areas(
     labels: Sequence[str], options: MatrixOptions
 ) -> tuple[tuple[Area, ...], list[str], list[str]]:
@@ -254,4 +289,15 @@ def _areas(
     unique = list(dict.fromkeys(names))
     area_codes = dict(zip(unique, codes(unique, kind="area"), strict=True))
     areas = tuple(Area(code=area_codes[n], name=n) for n in unique)
-    return areas, [area_codes[n] for n in names], titles
+    return areas, [area_codes[n] for n in names], _told_apart(titles, names)
+
+
+def _told_apart(titles: list[str], areas: list[str]) -> list[str]:
+    """A title found in several areas gets its area: 'Mathematics (knowledge)'."""
+    areas_of: dict[str, set[str]] = {}
+    for title, area in zip(titles, areas, strict=True):
+        areas_of.setdefault(title, set()).add(area)
+    return [
+        f"{title} ({area.casefold()})" if len(areas_of[title]) > 1 else title
+        for title, area in zip(titles, areas, strict=True)
+    ]

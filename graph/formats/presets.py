@@ -7,7 +7,12 @@ it is installed, or the file given. docs/datasets.md explains each default.
 - O*NET 30.2: 894 occupations x 120 skills, knowledge areas and abilities
   ("Skill:Programming"); each cell the importance rating, min-max normalised to 0..1
   per column by skillinfer (0: the occupation that least needs it, 1: the one that most
-  does). Floor 0.5 keeps the upper half of each column's range; 5 levels of width 0.1.
+  does). The 35 skills and 33 knowledge areas are kept, the 52 abilities (Near Vision,
+  Finger Dexterity: not learned) left out. Floor 0.5 keeps the upper half of each
+  column's range; 3 levels of equal width (Basic, Intermediate, Advanced), described by
+  O*NET's three level anchors per element. graph.formats.onet then gives the
+  occupations their O*NET-SOC codes, SOC major groups, Job Zones, descriptions and
+  reported titles, and O*NET's closest related occupations as documented links.
 - ESCO v1.2.1: 2,999 occupations x 134 level-2 skill groups; each cell 1 when the
   occupation has an essential skill in the group, else 0. One level, "essential".
 """
@@ -19,6 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from graph.errors import DatasetError
+from graph.formats import onet
 from graph.formats.matrix import MatrixOptions
 
 SKILLINFER = "skillinfer==0.1.1"
@@ -36,14 +42,18 @@ PRESETS: dict[str, Preset] = {
         MatrixOptions(
             id="onet-30-2",
             name="O*NET 30.2 occupations",
-            levels=5,
+            levels=len(onet.LEVEL_LABELS),
             floor=0.5,
+            labels=onet.LEVEL_LABELS,
             area_separator=":",
+            drop_areas=("Ability",),
+            refine=onet.identify,
             family_name="O*NET occupations",
             source=(
-                "O*NET 30.2 Database: importance of 35 skills, 33 knowledge areas and "
-                "52 abilities for 894 occupations, normalised to 0..1 per column "
-                f"(as shipped in {SKILLINFER})"
+                "O*NET 30.2 Database: importance of 35 skills and 33 knowledge areas "
+                "for 894 occupations, normalised to 0..1 per column "
+                f"(as shipped in {SKILLINFER}); codes, major groups, Job Zones, descriptions, "
+                "reported titles, level anchors and related occupations from O*NET 29.3"
             ),
             licence="CC BY 4.0",
             attribution=(
@@ -88,7 +98,8 @@ def packaged_file(name: str) -> Path:
     if spec is None or not spec.submodule_search_locations:
         raise DatasetError(
             f"the {name} preset reads {file} from the skillinfer package, which is not "
-            f"installed: pip install {SKILLINFER} (the dev extra has it), or give the file's path"
+            f"installed: pip install 'careergraph[presets]' (or {SKILLINFER}), or give the "
+            "file's path"
         )
     return Path(spec.submodule_search_locations[0]) / "datasets" / file
 

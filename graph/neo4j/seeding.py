@@ -311,6 +311,7 @@ def role_properties(role: Role) -> Row:
         "trends": role.trends,
         "career_mentions": list(role.career_mentions),
         "source_lines": list(role.source_lines) if role.source_lines else None,
+        "job_zone": role.job_zone,
     }
 
 

@@ -159,6 +159,7 @@ def _role(record: Record) -> Role:
         trends=props.get("trends", ""),
         career_mentions=props.get("career_mentions", ()),
         source_lines=props.get("source_lines"),
+        job_zone=props.get("job_zone"),
     )
 
 

@@ -66,6 +66,14 @@ def test_search_ranks_title_matches_first(client: httpx.Client) -> None:
     assert found[0] == "3.2"
 
 
+@pytest.mark.parametrize(("query", "first"), [("CIO", "7.1"), ("programer", "3.2")])
+def test_search_finds_acronyms_and_typos_first(
+    client: httpx.Client, query: str, first: str
+) -> None:
+    found = [r["code"] for r in client.get("/api/v1/roles", params={"q": query}).json()]
+    assert found[0] == first
+
+
 def test_role_filter_excludes(client: httpx.Client) -> None:
     codes = [r["code"] for r in client.get("/api/v1/roles?competence=B1&min_level=5").json()]
     assert "3.2" not in codes

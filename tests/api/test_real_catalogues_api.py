@@ -21,7 +21,7 @@ from seed import DATA_DIR
 from tests.fixtures.live import serving
 
 KEY = "catalogues-secret"
-SIZES = {"onet": (894, 120), "esco": (2999, 134)}
+SIZES = {"onet": (894, 68), "esco": (2999, 134)}  # O*NET: skills and knowledge, no abilities
 
 
 @pytest.fixture(scope="module")
@@ -67,10 +67,10 @@ def test_imported_in_full_with_credit_and_kept_in_the_library(
     [
         (
             "onet",
-            "software-developers",
-            "computer-and-information-systems-managers",
+            "15-1252.00",
+            "11-3021.00",
             "software",
-            "software-developers",
+            "15-1252.00",
         ),
         (
             "esco",
@@ -99,3 +99,62 @@ def test_gap_next_moves_paths_and_search(
     assert found in hits
     etag = gap.headers["etag"]
     assert etag == f'"{http.get(f"/api/v1/datasets/{dataset}").json()["dataset_version"]}"'
+
+
+def test_onet_roles_answer_by_their_o_net_soc_codes(http: httpx.Client) -> None:
+    dataset = dataset_id("onet")
+    sheet = http.get(f"/api/v1/roles/15-1252.00?dataset={dataset}")
+    assert sheet.status_code == 200, sheet.text
+    assert sheet.json()["title"] == "Software Developers"
+    assert sheet.json()["family"]["name"] == "Computer and Mathematical Occupations"
+    families = http.get(f"/api/v1/families?dataset={dataset}").json()
+    assert len(families) >= 20
+
+
+def test_no_onet_gap_holds_an_ability(http: httpx.Client) -> None:
+    dataset = dataset_id("onet")
+    gap = http.get(f"/api/v1/gap?from=15-1252.00&to=15-1211.00&dataset={dataset}").json()
+    areas = {item["competence"]["area"] for item in gap["items"]}
+    assert areas <= {"Skill", "Knowledge"} and gap["items"]
+    learn = [item["learn"]["levels"] for item in gap["items"] if item["status"] != "met"]
+    assert learn and all(levels for levels in learn)  # O*NET's anchors say what to learn
+
+
+@pytest.mark.parametrize(
+    ("name", "query", "within", "code"),
+    [
+        ("onet", "software engineer", 3, "15-1252.00"),  # a reported title
+        ("onet", "sofware enginer", 3, "15-1252.00"),
+        ("onet", "DBA", 1, "15-1242.00"),
+        ("esco", "software developer", 1, "software-developer"),  # the exact title first
+        ("esco", "data scientist", 1, "data-scientist"),
+    ],
+)
+def test_search_finds_what_people_type(
+    http: httpx.Client, name: str, query: str, within: int, code: str
+) -> None:
+    params = {"q": query, "dataset": dataset_id(name)}
+    found = [r["code"] for r in http.get("/api/v1/roles", params=params).json()]
+    assert code in found[:within], found[:5]
+
+
+def test_a_self_assessment_on_onet_reads_in_words(http: httpx.Client) -> None:
+    dataset = dataset_id("onet")
+    competences = http.get(f"/api/v1/competences?include=levels&dataset={dataset}").json()
+    programming = next(c for c in competences if c["code"] == "skill-programming")
+    labels = [level["label"] for level in programming["descriptors"]]
+    assert labels == ["Basic", "Intermediate", "Advanced"]
+    assert all("For example:" in level["descriptor"] for level in programming["descriptors"])
+    answer = http.post(
+        "/api/v1/gap",
+        json={
+            "dataset": dataset,
+            "from": {"profile": {"skill-programming": 1, "knowledge-mathematics": 2}},
+            "to": "15-1252.00",
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    item = next(i for i in answer.json()["items"] if i["competence"]["code"] == "skill-programming")
+    assert item["have"] == 1 and item["status"] == "raise"
+    taught = [level["label"] for level in item["learn"]["levels"]]
+    assert taught == ["Intermediate", "Advanced"][: item["need"] - 1]

@@ -70,7 +70,7 @@ def test_a_slice_is_stored_and_credited(http: httpx.Client, store: Neo4jStore, n
     dataset = SLICES[name]
     info = http.get(f"/api/v1/datasets/{dataset}").json()
     assert info["counts"]["roles"] == OCCUPATIONS
-    assert info["counts"]["competences"] == {"onet": 120, "esco": 134}[name]
+    assert info["counts"]["competences"] == {"onet": 68, "esco": 134}[name]  # no abilities
     assert info["dataset_version"] == store.versions()[dataset]
     assert ("USDOL/ETA" if name == "onet" else "European Commission") in info["attribution"]
 
@@ -111,3 +111,23 @@ def test_the_cli_answers_on_neo4j_as_the_api_does(
     exported = careergraph("dataset", "export", dataset, str(tmp_path), "--format", "csv")
     assert exported.returncode == 0, exported.stderr
     assert "skill-programming" in (tmp_path / "competences.csv").read_text()
+
+
+def test_the_onet_slice_reads_back_whole_with_job_zones_and_related_links(
+    http: httpx.Client, store: Neo4jStore
+) -> None:
+    from graph.formats.bundles import Bundle
+    from graph.formats.importing import import_bundle
+    from graph.formats.presets import preset
+
+    dataset = SLICES["onet"]
+    files = {"onet.csv": head("onet", OCCUPATIONS)}
+    expected = import_bundle(
+        Bundle("slice", files), "matrix", options=preset("onet").options, dataset_id=dataset
+    ).dataset
+    read_back = store.load(dataset).dataset
+    assert read_back == expected
+    assert all(role.job_zone is not None for role in read_back.roles)
+    assert read_back.links and all(
+        link.evidence.quote.startswith("O*NET Related Occupations") for link in read_back.links
+    )

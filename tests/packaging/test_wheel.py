@@ -1,5 +1,6 @@
 """A wheel install works on its own: built from the checkout, installed in a fresh venv,
-run from a directory that is not the checkout (so nothing is found by accident)."""
+run from a directory that is not the checkout (so nothing is found by accident). And
+`pip install .` works on a clean clone, where no UI is built (no Node needed)."""
 
 from __future__ import annotations
 
@@ -36,8 +37,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert build.returncode == 0, build.stderr
     (wheel,) = work.glob("careergraph-*.whl")
-    subprocess.run([sys.executable, "-m", "venv", str(work / "venv")], check=True)
-    bin_dir = work / "venv" / "bin"
+    bin_dir = fresh_venv(work)
     install = subprocess.run(
         [str(bin_dir / "pip"), "install", "-q", str(wheel)],
         capture_output=True,
@@ -46,6 +46,63 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert install.returncode == 0, install.stderr
     return bin_dir
+
+
+def fresh_venv(work: Path) -> Path:
+    subprocess.run([sys.executable, "-m", "venv", str(work / "venv")], check=True)
+    return work / "venv" / "bin"
+
+
+@pytest.fixture(scope="module")
+def installed_from_a_clean_clone(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bin/ directory of a fresh venv where `pip install .` ran in a copy of the
+    checkout's files as a clone has them: git's files, nothing git ignores (no UI build)."""
+    work = tmp_path_factory.mktemp("clone")
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    )
+    clone = work / "careergraph"
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        if (ROOT / name).is_file():  # a file deleted but not yet committed is left out
+            (clone / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, clone / name)
+    assert not (clone / "frontend" / "dist").exists()
+    bin_dir = fresh_venv(work)
+    install = subprocess.run(
+        [str(bin_dir / "pip"), "install", "-q", "."],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert install.returncode == 0, install.stderr
+    return bin_dir
+
+
+def test_a_clean_clone_installs_and_answers_without_the_ui(
+    installed_from_a_clean_clone: Path,
+) -> None:
+    done = run(installed_from_a_clean_clone, "gap", "3.2", "3.4", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["summary"]["level_steps"] == 5
+    probe = "from graph.resources import package_dir; print(package_dir('careergraph_ui'))"
+    ui = subprocess.run(
+        [str(installed_from_a_clean_clone / "python"), "-c", probe],
+        cwd=installed_from_a_clean_clone.parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert ui.stdout.strip() == "None"  # the service then says how to build it
+
+
+def test_a_preset_says_which_extra_it_needs(installed_from_a_clean_clone: Path) -> None:
+    done = run(installed_from_a_clean_clone, "dataset", "import", "--preset", "onet")
+    assert done.returncode == 1
+    assert "pip install 'careergraph[presets]'" in done.stderr
 
 
 def run(bin_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -205,7 +205,7 @@ BAD_INPUT = [
     ),
     pytest.param(
         "roles.csv",
-        lambda text: text + "ENG-2,ENG,Developer again,,,,,,,\n",
+        lambda text: text + "ENG-2,ENG,Developer again,,,,,,,,\n",
         "roles.csv:7:1 (code): duplicate role code",
         id="duplicate-role",
     ),
@@ -259,7 +259,7 @@ BAD_INPUT = [
     ),
     pytest.param(
         "roles.csv",
-        replace(",7,\n", ",seven,\n"),
+        replace(",7,,\n", ",seven,,\n"),
         "roles.csv:5:9 (career_min_years): 'seven' is not a whole number of at least 0",
         id="not-a-number",
     ),

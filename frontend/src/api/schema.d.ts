@@ -180,7 +180,9 @@ export interface paths {
         };
         /**
          * Roles
-         * @description Roles, filtered; with `q`, title matches first, then other names, then word forms.
+         * @description Roles, filtered; with `q`, the exact title first, then another name or an acronym
+         *     (CIO), then every word in the title, in other names, as word forms or with a typo;
+         *     the closest names first within each (graph.search).
          *
          *     `min_level` compares with the high end of a requirement's levels.
          */
@@ -1254,7 +1256,7 @@ export interface components {
              * Format
              * @enum {string}
              */
-            format: "json" | "csv" | "matrix";
+            format: "json" | "csv" | "matrix" | "esco";
             /** @description matrix imports only */
             quantisation: components["schemas"]["QuantisationOut"] | null;
             /** @description career links out of each role */
@@ -2928,8 +2930,8 @@ export interface operations {
     import_dataset_api_v1_datasets_post: {
         parameters: {
             query?: {
-                /** @description auto: json for a zip with dataset.json, csv for one with dataset.csv, else matrix */
-                format?: "auto" | "json" | "csv" | "matrix";
+                /** @description auto: json for a zip with dataset.json, csv for one with dataset.csv, esco for one with ESCO's occupationSkillRelations_en.csv, else matrix */
+                format?: "auto" | "json" | "csv" | "matrix" | "esco";
                 /** @description dataset id to use */
                 id?: string | null;
                 /** @description dataset name to use */
