@@ -151,8 +151,14 @@ class Neo4jShelf:
         return found, left_out
 
     def save(self, linked: Release, *, replace: bool) -> bool:
-        with console.status(f"writing {linked.dataset.id} in one transaction"):
-            return self.store.save(linked, replace=replace)
+        columns = (TextColumn("writing {task.description:<14}"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=console, transient=True) as bar:
+            task = bar.add_task("", total=None)
+
+            def progress(done: int, total: int, step: str) -> None:
+                bar.update(task, completed=done, total=total, description=step)
+
+            return self.store.save(linked, replace=replace, progress=progress)
 
     def remove(self, dataset: str) -> bool:
         return self.store.remove(dataset)

@@ -33,7 +33,7 @@ from graph.models import (
     Scale,
 )
 from graph.neo4j.connection import UNAVAILABLE, Neo4jTarget, open_driver, unavailable
-from graph.neo4j.seeding import remove_dataset_from_neo4j, write_release
+from graph.neo4j.seeding import Progress, remove_dataset_from_neo4j, write_release
 from graph.release import Release
 
 T = TypeVar("T")
@@ -80,16 +80,27 @@ class Neo4jStore:
         """
         return self._reading(lambda tx: _read_release(tx, dataset))
 
-    def save(self, release: Release, *, replace: bool = True) -> bool:
+    def save(
+        self, release: Release, *, replace: bool = True, progress: Progress | None = None
+    ) -> bool:
+        """Write the release in one transaction (graph.neo4j.seeding.write_release)."""
         ordered = Release(canonical(release.dataset), release.links, release.link_policy)
-        return write_release(self._driver, ordered, database=self._database, replace=replace)
+        try:
+            return write_release(
+                self._driver, ordered, database=self._database, replace=replace, progress=progress
+            )
+        except UNAVAILABLE as error:
+            raise unavailable(error) from error
 
     def invalid(self) -> dict[str, str]:
         """Nothing is left out here: a stored dataset that cannot be read fails its load."""
         return {}
 
     def remove(self, dataset: str) -> bool:
-        return remove_dataset_from_neo4j(self._driver, dataset, database=self._database)
+        try:
+            return remove_dataset_from_neo4j(self._driver, dataset, database=self._database)
+        except UNAVAILABLE as error:
+            raise unavailable(error) from error
 
     def close(self) -> None:
         if self._owns_driver:

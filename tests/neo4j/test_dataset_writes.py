@@ -30,6 +30,7 @@ from graph.neo4j.seeding import remove_dataset_from_neo4j, write_release
 from graph.neo4j.store import Neo4jStore
 from graph.release import Release
 from tests.fixtures.live import serving
+from tests.neo4j.conftest import Cli
 
 pytestmark = pytest.mark.neo4j
 
@@ -182,3 +183,16 @@ def test_a_load_over_the_transaction_memory_is_too_large_and_keeps_the_previous(
             store.save(Release(heavy, (), POLICY))  # raised at once: never retried
         assert store.versions()["heavy"] == light.version
         assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1  # alive
+
+
+def test_the_cli_imports_into_neo4j_once_then_replaces(
+    driver: Driver, careergraph: Cli, neo4j_database: str
+) -> None:
+    example = str(Path(__file__).parents[2] / "docs" / "examples" / "csv-catalogue")
+    first = careergraph("dataset", "import", example, "--id", "race")
+    assert first.returncode == 0, first.stderr
+    again = careergraph("dataset", "import", example, "--id", "race")
+    assert again.returncode == 1 and "already holds a dataset 'race'" in again.stderr
+    replaced = careergraph("dataset", "import", example, "--id", "race", "--replace")
+    assert replaced.returncode == 0, replaced.stderr
+    assert "race" in Neo4jStore(driver, database=neo4j_database).versions()
