@@ -77,11 +77,14 @@ ui-test: $(UI_DEPS) api-types-check
 pytest: $(DEV) $(UI_BUILD)
 	$(BIN)/pytest
 
-# Neo4j frozen, stopped and restarted empty under load (Java 17 + Maven); not in `make test`.
-# CHAOS_SECONDS sets each phase's length.
+# Neo4j frozen, stopped and restarted empty under load (Java 17 + Maven); then the service
+# killed (-9) mid dataset replace on both stores and restarted; not in `make test`.
+# CHAOS_SECONDS sets each phase's length, CHAOS_ROUNDS the kills per store.
 CHAOS_SECONDS ?= 30
+CHAOS_ROUNDS ?= 5
 chaos: $(DEV)
 	$(BIN)/python -m tools.chaos.run --seconds $(CHAOS_SECONDS)
+	$(BIN)/python -m tools.chaos.library --rounds $(CHAOS_ROUNDS)
 
 # Every figure of docs/benchmarks.md in one table (needs wrk: `sudo apt-get install -y wrk`;
 # the Neo4j rows need Java 17 + Maven or NEO4J_URI). BENCH_ARGS: see tools/bench/run.py,
