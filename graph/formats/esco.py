@@ -26,7 +26,7 @@ from pydantic import ValidationError
 
 from graph.errors import DatasetError
 from graph.formats.bundles import Bundle
-from graph.formats.csvtext import Progress, Row, decode, read_table
+from graph.formats.csvtext import Progress, Row, decode, located, read_table
 from graph.formats.slugs import slug
 from graph.models import (
     CODE_PATTERN,
@@ -62,6 +62,11 @@ def read_esco(bundle: Bundle, *, progress: Progress | None = None) -> Dataset:
     )
     skills = _table(bundle, SKILLS, ("conceptUri", "preferredLabel"), progress)
     relations = _table(bundle, RELATIONS, ("occupationUri", "relationType", "skillUri"), progress)
+    if not occupations:
+        raise located(OCCUPATIONS, 2, 1, "no occupation: the file has a header row only")
+    for row in (*occupations, *skills):
+        if not row["preferredLabel"].strip():
+            raise row.error("preferredLabel", "empty label")
     groups = (
         _table(bundle, ISCO_GROUPS, ("code", "preferredLabel"), progress)
         if ISCO_GROUPS in bundle.files

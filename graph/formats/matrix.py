@@ -242,20 +242,6 @@ def matrix_dataset(
     return dataset, report
 
 
-def _check_every_role_requires(matrix: Matrix, levels: npt.NDArray[np.int64]) -> None:
-    """A role left with no requirement is refused at its line (graph.validation's rule)."""
-    empty = np.flatnonzero(~levels.any(axis=1))
-    if empty.size:
-        at = int(empty[0])
-        raise located(
-            matrix.file,
-            matrix.lines[at],
-            1,
-            f"role {matrix.roles[at]!r} has no rating at or above the floor, so no requirement; "
-            "a role needs at least one (lower the floor, or leave the row out)",
-        )
-
-
 def _without_dropped_areas(matrix: Matrix, options: MatrixOptions) -> Matrix:
     """The matrix less the columns of the areas `options.drop_areas` names."""
     if not options.drop_areas or not options.area_separator:
@@ -272,6 +258,20 @@ def _without_dropped_areas(matrix: Matrix, options: MatrixOptions) -> Matrix:
         competences=[matrix.competences[i] for i in kept],
         ratings=matrix.ratings[:, kept],
     )
+
+
+def _check_every_role_requires(matrix: Matrix, levels: npt.NDArray[np.int64]) -> None:
+    """A role left with no requirement is refused at its line (graph.validation's rule)."""
+    empty = np.flatnonzero(~levels.any(axis=1))
+    if empty.size:
+        at = int(empty[0])
+        raise located(
+            matrix.file,
+            matrix.lines[at],
+            1,
+            f"role {matrix.roles[at]!r} has no rating at or above the floor, so no requirement; "
+            "a role needs at least one (lower the floor, or leave the row out)",
+        )
 
 
 def _areas(

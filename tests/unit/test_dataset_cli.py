@@ -146,6 +146,34 @@ def test_mistakes_are_one_line_and_exit_1(args: list[str], message: str) -> None
     assert message in one_line_error(*run(*args)[::2])
 
 
+def test_the_esco_csv_package_imports_from_its_directory(library: Path) -> None:
+    code, out, err = run("import", str(EXAMPLES / "esco-csv"), "--id", "esco-sample")
+    assert code == 0, out + err
+    dataset = read_dataset(library / "esco-sample")
+    assert dataset.scale.labels == ("optional", "essential")
+    assert {f.code for f in dataset.families} == {"13", "25", "35"}
+
+
+def test_an_onet_slice_answers_by_o_net_soc_code(tmp_path: Path) -> None:
+    """The O*NET preset over a slice of skillinfer's file (the full one is the API suite's)."""
+    from graph.formats.presets import packaged_file
+
+    lines = gzip.decompress(packaged_file("onet").read_bytes()).decode().splitlines()
+    developers = next(line for line in lines if line.startswith("Software Developers,"))
+    matrix = tmp_path / "onet-slice.csv"
+    matrix.write_text("\n".join([*lines[:21], developers]) + "\n")
+    code, out, err = run("import", str(matrix), "--preset", "onet", "--id", "onet-slice")
+    assert code == 0, out + err
+    result = runner.invoke(cli, ["role", "15-1252.00", "--dataset", "onet-slice", "--json"])
+    assert result.exit_code == 0, result.stderr
+    sheet = json.loads(result.stdout)
+    assert (sheet["title"], sheet["family"]["name"]) == (
+        "Software Developers",
+        "Computer and Mathematical Occupations",
+    )
+    assert not any(c["code"].startswith("ability-") for c in sheet["competences"])
+
+
 def test_remove_takes_an_id_never_a_folder(tmp_path: Path) -> None:
     """Issue 22: `dataset remove /any/folder` deleted any folder holding a dataset.json."""
     folder = tmp_path / "precious"
@@ -184,31 +212,3 @@ def test_an_unreadable_library_dataset_is_listed_and_every_command_still_works(
     result = runner.invoke(cli, ["gap", "ENG-1", "ENG-2", "--dataset", "acme-engineering"])
     assert result.exit_code == 0, result.stderr
     assert run("remove", "broken")[0] == 0 and not (library / "broken").exists()
-
-
-def test_the_esco_csv_package_imports_from_its_directory(library: Path) -> None:
-    code, out, err = run("import", str(EXAMPLES / "esco-csv"), "--id", "esco-sample")
-    assert code == 0, out + err
-    dataset = read_dataset(library / "esco-sample")
-    assert dataset.scale.labels == ("optional", "essential")
-    assert {f.code for f in dataset.families} == {"13", "25", "35"}
-
-
-def test_an_onet_slice_answers_by_o_net_soc_code(tmp_path: Path) -> None:
-    """The O*NET preset over a slice of skillinfer's file (the full one is the API suite's)."""
-    from graph.formats.presets import packaged_file
-
-    lines = gzip.decompress(packaged_file("onet").read_bytes()).decode().splitlines()
-    developers = next(line for line in lines if line.startswith("Software Developers,"))
-    matrix = tmp_path / "onet-slice.csv"
-    matrix.write_text("\n".join([*lines[:21], developers]) + "\n")
-    code, out, err = run("import", str(matrix), "--preset", "onet", "--id", "onet-slice")
-    assert code == 0, out + err
-    result = runner.invoke(cli, ["role", "15-1252.00", "--dataset", "onet-slice", "--json"])
-    assert result.exit_code == 0, result.stderr
-    sheet = json.loads(result.stdout)
-    assert (sheet["title"], sheet["family"]["name"]) == (
-        "Software Developers",
-        "Computer and Mathematical Occupations",
-    )
-    assert not any(c["code"].startswith("ability-") for c in sheet["competences"])

@@ -137,6 +137,11 @@ def bundle_with(name: str, change: tuple[str, str]) -> Bundle:
             ("conceptUri,skillType", "uri,skillType"),
             "skills_en.csv:1:1: missing column 'conceptUri'",
         ),
+        (
+            "skills_en.csv",
+            (",SQL,", ",,"),
+            "skills_en.csv:7:5 (preferredLabel): empty label",
+        ),
     ],
 )
 def test_bad_cells_are_named_by_file_line_and_column(
@@ -145,3 +150,10 @@ def test_bad_cells_are_named_by_file_line_and_column(
     with pytest.raises(DatasetError) as raised:
         import_bundle(bundle_with(name, change), "esco")
     assert message in str(raised.value)
+
+
+def test_a_package_without_occupations_is_refused() -> None:
+    files = {p.name: p.read_bytes() for p in SAMPLE.glob("*.csv")}
+    files["occupations_en.csv"] = files["occupations_en.csv"].splitlines(keepends=True)[0]
+    with pytest.raises(DatasetError, match=r"occupations_en\.csv:2:1: no occupation"):
+        import_bundle(Bundle("sample", files), "esco")

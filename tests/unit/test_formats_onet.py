@@ -13,7 +13,7 @@ from graph.models import Dataset
 MATRIX = b"""role,Skill:Programming,Skill:Mathematics,Knowledge:Mathematics,Ability:Near Vision
 Software Developers,1.0,0.7,0.55,0.9
 Computer Systems Analysts,0.6,0.9,0.8,0.95
-Jugglers,0.1,0.2,0.6,1.0
+Jugglers,0.1,0.6,0.0,1.0
 """
 
 
@@ -45,8 +45,8 @@ def test_abilities_are_left_out_and_shared_titles_told_apart() -> None:
         "Knowledge:Mathematics": "Mathematics (knowledge)",
     }
     juggler = next(r for r in dataset.roles if r.title == "Jugglers")
-    # Near Vision 1.0 was its highest rating; what is left is the learnable one
-    assert [r.competence for r in juggler.requirements] == ["Knowledge:Mathematics"]
+    # Near Vision (1.0) is left out: Mathematics the skill (0.6) is all it requires.
+    assert [q.competence for q in juggler.requirements] == ["Skill:Mathematics"]
     with_abilities = imported(drop_areas=())
     assert "ability-near-vision" in {c.code for c in with_abilities.competences}  # slugs
 
