@@ -99,6 +99,13 @@ class Move(Answer):
     coverage: float = Field(ge=0, le=1)
     level_steps: int = Field(ge=0)
     documented: bool
+    relatedness: float = Field(
+        ge=0, le=1, description="how alike the two roles' requirements and titles are"
+    )
+    direction: Literal["up", "lateral", "down"] = Field(
+        description="step up, lateral move or step down (Job Zones, else entry level mass)"
+    )
+    why: str = Field(description="why the move is here, in words: relatedness, gap, direction")
 
 
 class NextMoves(Answer):

@@ -1,17 +1,17 @@
 """Career links: the moves the source states, plus the moves the data makes plausible.
 
-The inferred rule (docs/design.md, "Career links"): for each role A, its `top_k` most
-reachable roles B by coverage(A -> B), plus every B whose coverage reaches
-`threshold`. Coverage alone would leave junior roles, which require few
-competences at low levels, with no move at all; the top-k part guarantees every
-role a way forward. A role that no rule reaches still gets its single most
-reachable predecessor, so every role has a way in too.
+The inferred rule (docs/recommendations.md, "Career links"): from each role A, its
+`top_k` most related roles B (graph.algorithms.similarity) among those that are not a
+step down from A (graph.algorithms.direction); ties by fewer level steps, then code.
+A role with no such target (the most senior ones) takes its `top_k` most related in
+any direction, so every role has a way out; a role that no rule reaches gets its single
+most related source, so every role has a way in. A fixed k keeps the graph sparse at
+any size: at most k + a few links out of each role, 900 or 3,000 roles alike.
 
-Calibration (real seed: 33 roles, 8 documented links; tools/bench/links_calibration.py):
-top_k=4, threshold=0.6 gives 207 links, 4 to 19 out of each role (median 5), every
-ordered pair of roles reachable, 887 of 1056 pairs within 4 moves, 9 moves at most.
-top_k=3 reaches every pair only thanks to the documented links; threshold 0.5 adds
-80 links (many from senior roles "down" to junior ones) for 115 more pairs within 4.
+Calibration (`careergraph eval`, tools/bench/links_calibration.py): k is chosen against
+O*NET's Related Occupations and the seed's stated moves; the figures are in
+docs/recommendations.md. `threshold` is not a link rule any more: it is the coverage at
+which a role counts as within reach (unlocks, compare).
 """
 
 from __future__ import annotations
@@ -32,14 +32,16 @@ from graph.algorithms.coverage import (
     rounded_coverage,
     smallest,
 )
+from graph.algorithms.direction import DOWN, directions
 from graph.algorithms.gap import figures
 from graph.algorithms.holdings import from_role
+from graph.algorithms.similarity import Relatedness
 from graph.models import CareerLink, Dataset, DocumentedLink, LinkKind, Role, natural_key
 from graph.release import Release
 
 # Bump when the inferring code changes what it picks: the fingerprint, and through it
 # every release version, changes with it.
-RULE_VERSION = 1
+RULE_VERSION = 2
 
 # Cells per block of source rows: bounds memory to ~100 MB whatever the catalogue size.
 BLOCK_CELLS = 1 << 22
@@ -49,7 +51,7 @@ BLOCK_CELLS = 1 << 22
 class LinkPolicy:
     """The one place the inferred-link settings live."""
 
-    top_k: int = 4
+    top_k: int = 10
     threshold: float = 0.6
 
     @property
@@ -112,20 +114,24 @@ def _link(
 def _inferred_pairs(roles: list[Role], policy: LinkPolicy) -> dict[tuple[str, str], str]:
     """Each inferred pair (in code order) with the rule that chose it, in words."""
     codes = [r.code for r in roles]
+    related = Relatedness.of(roles)
+    masses = related.levels.required
+    zones = np.array([r.job_zone or 0 for r in roles], dtype=np.int64)
+    order = np.arange(len(roles), dtype=np.int64)
     chosen: dict[tuple[int, int], str] = {}
     best_in = np.full(len(roles), NEVER, dtype=np.int64)
-    for rows, steps, coverage in _coverage_blocks(roles):
-        keys = rank_keys(coverage, steps, np.arange(len(roles), dtype=np.int64)[None, :])
+    for rows, steps, _ in _coverage_blocks(roles):
+        relatedness = np.round(related.block(rows.tolist()), 4)
+        keys = rank_keys(relatedness, steps, order[None, :])
         keys[np.arange(len(rows)), rows] = NEVER  # no move to oneself
         for offset, source in enumerate(rows.tolist()):
-            ranked = smallest(keys[offset], policy.top_k)
+            going = directions(int(masses[source]), roles[source].job_zone, masses, zones)
+            onward = np.where(going != DOWN, keys[offset], NEVER)
+            ranked = smallest(onward, policy.top_k) or smallest(keys[offset], policy.top_k)
             for rank, target in enumerate(ranked, start=1):
-                chosen[source, target] = f"rank {rank} of {codes[source]}'s most reachable roles"
-            for target in np.flatnonzero(coverage[offset] >= policy.threshold).tolist():
-                if target != source and (source, target) not in chosen:
-                    chosen[source, target] = f"coverage at or above {policy.threshold:.0%}"
-        # The way in: each target's most reachable source (ties by source order).
-        sources = rank_keys(coverage, steps, rows[:, None])
+                chosen[source, target] = f"rank {rank} of {codes[source]}'s most related roles"
+        # The way in: each target's most related source (ties by fewer steps, source order).
+        sources = rank_keys(relatedness, steps, rows[:, None])
         sources[np.arange(len(rows)), rows] = NEVER
         best_in = np.minimum(best_in, sources.min(axis=0))
     reached = {target for _, target in chosen}
@@ -133,9 +139,7 @@ def _inferred_pairs(roles: list[Role], policy: LinkPolicy) -> dict[tuple[str, st
     for target in range(len(roles)):
         if target not in reached and best_in[target] != NEVER:
             source = int(best_in[target] & step_mask)
-            chosen[source, target] = (
-                f"most reachable way into {codes[target]}, which no rule reached"
-            )
+            chosen[source, target] = f"most related way into {codes[target]}, which no rule reached"
     return {(codes[a], codes[b]): why for (a, b), why in sorted(chosen.items())}
 
 

@@ -21,11 +21,9 @@ closed per level step raised, then steps closed, then roles unlocked, then code.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from threading import Lock
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +31,7 @@ import numpy.typing as npt
 from graph.algorithms.gap import GapFigures, competence_ref, figures
 from graph.algorithms.holdings import Holdings
 from graph.algorithms.links import DEFAULT_POLICY
+from graph.algorithms.per_snapshot import PerSnapshot
 from graph.models import Competence, Role, natural_key
 from graph.results import Holder, Raise, TargetRaise, Toward, Unlocked, UnlocksAnswer
 from graph.snapshot import Snapshot
@@ -97,24 +96,7 @@ class _Index:
         return self.required - overlap
 
 
-_INDEXES: OrderedDict[tuple[str, str], _Index] = OrderedDict()
-_INDEXES_LOCK = Lock()
-_INDEXES_KEPT = 8
-
-
-def _index(snapshot: Snapshot) -> _Index:
-    """The snapshot's index, built once per dataset version (a few kept, least used dropped)."""
-    key = (snapshot.id, snapshot.version)
-    with _INDEXES_LOCK:
-        if key in _INDEXES:
-            _INDEXES.move_to_end(key)
-            return _INDEXES[key]
-    built = _Index.of(snapshot)
-    with _INDEXES_LOCK:
-        _INDEXES[key] = built
-        while len(_INDEXES) > _INDEXES_KEPT:
-            _INDEXES.popitem(last=False)
-    return built
+_index = PerSnapshot(_Index.of)
 
 
 @dataclass(frozen=True)
