@@ -44,14 +44,20 @@ def render(result: Evaluation) -> None:
         )
     console.print(moves)
     links = Table("career links", "per role (median)", "max", "precision", "recall")
-    for row in result.links:
+    for link in result.links:
         links.add_row(
-            row.name, f"{row.median_out:g}", str(row.max_out), f"{row.precision:.3f}", f"{row.recall:.3f}"
+            link.name,
+            f"{link.median_out:g}",
+            str(link.max_out),
+            f"{link.precision:.3f}",
+            f"{link.recall:.3f}",
         )
     console.print(links)
     if result.stated_ranks:
         places = ", ".join(f"{pair} {place or '-'}" for pair, place in result.stated_ranks.items())
-        console.print(f"documented moves, place in the model's next moves (link left out): {places}")
+        console.print(
+            f"documented moves, place in the model's next moves (link left out): {places}"
+        )
 
 
 def eval_command(

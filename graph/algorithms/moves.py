@@ -1,4 +1,6 @@
-"""Next moves: the roles worth moving to, by relatedness, within a direction (docs/recommendations.md).
+"""Next moves: the roles worth moving to, by relatedness, within a direction.
+
+docs/recommendations.md has the model and its evaluation.
 
 Three separate figures per move: relatedness (graph.algorithms.similarity: is it the
 same line of work), the gap (coverage and level steps: how far) and the direction (up,
@@ -157,7 +159,7 @@ def entries(
 ) -> dict[str, str]:
     """The roles a self-assessed person may move into first, each with why (docs/design.md).
 
-    The inferred-link rule applied to the person: the `top_k` most related roles that
+    The inferred-link rule applied to the person: the k most related roles that
     are not a step down (any direction when none is left).
     """
     rows, _, _ = ranking(snapshot, held, None)
@@ -166,7 +168,7 @@ def entries(
     codes = snapshot.entry_levels.codes
     return {
         codes[row]: f"rank {rank} of the self-assessment's most related roles"
-        for rank, row in enumerate(rows[: policy.top_k], start=1)
+        for rank, row in enumerate(rows[: policy.k_for(len(codes))], start=1)
     }
 
 

@@ -1,4 +1,4 @@
-"""Indexes built once per dataset version and shared by requests (a few kept, least used dropped)."""
+"""Indexes built once per dataset version, shared by requests (a few kept, least used dropped)."""
 
 from __future__ import annotations
 

@@ -7,11 +7,11 @@ from how far the move is (the gap) and which way it goes (graph.algorithms.direc
                         / (1 + TITLE_WEIGHT)
 
 cos(levels) is the cosine of the two entry-level vectors over all competences; cos(title)
-the cosine of the titles' words weighted by inverse document frequency (rare words like
-"software" count, "manager" hardly). A self-assessment has no title: its relatedness is
-the level cosine alone. The measure and its weight were chosen with the evaluation
-harness (graph/evaluation) against O*NET's Related Occupations and the seed's stated
-moves; the table is in docs/recommendations.md.
+the cosine of the words of the title and alternative titles, weighted by inverse document
+frequency (rare words like "software" count, "manager" hardly). A self-assessment has no
+title: its relatedness is the level cosine alone. The measure and its weight were chosen
+with the evaluation harness (graph/evaluation) against O*NET's Related Occupations and
+the seed's stated moves; the table is in docs/recommendations.md.
 
 Similar roles on a role's sheet keep their own measure, weighted Jaccard on the levels
 (symmetric, exact fractions that the Cypher twin similar_roles reproduces).
@@ -37,7 +37,8 @@ TITLE_WEIGHT = 0.3
 # Words that say nothing about the line of work; plural endings go so "Developers"
 # meets "Developer".
 STOP_WORDS = frozenset(
-    "a all and except for in of or other the to workers occupations".split()
+    {"a", "all", "and", "except", "for", "in", "of", "or", "other", "the", "to"}
+    | {"occupations", "workers"}
 )
 _PLURAL = re.compile(r"(ers|ors|ists|ians|ies|es|s)$")
 
@@ -73,7 +74,9 @@ class Relatedness:
             column = self.levels.columns.get(competence)
             if column is not None:
                 vector[column] = level
-        profile = _cosines(self.levels.matrix @ vector, self.level_norms, np.linalg.norm(vector))
+        profile = _cosines(
+            self.levels.matrix @ vector, self.level_norms, float(np.linalg.norm(vector))
+        )
         if code is None:
             return profile
         row = self.levels.rows[code]
@@ -97,7 +100,7 @@ def _cosines(products: Floats, norms: Floats, norm: float) -> Floats:
 
 
 def _title_matrix(roles: Sequence[Role]) -> sparse.csr_array:
-    words = [title_words(r.title) for r in roles]
+    words = [title_words(" ".join((r.title, *r.alt_titles))) for r in roles]
     columns: dict[str, int] = {}
     for found in words:
         for word in sorted(found):

@@ -1,4 +1,6 @@
-"""Score a dataset's recommendations against its truth set, beside baselines (docs/recommendations.md).
+"""Score a dataset's recommendations against its truth set, beside baselines.
+
+docs/recommendations.md holds the figures and says how to read them.
 
 The model is judged alone: the dataset's documented links are left out before anything
 is computed (a truth loaded as documented links would otherwise grade itself), and next
@@ -14,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from graph.algorithms.direction import STEP_DOWN
+from graph.algorithms.direction import STEP_DOWN, DirectionFilter
 from graph.algorithms.holdings import role_holder
 from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy, release
 from graph.algorithms.moves import by_coverage, next_moves
@@ -90,10 +92,12 @@ def evaluate(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> Evalua
     )
 
 
-def _model(snapshot: Snapshot, direction: str) -> Ranker:
+def _model(snapshot: Snapshot, direction: DirectionFilter) -> Ranker:
     def rank(code: str) -> list[str]:
         holder = role_holder(snapshot, code)
-        answer = next_moves(snapshot, holder, limit=DEPTH, direction=direction, documented="exclude")  # type: ignore[arg-type]
+        answer = next_moves(
+            snapshot, holder, limit=DEPTH, direction=direction, documented="exclude"
+        )
         return [move.role.code for move in answer.moves]
 
     return rank
@@ -126,7 +130,9 @@ def _random(snapshot: Snapshot) -> Ranker:
 def _score(
     name: str, rank: Ranker, snapshot: Snapshot, truth: Truth, judged: list[str]
 ) -> RankingScores:
-    required = dict(zip(snapshot.entry_levels.codes, snapshot.entry_levels.required.tolist(), strict=True))
+    required = dict(
+        zip(snapshot.entry_levels.codes, snapshot.entry_levels.required.tolist(), strict=True)
+    )
     precision = recall = ndcg = 0.0
     downs = top3 = 0
     for code in snapshot.entry_levels.codes:

@@ -42,4 +42,6 @@ def median(values: Sequence[float]) -> float:
     middle = len(ordered) // 2
     if not ordered:
         return 0.0
-    return float(ordered[middle]) if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    return (
+        float(ordered[middle]) if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    )
