@@ -31,6 +31,7 @@ from graph.algorithms.coverage import (
     Floats,
     Ints,
     rank_keys,
+    round_like_python,
     rounded_coverage,
     smallest,
 )
@@ -137,7 +138,7 @@ def _inferred_pairs(roles: list[Role], policy: LinkPolicy) -> dict[tuple[str, st
     chosen: dict[tuple[int, int], str] = {}
     best_in = np.full(len(roles), NEVER, dtype=np.int64)
     for rows, steps, _ in _coverage_blocks(roles):
-        relatedness = np.round(related.block(rows.tolist()), 4)
+        relatedness = round_like_python(related.block(rows.tolist()))
         keys = rank_keys(relatedness, steps, order[None, :])
         keys[np.arange(len(rows)), rows] = NEVER  # no move to oneself
         for offset, source in enumerate(rows.tolist()):

@@ -21,7 +21,15 @@ from typing import Literal
 
 import numpy as np
 
-from graph.algorithms.coverage import NEVER, Floats, Ints, rank_keys, rounded_coverage, smallest
+from graph.algorithms.coverage import (
+    NEVER,
+    Floats,
+    Ints,
+    rank_keys,
+    round_like_python,
+    rounded_coverage,
+    smallest,
+)
 from graph.algorithms.direction import (
     DIRECTIONS,
     Direction,
@@ -63,7 +71,7 @@ def move_figures(snapshot: Snapshot, held: Holdings, here: str | None) -> Figure
     zone = snapshot.roles[here].job_zone if here else None
     mass = sum(held.values())
     return Figures(
-        relatedness=np.round(relatedness_index(snapshot).to_all(held, here), 4),
+        relatedness=round_like_python(relatedness_index(snapshot).to_all(held, here)),
         coverage=rounded_coverage(steps, levels.required),
         steps=steps,
         direction=directions(mass, zone, levels.required, zones),
