@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import string
+from collections.abc import Mapping
 
 from graph.algorithms.gap import figures
 from graph.models import Role, natural_key
@@ -41,8 +42,8 @@ def words(text: str) -> set[str]:
     return found
 
 
-def title_cosine(snapshot: Snapshot, a: Role, b: Role) -> float:
-    every = [words(" ".join((r.title, *r.alt_titles))) for r in snapshot.roles.values()]
+def title_cosine(roles: Mapping[str, Role], a: Role, b: Role) -> float:
+    every = [words(" ".join((r.title, *r.alt_titles))) for r in roles.values()]
 
     def weights(role: Role) -> dict[str, float]:
         mine = words(" ".join((role.title, *role.alt_titles)))
@@ -65,21 +66,18 @@ def level_cosine(held: dict[str, int], role: Role) -> float:
     return dot / norms if norms else 0.0
 
 
-def relatedness(snapshot: Snapshot, holder: Holder, role: Role) -> float:
-    held = {c: v for c, v in holder.holdings.items() if c in _required(snapshot)}
+def relatedness(roles: Mapping[str, Role], holder: Holder, role: Role) -> float:
+    required = {r.competence for other in roles.values() for r in other.requirements}
+    held = {c: v for c, v in holder.holdings.items() if c in required}
     levels = level_cosine(held, role)
     if holder.role is None:
         return round(levels, 4)
-    here = snapshot.roles[holder.role.code]
-    return round((levels + TITLE_WEIGHT * title_cosine(snapshot, here, role)) / 1.3, 4)
+    here = roles[holder.role.code]
+    return round((levels + TITLE_WEIGHT * title_cosine(roles, here, role)) / 1.3, 4)
 
 
-def _required(snapshot: Snapshot) -> set[str]:
-    return {r.competence for role in snapshot.roles.values() for r in role.requirements}
-
-
-def direction(snapshot: Snapshot, holder: Holder, role: Role) -> str:
-    here = snapshot.roles[holder.role.code] if holder.role else None
+def direction(roles: Mapping[str, Role], holder: Holder, role: Role) -> str:
+    here = roles[holder.role.code] if holder.role else None
     if here is not None and here.job_zone and role.job_zone:
         mine, theirs = here.job_zone, role.job_zone
         return "up" if theirs > mine else "down" if theirs < mine else "lateral"
@@ -106,7 +104,7 @@ def reference_ranking(
     for role in snapshot.roles.values():
         if role.code == here:
             continue
-        going = direction(snapshot, holder, role)
+        going = direction(snapshot.roles, holder, role)
         if documented == "only":
             keep = role.code in stated
         else:
@@ -120,7 +118,7 @@ def reference_ranking(
             rows.append(
                 (
                     role.code,
-                    relatedness(snapshot, holder, role),
+                    relatedness(snapshot.roles, holder, role),
                     numbers.coverage,
                     numbers.level_steps,
                     going,
