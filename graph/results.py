@@ -223,9 +223,13 @@ class UnlocksAnswer(Answer):
     within_reach: int = Field(
         ge=0, description="roles within reach already, the holder's own role aside"
     )
-    total: int = Field(ge=0, description="how many single raises there are, before the limit")
+    total: int = Field(ge=0, description="how many raises unlock a relevant role, before the limit")
     raises: list[Raise] = Field(
-        description="most roles unlocked first, then fewer level steps, then competence code"
+        description=(
+            "each relevant role (among the holder's best next moves) under the first raise "
+            "that unlocks it: most roles not listed yet first, then fewer level steps, "
+            "then competence code"
+        )
     )
     toward: Toward | None = Field(default=None, description="only when a target is given")
 

@@ -29,7 +29,7 @@ def test_the_seed_gets_the_same_links_both_ways() -> None:
     found = career_links(dataset)
     assert found == reference_links(dataset)
     # 8 onward links from each of the 33 roles (k = a quarter of 32), fewer from a role
-    # with fewer roles that are not a step down (7.1: 2), plus ways in no rule made.
+    # with fewer roles that are not a step down (2.3: 2), plus ways in no rule made.
     codes = sorted(r.code for r in dataset.roles)
     out = sorted(sum(link.source == code for link in found) for code in codes)
     assert (out[0], out[len(out) // 2], out[-1]) == (2, 8, 9)
