@@ -231,13 +231,15 @@ def render_unlocks(answer: UnlocksAnswer, label: Label) -> None:
     who = f"{source.code} {source.title}" if source else "your profile"
     console.print(
         f"[bold]{who}[/]: {answer.within_reach} roles within reach (coverage at least "
-        f"{answer.threshold:.0%}); {answer.total} single raises, the best first"
+        f"{answer.threshold:.0%}); {answer.total} single raises bring one of its best next "
+        "moves within reach, the best first"
     )
-    table = Table("raise", "level steps", "brings within reach")
-    for raised in answer.raises:
-        roles = ", ".join(f"{u.role.code} {u.role.title}" for u in raised.unlocks)
-        table.add_row(_raise_text(raised, label), str(raised.level_steps), roles or "-")
-    console.print(table)
+    if answer.raises:
+        table = Table("raise", "level steps", "brings within reach")
+        for raised in answer.raises:
+            roles = ", ".join(f"{u.role.code} {u.role.title}" for u in raised.unlocks)
+            table.add_row(_raise_text(raised, label), str(raised.level_steps), roles or "-")
+        console.print(table)
     if answer.toward is not None:
         toward = answer.toward
         console.print(
