@@ -161,7 +161,7 @@ def _one_entry_per_role(candidates: list[_Candidate], roles: int) -> list[_Candi
     Candidates come in competence code order, then level: on a tie the first stays.
     """
     listed = np.zeros(roles, dtype=np.bool_)
-    chosen = []
+    chosen: list[_Candidate] = []
     while True:
         best, best_new = None, np.empty(0, dtype=np.bool_)
         for candidate in candidates:

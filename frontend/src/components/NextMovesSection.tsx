@@ -45,26 +45,8 @@ export function NextMovesSection({ code }: { code: string }) {
           whether the move goes up, across or down.
         </p>
         <div className="move-filters">
-          <label>
-            Direction{" "}
-            <select value={direction} onChange={(event) => setDirection(event.target.value as Direction)}>
-              {DIRECTIONS.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>{" "}
-          <label>
-            Moves the source states{" "}
-            <select value={documented} onChange={(event) => setDocumented(event.target.value as Documented)}>
-              {DOCUMENTED.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <Choice label="Direction" value={direction} options={DIRECTIONS} onChange={setDirection} />
+          <Choice label="Moves the source states" value={documented} options={DOCUMENTED} onChange={setDocumented} />
         </div>
         <Await resource={moves} what="the next moves">
           {(data) => <NextMovesList from={code} data={data} />}
@@ -72,6 +54,26 @@ export function NextMovesSection({ code }: { code: string }) {
       </section>
       <UnlocksPanel source={{ kind: "role", code }} />
     </>
+  );
+}
+
+function Choice<T extends string>(props: {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <label>
+      {props.label}{" "}
+      <select value={props.value} onChange={(event) => props.onChange(event.target.value as T)}>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
