@@ -21,15 +21,8 @@ from typing import Literal
 
 import numpy as np
 
-from graph.algorithms.coverage import (
-    NEVER,
-    Floats,
-    Ints,
-    rank_keys,
-    round_like_python,
-    rounded_coverage,
-    smallest,
-)
+from graph.algorithms import coverage as exact
+from graph.algorithms.coverage import NEVER, Floats, Ints, rank_keys, smallest
 from graph.algorithms.direction import (
     DIRECTIONS,
     Direction,
@@ -71,8 +64,8 @@ def move_figures(snapshot: Snapshot, held: Holdings, here: str | None) -> Figure
     zone = snapshot.roles[here].job_zone if here else None
     mass = sum(held.values())
     return Figures(
-        relatedness=round_like_python(relatedness_index(snapshot).to_all(held, here)),
-        coverage=rounded_coverage(steps, levels.required),
+        relatedness=exact.round_like_python(relatedness_index(snapshot).to_all(held, here)),
+        coverage=exact.rounded_coverage(steps, levels.required),
         steps=steps,
         direction=directions(mass, zone, levels.required, zones),
         masses=levels.required,
@@ -185,8 +178,8 @@ def by_coverage(snapshot: Snapshot, holder: Holder, *, limit: int = 10) -> list[
     here = holder.role.code if holder.role else None
     levels = snapshot.entry_levels
     steps = levels.steps_from(holder.holdings)
-    coverage = rounded_coverage(steps, levels.required)
-    keys = rank_keys(coverage, steps, np.arange(len(levels.codes), dtype=np.int64))
+    covered = exact.rounded_coverage(steps, levels.required)
+    keys = rank_keys(covered, steps, np.arange(len(levels.codes), dtype=np.int64))
     if here is not None:
         keys[levels.rows[here]] = NEVER
     return [levels.codes[row] for row in smallest(keys, limit)]
