@@ -87,7 +87,10 @@ def ranking(
     codes = snapshot.entry_levels.codes
     stated = set()
     if here is not None and documented != "exclude":
-        stated = {k.target for k in snapshot.links if k.source == here and k.kind == "documented"}
+        career = snapshot.career
+        stated = {
+            t for t in career.successors(here) if career.edges[here, t]["kind"] == "documented"
+        }
     keys = rank_keys(figures.relatedness, figures.steps, np.arange(len(codes), dtype=np.int64))
     is_stated = np.array([c in stated for c in codes], dtype=np.bool_)
     wanted = is_stated if documented == "only" else kept(figures.direction, direction) | is_stated
