@@ -11,7 +11,7 @@ UI_DEPS   := frontend/node_modules/.installed
 UI_BUILD  := frontend/dist/index.html
 API_DOC   := frontend/src/api/openapi.json
 
-.PHONY: run up test lint types audit ui-test pytest ui bench chaos clean
+.PHONY: run up test lint types audit ui-test pytest ui bench chaos clean eval
 
 run: $(RUNTIME) $(UI_BUILD)
 	$(BIN)/careergraph serve --host 127.0.0.1 --port 8000
@@ -93,6 +93,11 @@ BENCH_ARGS ?=
 bench: $(DEV)
 	@command -v wrk >/dev/null || { echo "wrk is not installed: sudo apt-get install -y wrk" >&2; exit 1; }
 	$(BIN)/python -m tools.bench.run $(BENCH_ARGS)
+
+# The recommendations against their truth sets, with baselines (docs/recommendations.md).
+eval: $(DEV)
+	$(BIN)/careergraph eval
+	$(BIN)/careergraph eval --preset onet
 
 clean:
 	rm -rf $(VENV) frontend/node_modules frontend/dist artifacts

@@ -7,10 +7,21 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.problems import Problem
+from graph.algorithms.direction import DirectionFilter
+from graph.algorithms.moves import DocumentedMode
 from graph.models import Combine, LinkKind
 from graph.results import Basis, CompetenceRef, GapReport, LearnItem, LevelInfo, Related, RoleRef
 from graph.workforce.models import Person
 from graph.workforce.whatif import MAX_RAISES, WhatIfRaise
+
+DIRECTION_HELP = (
+    "which moves to keep: up, lateral, down, any, or not-down (the default: no step-downs); "
+    "a move the source states is kept whatever its direction"
+)
+DOCUMENTED_HELP = (
+    "include (the moves the source states come first), exclude (the model alone, as if the "
+    "dataset stated no move) or only"
+)
 
 
 class Out(BaseModel):
@@ -261,6 +272,8 @@ class MovesRequest(BaseModel):
     dataset: DatasetIn = None
     from_: FromRole | FromProfile = Field(alias="from")
     limit: int = Field(default=10, ge=1, le=100)
+    direction: DirectionFilter = Field(default="not-down", description=DIRECTION_HELP)
+    documented: DocumentedMode = Field(default="include", description=DOCUMENTED_HELP)
 
 
 class BatchPair(BaseModel):

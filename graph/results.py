@@ -99,6 +99,13 @@ class Move(Answer):
     coverage: float = Field(ge=0, le=1)
     level_steps: int = Field(ge=0)
     documented: bool
+    relatedness: float = Field(
+        ge=0, le=1, description="how alike the two roles' requirements and titles are"
+    )
+    direction: Literal["up", "lateral", "down"] = Field(
+        description="step up, lateral move or step down (Job Zones, else entry level mass)"
+    )
+    why: str = Field(description="why the move is here, in words: relatedness, gap, direction")
 
 
 class NextMoves(Answer):
@@ -216,9 +223,13 @@ class UnlocksAnswer(Answer):
     within_reach: int = Field(
         ge=0, description="roles within reach already, the holder's own role aside"
     )
-    total: int = Field(ge=0, description="how many single raises there are, before the limit")
+    total: int = Field(ge=0, description="how many raises unlock a relevant role, before the limit")
     raises: list[Raise] = Field(
-        description="most roles unlocked first, then fewer level steps, then competence code"
+        description=(
+            "each relevant role (among the holder's best next moves) under the first raise "
+            "that unlocks it: most roles not listed yet first, then fewer level steps, "
+            "then competence code"
+        )
     )
     toward: Toward | None = Field(default=None, description="only when a target is given")
 

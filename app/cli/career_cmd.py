@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import Annotated, cast, get_args
 
 import typer
 from pydantic import BaseModel
@@ -19,9 +19,10 @@ from app.codes import split_codes
 from app.settings import Settings, get_settings
 from app.stores import open_store
 from app.views import role_sheet
+from graph.algorithms.direction import DirectionFilter
 from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
-from graph.algorithms.moves import next_moves
+from graph.algorithms.moves import DocumentedMode, next_moves
 from graph.algorithms.paths import DEFAULT_RULE, k_best_paths
 from graph.algorithms.unlocks import unlocks
 from graph.errors import CareerGraphError
@@ -106,16 +107,19 @@ def render_gap(report: GapReport, label: Label) -> None:
 
 
 def render_moves(answer: NextMoves) -> None:
-    table = Table("role", "title", "coverage", "level steps", "documented")
+    table = Table("role", "title", "related", "coverage", "level steps", "direction")
     for move in answer.moves:
         table.add_row(
             move.role.code,
-            move.role.title,
+            move.role.title + (" (documented)" if move.documented else ""),
+            f"{move.relatedness:.0%}",
             f"{move.coverage:.0%}",
             str(move.level_steps),
-            "yes" if move.documented else "",
+            move.direction,
         )
     console.print(table)
+    for move in answer.moves:
+        console.print(f"{move.role.code}: {move.why}")
 
 
 def render_paths(answer: PathsAnswer, label: Label) -> None:
@@ -159,12 +163,31 @@ def gap_command(
 def next_command(
     source: Annotated[str, typer.Argument(metavar="FROM", help="Current role code")],
     limit: Annotated[int, typer.Option(min=1, max=100)] = 10,
+    direction: Annotated[
+        str, typer.Option(help="up, lateral, down, any, or not-down (no step-downs)")
+    ] = "not-down",
+    documented: Annotated[
+        str, typer.Option(help="include the moves the source states, exclude them, or only them")
+    ] = "include",
     dataset: DatasetOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """The roles within reach of FROM, by coverage."""
+    """The roles worth moving to from FROM: most related first, no step-downs by default."""
+    if direction not in get_args(DirectionFilter) or documented not in get_args(DocumentedMode):
+        typer.echo(
+            "error: --direction is up, lateral, down, any or not-down; "
+            "--documented is include, exclude or only",
+            err=True,
+        )
+        raise typer.Exit(2)
     with snapshot_or_exit(dataset) as snapshot:
-        answer = next_moves(snapshot, role_holder(snapshot, source), limit=limit)
+        answer = next_moves(
+            snapshot,
+            role_holder(snapshot, source),
+            limit=limit,
+            direction=cast(DirectionFilter, direction),
+            documented=cast(DocumentedMode, documented),
+        )
     emit(answer, as_json, lambda: render_moves(answer))
 
 
@@ -208,13 +231,15 @@ def render_unlocks(answer: UnlocksAnswer, label: Label) -> None:
     who = f"{source.code} {source.title}" if source else "your profile"
     console.print(
         f"[bold]{who}[/]: {answer.within_reach} roles within reach (coverage at least "
-        f"{answer.threshold:.0%}); {answer.total} single raises, the best first"
+        f"{answer.threshold:.0%}); {answer.total} single raises bring one of its best next "
+        "moves within reach, the best first"
     )
-    table = Table("raise", "level steps", "brings within reach")
-    for raised in answer.raises:
-        roles = ", ".join(f"{u.role.code} {u.role.title}" for u in raised.unlocks)
-        table.add_row(_raise_text(raised, label), str(raised.level_steps), roles or "-")
-    console.print(table)
+    if answer.raises:
+        table = Table("raise", "level steps", "brings within reach")
+        for raised in answer.raises:
+            roles = ", ".join(f"{u.role.code} {u.role.title}" for u in raised.unlocks)
+            table.add_row(_raise_text(raised, label), str(raised.level_steps), roles or "-")
+        console.print(table)
     if answer.toward is not None:
         toward = answer.toward
         console.print(

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from app.cli import career_cmd, cypher_cmd, dataset_cmd, neo4j_cmd, seed_cmd, up_cmd, workforce_cmd
+from app.cli import (
+    career_cmd,
+    cypher_cmd,
+    dataset_cmd,
+    eval_cmd,
+    neo4j_cmd,
+    seed_cmd,
+    up_cmd,
+    workforce_cmd,
+)
 
 cli = typer.Typer(
     name="careergraph",
@@ -21,6 +30,7 @@ cli.add_typer(
     workforce_cmd.cli, name="workforce", help="People analytics: bench, heatmap, what-if."
 )
 cli.command()(up_cmd.up)
+cli.command("eval")(eval_cmd.eval_command)
 
 
 @cli.command()

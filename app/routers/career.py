@@ -11,10 +11,11 @@ from app.answers import cached, cached_off_loop
 from app.codes import split_codes
 from app.deps import ProviderDep, SnapshotDep
 from app.problems import Problem
-from app.schemas import MovesRequest, PathsRequest
+from app.schemas import DIRECTION_HELP, DOCUMENTED_HELP, MovesRequest, PathsRequest
 from app.views import holder_of
+from graph.algorithms.direction import DirectionFilter
 from graph.algorithms.holdings import role_holder
-from graph.algorithms.moves import next_moves
+from graph.algorithms.moves import DocumentedMode, next_moves
 from graph.algorithms.paths import DEFAULT_RULE, k_best_paths, k_best_paths_from
 from graph.results import HolderPathsAnswer, NextMoves, PathsAnswer
 
@@ -28,12 +29,20 @@ async def moves(
     snapshot: SnapshotDep,
     code: Annotated[str, Path(max_length=64)],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    direction: Annotated[DirectionFilter, Query(description=DIRECTION_HELP)] = "not-down",
+    documented: Annotated[DocumentedMode, Query(description=DOCUMENTED_HELP)] = "include",
 ) -> Response:
-    """Other roles ranked by how much of them this role already covers."""
+    """Other roles by relatedness, within a direction, each with why (docs/recommendations.md)."""
     return cached(
         snapshot,
-        ("next-moves", code, limit),
-        lambda: next_moves(snapshot, role_holder(snapshot, code), limit=limit),
+        ("next-moves", code, limit, direction, documented),
+        lambda: next_moves(
+            snapshot,
+            role_holder(snapshot, code),
+            limit=limit,
+            direction=direction,
+            documented=documented,
+        ),
         NextMoves,
     )
 
@@ -44,12 +53,18 @@ async def moves(
     responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
 async def moves_from(provider: ProviderDep, body: MovesRequest) -> Response:
-    """Roles ranked by coverage from a role or from a self-assessment profile."""
+    """Roles ranked by relatedness from a role or from a self-assessment profile."""
     snapshot = provider.snapshot(body.dataset)
     return cached(
         snapshot,
         ("next-moves", body.model_dump_json()),
-        lambda: next_moves(snapshot, holder_of(snapshot, body.from_), limit=body.limit),
+        lambda: next_moves(
+            snapshot,
+            holder_of(snapshot, body.from_),
+            limit=body.limit,
+            direction=body.direction,
+            documented=body.documented,
+        ),
         NextMoves,
     )
 

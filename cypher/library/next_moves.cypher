@@ -1,15 +1,18 @@
 // next_moves: the roles most within reach of the holder of role $source.
 //
-// Purpose: every other role ranked by coverage = 1 - level_steps / required_steps, where
+// Purpose: the feasibility ranking (the next-moves rule before version 3, which the
+//   evaluation keeps as "today's rule"; the service's next moves now rank by relatedness
+//   within a direction, docs/recommendations.md: its title-word weighting has no plain
+//   Cypher form). Every other role ranked by coverage = 1 - level_steps / required_steps, where
 //   level_steps sums max(0, target entry level - source low-end level) over the target's
 //   requirements and required_steps sums the target's entry levels (as in
-//   graph/algorithms/moves.py; rounded to 4 places half-even, like Python's round()).
+//   graph/algorithms/moves.py by_coverage; rounded to 4 places half-even, like Python's round()).
 //   Ties: fewer level steps, then role code. `documented` says whether the source
 //   document states the move.
 // Parameters: $source role code; $limit how many roles.
 // Example: {"source": "3.2", "limit": 10}
 // Columns: code, title, coverage, level_steps, required_steps, documented
-// Twin: graph.algorithms.moves.next_moves — for the holder of role $source
+// Twin: graph.algorithms.moves.by_coverage — for the holder of role $source
 MATCH (source:Role {dataset: $dataset, code: $source}), (target:Role {dataset: $dataset})
 WHERE target <> source
 CALL (source, target) {

@@ -5,7 +5,7 @@
 //   paths by cumulative learning cost. No row when the target cannot be reached.
 // Parameters: $source role code; $target role code; $kinds list of link kinds to use,
 //   e.g. ['documented', 'inferred'] or ['documented'].
-// Example: {"source": "5.2", "target": "1.1", "kinds": ["documented", "inferred"]}
+// Example: {"source": "5.2", "target": "7.4", "kinds": ["documented", "inferred"]}
 // Columns: roles, titles, moves, kinds, level_steps
 // Twin: graph.snapshot.Snapshot.career — the fewest moves over the career graph (breadth first)
 MATCH p = SHORTEST 1 (a:Role {dataset: $dataset, code: $source})

@@ -73,6 +73,11 @@ def rounded_coverage(steps: Ints, required: Ints) -> Floats:
     """
     with np.errstate(divide="ignore", invalid="ignore"):
         raw: Floats = np.where(required > 0, 1 - steps / required, 1.0)
+    return round_like_python(raw)
+
+
+def round_like_python(raw: Floats) -> Floats:
+    """`raw` rounded to 4 places exactly as Python's round() does it (see rounded_coverage)."""
     rounded: Floats = np.round(raw, 4)
     scaled = raw * 10_000
     for index in zip(*np.nonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6), strict=True):

@@ -2,8 +2,13 @@
 
 A raise is one competence taken to one level the framework defines for it, above the
 level held. It unlocks a role when the holder's coverage of that role (entry basis)
-goes from below the link threshold to at least it. Raises are ranked by how many roles
-they unlock, then fewer level steps, then competence code.
+goes from below the link threshold to at least it. Only relevant roles count: the
+holder's first 2k default next moves (graph.algorithms.moves: most related, no
+step-downs, stated moves first; k as for career links), so no raise is sold for
+bringing a Help Desk Technician within an Architect's reach. Each unlocked role is
+listed once (docs/recommendations.md): the first raise is the one unlocking the most
+relevant roles (then fewer level steps, then competence code, then lower level), the
+next the one unlocking the most roles not listed yet, and so on while a raise adds one.
 
 A role is within reach while its level steps left are at most a bound that depends
 only on its required steps (found by bisection once per distinct required steps,
@@ -21,11 +26,9 @@ closed per level step raised, then steps closed, then roles unlocked, then code.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from threading import Lock
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +36,8 @@ import numpy.typing as npt
 from graph.algorithms.gap import GapFigures, competence_ref, figures
 from graph.algorithms.holdings import Holdings
 from graph.algorithms.links import DEFAULT_POLICY
+from graph.algorithms.moves import ranking
+from graph.algorithms.per_snapshot import PerSnapshot
 from graph.models import Competence, Role, natural_key
 from graph.results import Holder, Raise, TargetRaise, Toward, Unlocked, UnlocksAnswer
 from graph.snapshot import Snapshot
@@ -97,24 +102,7 @@ class _Index:
         return self.required - overlap
 
 
-_INDEXES: OrderedDict[tuple[str, str], _Index] = OrderedDict()
-_INDEXES_LOCK = Lock()
-_INDEXES_KEPT = 8
-
-
-def _index(snapshot: Snapshot) -> _Index:
-    """The snapshot's index, built once per dataset version (a few kept, least used dropped)."""
-    key = (snapshot.id, snapshot.version)
-    with _INDEXES_LOCK:
-        if key in _INDEXES:
-            _INDEXES.move_to_end(key)
-            return _INDEXES[key]
-    built = _Index.of(snapshot)
-    with _INDEXES_LOCK:
-        _INDEXES[key] = built
-        while len(_INDEXES) > _INDEXES_KEPT:
-            _INDEXES.popitem(last=False)
-    return built
+_index = PerSnapshot(_Index.of)
 
 
 @dataclass(frozen=True)
@@ -130,11 +118,28 @@ class _Candidate:
         return self.after - self.before
 
 
+def _relevant(snapshot: Snapshot, index: _Index, holder: Holder) -> Bools:
+    """Per role of the index, whether it is among the holder's first 2k next moves."""
+    here = holder.role.code if holder.role else None
+    rows, _, _ = ranking(snapshot, holder.holdings, here)
+    codes = snapshot.entry_levels.codes
+    position = {role.code: row for row, role in enumerate(index.roles)}
+    relevant = np.zeros(len(index.roles), dtype=np.bool_)
+    for row in rows[: 2 * DEFAULT_POLICY.k_for(len(index.roles))]:
+        relevant[position[codes[row]]] = True
+    return relevant
+
+
 def _candidates(
-    index: _Index, competences: list[Competence], held: Holdings, steps: Ints, most: Ints
+    index: _Index,
+    competences: list[Competence],
+    held: Holdings,
+    steps: Ints,
+    most: Ints,
+    relevant: Bools,
 ) -> list[_Candidate]:
-    """Every single raise the framework allows, with the roles each brings within reach."""
-    below = steps > most
+    """Every single raise the framework allows, with the relevant roles it brings within reach."""
+    below = (steps > most) & relevant
     found = []
     for competence in competences:
         have = held.get(competence.code, 0)
@@ -148,6 +153,37 @@ def _candidates(
             reached = steps[rows] - closed <= most[rows]
             found.append(_Candidate(competence, have, level, rows[reached], closed[reached]))
     return found
+
+
+def _one_entry_per_role(candidates: list[_Candidate], roles: int) -> list[_Candidate]:
+    """The raises in turn, each unlocking the most roles no earlier raise listed.
+
+    Candidates come in competence code order, then level: on a tie the first stays.
+    """
+    listed = np.zeros(roles, dtype=np.bool_)
+    chosen: list[_Candidate] = []
+    while True:
+        best, best_new = None, np.empty(0, dtype=np.bool_)
+        for candidate in candidates:
+            new = ~listed[candidate.unlocked]
+            if new.any() and (
+                best is None
+                or (int(new.sum()), -candidate.level_steps)
+                > (int(best_new.sum()), -best.level_steps)
+            ):
+                best, best_new = candidate, new
+        if best is None:
+            return chosen
+        listed[best.unlocked] = True
+        chosen.append(
+            _Candidate(
+                best.competence,
+                best.before,
+                best.after,
+                best.unlocked[best_new],
+                best.closed[best_new],
+            )
+        )
 
 
 def _raise(snapshot: Snapshot, index: _Index, steps: Ints, candidate: _Candidate) -> Raise:
@@ -213,7 +249,8 @@ def unlocks(
     limit: int = 10,
     threshold: float = DEFAULT_POLICY.threshold,
 ) -> UnlocksAnswer:
-    """The `limit` raises that bring the most roles within reach, and those toward `target`."""
+    """The `limit` raises that bring the most relevant roles within reach, one entry per role,
+    and the raises toward `target`."""
     goal = snapshot.role(target) if target is not None else None
     held = holder.holdings
     index = _index(snapshot)
@@ -222,9 +259,9 @@ def unlocks(
         [_most_steps_within_reach(int(r), threshold) for r in index.required], dtype=np.int64
     )
     competences = sorted(snapshot.competences.values(), key=lambda c: natural_key(c.code))
-    candidates = _candidates(index, competences, held, steps, most)
-    # Candidates come in competence code order, and the sort is stable: ties stay in it.
-    ranked = sorted(candidates, key=lambda c: (-len(c.unlocked), c.level_steps))
+    relevant = _relevant(snapshot, index, holder)
+    candidates = _candidates(index, competences, held, steps, most, relevant)
+    ranked = _one_entry_per_role(candidates, len(index.roles))
     here = holder.role.code if holder.role else None
     reached = [index.roles[row].code for row in np.flatnonzero(steps <= most).tolist()]
     return UnlocksAnswer(

@@ -171,8 +171,35 @@ def test_next_moves(client: httpx.Client) -> None:
     answer = client.get("/api/v1/roles/3.2/next-moves", params={"limit": 5}).json()
     moves = answer["moves"]
     assert len(moves) == 5
-    assert [m["coverage"] for m in moves] == sorted((m["coverage"] for m in moves), reverse=True)
+    # 3.2 has no stated move: most related first, never a step down by default.
+    related = [m["relatedness"] for m in moves]
+    assert related == sorted(related, reverse=True)
     assert "3.2" not in [m["role"]["code"] for m in moves]
+    assert all(m["direction"] != "down" and "alike in what both ask" in m["why"] for m in moves)
+
+
+def test_next_moves_choose_direction_and_stated_moves(client: httpx.Client) -> None:
+    url = "/api/v1/roles/4.4/next-moves"
+    stated = client.get(url, params={"limit": 3}).json()["moves"][0]
+    # 4.4 -> 4.1 is stated by the source, a step down: first, and says so.
+    assert (stated["role"]["code"], stated["documented"], stated["direction"]) == (
+        "4.1",
+        True,
+        "down",
+    )
+    assert stated["why"].startswith("the source states this move")
+    alone = client.get(url, params={"limit": 32, "documented": "exclude"}).json()["moves"]
+    assert "4.1" not in {m["role"]["code"] for m in alone}
+    only = client.get(url, params={"documented": "only"}).json()["moves"]
+    assert [m["role"]["code"] for m in only] == ["4.1"]
+    down = client.get(url, params={"direction": "down", "documented": "exclude"}).json()["moves"]
+    assert down and all(m["direction"] == "down" for m in down)
+    body = {"from": {"role": "4.4"}, "direction": "up", "documented": "exclude", "limit": 32}
+    up = client.post("/api/v1/next-moves", json=body).json()["moves"]
+    assert up and all(m["direction"] == "up" for m in up)
+    wrong = client.get(url, params={"direction": "sideways"})
+    assert wrong.status_code == 422
+    assert wrong.headers["content-type"].startswith("application/problem+json")
 
 
 def test_next_moves_from_a_profile(client: httpx.Client) -> None:

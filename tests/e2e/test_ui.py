@@ -268,6 +268,22 @@ def test_deep_links_load_cold(page: Any, api: Any, axe: Any, screenshot: Any) ->
         assert page.url.endswith(url)
 
 
+def test_next_moves_choose_a_direction_and_say_why(page: Any, api: Any) -> None:
+    page.goto("/roles/4.4")
+    items = page.locator(".next-moves-list > li")
+    items.first.wait_for()
+    default = api("/api/v1/roles/4.4/next-moves?limit=10")["moves"]
+    assert default[0]["documented"] and default[0]["direction"] == "down"  # stated: shown
+    assert default[0]["why"] in items.first.inner_text()
+    page.get_by_label("Moves the source states").select_option("exclude")
+    page.get_by_label("Direction").select_option("down")
+    down = api("/api/v1/roles/4.4/next-moves?limit=10&direction=down&documented=exclude")["moves"]
+    first = page.locator(".next-moves-list > li").first
+    first.locator(f"a.role-link[href='/roles/{down[0]['role']['code']}']").wait_for()
+    assert page.locator(".next-moves-list > li").count() == len(down)
+    assert "step down" in first.inner_text()
+
+
 def test_unknown_role_offers_suggestions(page: Any, api: Any, axe: Any, screenshot: Any) -> None:
     problem = api("/api/v1/roles/9.9")
     assert problem["suggestions"], "the API should suggest roles for an unknown code"

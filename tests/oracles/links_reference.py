@@ -1,65 +1,73 @@
-"""The inferred-link rule written the plain way: every ordered pair through `figures`.
+"""The inferred-link rule written the plain way: every ordered pair, role by role.
 
-The oracle for graph/algorithms/links.py, which computes the same links with sparse
-matrix products: a test holds the two equal link for link (tests/unit/test_links.py).
+The oracle for graph/algorithms/links.py (matrices, blocks of sources): a test holds the
+two equal link for link (tests/unit/test_links.py). Written from docs/recommendations.md:
+from each role, its k most related roles that are not a step down (k = top_k, at most
+`share` of the other roles, at least 1), or its k most related in any direction when
+none is left; then, for each role no link reaches, its most related source.
 """
 
 from __future__ import annotations
 
 from graph.algorithms.gap import GapFigures, figures
-from graph.algorithms.holdings import from_role
 from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy
-from graph.models import CareerLink, Dataset, natural_key
+from graph.models import CareerLink, Dataset, Role, natural_key
+from graph.results import Holder, RoleRef
+from tests.oracles.moves_reference import direction, relatedness
 
 
-def coverage_matrix(dataset: Dataset) -> dict[tuple[str, str], GapFigures]:
-    """Gap figures (entry basis) for every ordered pair of distinct roles."""
-    return {
-        (a.code, b.code): figures(from_role(a), b)
-        for a in dataset.roles
-        for b in dataset.roles
-        if a.code != b.code
-    }
+def holder_of(role: Role) -> Holder:
+    return Holder(
+        kind="role",
+        role=RoleRef(code=role.code, title=role.title),
+        holdings={r.competence: r.level for r in role.requirements},
+    )
 
 
-def _ranked_targets(source: str, matrix: dict[tuple[str, str], GapFigures]) -> list[str]:
-    """Targets of `source`, most reachable first; ties by fewer steps, then code."""
-    targets = [b for (a, b) in matrix if a == source]
-    return sorted(
-        targets,
-        key=lambda b: (
-            -matrix[source, b].coverage,
-            matrix[source, b].level_steps,
-            natural_key(b),
-        ),
+def _key(
+    roles: dict[str, Role], source: str, target: str, matrix: dict[tuple[str, str], GapFigures]
+) -> tuple[float, int]:
+    return (
+        -relatedness(roles, holder_of(roles[source]), roles[target]),
+        matrix[source, target].level_steps,
     )
 
 
 def _inferred_pairs(
-    codes: list[str], matrix: dict[tuple[str, str], GapFigures], policy: LinkPolicy
+    roles: dict[str, Role], matrix: dict[tuple[str, str], GapFigures], policy: LinkPolicy
 ) -> dict[tuple[str, str], str]:
-    """Each inferred pair with the rule that chose it, in words."""
+    codes = sorted(roles, key=natural_key)
+    k = max(1, min(policy.top_k, int(policy.share * (len(codes) - 1))))
     chosen: dict[tuple[str, str], str] = {}
     for source in codes:
-        for rank, target in enumerate(_ranked_targets(source, matrix), start=1):
-            numbers = matrix[source, target]
-            if rank <= policy.top_k:
-                chosen[source, target] = f"rank {rank} of {source}'s most reachable roles"
-            elif numbers.coverage >= policy.threshold:
-                chosen[source, target] = f"coverage at or above {policy.threshold:.0%}"
+        others = sorted(
+            (b for b in codes if b != source),
+            key=lambda b: (*_key(roles, source, b, matrix), natural_key(b)),
+        )
+        onward = [
+            b for b in others if direction(roles, holder_of(roles[source]), roles[b]) != "down"
+        ]
+        for rank, target in enumerate((onward or others)[:k], start=1):
+            chosen[source, target] = f"rank {rank} of {source}'s most related roles"
     for target in codes:
         if not any(b == target for (_, b) in chosen):
             best = min(
                 (a for a in codes if a != target),
-                key=lambda a: (-matrix[a, target].coverage, matrix[a, target].level_steps),
+                key=lambda a: (*_key(roles, a, target, matrix), natural_key(a)),
             )
-            chosen[best, target] = f"most reachable way into {target}, which no rule reached"
+            chosen[best, target] = f"most related way into {target}, which no rule reached"
     return chosen
 
 
 def reference_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> list[CareerLink]:
-    """Documented links from the seed, then inferred links for pairs not documented."""
-    matrix = coverage_matrix(dataset)
+    """Documented links from the data, then inferred links for pairs not documented."""
+    roles = {r.code: r for r in dataset.roles}
+    matrix = {
+        (a.code, b.code): figures({r.competence: r.level for r in a.requirements}, b)
+        for a in dataset.roles
+        for b in dataset.roles
+        if a.code != b.code
+    }
     links: dict[tuple[str, str], CareerLink] = {}
     for documented in dataset.links:
         numbers = matrix[documented.source, documented.target]
@@ -71,8 +79,7 @@ def reference_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) ->
             level_steps=numbers.level_steps,
             evidence=f'"{documented.evidence.quote}" (source line {documented.evidence.line})',
         )
-    codes = sorted((r.code for r in dataset.roles), key=natural_key)
-    for (source, target), reason in _inferred_pairs(codes, matrix, policy).items():
+    for (source, target), reason in _inferred_pairs(roles, matrix, policy).items():
         if (source, target) in links:
             continue
         numbers = matrix[source, target]

@@ -1,34 +1,129 @@
-"""The plain next-moves rule, role by role through gap.figures: the definition that the
-vectorised graph.algorithms.moves.next_moves is held equal to (tests/unit/test_moves.py)."""
+"""Next moves written the plain way, role by role in pure Python: the definition that the
+vectorised graph.algorithms.moves.next_moves is held equal to (tests/unit/test_moves.py).
+
+Written from docs/recommendations.md, not from the production code:
+relatedness = (cos(levels) + 0.3 cos(idf-weighted title words)) / 1.3, rounded to 4
+places (levels only for a self-assessment); direction by Job Zones when both roles have
+one, else by entry level mass (down under 75%, up over mass / 75%); the kept moves rank
+by relatedness, then fewer level steps, then code; documented moves first with "include".
+"""
 
 from __future__ import annotations
 
+import math
+import string
+from collections.abc import Mapping
+
 from graph.algorithms.gap import figures
-from graph.models import natural_key
-from graph.results import Holder, Move, NextMoves
+from graph.models import Role, natural_key
+from graph.results import Holder
 from graph.snapshot import Snapshot
 
+TITLE_WEIGHT = 0.3
+IGNORED = {"a", "all", "and", "except", "for", "in", "of", "or", "other", "the", "to"}
+IGNORED |= {"occupations", "workers"}
+ENDINGS = ("ers", "ors", "ists", "ians", "ies", "es", "s")
 
-def reference_next_moves(snapshot: Snapshot, holder: Holder, *, limit: int = 10) -> NextMoves:
-    """Roles by coverage (highest first), then fewer level steps, then code.
 
-    `documented` says whether the source document states the move from the
-    holder's role; a self-assessed person has no role, so it is always false.
-    """
+def words(text: str) -> set[str]:
+    found: set[str] = set()
+    current = ""
+    for char in text.casefold() + " ":
+        if char in string.ascii_lowercase:
+            current += char
+            continue
+        if current and current not in IGNORED:
+            if len(current) > 4:
+                endings = [e for e in ENDINGS if current.endswith(e)]
+                if endings:
+                    current = current[: -max(len(e) for e in endings)]
+            found.add(current)
+        current = ""
+    return found
+
+
+def title_cosine(roles: Mapping[str, Role], a: Role, b: Role) -> float:
+    every = [words(" ".join((r.title, *r.alt_titles))) for r in roles.values()]
+
+    def weights(role: Role) -> dict[str, float]:
+        mine = words(" ".join((role.title, *role.alt_titles)))
+        return {w: math.log(len(every) / sum(w in other for other in every)) for w in mine}
+
+    wa, wb = weights(a), weights(b)
+    na = math.sqrt(sum(v * v for v in wa.values()))
+    nb = math.sqrt(sum(v * v for v in wb.values()))
+    if not na or not nb:
+        return 0.0
+    return sum(wa[w] * wb[w] for w in wa.keys() & wb.keys()) / (na * nb)
+
+
+def level_cosine(held: dict[str, int], role: Role) -> float:
+    need = {r.competence: r.level for r in role.requirements}
+    dot = sum(level * need.get(code, 0) for code, level in held.items())
+    norms = math.sqrt(sum(v * v for v in held.values())) * math.sqrt(
+        sum(v * v for v in need.values())
+    )
+    return dot / norms if norms else 0.0
+
+
+def relatedness(roles: Mapping[str, Role], holder: Holder, role: Role) -> float:
+    required = {r.competence for other in roles.values() for r in other.requirements}
+    held = {c: v for c, v in holder.holdings.items() if c in required}
+    levels = level_cosine(held, role)
+    if holder.role is None:
+        return round(levels, 4)
+    here = roles[holder.role.code]
+    return round((levels + TITLE_WEIGHT * title_cosine(roles, here, role)) / 1.3, 4)
+
+
+def direction(roles: Mapping[str, Role], holder: Holder, role: Role) -> str:
+    here = roles[holder.role.code] if holder.role else None
+    if here is not None and here.job_zone and role.job_zone:
+        mine, theirs = here.job_zone, role.job_zone
+        return "up" if theirs > mine else "down" if theirs < mine else "lateral"
+    mass = sum(holder.holdings.values())
+    target = sum(r.level for r in role.requirements)
+    if target < 0.75 * mass:
+        return "down"
+    return "up" if target * 0.75 > mass else "lateral"
+
+
+def reference_ranking(
+    snapshot: Snapshot,
+    holder: Holder,
+    *,
+    direction_filter: str = "not-down",
+    documented: str = "include",
+) -> list[tuple[str, float, float, int, str, bool]]:
+    """(code, relatedness, coverage, level steps, direction, documented), best first."""
     here = holder.role.code if holder.role else None
-    moves = []
+    stated = set()
+    if here is not None and documented != "exclude":
+        stated = {k.target for k in snapshot.links if k.source == here and k.kind == "documented"}
+    rows = []
     for role in snapshot.roles.values():
         if role.code == here:
             continue
-        numbers = figures(holder.holdings, role)
-        link = snapshot.link(here, role.code) if here else None
-        moves.append(
-            Move(
-                role=snapshot.role_ref(role.code),
-                coverage=numbers.coverage,
-                level_steps=numbers.level_steps,
-                documented=link is not None and link.kind == "documented",
+        going = direction(snapshot.roles, holder, role)
+        if documented == "only":
+            keep = role.code in stated
+        else:
+            keep = (
+                role.code in stated
+                or direction_filter in ("any", going)
+                or (direction_filter == "not-down" and going != "down")
             )
-        )
-    moves.sort(key=lambda m: (-m.coverage, m.level_steps, natural_key(m.role.code)))
-    return NextMoves(from_=holder, dataset_version=snapshot.version, moves=moves[:limit])
+        if keep:
+            numbers = figures(holder.holdings, role)
+            rows.append(
+                (
+                    role.code,
+                    relatedness(snapshot.roles, holder, role),
+                    numbers.coverage,
+                    numbers.level_steps,
+                    going,
+                    role.code in stated,
+                )
+            )
+    rows.sort(key=lambda r: (not r[5], -r[1], r[3], natural_key(r[0])))
+    return rows

@@ -1,49 +1,108 @@
-"""Next moves: the vectorised ranking equals the plain role-by-role rule, move for move.
+"""Next moves: the vectorised ranking equals the plain role-by-role definition, move for move.
 
-The plain rule (tests/oracles/moves_reference.py) ranks every role through the gap's
-own `figures`; it is the definition, the entry-level matrix is the speed.
+The plain definition (tests/oracles/moves_reference.py) computes relatedness, direction
+and the gap role by role in pure Python; the matrices are the speed.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from graph.algorithms.direction import DirectionFilter
 from graph.algorithms.holdings import role_holder
 from graph.algorithms.links import release
-from graph.algorithms.moves import next_moves
+from graph.algorithms.moves import DocumentedMode, next_moves
 from graph.datafiles import read_dataset
 from graph.models import Dataset
-from graph.results import Holder
+from graph.results import Holder, NextMoves
 from graph.snapshot import Snapshot
 from seed import DATA_DIR
-from tests.oracles.moves_reference import reference_next_moves
+from tests.factories import snapshot_of, tiny_dataset
+from tests.oracles.moves_reference import reference_ranking
 from tests.strategies import COMPETENCES, datasets
 
 # Held competences include one no role requires (D9): it must change nothing.
 profiles = st.dictionaries(
     st.sampled_from([*COMPETENCES, "D9"]), st.integers(min_value=1, max_value=5), min_size=1
 )
+FILTERS: tuple[DirectionFilter, ...] = ("not-down", "any", "up", "lateral", "down")
+MODES: tuple[DocumentedMode, ...] = ("include", "exclude", "only")
 
 
-def test_every_seed_role_gets_the_same_moves_both_ways() -> None:
-    snapshot = Snapshot.build(release(read_dataset(DATA_DIR)))
+@cache
+def seed() -> Snapshot:
+    return Snapshot.build(release(read_dataset(DATA_DIR)))
+
+
+def rows(answer: NextMoves) -> list[tuple[str, float, float, int, str, bool]]:
+    return [
+        (m.role.code, m.relatedness, m.coverage, m.level_steps, m.direction, m.documented)
+        for m in answer.moves
+    ]
+
+
+def same_both_ways(snapshot: Snapshot, holder: Holder, limit: int) -> None:
+    for wanted in FILTERS:
+        for mode in MODES:
+            answer = next_moves(snapshot, holder, limit=limit, direction=wanted, documented=mode)
+            expected = reference_ranking(snapshot, holder, direction_filter=wanted, documented=mode)
+            assert rows(answer) == expected[:limit], (wanted, mode)
+
+
+@pytest.mark.parametrize("code", ["3.1", "3.2", "4.4", "5.2", "7.1"])
+def test_seed_roles_get_the_same_moves_both_ways(code: str) -> None:
+    snapshot = seed()
+    same_both_ways(snapshot, role_holder(snapshot, code), len(snapshot.roles))
+
+
+def test_every_seed_role_gets_the_same_default_moves() -> None:
+    snapshot = seed()
     for code in snapshot.roles:
         holder = role_holder(snapshot, code)
-        for limit in (1, 10, len(snapshot.roles)):
-            assert next_moves(snapshot, holder, limit=limit) == reference_next_moves(
-                snapshot, holder, limit=limit
-            )
+        assert (
+            rows(next_moves(snapshot, holder, limit=10)) == reference_ranking(snapshot, holder)[:10]
+        )
 
 
-def test_a_documented_move_is_marked() -> None:
-    snapshot = Snapshot.build(release(read_dataset(DATA_DIR)))
-    link = next(k for k in snapshot.links if k.kind == "documented")
-    moves = next_moves(snapshot, role_holder(snapshot, link.source), limit=100).moves
-    assert next(m for m in moves if m.role.code == link.target).documented
+def test_a_documented_move_comes_first_and_says_so() -> None:
+    snapshot = seed()
+    moves = next_moves(snapshot, role_holder(snapshot, "4.4"), limit=3).moves
+    # 4.4 -> 4.1 is stated by the source and is a step down: stated moves stay, first.
+    assert (moves[0].role.code, moves[0].documented, moves[0].direction) == ("4.1", True, "down")
+    assert moves[0].why.startswith("the source states this move: ")
+    alone = next_moves(snapshot, role_holder(snapshot, "4.4"), documented="exclude", limit=32)
+    assert "4.1" not in {m.role.code for m in alone.moves}
+    assert not any(m.documented for m in alone.moves)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_no_step_down_by_default_and_words_for_each_figure() -> None:
+    snapshot = seed()
+    for code in snapshot.roles:
+        for move in next_moves(snapshot, role_holder(snapshot, code), documented="exclude").moves:
+            assert move.direction != "down"
+            assert "alike in what both ask" in move.why
+            assert f"{move.level_steps} level steps to learn" in move.why
+            assert f"a {'step up' if move.direction == 'up' else 'lateral move'}" in move.why
+
+
+def test_job_zones_decide_the_direction_when_both_roles_have_one() -> None:
+    dataset = tiny_dataset(links=())
+    zoned = tuple(
+        r.model_copy(update={"job_zone": 1 if r.code == "4.1" else 3}) for r in dataset.roles
+    )
+    snapshot = snapshot_of(dataset.model_copy(update={"roles": zoned}), [])
+    moves = next_moves(snapshot, role_holder(snapshot, "4.1"), direction="any", limit=10).moves
+    assert {m.direction for m in moves} == {"up"}
+    assert all("O*NET Job Zone" in m.why for m in moves)
+    back = next_moves(snapshot, role_holder(snapshot, "3.2"), direction="down", limit=10).moves
+    assert [m.role.code for m in back] == ["4.1"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dataset=datasets(), held=profiles, limit=st.integers(min_value=1, max_value=20))
 def test_random_catalogues_and_profiles_get_the_same_moves_both_ways(
     dataset: Dataset, held: dict[str, int], limit: int
@@ -52,6 +111,4 @@ def test_random_catalogues_and_profiles_get_the_same_moves_both_ways(
     holders = [Holder(kind="profile", holdings=held)]
     holders += [role_holder(snapshot, code) for code in snapshot.roles]
     for holder in holders:
-        assert next_moves(snapshot, holder, limit=limit) == reference_next_moves(
-            snapshot, holder, limit=limit
-        )
+        same_both_ways(snapshot, holder, limit)

@@ -151,14 +151,14 @@ def test_threshold_adds_every_role_above_it() -> None:
     assert ("4.1", "3.2") in {(link_.source, link_.target) for link_ in links}
 
 
-def test_next_moves_rank_by_coverage(chain: Snapshot) -> None:
+def test_next_moves_rank_stated_moves_then_by_relatedness(chain: Snapshot) -> None:
     moves = next_moves(chain, role_holder(chain, "4.1"), limit=4).moves
-    # C1@1 covers 1 of 3.2's 3 steps; the rest are at 0, fewer level steps first:
-    # 2.3 needs 5, 1.1 needs 7, 3.4 needs 10.
-    assert [m.role.code for m in moves] == ["3.2", "2.3", "1.1", "3.4"]
-    assert [m.level_steps for m in moves] == [2, 5, 7, 10]
-    assert moves[0].coverage == pytest.approx(0.3333)
-    assert [m.documented for m in moves] == [False, False, False, True]
+    # 4.1 -> 3.4 is stated: first. 3.2 shares C1 with 4.1 (relatedness above 0); 2.3 and
+    # 1.1 share nothing, fewer level steps first: 2.3 needs 5, 1.1 needs 7.
+    assert [m.role.code for m in moves] == ["3.4", "3.2", "2.3", "1.1"]
+    assert [m.level_steps for m in moves] == [10, 2, 5, 7]
+    assert moves[1].coverage == pytest.approx(0.3333)
+    assert [m.documented for m in moves] == [True, False, False, False]
     assert all(not m.documented for m in next_moves(chain, profile_holder(chain, {"C1": 1})).moves)
 
 

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.algorithms.holdings import profile_holder
+from graph.algorithms.links import LinkPolicy
 from graph.algorithms.moves import entries
 from graph.algorithms.paths import SELF_ASSESSMENT, explain_from, k_best_paths_from, start_of
 from graph.errors import NoPath
@@ -23,13 +24,14 @@ from tests.unit.test_paths_random import COMPETENCES, questions
 
 
 def test_the_entry_rule_by_hand() -> None:
-    # B1 e-2, C1 e-1 (a programmer's levels in the tiny catalogue): 4.1 (C1@1) and 3.2
-    # are fully covered, 3.4 2/10, 2.3 and 1.1 none. top_k 4: 3.2, 4.1 (coverage 1, fewer
-    # steps, then code), 3.4 (0.2), then 2.3 (0, 5 steps) before 1.1 (0, 7 steps).
+    # B1 e-2, C1 e-1 (a programmer's levels in the tiny catalogue, level mass 3): k is a
+    # quarter of the 4 other roles, 1. 3.2 has exactly these levels (relatedness 1); 3.4
+    # (A1@3 B1@4 B2@3) 8 / sqrt(5 * 34) = 0.61; 4.1 (mass 1) is a step down.
     snapshot = snapshot_of(tiny_dataset())
     chosen = entries(snapshot, {"B1": 2, "C1": 1})
-    assert list(chosen) == ["3.2", "4.1", "3.4", "2.3"]
-    assert chosen["3.2"] == "rank 1 of the self-assessment's most reachable roles"
+    assert chosen == {"3.2": "rank 1 of the self-assessment's most related roles"}
+    wider = entries(snapshot, {"B1": 2, "C1": 1}, policy=LinkPolicy(top_k=4, share=1.0))
+    assert list(wider) == ["3.2", "3.4", "2.3", "1.1"]
 
 
 def test_a_self_assessment_keeps_what_it_holds() -> None:

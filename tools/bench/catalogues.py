@@ -30,7 +30,7 @@ from seed import DATA_DIR
 
 T = TypeVar("T")
 WITHIN = 4
-GRID = [LinkPolicy(4, 0.8), LinkPolicy(4, 1.01), LinkPolicy(2, 1.01), LinkPolicy(8, 1.01)]
+GRID = [LinkPolicy(top_k=k, share=1.0) for k in (4, 8, 25)]
 
 
 def timed(work: Callable[[], T]) -> tuple[T, float]:

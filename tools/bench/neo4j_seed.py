@@ -39,9 +39,9 @@ LIBRARY_CASES: list[tuple[str, str, dict[str, Any]]] = [
     ("gap.cypher 3.2 -> 3.4", "library/gap", {"source": "3.2", "target": "3.4", "basis": "entry"}),
     ("next_moves.cypher 3.2", "library/next_moves", {"source": "3.2", "limit": 10}),
     (
-        "shortest_moves.cypher 5.2 -> 1.1",
+        "shortest_moves.cypher 5.2 -> 7.4",
         "library/shortest_moves",
-        {"source": "5.2", "target": "1.1", "kinds": ["documented", "inferred"]},
+        {"source": "5.2", "target": "7.4", "kinds": ["documented", "inferred"]},
     ),
 ]
 

@@ -64,7 +64,19 @@ describe("the client", () => {
     await api.nextMovesFromProfile({ B1: 3 }, 5);
     const [url, init] = fetch.mock.calls[0] as [string, RequestInit];
     expect(url).toBe("/api/v1/next-moves");
-    expect(JSON.parse(init.body as string)).toEqual({ from: { profile: { B1: 3 } }, limit: 5 });
+    expect(JSON.parse(init.body as string)).toEqual({
+      from: { profile: { B1: 3 } },
+      limit: 5,
+      direction: "not-down",
+      documented: "include",
+    });
+  });
+
+  it("passes the direction and documented choices of next moves as query parameters", async () => {
+    const fetch = vi.fn().mockResolvedValue(json(200, { moves: [] }));
+    vi.stubGlobal("fetch", fetch);
+    await api.nextMoves("3.2", 10, undefined, { direction: "any", documented: "exclude" });
+    expect(fetch.mock.calls[0]?.[0]).toBe("/api/v1/roles/3.2/next-moves?limit=10&direction=any&documented=exclude");
   });
 
   it("puts a code into the path, escaped", async () => {

@@ -167,16 +167,22 @@ export interface PathOptions {
   avoid?: string[];
 }
 
+/** Which next moves to show (docs/recommendations.md); absent: no step-downs, stated moves first. */
+export interface MoveChoice {
+  direction?: "not-down" | "up" | "lateral" | "down" | "any";
+  documented?: "include" | "exclude" | "only";
+}
+
 export const api = {
   datasets: (signal?: AbortSignal) => get("/api/v1/datasets", {}, signal),
   meta: (signal?: AbortSignal) => get("/api/v1/meta", {}, signal),
   families: (signal?: AbortSignal) => get("/api/v1/families", {}, signal),
   roles: (q?: string, signal?: AbortSignal) => get("/api/v1/roles", { query: { q } }, signal),
   role: (code: string, signal?: AbortSignal) => get("/api/v1/roles/{code}", { path: { code } }, signal),
-  nextMoves: (code: string, limit = 10, signal?: AbortSignal) =>
-    get("/api/v1/roles/{code}/next-moves", { path: { code }, query: { limit } }, signal),
+  nextMoves: (code: string, limit = 10, signal?: AbortSignal, choice: MoveChoice = {}) =>
+    get("/api/v1/roles/{code}/next-moves", { path: { code }, query: { limit, ...choice } }, signal),
   nextMovesFromProfile: (profile: Profile, limit = 10, signal?: AbortSignal) =>
-    post("/api/v1/next-moves", { from: { profile }, limit }, signal),
+    post("/api/v1/next-moves", { from: { profile }, limit, direction: "not-down", documented: "include" }, signal),
   competences: (signal?: AbortSignal) => get("/api/v1/competences", {}, signal),
   competence: (code: string, signal?: AbortSignal) => get("/api/v1/competences/{code}", { path: { code } }, signal),
   gapFromRole: (from: string, to: string, basis: Basis, signal?: AbortSignal) =>

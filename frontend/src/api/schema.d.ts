@@ -309,7 +309,7 @@ export interface paths {
         };
         /**
          * Moves
-         * @description Other roles ranked by how much of them this role already covers.
+         * @description Other roles by relatedness, within a direction, each with why (docs/recommendations.md).
          */
         get: operations["moves_api_v1_roles__code__next_moves_get"];
         put?: never;
@@ -331,7 +331,7 @@ export interface paths {
         put?: never;
         /**
          * Moves From
-         * @description Roles ranked by coverage from a role or from a self-assessment profile.
+         * @description Roles ranked by relatedness from a role or from a self-assessment profile.
          */
         post: operations["moves_from_api_v1_next_moves_post"];
         delete?: never;
@@ -1807,6 +1807,22 @@ export interface components {
             level_steps: number;
             /** Documented */
             documented: boolean;
+            /**
+             * Relatedness
+             * @description how alike the two roles' requirements and titles are
+             */
+            relatedness: number;
+            /**
+             * Direction
+             * @description step up, lateral move or step down (Job Zones, else entry level mass)
+             * @enum {string}
+             */
+            direction: "up" | "lateral" | "down";
+            /**
+             * Why
+             * @description why the move is here, in words: relatedness, gap, direction
+             */
+            why: string;
         };
         /** MovesRequest */
         MovesRequest: {
@@ -1823,6 +1839,20 @@ export interface components {
              * @default 10
              */
             limit: number;
+            /**
+             * Direction
+             * @description which moves to keep: up, lateral, down, any, or not-down (the default: no step-downs); a move the source states is kept whatever its direction
+             * @default not-down
+             * @enum {string}
+             */
+            direction: "up" | "lateral" | "down" | "any" | "not-down";
+            /**
+             * Documented
+             * @description include (the moves the source states come first), exclude (the model alone, as if the dataset stated no move) or only
+             * @default include
+             * @enum {string}
+             */
+            documented: "include" | "exclude" | "only";
         };
         /** NextMoves */
         NextMoves: {
@@ -2661,12 +2691,12 @@ export interface components {
             within_reach: number;
             /**
              * Total
-             * @description how many single raises there are, before the limit
+             * @description how many raises unlock a relevant role, before the limit
              */
             total: number;
             /**
              * Raises
-             * @description most roles unlocked first, then fewer level steps, then competence code
+             * @description each relevant role (among the holder's best next moves) under the first raise that unlocks it: most roles not listed yet first, then fewer level steps, then competence code
              */
             raises: components["schemas"]["Raise"][];
             /** @description only when a target is given */
@@ -3987,6 +4017,10 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description which moves to keep: up, lateral, down, any, or not-down (the default: no step-downs); a move the source states is kept whatever its direction */
+                direction?: "up" | "lateral" | "down" | "any" | "not-down";
+                /** @description include (the moves the source states come first), exclude (the model alone, as if the dataset stated no move) or only */
+                documented?: "include" | "exclude" | "only";
                 /** @description dataset id (GET /api/v1/datasets); default: the default dataset */
                 dataset?: string | null;
             };

@@ -1,4 +1,4 @@
-/** The nearest roles as choices for a target, each with how much is covered and how far it is. */
+/** The best next moves as choices for a target, each with how related, how much covered and how far. */
 import type { ReactNode } from "react";
 import type { NextMoves } from "../api";
 import { percent, stepsToGo } from "../lib/format";
@@ -38,7 +38,8 @@ export function NextMoveChoices({ heading, moves, chosen, onPick, children }: Pr
                       </span>
                     )}
                     <span className="hint">
-                      {percent(move.coverage)} covered, {stepsToGo(move.level_steps).toLowerCase()}
+                      {percent(move.relatedness)} related, {percent(move.coverage)} covered,{" "}
+                      {stepsToGo(move.level_steps).toLowerCase()}
                       {move.documented ? ", a documented move" : ""}
                     </span>
                   </button>

@@ -63,7 +63,9 @@ function UnlocksView({
         levels held). One raise of one competence can bring more:
       </p>
       {useful.length === 0 ? (
-        <p className="empty">No single raise brings another role within reach; more than one step is needed.</p>
+        <p className="empty">
+          No single raise brings one of the best next moves from here within reach; more than one step is needed.
+        </p>
       ) : (
         <ol className="raise-list" data-testid="raise-list">
           {useful.map((raised) => (

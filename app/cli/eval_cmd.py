@@ -1,0 +1,83 @@
+"""`careergraph eval`: the recommendations scored against a truth set (docs/recommendations.md)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from app.cli.career_cmd import DatasetOption, store_and_snapshot
+from graph.errors import CareerGraphError
+from graph.evaluation.harness import Evaluation, evaluate
+from graph.models import Dataset
+
+console = Console()
+
+
+def _dataset(dataset: str | None, preset: str | None) -> Dataset:
+    if preset is not None:
+        from graph.formats.importing import import_bundle, read_path
+        from graph.formats.presets import packaged_file
+        from graph.formats.presets import preset as preset_named
+
+        options = preset_named(preset).options
+        return import_bundle(read_path(packaged_file(preset)), "matrix", options=options).dataset
+    with store_and_snapshot(dataset) as (_, _, snapshot):
+        return snapshot.dataset
+
+
+def render(result: Evaluation) -> None:
+    console.print(
+        f"{result.dataset}: {result.roles} roles, {result.judged} judged against {result.truth} "
+        "(documented links left out)"
+    )
+    moves = Table("next moves", "P@10", "R@20", "nDCG@10", "step-downs in top 3")
+    for row in result.rankings:
+        moves.add_row(
+            row.name,
+            f"{row.precision_10:.3f}",
+            f"{row.recall_20:.3f}",
+            f"{row.ndcg_10:.3f}",
+            f"{row.step_downs_top3}/{row.top3}",
+        )
+    console.print(moves)
+    links = Table("career links", "per role (median)", "max", "precision", "recall")
+    for link in result.links:
+        links.add_row(
+            link.name,
+            f"{link.median_out:g}",
+            str(link.max_out),
+            f"{link.precision:.3f}",
+            f"{link.recall:.3f}",
+        )
+    console.print(links)
+    if result.stated_ranks:
+        places = ", ".join(f"{pair} {place or '-'}" for pair, place in result.stated_ranks.items())
+        console.print(
+            f"documented moves, place in the model's next moves (link left out): {places}"
+        )
+
+
+def eval_command(
+    dataset: DatasetOption = None,
+    preset: Annotated[
+        str | None, typer.Option(help="Score a preset (onet, esco) imported in memory instead.")
+    ] = None,
+) -> None:
+    """Score every role's default next moves and the career links against a truth set."""
+    try:
+        loaded = _dataset(dataset, preset)
+    except CareerGraphError as error:
+        typer.echo(f"error: {error.detail}", err=True)
+        raise typer.Exit(1) from error
+    result = evaluate(loaded)
+    if result is None:
+        typer.echo(
+            f"error: no truth set judges dataset {loaded.id!r} (there is one for the seed and "
+            "O*NET; ESCO has none)",
+            err=True,
+        )
+        raise typer.Exit(1)
+    render(result)

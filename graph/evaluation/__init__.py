@@ -1,0 +1,1 @@
+"""The evaluation harness: recommendations scored against expert truth (docs/recommendations.md)."""
