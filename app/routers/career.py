@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from app.answers import cached, cached_off_loop
+from app.answers import cached_off_loop
 from app.codes import split_codes
 from app.deps import ProviderDep, SnapshotDep
 from app.problems import Problem
+from app.request_budget import MovesWork, PathsWork
 from app.schemas import MovesRequest, PathsRequest
 from app.views import holder_of
 from graph.algorithms.holdings import role_holder
@@ -22,19 +23,23 @@ router = APIRouter(prefix="/api/v1", tags=["career"])
 
 
 @router.get(
-    "/roles/{code}/next-moves", response_model=NextMoves, responses={404: {"model": Problem}}
+    "/roles/{code}/next-moves",
+    response_model=NextMoves,
+    responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
 async def moves(
     snapshot: SnapshotDep,
+    work: MovesWork,
     code: Annotated[str, Path(max_length=64)],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> Response:
     """Other roles ranked by how much of them this role already covers."""
-    return cached(
+    return await cached_off_loop(
         snapshot,
         ("next-moves", code, limit),
-        lambda: next_moves(snapshot, role_holder(snapshot, code), limit=limit),
+        lambda budget: next_moves(snapshot, role_holder(snapshot, code), limit=limit),
         NextMoves,
+        work,
     )
 
 
@@ -43,20 +48,26 @@ async def moves(
     response_model=NextMoves,
     responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
-async def moves_from(provider: ProviderDep, body: MovesRequest) -> Response:
+async def moves_from(provider: ProviderDep, work: MovesWork, body: MovesRequest) -> Response:
     """Roles ranked by coverage from a role or from a self-assessment profile."""
     snapshot = provider.snapshot(body.dataset)
-    return cached(
+    return await cached_off_loop(
         snapshot,
         ("next-moves", body.model_dump_json()),
-        lambda: next_moves(snapshot, holder_of(snapshot, body.from_), limit=body.limit),
+        lambda budget: next_moves(snapshot, holder_of(snapshot, body.from_), limit=body.limit),
         NextMoves,
+        work,
     )
 
 
-@router.get("/paths", response_model=PathsAnswer, responses={404: {"model": Problem}})
+@router.get(
+    "/paths",
+    response_model=PathsAnswer,
+    responses={404: {"model": Problem}, 422: {"model": Problem}},
+)
 async def paths(
     snapshot: SnapshotDep,
+    work: PathsWork,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=64, examples=["3.2"])],
     to: Annotated[str, Query(min_length=1, max_length=64, examples=["2.3"])],
     k: Annotated[int, Query(ge=1, le=10)] = 3,
@@ -79,7 +90,7 @@ async def paths(
     return await cached_off_loop(
         snapshot,
         ("paths", source, to, k, max_steps, only_documented, *avoided),
-        lambda: k_best_paths(
+        lambda budget: k_best_paths(
             snapshot,
             source,
             to,
@@ -87,8 +98,10 @@ async def paths(
             max_steps=max_steps,
             only_documented=only_documented,
             avoid=avoided,
+            budget=budget,
         ),
         PathsAnswer,
+        work,
     )
 
 
@@ -97,17 +110,24 @@ async def paths(
     response_model=HolderPathsAnswer,
     responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
-def paths_from(provider: ProviderDep, body: PathsRequest) -> HolderPathsAnswer:
+async def paths_from(provider: ProviderDep, work: PathsWork, body: PathsRequest) -> Response:
     """The k cheapest paths from a role or a self-assessment; the self-assessed levels start
     the cumulative cost. A self-assessment enters its first role among its `top_k` most
     reachable roles and those covered at or above the link threshold (docs/design.md)."""
     snapshot = provider.snapshot(body.dataset)
-    return k_best_paths_from(
+    return await cached_off_loop(
         snapshot,
-        holder_of(snapshot, body.from_),
-        body.to,
-        k=body.k,
-        max_steps=body.max_steps,
-        only_documented=body.only_documented,
-        avoid=body.avoid,
+        ("paths", body.model_dump_json()),
+        lambda budget: k_best_paths_from(
+            snapshot,
+            holder_of(snapshot, body.from_),
+            body.to,
+            k=body.k,
+            max_steps=body.max_steps,
+            only_documented=body.only_documented,
+            avoid=body.avoid,
+            budget=budget,
+        ),
+        HolderPathsAnswer,
+        work,
     )

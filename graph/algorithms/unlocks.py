@@ -33,6 +33,7 @@ import numpy.typing as npt
 from graph.algorithms.gap import GapFigures, competence_ref, figures
 from graph.algorithms.holdings import Holdings
 from graph.algorithms.links import DEFAULT_POLICY
+from graph.budget import Budget, unlimited
 from graph.models import Competence, Role, natural_key
 from graph.results import Holder, Raise, TargetRaise, Toward, Unlocked, UnlocksAnswer
 from graph.snapshot import Snapshot
@@ -131,7 +132,12 @@ class _Candidate:
 
 
 def _candidates(
-    index: _Index, competences: list[Competence], held: Holdings, steps: Ints, most: Ints
+    index: _Index,
+    competences: list[Competence],
+    held: Holdings,
+    steps: Ints,
+    most: Ints,
+    budget: Budget,
 ) -> list[_Candidate]:
     """Every single raise the framework allows, with the roles each brings within reach."""
     below = steps > most
@@ -139,6 +145,7 @@ def _candidates(
     for competence in competences:
         have = held.get(competence.code, 0)
         rows, entry = index.requiring.get(competence.code, (np.empty(0, np.int64),) * 2)
+        budget.spend(1 + len(rows) // 100)  # one vectorised pass over the roles requiring it
         open_rows = below[rows] & (entry > have)
         rows, entry = rows[open_rows], entry[open_rows]
         for level in competence.applicable_levels:
@@ -150,7 +157,10 @@ def _candidates(
     return found
 
 
-def _raise(snapshot: Snapshot, index: _Index, steps: Ints, candidate: _Candidate) -> Raise:
+def _raise(
+    snapshot: Snapshot, index: _Index, steps: Ints, candidate: _Candidate, budget: Budget
+) -> Raise:
+    budget.spend(1 + len(candidate.unlocked))  # each role unlocked is listed in the answer
     unlocked = []
     for row, closed in zip(candidate.unlocked.tolist(), candidate.closed.tolist(), strict=True):
         left, required = int(steps[row]), int(index.required[row])
@@ -177,6 +187,7 @@ def _toward(
     held: Holdings,
     target: Role,
     candidates: list[_Candidate],
+    budget: Budget,
 ) -> Toward:
     """The raises that close part of the gap to `target`, most closed per level step first."""
     numbers = figures(held, target)
@@ -195,7 +206,7 @@ def _toward(
         coverage=numbers.coverage,
         raises=[
             TargetRaise(
-                **_raise(snapshot, index, steps, candidate).model_dump(),
+                **_raise(snapshot, index, steps, candidate, budget).model_dump(),
                 closes=closes,
                 closes_per_step=round(float(per_step), 4),
                 coverage_after=_coverage(numbers.level_steps - closes, numbers.required_steps),
@@ -212,8 +223,13 @@ def unlocks(
     target: str | None = None,
     limit: int = 10,
     threshold: float = DEFAULT_POLICY.threshold,
+    budget: Budget | None = None,
 ) -> UnlocksAnswer:
-    """The `limit` raises that bring the most roles within reach, and those toward `target`."""
+    """The `limit` raises that bring the most roles within reach, and those toward `target`.
+
+    `budget` (default: unlimited) counts a unit per competence pass and per role listed.
+    """
+    budget = budget or unlimited()
     goal = snapshot.role(target) if target is not None else None
     held = holder.holdings
     index = _index(snapshot)
@@ -222,7 +238,7 @@ def unlocks(
         [_most_steps_within_reach(int(r), threshold) for r in index.required], dtype=np.int64
     )
     competences = sorted(snapshot.competences.values(), key=lambda c: natural_key(c.code))
-    candidates = _candidates(index, competences, held, steps, most)
+    candidates = _candidates(index, competences, held, steps, most, budget)
     # Candidates come in competence code order, and the sort is stable: ties stay in it.
     ranked = sorted(candidates, key=lambda c: (-len(c.unlocked), c.level_steps))
     here = holder.role.code if holder.role else None
@@ -233,6 +249,6 @@ def unlocks(
         threshold=threshold,
         within_reach=sum(code != here for code in reached),
         total=len(ranked),
-        raises=[_raise(snapshot, index, steps, c) for c in ranked[:limit]],
-        toward=_toward(snapshot, index, steps, held, goal, candidates) if goal else None,
+        raises=[_raise(snapshot, index, steps, c, budget) for c in ranked[:limit]],
+        toward=_toward(snapshot, index, steps, held, goal, candidates, budget) if goal else None,
     )
