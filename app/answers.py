@@ -29,7 +29,7 @@ from graph.budget import Budget
 from graph.snapshot import Snapshot
 
 MAX_BYTES = 64 * 1024 * 1024
-# Exports (app/graph_export.py), gzipped: ESCO's JSON and GraphML take about 10 MB together.
+# Exports (app/graph_export.py), gzipped: ESCO's JSON and GraphML take about 5 MB together.
 EXPORT_MAX_BYTES = 64 * 1024 * 1024
 EXPORT_GZIP_LEVEL = 6
 
@@ -153,7 +153,7 @@ async def cached_export(
     headers: dict[str, str] | None = None,
 ) -> Response:
     """A large file made once per dataset version and kept gzipped (exports compress about
-    tenfold); sent gzipped to clients that take it, else unpacked in the thread pool."""
+    twentyfold); sent gzipped to clients that take it, else unpacked in the thread pool."""
     key = (snapshot.id, snapshot.version, *request)
     packed = exports.find(key)
     if packed is None:
