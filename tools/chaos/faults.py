@@ -159,6 +159,14 @@ def service(
         "CAREERGRAPH_API_KEYS": f"chaos:console:{CONSOLE_KEY}",
         "CAREERGRAPH_LOG_LEVEL": "WARNING",
     }
+    with serve(env, log) as base:
+        yield base
+
+
+@contextmanager
+def serve(env: dict[str, str], log: Path) -> Iterator[str]:
+    """`careergraph serve` in its own process with `env`, on a free loopback port; yields
+    its URL once /health answers, and stops it (terminate, then kill) when the block ends."""
     port = _free_port()
     command = [sys.executable, "-c", "from app.cli.main import main; main()", "serve"]
     with log.open("ab") as out:
