@@ -159,24 +159,29 @@ def service(
         "CAREERGRAPH_API_KEYS": f"chaos:console:{CONSOLE_KEY}",
         "CAREERGRAPH_LOG_LEVEL": "WARNING",
     }
-    with serve(env, log) as base:
+    with serve(env, log) as (base, _):
         yield base
 
 
 @contextmanager
-def serve(env: dict[str, str], log: Path) -> Iterator[str]:
-    """`careergraph serve` in its own process with `env`, on a free loopback port; yields
-    its URL once /health answers, and stops it (terminate, then kill) when the block ends."""
+def serve(env: dict[str, str], log: Path, cwd: Path | None = None) -> Iterator[tuple[str, int]]:
+    """`careergraph serve` in its own process with `env` (its code from `cwd` when given), on
+    a free loopback port; yields its URL and process id once /health answers, and stops it
+    (terminate, then kill) when the block ends."""
     port = _free_port()
     command = [sys.executable, "-c", "from app.cli.main import main; main()", "serve"]
     with log.open("ab") as out:
         process = subprocess.Popen(
-            [*command, "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT
+            [*command, "--port", str(port)],
+            env=env,
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     base = f"http://127.0.0.1:{port}"
     try:
         seconds_until(lambda: _answers(base, process), timeout=60, every=0.2)
-        yield base
+        yield base, process.pid
     finally:
         process.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):

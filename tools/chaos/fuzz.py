@@ -116,7 +116,7 @@ def service_env(state: Path) -> dict[str, str]:
 
 @contextmanager
 def embedded_service(state: Path, log: Path) -> Iterator[str]:
-    with faults.serve(service_env(state), log) as base:
+    with faults.serve(service_env(state), log) as (base, _):
         yield base
 
 
