@@ -2,8 +2,8 @@
 
 A request without an API key gets CAREERGRAPH_REQUEST_SECONDS and _REQUEST_UNITS (2 s and
 100,000 units: DESIGN.md's anonymous cap of 2 s CPU and 256 MB); one with a configured
-key, of any scope, the keyed budget. A key that matches none is refused (401) rather than
-quietly served with the smaller budget.
+key, of any scope, the keyed budget. A key that matches none counts as no key: these routes
+are public, and the anonymous budget's problem says to send a key.
 
 While the route runs, a task waits on the connection: when the client leaves, it sets the
 budget's `cancel`, and the algorithm stops at its next `spend()` (a 499 nobody reads).
@@ -19,13 +19,13 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, HTTPException, Request, Security
+from fastapi import Depends, Request, Security
 from starlette.concurrency import run_in_threadpool
 from starlette.types import Receive
 
 from app.deps import SettingsDep
 from app.problems import ProblemError
-from app.security import HEADER, api_key_header, configured_keys, matching_key
+from app.security import api_key_header, configured_keys, matching_key
 from app.settings import Settings
 from graph.budget import Budget
 
@@ -60,15 +60,13 @@ class Work:
 
 def budget_of(settings: Settings, given: str | None, lower: str) -> Budget:
     """The anonymous budget, or the keyed one when `given` is a configured key."""
-    if given is None:
+    if given is not None and matching_key(configured_keys(settings), given) is not None:
         return Budget(
-            settings.careergraph_request_seconds, settings.careergraph_request_units, lower
+            settings.careergraph_keyed_request_seconds,
+            settings.careergraph_keyed_request_units,
+            lower,
         )
-    if matching_key(configured_keys(settings), given) is None:
-        raise HTTPException(401, f"Invalid {HEADER}.", headers={"WWW-Authenticate": "ApiKey"})
-    return Budget(
-        settings.careergraph_keyed_request_seconds, settings.careergraph_keyed_request_units, lower
-    )
+    return Budget(settings.careergraph_request_seconds, settings.careergraph_request_units, lower)
 
 
 async def _cancel_on_disconnect(receive: Receive, budget: Budget) -> None:

@@ -158,7 +158,7 @@ def main() -> None:
     }
     with (
         tempfile.TemporaryDirectory() as scratch,
-        faults.serve(env, Path(scratch) / "service.log", cwd=args.source) as (base, pid),
+        faults.serve(env, Path(scratch) / "log", cwd=args.source, start_s=600) as (base, pid),
     ):
         rows = [run(base, pid, scenario) for scenario in SCENARIOS]
     print(table(rows))

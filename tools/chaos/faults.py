@@ -164,7 +164,9 @@ def service(
 
 
 @contextmanager
-def serve(env: dict[str, str], log: Path, cwd: Path | None = None) -> Iterator[tuple[str, int]]:
+def serve(
+    env: dict[str, str], log: Path, cwd: Path | None = None, start_s: float = 60
+) -> Iterator[tuple[str, int]]:
     """`careergraph serve` in its own process with `env` (its code from `cwd` when given), on
     a free loopback port; yields its URL and process id once /health answers, and stops it
     (terminate, then kill) when the block ends."""
@@ -180,7 +182,7 @@ def serve(env: dict[str, str], log: Path, cwd: Path | None = None) -> Iterator[t
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        seconds_until(lambda: _answers(base, process), timeout=60, every=0.2)
+        seconds_until(lambda: _answers(base, process), timeout=start_s, every=0.2)
         yield base, process.pid
     finally:
         process.terminate()
