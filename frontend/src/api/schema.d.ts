@@ -375,6 +375,8 @@ export interface paths {
         /**
          * Career Graph
          * @description All roles and career links; `format=graphml` downloads a file for Gephi or yEd.
+         *
+         *     A bulk export (more roles and links than an anonymous budget's units) needs an API key.
          */
         get: operations["career_graph_api_v1_graph_get"];
         put?: never;
@@ -3988,7 +3990,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4133,7 +4135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4272,7 +4274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description a bulk export without an API key */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4639,7 +4641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
