@@ -13,10 +13,13 @@ career map) have their own, holding them gzipped.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
+import io
 import threading
+import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cache
 from typing import Any
 
@@ -142,10 +145,23 @@ def accepts_gzip(accept_encoding: str) -> bool:
     return False
 
 
+def _packed(chunks: Iterable[bytes]) -> bytes:
+    """The chunks gzipped as they come: a large file is never whole in memory unpacked."""
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=EXPORT_GZIP_LEVEL, mtime=0) as packer:
+        for chunk in chunks:
+            packer.write(chunk)
+    return out.getvalue()
+
+
+# One export made at a time per key: the others wait (without a slot) and find it kept.
+_making: weakref.WeakValueDictionary[Hashable, asyncio.Lock] = weakref.WeakValueDictionary()
+
+
 async def cached_export(
     snapshot: Snapshot,
     request: tuple[Hashable, ...],
-    make: Callable[[Budget], bytes],
+    make: Callable[[Budget], Iterable[bytes]],
     work: Work,
     *,
     accept_encoding: str,
@@ -157,9 +173,13 @@ async def cached_export(
     key = (snapshot.id, snapshot.version, *request)
     packed = exports.find(key)
     if packed is None:
-        packed = await work.run(
-            lambda budget: exports.get(key, lambda: gzip.compress(make(budget), EXPORT_GZIP_LEVEL))
-        )
+        lock = _making.setdefault((id(asyncio.get_running_loop()), key), asyncio.Lock())
+        async with lock:
+            packed = exports.find(key)  # made while this request waited
+            if packed is None:
+                packed = await work.run(
+                    lambda budget: exports.get(key, lambda: _packed(make(budget)))
+                )
     extra = {**(headers or {}), "Vary": "Accept-Encoding"}
     if accepts_gzip(accept_encoding):
         return Response(

@@ -12,15 +12,16 @@ networkx as the oracle.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape, quoteattr
 
 from app.answers import to_json
 from app.schemas import GraphAnswer, GraphLink, GraphNode
 from graph.budget import Budget
-from graph.models import natural_key
+from graph.models import CareerLink, Role, natural_key
 from graph.snapshot import Snapshot
 
-# How many nodes or links are written between two looks at the deadline and cancellation.
+# How many nodes or links are made between two looks at the deadline and cancellation.
 CHECK_EVERY = 2000
 # (id, for, attr.name, attr.type), as networkx declares them for these attributes.
 KEYS = (
@@ -49,25 +50,27 @@ def size(snapshot: Snapshot) -> int:
     return len(snapshot.roles) + len(snapshot.links)
 
 
-def _checkpoint(budget: Budget, written: int) -> None:
-    if written % CHECK_EVERY == 0:
-        budget.spend(0)  # the deadline and cancellation: the units were spent up front
-
-
-def graph_json(snapshot: Snapshot, budget: Budget) -> bytes:
+def graph_json(snapshot: Snapshot, budget: Budget) -> Iterator[bytes]:
     """Every role (in code order) and career link, as GraphAnswer's JSON."""
     roles = sorted(snapshot.dataset.roles, key=lambda r: natural_key(r.code))
-    nodes = []
-    for written, r in enumerate(roles, start=1):
-        _checkpoint(budget, written)
-        family = int(r.family) if r.family.isdigit() else None
-        nodes.append(GraphNode(code=r.code, title=r.title, family=family, family_code=r.family))
+    nodes = [
+        GraphNode(
+            code=r.code,
+            title=r.title,
+            family=int(r.family) if r.family.isdigit() else None,
+            family_code=r.family,
+        )
+        for r in roles
+    ]
+    budget.spend(0)
     links = []
     for written, link in enumerate(snapshot.links, start=1):
-        _checkpoint(budget, written)
+        if written % CHECK_EVERY == 0:
+            budget.spend(0)  # the units were spent up front
         links.append(GraphLink(**link.model_dump()))
-    answer = GraphAnswer(dataset_version=snapshot.version, nodes=nodes, links=links)
-    return to_json(answer, GraphAnswer)
+    yield to_json(
+        GraphAnswer(dataset_version=snapshot.version, nodes=nodes, links=links), GraphAnswer
+    )
 
 
 def _text(value: object) -> str:
@@ -82,28 +85,45 @@ def _attribute(value: str) -> str:
     return quoteattr(NOT_XML.sub("\ufffd", value))
 
 
-def graphml(snapshot: Snapshot, budget: Budget) -> bytes:
-    """Every role and career link as GraphML, the attributes networkx would write."""
-    parts = [HEAD]
-    parts += [
+def graphml(snapshot: Snapshot, budget: Budget) -> Iterator[bytes]:
+    """Every role and career link as GraphML, the attributes networkx would write, in chunks."""
+    head = [HEAD]
+    head += [
         f'  <key id="{id_}" for="{for_}" attr.name="{name}" attr.type="{kind}" />\n'
         for id_, for_, name, kind in KEYS
     ]
-    parts.append('  <graph edgedefault="directed">\n')
-    parts.append(f"    {_data('d0', snapshot.version)}\n")
-    for written, role in enumerate(snapshot.dataset.roles, start=1):
-        _checkpoint(budget, written)
-        family = snapshot.families[role.family]
-        parts.append(
-            f"    <node id={_attribute(role.code)}>{_data('d1', role.title)}"
-            f"{_data('d2', role.family)}{_data('d3', family.name)}</node>\n"
-        )
-    for written, link in enumerate(snapshot.links, start=1):
-        _checkpoint(budget, written)
-        parts.append(
-            f"    <edge source={_attribute(link.source)} target={_attribute(link.target)}>"
-            f"{_data('d4', link.kind)}{_data('d5', repr(link.coverage))}"
-            f"{_data('d6', link.level_steps)}{_data('d7', link.evidence)}</edge>\n"
-        )
-    parts.append("  </graph>\n</graphml>\n")
-    return "".join(parts).encode()
+    head.append('  <graph edgedefault="directed">\n')
+    head.append(f"    {_data('d0', snapshot.version)}\n")
+    yield "".join(head).encode()
+    nodes = (_node(snapshot, role) for role in snapshot.dataset.roles)
+    yield from _chunks(nodes, budget)
+    yield from _chunks(map(_edge, snapshot.links), budget)
+    yield b"  </graph>\n</graphml>\n"
+
+
+def _node(snapshot: Snapshot, role: Role) -> str:
+    family = snapshot.families[role.family]
+    return (
+        f"    <node id={_attribute(role.code)}>{_data('d1', role.title)}"
+        f"{_data('d2', role.family)}{_data('d3', family.name)}</node>\n"
+    )
+
+
+def _edge(link: CareerLink) -> str:
+    return (
+        f"    <edge source={_attribute(link.source)} target={_attribute(link.target)}>"
+        f"{_data('d4', link.kind)}{_data('d5', repr(link.coverage))}"
+        f"{_data('d6', link.level_steps)}{_data('d7', link.evidence)}</edge>\n"
+    )
+
+
+def _chunks(lines: Iterable[str], budget: Budget) -> Iterator[bytes]:
+    """CHECK_EVERY lines at a time, looking at the deadline and cancellation between them."""
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == CHECK_EVERY:
+            budget.spend(0)  # the units were spent up front
+            yield "".join(batch).encode()
+            batch.clear()
+    yield "".join(batch).encode()
