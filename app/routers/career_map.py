@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header
@@ -13,8 +14,20 @@ from app.deps import SnapshotDep
 from app.problems import Problem
 from app.request_budget import ExportWork
 from app.schemas import GraphAnswer
+from graph.budget import Budget
+from graph.snapshot import Snapshot
 
 router = APIRouter(prefix="/api/v1", tags=["graph"])
+Maker = Callable[[Snapshot, Budget], Iterable[bytes]]
+# format -> how the export is made, its media type and headers
+FORMATS: dict[str, tuple[Maker, str, dict[str, str]]] = {
+    "json": (graph_export.graph_json, "application/json", {}),
+    "graphml": (
+        graph_export.graphml,
+        "application/graphml+xml",
+        {"Content-Disposition": 'attachment; filename="careergraph.graphml"'},
+    ),
+}
 
 
 @router.get(
@@ -36,21 +49,13 @@ async def career_graph(
     A bulk export (more roles and links than an anonymous budget's units) needs an API key.
     """
     work.budget.spend(graph_export.size(snapshot))  # cached or not: bulk needs the key
-    if format == "graphml":
-        return await cached_export(
-            snapshot,
-            ("graphml",),
-            lambda budget: graph_export.graphml(snapshot, budget),
-            work,
-            accept_encoding=accept_encoding,
-            media_type="application/graphml+xml",
-            headers={"Content-Disposition": 'attachment; filename="careergraph.graphml"'},
-        )
+    make, media_type, headers = FORMATS[format]
     return await cached_export(
         snapshot,
-        ("graph",),
-        lambda budget: graph_export.graph_json(snapshot, budget),
+        ("graph", format),
+        lambda budget: make(snapshot, budget),
         work,
         accept_encoding=accept_encoding,
-        media_type="application/json",
+        media_type=media_type,
+        headers=headers,
     )
