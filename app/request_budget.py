@@ -5,6 +5,9 @@ A request without an API key gets CAREERGRAPH_REQUEST_SECONDS and _REQUEST_UNITS
 key, of any scope, the keyed budget. A key that matches none counts as no key: these routes
 are public, and the anonymous budget's problem says to send a key.
 
+The key is read as a plain header, not a security requirement: these routes are open to
+everyone, a key only enlarges the budget.
+
 While the route runs, a task waits on the connection: when the client leaves, it sets the
 budget's `cancel`, and the algorithm stops at its next `spend()` (a 499 nobody reads).
 Budgeted answers run in the thread pool, at most CAREERGRAPH_WORK_CONCURRENCY at once; the
@@ -19,13 +22,13 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Request, Security
+from fastapi import Depends, Header, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.types import Receive
 
 from app.deps import SettingsDep
 from app.problems import ProblemError
-from app.security import api_key_header, configured_keys, matching_key
+from app.security import HEADER, configured_keys, matching_key
 from app.settings import Settings
 from graph.budget import Budget
 
@@ -82,7 +85,9 @@ def work_for(lower: str) -> Any:
     async def dependency(
         request: Request,
         settings: SettingsDep,
-        given: Annotated[str | None, Security(api_key_header)],
+        # Not in the OpenAPI document: the routes are open, a key only enlarges the budget
+        # (docs/reliability.md, README).
+        given: Annotated[str | None, Header(alias=HEADER, include_in_schema=False)] = None,
     ) -> AsyncIterator[Work]:
         budget = budget_of(settings, given, lower)
         watcher = asyncio.create_task(_cancel_on_disconnect(request.receive, budget))
