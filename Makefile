@@ -77,11 +77,14 @@ ui-test: $(UI_DEPS) api-types-check
 pytest: $(DEV) $(UI_BUILD)
 	$(BIN)/pytest
 
-# Neo4j frozen, stopped and restarted empty under load (Java 17 + Maven); not in `make test`.
-# CHAOS_SECONDS sets each phase's length.
+# Neo4j frozen, stopped and restarted empty under load (Java 17 + Maven); then the service
+# killed (-9) mid dataset replace on both stores and restarted; not in `make test`.
+# CHAOS_SECONDS sets each phase's length, CHAOS_ROUNDS the kills per store.
 CHAOS_SECONDS ?= 30
+CHAOS_ROUNDS ?= 5
 chaos: $(DEV)
 	$(BIN)/python -m tools.chaos.run --seconds $(CHAOS_SECONDS)
+	$(BIN)/python -m tools.chaos.library --rounds $(CHAOS_ROUNDS)
 
 # Random uploads to the dataset and workforce routes (embedded store, loopback): no 500,
 # no answer over 5 s. FUZZ_SECONDS sets the length; failures are saved in artifacts/fuzz.

@@ -51,6 +51,9 @@ SECURITY_HEADERS = {
 # A caller's X-Request-ID is echoed only when it is this plain (nothing to inject in a log).
 REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 LOGGED_PATH_CHARS = 200
+# Not tagged with the dataset version: people's data (private); the dataset routes tag
+# their answers per dataset themselves (app/routers/meta.py) and the export is no-store.
+UNTAGGED = ("/api/v1/workforce", "/api/v1/datasets")
 
 
 def printable(text: str, limit: int) -> str:
@@ -66,7 +69,7 @@ def _is_dataset_read(scope: Scope) -> bool:
     if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
         return False
     path: str = scope["path"]
-    return path.startswith("/api/v1/") and not path.startswith("/api/v1/workforce")
+    return path.startswith("/api/v1/") and not path.startswith(UNTAGGED)
 
 
 def request_id(scope: Scope) -> str:

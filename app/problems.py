@@ -18,7 +18,9 @@ from graph.errors import (
     Cancelled,
     CareerGraphError,
     CompetenceNotFound,
+    DatasetBusy,
     DatasetError,
+    DatasetExists,
     DatasetNotFound,
     DefaultDatasetKept,
     InvalidLevel,
@@ -33,6 +35,7 @@ from graph.errors import (
     QueryTimeout,
     RoleNotFound,
     StoreUnavailable,
+    TooLarge,
     UnitNotFound,
 )
 
@@ -78,6 +81,9 @@ DOMAIN_STATUS: dict[type[CareerGraphError], tuple[int, str]] = {
     CompetenceNotFound: (404, "unknown-competence"),
     DatasetNotFound: (404, "unknown-dataset"),
     DefaultDatasetKept: (409, "default-dataset"),
+    TooLarge: (413, "upload-too-large"),
+    DatasetExists: (409, "dataset-exists"),
+    DatasetBusy: (409, "dataset-busy"),
     DatasetError: (422, "invalid-dataset"),
     InvalidLevel: (422, "invalid-level"),
     InvalidProfile: (422, "invalid-profile"),

@@ -56,6 +56,10 @@ class Ready(Out):
     snapshot_built_at: str
     snapshot_age_s: float
     datasets: list[ReadyDataset]
+    left_out: dict[str, str] = Field(
+        default_factory=dict,
+        description="stored datasets not served because they cannot be read, each with why",
+    )
 
 
 class Counts(Out):

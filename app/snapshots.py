@@ -9,6 +9,10 @@ A dataset the store no longer lists is dropped when the store still holds others
 (it was removed on purpose); when the store holds none at all (an empty server after
 a restart), the snapshots stay and `health()` reports every dataset missing, so the
 operator knows to reseed (`careergraph up` does it).
+
+A dataset that cannot be read or fails its checks (graph.validation) is left out and
+reported by `left_out()` (and /ready): the other datasets are served. Only the default
+dataset must be served for the service to start.
 """
 
 from __future__ import annotations
@@ -19,11 +23,18 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from graph.errors import DatasetNotFound, DefaultDatasetKept, StoreUnavailable
+from graph.errors import (
+    CareerGraphError,
+    DatasetError,
+    DatasetNotFound,
+    DefaultDatasetKept,
+    StoreUnavailable,
+)
 from graph.release import Release
 from graph.search import nearest
 from graph.snapshot import Snapshot
 from graph.store import GraphStore
+from graph.validation import problems
 
 log = logging.getLogger("careergraph.snapshots")
 
@@ -58,7 +69,15 @@ class SnapshotProvider:
                 f"The {store.kind} store does not hold the default dataset {default!r} "
                 f"(it holds: {found}); load it, or set CAREERGRAPH_DEFAULT_DATASET."
             )
-        self._snapshots = {id_: Snapshot.build(store.load(id_)) for id_ in stored}
+        # dataset id -> (the stored version left out, why): tried again when it changes
+        self._left_out: dict[str, tuple[str, str]] = {}
+        self._snapshots: dict[str, Snapshot] = {}
+        for id_, version in stored.items():
+            self._build(id_, version)
+        if default not in self._snapshots:
+            raise StoreUnavailable(
+                f"The default dataset {default!r} cannot be served: {self._left_out[default][1]}"
+            )
         self._health = StoreHealth(checked_at=datetime.now(UTC), stored=stored)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -79,6 +98,10 @@ class SnapshotProvider:
 
     def health(self) -> StoreHealth:
         return self._health
+
+    def left_out(self) -> dict[str, str]:
+        """Each stored dataset not served (or served at an older version), with why."""
+        return {**self.store.invalid(), **{d: why for d, (_, why) in self._left_out.items()}}
 
     def start(self) -> None:
         """Refresh in a daemon thread until `stop`."""
@@ -113,8 +136,10 @@ class SnapshotProvider:
                 stored = self.store.versions()
                 for id_, version in stored.items():
                     current = self._snapshots.get(id_)
-                    if current is None or current.version != version:
-                        self._replace(id_, self.store.load(id_))
+                    served = current is not None and current.version == version
+                    if not served and self._left_out.get(id_, ("",))[0] != version:
+                        self._build(id_, version)
+                self._left_out = {d: v for d, v in self._left_out.items() if d in stored}
                 if stored:  # an empty store is an accident to report, not a removal
                     removed = set(self._snapshots) - set(stored) - {self.default}
                     self._snapshots = {d: s for d, s in self._snapshots.items() if d not in removed}
@@ -129,6 +154,22 @@ class SnapshotProvider:
                     stored=self._health.stored,
                 )
 
+    def _build(self, dataset: str, version: str) -> None:
+        """Load and check one dataset and serve it; a bad one is left out, not raised.
+
+        A store failure (StoreUnavailable, a driver error) is not the dataset's fault and
+        propagates."""
+        try:
+            release = self.store.load(dataset)
+            _check(release)
+        except (DatasetError, DatasetNotFound, ValueError) as error:
+            detail = error.detail if isinstance(error, CareerGraphError) else str(error)
+            log.warning("dataset %s left out: %s", dataset, detail)
+            self._left_out[dataset] = (version, detail)
+            return
+        self._left_out.pop(dataset, None)
+        self._replace(dataset, release)
+
     def _replace(self, dataset: str, release: Release) -> None:
         before = self._snapshots.get(dataset)
         log.info(
@@ -139,12 +180,23 @@ class SnapshotProvider:
         )
         self._snapshots = {**self._snapshots, dataset: Snapshot.build(release)}
 
-    def save(self, release: Release) -> Snapshot:
-        """Store a dataset (new or replaced) and serve it at once."""
+    def save(self, release: Release, *, replace: bool) -> tuple[Snapshot, bool]:
+        """Store a dataset (new, or replaced when `replace`) and serve it at once; True when
+        it replaced one. The default dataset is kept (the way back to it is the CLI)."""
+        dataset = release.dataset.id
+        if dataset == self.default:
+            raise DefaultDatasetKept(
+                f"{dataset!r} is the default dataset: the API cannot replace it. Import it "
+                "under another id, or replace it with `careergraph dataset import --replace`."
+            )
+        # The store serialises writers of one dataset across processes (and refuses an
+        # existing one without `replace`); this lock keeps the snapshots in step with it.
         with self._lock:
-            self.store.save(release)
-            self._replace(release.dataset.id, release)
-            return self._snapshots[release.dataset.id]
+            replaced = self.store.save(release, replace=replace)
+            self._left_out.pop(dataset, None)
+            self._replace(dataset, release)
+            self._stored({**self._health.stored, dataset: release.version})
+            return self._snapshots[dataset], replaced
 
     def remove(self, dataset: str) -> bool:
         """Delete a dataset from the store and stop serving it (never the default)."""
@@ -152,6 +204,20 @@ class SnapshotProvider:
             raise DefaultDatasetKept(f"{dataset!r} is the default dataset; it cannot be removed.")
         with self._lock:
             removed = self.store.remove(dataset)
+            self._left_out.pop(dataset, None)
             dropped = dataset in self._snapshots
             self._snapshots = {d: s for d, s in self._snapshots.items() if d != dataset}
+            self._stored({d: v for d, v in self._health.stored.items() if d != dataset})
             return removed or dropped
+
+    def _stored(self, stored: dict[str, str]) -> None:
+        """What this process wrote is what the store holds now (no wait for the next check)."""
+        health = self._health
+        self._health = StoreHealth(health.checked_at, health.error, stored, health.checking_since)
+
+
+def _check(release: Release) -> None:
+    """What graph.validation finds in a stored dataset (a role with no requirement...)."""
+    found = [str(p) for p in problems(release.dataset)]
+    if found:
+        raise DatasetError(found[0], tuple(found))

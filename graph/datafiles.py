@@ -10,6 +10,7 @@ record, field.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from graph.errors import DatasetError
 from graph.models import (
+    DATASET_ID_PATTERN,
     Area,
     Competence,
     Dataset,
@@ -45,6 +47,10 @@ FILES: dict[str, tuple[str, type[BaseModel], Callable[[dict[str, Any]], str]]] =
 # The dataset's own fields (id, name, provenance, scale): one object.
 META_FILE = "dataset.json"
 META_FIELDS = ("id", "name", "source", "licence", "attribution", "scale")
+# Python's JSON decoder recurses per nesting level: past its limit a record is refused.
+TOO_DEEP = "invalid JSON: nested too deeply (no dataset record nests more than a few levels)"
+
+_DATASET_ID = re.compile(DATASET_ID_PATTERN)
 
 SORT_KEYS: dict[str, Callable[[Any], Any]] = {
     "families": lambda f: natural_key(f.code),
@@ -53,6 +59,20 @@ SORT_KEYS: dict[str, Callable[[Any], Any]] = {
     "roles": lambda r: natural_key(r.code),
     "links": lambda k: (natural_key(k.source), natural_key(k.target), k.evidence.line or 0),
 }
+
+
+def is_dataset_id(text: str) -> bool:
+    """A whole string checked: `re.match` with `$` would let 'x\\n' through (a trailing newline)."""
+    return _DATASET_ID.fullmatch(text) is not None
+
+
+def check_id(dataset_id: str) -> None:
+    """Raise `DatasetError` unless `dataset_id` is a dataset id, wherever it comes from."""
+    if not is_dataset_id(dataset_id):
+        raise DatasetError(
+            f"dataset id {dataset_id!r}: use 1 to 40 lower-case letters, digits and dashes "
+            "(e.g. onet-30-2)"
+        )
 
 
 def canonical(dataset: Dataset) -> Dataset:
@@ -129,6 +149,8 @@ def _read_meta(directory: Path) -> dict[str, Any]:
         raise DatasetError(
             f"{META_FILE}:{error.lineno}:{error.colno}: invalid JSON: {error.msg}"
         ) from None
+    except RecursionError:
+        raise DatasetError(f"{META_FILE}:1:1: {TOO_DEEP}") from None
     if not isinstance(meta, dict):
         raise DatasetError(f"{META_FILE}:1:1: expected a JSON object, found {type(meta).__name__}")
     unknown = sorted(set(meta) - set(META_FIELDS))
@@ -161,10 +183,14 @@ def _records(name: str, text: str) -> list[tuple[int, int, object]]:
             raise json.JSONDecodeError("expected a JSON list of records", text, at)
         at = _skip_space(text, at + 1)
         while text[at : at + 1] != "]":
-            record, end = decoder.raw_decode(text, at)
             line += text.count("\n", counted, at)  # counted on from the last record: linear
             counted = at
-            found.append((line, at - text.rfind("\n", 0, at), record))
+            column = at - text.rfind("\n", 0, at)
+            try:
+                record, end = decoder.raw_decode(text, at)
+            except RecursionError:
+                raise DatasetError(f"{name}:{line}:{column}: {TOO_DEEP}") from None
+            found.append((line, column, record))
             at = _skip_space(text, end)
             if text[at : at + 1] == ",":
                 at = _skip_space(text, at + 1)

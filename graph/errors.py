@@ -97,6 +97,24 @@ class DatasetError(CareerGraphError):
         self.problems = problems or (detail,)
 
 
+class TooLarge(DatasetError):
+    """The input, or what it would store, is larger than its bound (an HTTP 413, not a 422)."""
+
+    title = "Too large"
+
+
+class DatasetExists(CareerGraphError):
+    """An import without replace found the dataset already stored (checked under its lock)."""
+
+    title = "Dataset exists"
+
+
+class DatasetBusy(CareerGraphError):
+    """Another writer holds the dataset's lock longer than a writer waits for it."""
+
+    title = "Dataset busy"
+
+
 class BudgetExceeded(CareerGraphError):
     """An answer needs more time or memory than one request may use (graph/budget.py)."""
 

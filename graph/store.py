@@ -20,8 +20,14 @@ class GraphStore(Protocol):
         """Read one dataset's whole release: the data and the career links stored with it."""
         ...
 
-    def save(self, release: Release) -> str:
-        """Add or replace one dataset (never touching another); return its version."""
+    def save(self, release: Release, *, replace: bool = True) -> bool:
+        """Add or replace one dataset (never touching another), all or nothing, one writer
+        per dataset at a time; True when it replaced one. Without `replace`, a stored one
+        raises DatasetExists."""
+        ...
+
+    def invalid(self) -> dict[str, str]:
+        """Stored datasets left out because they cannot be read, each with its problem."""
         ...
 
     def remove(self, dataset: str) -> bool:

@@ -83,6 +83,14 @@ def _roles(dataset: Dataset, competences: dict[str, Competence]) -> Iterator[Pro
             yield Problem(
                 "roles.json", f"role {role.code}", "family", f"unknown family {role.family!r}", at
             )
+        if not role.requirements:  # a gap to it would divide by nothing
+            yield Problem(
+                "roles.json",
+                f"role {role.code}",
+                "requirements",
+                "a role needs at least one requirement",
+                at,
+            )
         yield from _requirements(role, competences, at)
 
 

@@ -114,7 +114,10 @@ def _competence(draw: st.DrawFn, code: str, area: str, top: int, keys: Iterator[
 
 
 def _role(draw: st.DrawFn, code: str, families: list[str], competences: list[Competence]) -> Role:
-    required = draw(st.lists(st.sampled_from(competences), max_size=4, unique_by=lambda c: c.code))
+    # At least one: a role with no requirement is refused (graph.validation).
+    required = draw(
+        st.lists(st.sampled_from(competences), min_size=1, max_size=4, unique_by=lambda c: c.code)
+    )
     requirements = []
     for competence in required:
         levels = sorted(draw(st.sets(st.sampled_from(competence.applicable_levels), min_size=1)))

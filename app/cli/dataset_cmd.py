@@ -4,8 +4,11 @@ Embedded store: the datasets are the seed (CAREERGRAPH_DATA_DIR) plus the librar
 directory (CAREERGRAPH_DATASETS_DIR, default $XDG_STATE_HOME/careergraph/datasets), which
 the service reads when it starts. Neo4j: the server of Settings.neo4j_target(), where an
 import or removal is one transaction and a running service picks it up at its next check.
-Every import is read and validated whole before anything is written; an error is one
-line naming file, line and column, and exit code 1.
+Every import is read and validated whole (bounded like the API's upload, by
+CAREERGRAPH_IMPORT_MAX_BYTES once unzipped) before anything is written, then written all
+or nothing under the dataset's write lock; an error is one line naming file, line and
+column, and exit code 1. A dataset of the library that cannot be read is listed as left
+out, and every command still works on the others.
 """
 
 from __future__ import annotations
@@ -24,9 +27,16 @@ from rich.table import Table
 
 from app.settings import Settings, get_settings
 from graph.algorithms.links import DEFAULT_POLICY, release
-from graph.datafiles import read_dataset, write_files
-from graph.embedded import EmbeddedStore
-from graph.errors import CareerGraphError, DatasetError, DatasetNotFound, DefaultDatasetKept
+from graph.datafiles import check_id, read_dataset, write_files
+from graph.dataset_library import Library
+from graph.embedded import EmbeddedStore, read_library
+from graph.errors import (
+    CareerGraphError,
+    DatasetError,
+    DatasetExists,
+    DatasetNotFound,
+    DefaultDatasetKept,
+)
 from graph.formats.bundles import Bundle
 from graph.formats.importing import (
     EXPORT_FORMATS,
@@ -60,11 +70,15 @@ class Shelf(Protocol):
         """One dataset, or DatasetNotFound."""
         ...
 
-    def datasets(self) -> dict[str, tuple[Dataset, str]]:
-        """Each dataset with its release version, by id."""
+    def datasets(self) -> tuple[dict[str, tuple[Dataset, str]], dict[str, str]]:
+        """Each dataset with its release version, by id; and each stored one that cannot be
+        read (left out), with its problem."""
         ...
 
-    def save(self, linked: Release) -> str: ...
+    def save(self, linked: Release, *, replace: bool) -> bool:
+        """Write the dataset under its lock; True when it replaced one (DatasetExists
+        without `replace`)."""
+        ...
 
     def remove(self, dataset: str) -> bool: ...
 
@@ -76,43 +90,36 @@ class EmbeddedShelf:
         from seed import DATA_DIR
 
         self.seed = settings.careergraph_data_dir or DATA_DIR
-        self.library = settings.datasets_library()
-        self.where = f"the embedded store's library {self.library}"
+        self.library = Library(settings.datasets_library())
+        self.where = f"the embedded store's library {self.library.root}"
 
-    def _directories(self) -> list[Path]:
-        found = [self.seed]
-        if self.library.is_dir():
-            found += sorted(p for p in self.library.iterdir() if (p / "dataset.json").is_file())
-        return found
+    def _read(self) -> tuple[list[Dataset], dict[str, str]]:
+        """The seed, then the library's readable datasets (which win over the seed's id)."""
+        kept, left_out = read_library(self.library)
+        return [read_dataset(self.seed), *kept], left_out
 
     def ids(self) -> set[str]:
-        return {read_dataset(self.seed).id, *(d.name for d in self._directories()[1:])}
+        return {read_dataset(self.seed).id, *self.library.entries()[0]}
 
     def read(self, dataset: str) -> Dataset:
-        for directory in reversed(self._directories()):  # the library before the seed
-            if directory.name == dataset or directory == self.seed:
-                found = read_dataset(directory)
-                if found.id == dataset:
-                    return found
-        raise not_found(dataset, self.ids())
+        found = {d.id: d for d in self._read()[0]}
+        if dataset not in found:
+            raise not_found(dataset, self.ids())
+        return found[dataset]
 
-    def datasets(self) -> dict[str, tuple[Dataset, str]]:
-        found = {}
-        for directory in self._directories():
-            dataset = read_dataset(directory)
-            # A release's version hashes the data and the link policy, not the links:
-            # it is known without inferring them (graph/release.py).
-            found[dataset.id] = (dataset, Release(dataset, (), DEFAULT_POLICY.fingerprint).version)
-        return found
+    def datasets(self) -> tuple[dict[str, tuple[Dataset, str]], dict[str, str]]:
+        # A release's version hashes the data and the link policy, not the links:
+        # it is known without inferring them (graph/release.py).
+        kept, left_out = self._read()
+        return {d.id: (d, Release(d, (), DEFAULT_POLICY.fingerprint).version) for d in kept}, (
+            left_out
+        )
 
-    def save(self, linked: Release) -> str:
-        return EmbeddedStore([], library=self.library).save(linked)
+    def save(self, linked: Release, *, replace: bool) -> bool:
+        return EmbeddedStore([], library=self.library.root).save(linked, replace=replace)
 
     def remove(self, dataset: str) -> bool:
-        if not (self.library / dataset / "dataset.json").is_file():
-            return False
-        EmbeddedStore([], library=self.library).remove(dataset)
-        return True
+        return self.library.remove(dataset)
 
 
 class Neo4jShelf:
@@ -134,16 +141,18 @@ class Neo4jShelf:
             raise not_found(dataset, self.ids())
         return self.store.load(dataset).dataset
 
-    def datasets(self) -> dict[str, tuple[Dataset, str]]:
-        return {
-            id_: (self.store.load(id_).dataset, version)
-            for id_, version in sorted(self.store.versions().items())
-        }
+    def datasets(self) -> tuple[dict[str, tuple[Dataset, str]], dict[str, str]]:
+        found, left_out = {}, {}
+        for id_, version in sorted(self.store.versions().items()):
+            try:
+                found[id_] = (self.store.load(id_).dataset, version)
+            except (DatasetError, ValueError) as error:  # a stored dataset that fails its model
+                left_out[id_] = str(error)
+        return found, left_out
 
-    def save(self, linked: Release) -> str:
-        from app.cli.seed_cmd import load_release  # its progress bar, one transaction
-
-        return load_release(self.target, linked)
+    def save(self, linked: Release, *, replace: bool) -> bool:
+        with console.status(f"writing {linked.dataset.id} in one transaction"):
+            return self.store.save(linked, replace=replace)
 
     def remove(self, dataset: str) -> bool:
         return self.store.remove(dataset)
@@ -178,7 +187,7 @@ def shelf_or_exit() -> Iterator[Shelf]:
 def list_command() -> None:
     """The datasets in the configured store: id, version, size, name."""
     with shelf_or_exit() as shelf:
-        found = shelf.datasets()
+        found, left_out = shelf.datasets()
     default = get_settings().careergraph_default_dataset
     table = Table("id", "version", "roles", "competences", "name")
     for column in table.columns[:2]:
@@ -193,6 +202,8 @@ def list_command() -> None:
             dataset.name,
         )
     out.print(table)
+    for id_, problem in sorted(left_out.items()):
+        typer.echo(f"left out: {id_!r}: {problem}", err=True)
 
 
 FormatOption = Annotated[
@@ -265,16 +276,23 @@ def import_command(
     dataset = imported.dataset
     with shelf_or_exit() as shelf:
         if dataset.id in shelf.ids() and not replace_existing:
-            raise DatasetError(
-                f"{shelf.where} already holds a dataset {dataset.id!r}: "
-                "add --replace to replace it, or --id to import it beside"
-            )
+            raise _exists(shelf, dataset.id)
         with console.status(f"inferring career links of {len(dataset.roles):,} roles"):
             linked = release(dataset)
-        version = shelf.save(linked)
+        try:
+            shelf.save(linked, replace=replace_existing)  # checked again, under the lock
+        except DatasetExists:
+            raise _exists(shelf, dataset.id) from None
     for line in summary(imported, linked):
         out.print(line)
-    out.print(f"imported {dataset.id} version {version} into {shelf.where}")
+    out.print(f"imported {dataset.id} version {linked.version} into {shelf.where}")
+
+
+def _exists(shelf: Shelf, dataset: str) -> DatasetError:
+    return DatasetError(
+        f"{shelf.where} already holds a dataset {dataset!r}: "
+        "add --replace to replace it, or --id to import it beside"
+    )
 
 
 def _bundle(path: Path | None, preset_name: str | None, families: Path | None) -> Bundle:
@@ -282,10 +300,11 @@ def _bundle(path: Path | None, preset_name: str | None, families: Path | None) -
         if preset_name is None:
             raise DatasetError("give the PATH to import (or --preset onet|esco)")
         path = packaged_file(preset_name)
-    bundle = read_path(path)
+    limit = get_settings().careergraph_import_max_bytes  # as the API's upload
+    bundle = read_path(path, max_bytes=limit)
     if families is None:
         return bundle
-    extra = read_path(families)
+    extra = read_path(families, max_bytes=limit)
     return Bundle(bundle.origin, {**bundle.files, **extra.files})
 
 
@@ -362,8 +381,9 @@ def export_command(
 def remove_command(
     dataset_id: Annotated[str, typer.Argument(metavar="ID", help="The dataset to remove.")],
 ) -> None:
-    """Delete a dataset from the store (never the default one)."""
+    """Delete a dataset from the store by its id (never the default one)."""
     with shelf_or_exit() as shelf:
+        check_id(dataset_id)  # an id, never a path: `remove /any/folder` deletes nothing
         if dataset_id == get_settings().careergraph_default_dataset:
             raise DefaultDatasetKept(
                 f"{dataset_id!r} is the default dataset; it cannot be removed."

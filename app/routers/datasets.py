@@ -2,9 +2,14 @@
 
 The upload is the request body itself (no multipart): a zip of the JSON directory or
 of the CSV files, or a matrix CSV (gzip-compressed or not), at most
-CAREERGRAPH_IMPORT_MAX_BYTES, unzipped too. It is read and validated whole, its
-career links inferred, and only then saved through the provider, which serves it at
-once: a bad upload changes nothing and answers 422 naming file, line and column.
+CAREERGRAPH_IMPORT_MAX_BYTES, unzipped too, and declared by its Content-Type (else 415).
+It is read and validated whole, its career links inferred, and only then saved through
+the provider, which serves it at once: a bad upload changes nothing and answers 422
+naming file, line and column. The store writes one dataset at a time and all or nothing:
+of two first imports of one id at once, the second replaces the first (replace=true) or
+answers 409, never a silent loss. The default dataset is not replaced here (409, like its
+removal): the CLI, which the operator runs, can. The export (the dataset's whole files,
+behind the write key) is never cached: `Cache-Control: private, no-store`, no ETag.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import logging
 import statistics
 from collections import Counter
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field
@@ -25,12 +31,14 @@ from app.security import WriteKey
 from app.snapshots import SnapshotProvider
 from app.views import dataset_info
 from graph.algorithms.links import release
+from graph.errors import DatasetExists
 from graph.formats.bundles import TooLarge, to_zip
 from graph.formats.importing import Imported, export_files, import_bundle, read_upload
 from graph.formats.matrix import MatrixOptions
 from graph.formats.presets import matrix_options
 from graph.formats.quantise import QuantisationReport
 from graph.release import Release
+from graph.snapshot import Snapshot
 
 log = logging.getLogger("careergraph.datasets")
 
@@ -47,8 +55,11 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         401: "Missing or wrong X-API-Key",
         403: "No key has the write scope, or this key lacks it",
         404: "Unknown dataset",
-        409: "The dataset exists (import: send replace=true) or is the default (remove)",
-        413: "The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger",
+        409: "The dataset exists (import: send replace=true), is being written by another "
+        "import, or is the default (replace, remove)",
+        413: "The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger, or "
+        "would store more than a dataset may (columns, cells, bytes)",
+        415: "The Content-Type is not one of the upload types",
         422: "Invalid dataset: the first problem with its file, line and column",
     }.items()
 }
@@ -127,11 +138,11 @@ async def import_dataset(
     parameters: Annotated[ImportParameters, Query()],
 ) -> DatasetImported:
     """Add a dataset, or replace one (replace=true): validated whole, served at once."""
+    _check_content_type(request.headers.get("content-type", ""))
     data = await request.body()  # bounded by the request limits (app/main.py, uploads)
-    imported, linked, replaced = await run_in_threadpool(
+    imported, linked, snapshot, replaced = await run_in_threadpool(
         _import, data, parameters, provider, settings.careergraph_import_max_bytes
     )
-    snapshot = provider.snapshot(imported.dataset.id)
     log.info(
         "dataset %s version %s %s by key %s",
         snapshot.id,
@@ -139,7 +150,7 @@ async def import_dataset(
         "replaced" if replaced else "imported",
         key.name,
     )
-    response.headers["Location"] = f"/api/v1/datasets/{snapshot.id}"
+    response.headers["Location"] = f"/api/v1/datasets/{quote(snapshot.id, safe='')}"
     outs = Counter(link.source for link in linked.links)
     return DatasetImported(
         dataset=dataset_info(snapshot, default=snapshot.id == provider.default),
@@ -154,9 +165,21 @@ def _too_large(detail: str) -> ProblemError:
     return ProblemError(413, "Upload too large", detail, "upload-too-large")
 
 
+def _check_content_type(given: str) -> None:
+    media_type = given.partition(";")[0].strip().lower()
+    if media_type not in UPLOAD_TYPES:
+        raise ProblemError(
+            415,
+            "Unsupported Media Type",
+            f"Content-Type {media_type or '(none)'!r}: send the upload as one of "
+            f"{', '.join(UPLOAD_TYPES)}.",
+            "unsupported-media-type",
+        )
+
+
 def _import(
     data: bytes, parameters: ImportParameters, provider: SnapshotProvider, limit: int
-) -> tuple[Imported, Release, bool]:
+) -> tuple[Imported, Release, Snapshot, bool]:
     """Read, validate, infer the links, then save: nothing is saved unless all of it passed."""
     try:
         bundle = read_upload(UPLOAD_NAME, data, max_bytes=limit)
@@ -171,18 +194,21 @@ def _import(
         name=parameters.name,
     )
     dataset_id = imported.dataset.id
-    replaced = dataset_id in {s.id for s in provider.snapshots()}
-    if replaced and not parameters.replace:
-        raise ProblemError(
-            409,
-            "Dataset exists",
-            f"A dataset {dataset_id!r} is served already: send replace=true to replace it, "
-            "or id=<another id> to import it beside.",
-            "dataset-exists",
-        )
+    exists = ProblemError(
+        409,
+        "Dataset exists",
+        f"A dataset {dataset_id!r} is stored already: send replace=true to replace it, "
+        "or id=<another id> to import it beside.",
+        "dataset-exists",
+    )
+    if not parameters.replace and dataset_id in {s.id for s in provider.snapshots()}:
+        raise exists  # early, before inferring the links; the store checks again, locked
     linked = release(imported.dataset)
-    provider.save(linked)
-    return imported, linked, replaced
+    try:
+        snapshot, replaced = provider.save(linked, replace=parameters.replace)
+    except DatasetExists:
+        raise exists from None
+    return imported, linked, snapshot, replaced
 
 
 def _spread(values: list[int]) -> Spread:
@@ -225,7 +251,10 @@ def export_dataset(
     return Response(
         archive,
         media_type=ZIP,
-        headers={"Content-Disposition": f'attachment; filename="{snapshot.id}-{format}.zip"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{snapshot.id}-{format}.zip"',
+            "Cache-Control": "private, no-store",
+        },
     )
 
 
@@ -233,8 +262,10 @@ def export_dataset(
 def remove_dataset(
     provider: ProviderDep, key: WriteKey, dataset: str = Path(max_length=40)
 ) -> Response:
-    """Delete a dataset from the store and stop serving it (the default one: 409)."""
-    provider.snapshot(dataset)  # an unknown id is a 404 with the nearest ids
+    """Delete a dataset from the store and stop serving it (the default one: 409); a
+    dataset left out (unreadable, /ready says why) can be removed too."""
+    if dataset not in provider.left_out():
+        provider.snapshot(dataset)  # an unknown id is a 404 with the nearest ids
     provider.remove(dataset)
     log.info("dataset %s removed by key %s", dataset, key.name)
     return Response(status_code=204)

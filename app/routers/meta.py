@@ -1,15 +1,24 @@
-"""Liveness, readiness, and which datasets the service serves."""
+"""Liveness, readiness, and which datasets the service serves.
+
+The dataset descriptions are answered with their own ETag (the served versions, so an
+import or removal changes it at once; the shared ETag middleware would give the default
+dataset's) and built once per version: their counts walk every role.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import Response
 
 from app.answers import json_response, to_json
 from app.deps import ProviderDep, SettingsDep, SnapshotDep
+from app.http_middleware import CACHE_CONTROL
 from app.schemas import DatasetInfo, Health, Meta, Ready, ReadyDataset, StoreState
 from app.snapshots import SnapshotProvider
 from app.views import dataset_info
@@ -45,6 +54,8 @@ def ready(provider: ProviderDep, settings: SettingsDep) -> Ready:
     reasons = [f"the store failed its last check: {health.error}"] if health.error else []
     if stuck:
         reasons.append("the store has not answered its current check in time")
+    left_out = provider.left_out()
+    reasons += [f"dataset {d} is left out: {why}" for d, why in sorted(left_out.items())]
     if not health.error:
         reasons += [
             f"dataset {d.id} is missing from the store: reseed it"
@@ -73,6 +84,7 @@ def ready(provider: ProviderDep, settings: SettingsDep) -> Ready:
         snapshot_built_at=served.snapshot_built_at,
         snapshot_age_s=served.snapshot_age_s,
         datasets=datasets,
+        left_out=left_out,
     )
 
 
@@ -93,14 +105,34 @@ def _ready_dataset(snapshot: Snapshot, stored: str | None, now: datetime) -> Rea
 
 
 @router.get("/api/v1/datasets", tags=["meta"], response_model=list[DatasetInfo])
-def datasets(provider: ProviderDep) -> list[DatasetInfo]:
+def datasets(provider: ProviderDep, request: Request) -> Response:
     """Every dataset served: id, name, version, counts, licence and attribution."""
-    return [_info(provider, s) for s in provider.snapshots()]
+    served = provider.snapshots()
+    versions = ",".join(f"{s.id}={s.version}" for s in served) + f";{provider.default}"
+    tag = hashlib.sha256(versions.encode()).hexdigest()[:16]
+    return _tagged(request, tag, lambda: [_info(provider, s) for s in served], list[DatasetInfo])
 
 
 @router.get("/api/v1/datasets/{dataset}", tags=["meta"], response_model=DatasetInfo)
-def dataset(provider: ProviderDep, dataset: str = Path(max_length=40)) -> DatasetInfo:
-    return _info(provider, provider.snapshot(dataset))
+def dataset(
+    provider: ProviderDep, request: Request, dataset: str = Path(max_length=40)
+) -> Response:
+    snapshot = provider.snapshot(dataset)
+    tag = f"{snapshot.version}-{int(snapshot.id == provider.default)}"
+    return _tagged(request, tag, lambda: _info(provider, snapshot), DatasetInfo)
+
+
+def _tagged(request: Request, tag: str, answer: Callable[[], Any], shape: Any) -> Response:
+    """The answer with its ETag, or a 304 when the client holds this tag already."""
+    etag = f'"{tag}"'
+    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL, "Vary": "Accept"}
+    given = request.headers.get("if-none-match", "")
+    held = {t.strip().removeprefix("W/") for t in given.split(",")}
+    if etag in held or "*" in held:
+        return Response(status_code=304, headers=headers)
+    response = json_response(to_json(answer(), shape))
+    response.headers.update(headers)
+    return response
 
 
 @router.get("/api/v1/meta", tags=["meta"], response_model=Meta)
@@ -113,5 +145,16 @@ def meta(snapshot: SnapshotDep, provider: ProviderDep, settings: SettingsDep) ->
     )
 
 
+# DatasetInfo by (id, version, default): built once, not per request (counts walk the roles).
+_INFOS: dict[tuple[str, str, bool], DatasetInfo] = {}
+MAX_INFOS = 256
+
+
 def _info(provider: SnapshotProvider, snapshot: Snapshot) -> DatasetInfo:
-    return dataset_info(snapshot, default=snapshot.id == provider.default)
+    key = (snapshot.id, snapshot.version, snapshot.id == provider.default)
+    found = _INFOS.get(key)
+    if found is None:
+        if len(_INFOS) >= MAX_INFOS:  # versions come and go: forget them all, rarely
+            _INFOS.clear()
+        found = _INFOS[key] = dataset_info(snapshot, default=key[2])
+    return found

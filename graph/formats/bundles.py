@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import IO
 
-from graph.errors import DatasetError
+from graph.errors import DatasetError, TooLarge
 
 GZIP_MAGIC = b"\x1f\x8b"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -25,10 +25,6 @@ MAX_MEMBERS = 64
 CHUNK = 1 << 20
 # Bound on inflated bytes when the caller sets none (the CLI reads local files).
 UNBOUNDED = 1 << 40
-
-
-class TooLarge(DatasetError):
-    """The input is larger than the bound it was read under (an HTTP 413, not a 422)."""
 
 
 @dataclass(frozen=True)

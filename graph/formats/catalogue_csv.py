@@ -401,6 +401,7 @@ def _roles(tables: dict[str, list[Row]], scale: Scale, places: Places) -> list[R
         code = row["code"].strip()
         places["roles.json", f"role {code}", "code"] = (row, "code")
         places["roles.json", f"role {code}", "family"] = (row, "family")
+        places["roles.json", f"role {code}", "requirements"] = (row, "code")
         data = {
             "code": code,
             "family": row["family"].strip(),

@@ -8,20 +8,19 @@ JSON directory format or the CSV format, by name. Nothing here touches a store.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal, get_args
 
 from graph.datafiles import FILES as JSON_FILES
-from graph.datafiles import META_FILE, canonical, dataset_files, read_dataset
-from graph.errors import DatasetError
+from graph.datafiles import META_FILE, canonical, check_id, dataset_files, read_dataset
+from graph.errors import DatasetError, TooLarge
 from graph.formats import catalogue_csv, matrix
 from graph.formats.bundles import Bundle, from_zip, inflate, is_zip
 from graph.formats.csvtext import Progress
 from graph.formats.quantise import QuantisationReport
-from graph.models import DATASET_ID_PATTERN, Dataset
+from graph.models import Dataset
 
 Format = Literal["json", "csv", "matrix"]
 ExportFormat = Literal["json", "csv"]
@@ -29,6 +28,9 @@ FORMATS: tuple[Format, ...] = get_args(Format)
 EXPORT_FORMATS: tuple[ExportFormat, ...] = get_args(ExportFormat)
 # In a matrix import, the optional roles -> families file (the other file is the matrix).
 FAMILIES_FILE = "families.csv"
+# Most bytes one dataset may store (as compact JSON, what its version hashes): ESCO as a
+# matrix stores 7 MB; a matrix of many columns stores far more than it uploads.
+MAX_STORED_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,11 @@ def detect(bundle: Bundle) -> Format:
 def read_path(path: Path, *, max_bytes: int | None = None) -> Bundle:
     """The files of a directory (its top level), of a zip archive, or one file."""
     if path.is_dir():
-        files = {p.name: p.read_bytes() for p in sorted(path.iterdir()) if p.is_file()}
-        return Bundle(str(path), files)
+        found = [p for p in sorted(path.iterdir()) if p.is_file()]
+        total = sum(p.stat().st_size for p in found)
+        if max_bytes is not None and total > max_bytes:
+            raise TooLarge(f"{path}: {total:,} bytes of files; at most {max_bytes:,}")
+        return Bundle(str(path), {p.name: p.read_bytes() for p in found})
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -92,14 +97,18 @@ def import_bundle(
             options = replace(options, id=dataset_id)
         dataset, report = _read_matrix(bundle, options, families_file, progress)
     update = {"id": dataset_id or dataset.id, "name": name or dataset.name}
-    return Imported(canonical(dataset.model_copy(update=update)), chosen, report)
+    imported = canonical(dataset.model_copy(update=update))
+    check_stored_size(imported)
+    return Imported(imported, chosen, report)
 
 
-def check_id(dataset_id: str) -> None:
-    if not re.match(DATASET_ID_PATTERN, dataset_id):
-        raise DatasetError(
-            f"dataset id {dataset_id!r}: use 1 to 40 lower-case letters, digits and dashes "
-            "(e.g. onet-30-2)"
+def check_stored_size(dataset: Dataset) -> None:
+    """Refuse a dataset that would store more than MAX_STORED_BYTES (a 413, not a 422)."""
+    size = len(dataset.model_dump_json())
+    if size > MAX_STORED_BYTES:
+        raise TooLarge(
+            f"dataset {dataset.id}: {size:,} bytes to store; at most {MAX_STORED_BYTES:,} "
+            "(import fewer roles, competences or levels)"
         )
 
 

@@ -172,6 +172,7 @@ def matrix_dataset(
     """
     quantisation = quantisation_for(matrix, options)
     levels = quantisation.levels(matrix.ratings)
+    _check_every_role_requires(matrix, levels)
     role_codes = codes(matrix.roles, kind="role")
     competence_codes = codes(matrix.competences, kind="competence")
     areas, area_of, titles = _areas(matrix.competences, options)
@@ -222,6 +223,20 @@ def matrix_dataset(
         raise DatasetError(f"{matrix.file}: {found[0]}", tuple(found))
     report = QuantisationReport.of(quantisation, levels, role_codes, competence_codes)
     return dataset, report
+
+
+def _check_every_role_requires(matrix: Matrix, levels: npt.NDArray[np.int64]) -> None:
+    """A role left with no requirement is refused at its line (graph.validation's rule)."""
+    empty = np.flatnonzero(~levels.any(axis=1))
+    if empty.size:
+        at = int(empty[0])
+        raise located(
+            matrix.file,
+            matrix.lines[at],
+            1,
+            f"role {matrix.roles[at]!r} has no rating at or above the floor, so no requirement; "
+            "a role needs at least one (lower the floor, or leave the row out)",
+        )
 
 
 def _areas(

@@ -29,19 +29,22 @@ def slug(label: str, *, fallback: str) -> str:
 
 def codes(labels: Sequence[str], *, kind: str) -> list[str]:
     """A unique code per label, in order: the labels themselves if they are all codes."""
-    if all(_CODE.match(label) for label in labels) and len(set(labels)) == len(labels):
+    if all(_CODE.fullmatch(label) for label in labels) and len(set(labels)) == len(labels):
         return list(labels)
     bases = [slug(label, fallback=f"{kind}-{n}") for n, label in enumerate(labels, start=1)]
     taken = set(bases)
     seen: set[str] = set()
+    # The next suffix to try for each base: restarting at 2 made many equal slugs quadratic.
+    next_suffix: dict[str, int] = {}
     found = []
     for base in bases:
         code = base
         if code in seen:
-            suffix = 2
+            suffix = next_suffix.get(base, 2)
             while f"{base}-{suffix}" in taken:
                 suffix += 1
             code = f"{base}-{suffix}"
+            next_suffix[base] = suffix + 1
             taken.add(code)
         seen.add(code)
         found.append(code)

@@ -17,18 +17,20 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from neo4j import Driver, ManagedTransaction
+from neo4j.exceptions import Neo4jError
 
 from graph.cypher import load_query, statements
 from graph.datafiles import canonical
-from graph.errors import DatasetError
+from graph.errors import DatasetError, DatasetExists, TooLarge
 from graph.models import CareerLink, Competence, Dataset, Role
 from graph.release import Release
 from graph.validation import problems
 
 BATCH_SIZE = 500
+T = TypeVar("T")
 Row = dict[str, Any]
 # progress(rows_done, rows_total, step): called after every batch, inside the transaction.
 Progress = Callable[[int, int, str], None]
@@ -55,13 +57,34 @@ def load_release_into_neo4j(
     the same version as the stamp.
     """
     release = Release(canonical(release.dataset), release.links, release.link_policy)
+    write_release(driver, release, database=database, progress=progress)
+    return release.version
+
+
+def write_release(
+    driver: Driver,
+    release: Release,
+    *,
+    database: str,
+    replace: bool = True,
+    progress: Progress | None = None,
+) -> bool:
+    """Write the release in one transaction, holding the dataset's lock; True when it
+    replaced a stored release. Without `replace`, a stored one raises DatasetExists (checked
+    under the lock: of two first imports at once, the second sees the first)."""
     dataset, links = release.dataset, release.links
     validate(dataset, links)
     apply_schema(driver, database=database)
     steps = plan(release)
     total = sum(len(step.rows) for step in steps)
 
-    def write(tx: ManagedTransaction) -> None:
+    def write(tx: ManagedTransaction) -> bool:
+        locked = tx.run(load_query("seed/lock_dataset"), dataset=dataset.id).single(strict=True)
+        if locked["stored"] and not replace:
+            raise DatasetExists(
+                f"A dataset {dataset.id!r} is stored already: replace it, or import it "
+                "under another id."
+            )
         done = 0
         for step in steps:
             for batch in _batches(step.rows):
@@ -81,10 +104,31 @@ def load_release_into_neo4j(
             dataset=dataset.id,
             **_relationship_keys(dataset, links),
         ).consume()
+        return bool(locked["stored"])
 
     with driver.session(database=database) as session:
-        session.execute_write(write)
-    return release.version
+        return session.execute_write(_memory_bounded(write))
+
+
+def _memory_bounded(
+    work: Callable[[ManagedTransaction], T],
+) -> Callable[[ManagedTransaction], T]:
+    """`work`, with the server refusing it for memory made TooLarge: the driver would retry
+    that transient error for 30 s, and the next try needs the same memory."""
+
+    def bounded(tx: ManagedTransaction) -> T:
+        try:
+            return work(tx)
+        except Neo4jError as error:
+            if "Memory" not in (error.code or ""):
+                raise
+            raise TooLarge(
+                "the dataset is too large for the Neo4j server's transaction memory "
+                f"({error.code}): raise the server's heap or its "
+                "db.memory.transaction.max, or import fewer roles"
+            ) from None
+
+    return bounded
 
 
 def remove_dataset_from_neo4j(driver: Driver, dataset: str, *, database: str) -> bool:

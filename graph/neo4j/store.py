@@ -17,6 +17,7 @@ from typing import TypeVar
 from neo4j import Driver, ManagedTransaction, Record, unit_of_work
 
 from graph.cypher import load_query
+from graph.datafiles import canonical
 from graph.errors import DatasetNotFound
 from graph.models import (
     Activity,
@@ -32,7 +33,7 @@ from graph.models import (
     Scale,
 )
 from graph.neo4j.connection import UNAVAILABLE, Neo4jTarget, open_driver, unavailable
-from graph.neo4j.seeding import load_release_into_neo4j, remove_dataset_from_neo4j
+from graph.neo4j.seeding import remove_dataset_from_neo4j, write_release
 from graph.release import Release
 
 T = TypeVar("T")
@@ -79,8 +80,13 @@ class Neo4jStore:
         """
         return self._reading(lambda tx: _read_release(tx, dataset))
 
-    def save(self, release: Release) -> str:
-        return load_release_into_neo4j(self._driver, release, database=self._database)
+    def save(self, release: Release, *, replace: bool = True) -> bool:
+        ordered = Release(canonical(release.dataset), release.links, release.link_policy)
+        return write_release(self._driver, ordered, database=self._database, replace=replace)
+
+    def invalid(self) -> dict[str, str]:
+        """Nothing is left out here: a stored dataset that cannot be read fails its load."""
+        return {}
 
     def remove(self, dataset: str) -> bool:
         return remove_dataset_from_neo4j(self._driver, dataset, database=self._database)

@@ -47,18 +47,12 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     [
         shapes.matrix_csv,
         shapes.broken_bytes,
-        pytest.param(
-            shapes.json_zip,
-            marks=_known("issue 22 finding 7: deeply nested JSON in a dataset file (500)"),
-        ),
+        shapes.json_zip,
         pytest.param(
             shapes.people_csv,
             marks=_known("issue 22 finding 7: a CSV cell over 131,072 characters (500)"),
         ),
-        pytest.param(
-            shapes.people_json,
-            marks=_known("issue 22 finding 7: deeply nested JSON (500)"),
-        ),
+        shapes.people_json,
     ],
     ids=lambda family: family.__name__,
 )

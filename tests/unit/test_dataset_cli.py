@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from typer.testing import CliRunner
 from app.cli.main import cli
 from app.settings import get_settings
 from graph.datafiles import read_dataset
+from graph.formats.bundles import to_zip
+from seed import DATA_DIR
 
 runner = CliRunner()
 EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
@@ -140,3 +143,43 @@ def test_a_bad_file_is_one_line_and_writes_nothing(library: Path, tmp_path: Path
 )
 def test_mistakes_are_one_line_and_exit_1(args: list[str], message: str) -> None:
     assert message in one_line_error(*run(*args)[::2])
+
+
+def test_remove_takes_an_id_never_a_folder(tmp_path: Path) -> None:
+    """Issue 22: `dataset remove /any/folder` deleted any folder holding a dataset.json."""
+    folder = tmp_path / "precious"
+    shutil.copytree(DATA_DIR, folder)
+    for given in (str(folder), str(DATA_DIR), "../precious", "acme-engineering\n"):
+        assert "dataset id" in one_line_error(*run("remove", given)[::2])
+    assert read_dataset(folder).id == "cigref-2011" and read_dataset(DATA_DIR).id == "cigref-2011"
+
+
+def test_a_zip_bomb_is_bounded_like_the_api_upload(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, library: Path
+) -> None:
+    monkeypatch.setenv("CAREERGRAPH_IMPORT_MAX_BYTES", "100000")
+    get_settings.cache_clear()
+    bomb = tmp_path / "bomb.zip"
+    bomb.write_bytes(to_zip({"matrix.csv": "0" * 10_000_000}, "bomb"))
+    assert bomb.stat().st_size < 100_000
+    line = one_line_error(*run("import", str(bomb), "--format", "matrix")[::2])
+    assert "10,000,000 bytes once unpacked; at most 100,000" in line
+    assert not library.exists() or not any(library.iterdir())
+
+
+def test_an_unreadable_library_dataset_is_listed_and_every_command_still_works(
+    library: Path,
+) -> None:
+    """Issue 22: one bad dataset in the library stopped every command at start-up."""
+    assert run("import", str(EXAMPLE))[0] == 0
+    shutil.copytree(DATA_DIR, library / "broken")
+    (library / "broken" / "roles.json").write_text("[")
+    shutil.copytree(EXAMPLE.parent / "csv-catalogue", library / "x\n")  # no dataset.json
+    shutil.copytree(DATA_DIR, library / "y\n")
+    code, out, err = run("list")
+    assert code == 0 and "acme-engineering" in out and "cigref-2011" in out
+    assert "left out: 'broken': roles.json:1:2: invalid JSON" in err
+    assert "left out: 'y\\n': library entry 'y\\n': not a dataset id" in err
+    result = runner.invoke(cli, ["gap", "ENG-1", "ENG-2", "--dataset", "acme-engineering"])
+    assert result.exit_code == 0, result.stderr
+    assert run("remove", "broken")[0] == 0 and not (library / "broken").exists()

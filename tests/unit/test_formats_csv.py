@@ -23,6 +23,7 @@ from graph.models import (
     Dataset,
     Family,
     LevelDescriptor,
+    Requirement,
     Role,
     Scale,
 )
@@ -66,7 +67,15 @@ def one_role(career: CareerProfile | None) -> Dataset:
                 code="C", area="A", title="", levels=(LevelDescriptor(level=1, descriptor=""),)
             ),
         ),
-        roles=(Role(code="R", family="F", title="", requirements=(), career=career),),
+        roles=(
+            Role(
+                code="R",
+                family="F",
+                title="",
+                requirements=(Requirement(competence="C", levels=(1,)),),
+                career=career,
+            ),
+        ),
     )
 
 

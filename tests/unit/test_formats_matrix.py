@@ -21,10 +21,10 @@ from graph.models import Dataset
 
 EXAMPLES = Path(__file__).parents[2] / "docs" / "examples"
 
-RATINGS = b"""role,Skill:Programming,Skill:Testing,Knowledge:Cloud platforms
-Software Developer,0.9,0.55,
-Tester,0.5,1.0,0.2
-Manager,0.1,0.2,0.3
+RATINGS = b"""role,Skill:Programming,Skill:Testing,Knowledge:Cloud platforms,Skill:Management
+Software Developer,0.9,0.55,,
+Tester,0.5,1.0,0.2,
+Manager,0.1,0.2,0.3,0.8
 """
 
 
@@ -65,7 +65,9 @@ def test_a_matrix_becomes_a_dataset_and_the_report_says_what_was_chosen() -> Non
         ("skill-programming", (2,)),
         ("skill-testing", (1,)),
     ]
-    assert by_code["manager"].requirements == ()
+    assert [(q.competence, q.levels) for q in by_code["manager"].requirements] == [
+        ("skill-management", (2,))
+    ]
     assert [(a.code, a.name) for a in dataset.areas] == [
         ("Knowledge", "Knowledge"),
         ("Skill", "Skill"),
@@ -76,12 +78,18 @@ def test_a_matrix_becomes_a_dataset_and_the_report_says_what_was_chosen() -> Non
         "Cloud platforms",
         (1, 2),
     )
-    assert report.per_level == (2, 2)
-    assert report.below_floor == 5
-    assert report.per_role == (0, 2.0, 2)
-    assert report.roles_without == ("manager",)
+    assert report.per_level == (2, 3)
+    assert report.below_floor == 7  # empty cells included
+    assert report.per_role == (1, 2.0, 2)
+    assert report.roles_without == ()
     assert report.competences_unused == ("knowledge-cloud-platforms",)
-    assert "requirements per role: min 0, median 2, max 2" in report.lines()
+    assert "requirements per role: min 1, median 2, max 2" in report.lines()
+
+
+def test_a_role_left_with_no_requirement_is_refused_at_its_line() -> None:
+    """A gap to a role that requires nothing has no size (issue 22): refused, not stored."""
+    with pytest.raises(DatasetError, match=r"^ratings\.csv:4:1: role 'Manager' has no rating"):
+        imported(RATINGS, levels=1, floor=0.85)
 
 
 def test_without_a_separator_everything_is_one_area_and_one_family() -> None:
@@ -92,6 +100,7 @@ def test_without_a_separator_everything_is_one_area_and_one_family() -> None:
         "Skill:Programming",
         "Skill:Testing",
         "Knowledge:Cloud platforms",
+        "Skill:Management",
     }
 
 

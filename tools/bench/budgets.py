@@ -149,17 +149,19 @@ def main() -> None:
     parser.add_argument("--library", type=Path, required=True)
     parser.add_argument("--source", type=Path, default=None, help="the service's code (a tree)")
     args = parser.parse_args()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
-    env |= {
+    settings = {
         "CAREERGRAPH_STORE": "embedded",
         "CAREERGRAPH_DATASETS_DIR": str(args.library.resolve()),
         "CAREERGRAPH_API_KEYS": f"bench:write:{KEY}",
-        "CAREERGRAPH_LOG_LEVEL": "WARNING",
     }
     with (
         tempfile.TemporaryDirectory() as scratch,
-        faults.serve(env, Path(scratch) / "log", cwd=args.source, start_s=600) as (base, pid),
+        faults.serving(settings, Path(scratch) / "log", cwd=args.source, start_s=600) as (
+            base,
+            process,
+        ),
     ):
+        pid = process.pid
         rows = [run(base, pid, scenario) for scenario in SCENARIOS]
     print(table(rows))
 

@@ -148,8 +148,13 @@ def service(
     The login travels in the environment, never on a command line. The store is checked
     every `check_every_s` and waited on for at most `store_timeout_s`.
     """
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
-    env |= {
+    with serving(neo4j_env(server, check_every_s, store_timeout_s), log) as (base, _):
+        yield base
+
+
+def neo4j_env(server: ServerInfo, check_every_s: float, store_timeout_s: float) -> dict[str, str]:
+    """The service's settings for `server` (the login in the environment, never argv)."""
+    return {
         "NEO4J_URI": server.uri,
         "NEO4J_USER": server.user,
         "NEO4J_PASSWORD": server.password,
@@ -157,19 +162,19 @@ def service(
         "CAREERGRAPH_STORE": "neo4j",
         "CAREERGRAPH_RELOAD_CHECK_S": str(check_every_s),
         "CAREERGRAPH_API_KEYS": f"chaos:console:{CONSOLE_KEY}",
-        "CAREERGRAPH_LOG_LEVEL": "WARNING",
     }
-    with serve(env, log) as (base, _):
-        yield base
 
 
 @contextmanager
-def serve(
-    env: dict[str, str], log: Path, cwd: Path | None = None, start_s: float = 60
-) -> Iterator[tuple[str, int]]:
-    """`careergraph serve` in its own process with `env` (its code from `cwd` when given), on
-    a free loopback port; yields its URL and process id once /health answers, and stops it
-    (terminate, then kill) when the block ends."""
+def serving(
+    settings: dict[str, str], log: Path, *, cwd: Path | None = None, start_s: float = 60
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`careergraph serve` in its own process with these settings (none other of the
+    environment's), its code from `cwd` when given (another tree, for before/after figures);
+    yields its URL and the process (a fault may kill it) once /health answers within
+    `start_s`, and ends it."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
+    env |= {"CAREERGRAPH_LOG_LEVEL": "WARNING", **settings}
     port = _free_port()
     command = [sys.executable, "-c", "from app.cli.main import main; main()", "serve"]
     with log.open("ab") as out:
@@ -183,7 +188,7 @@ def serve(
     base = f"http://127.0.0.1:{port}"
     try:
         seconds_until(lambda: _answers(base, process), timeout=start_s, every=0.2)
-        yield base, process.pid
+        yield base, process
     finally:
         process.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):

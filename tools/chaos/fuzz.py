@@ -14,7 +14,6 @@ per shape family; exits 1 if anything failed. Everything stops by itself.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import statistics
 import tempfile
@@ -101,22 +100,20 @@ def fuzz(base_url: str, *, seconds: float, max_requests: int, seed: int, slow: f
     return run
 
 
-def service_env(state: Path) -> dict[str, str]:
+def service_settings(state: Path) -> dict[str, str]:
     """An embedded service with its own empty library and workforce under `state`."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
-    return env | {
+    return {
         "CAREERGRAPH_STORE": "embedded",
         "CAREERGRAPH_DATASETS_DIR": str(state / "datasets"),
         "CAREERGRAPH_WORKFORCE_DIR": str(state / "workforce"),
         "CAREERGRAPH_API_KEYS": f"fuzz:write+workforce:{KEY}",
-        "CAREERGRAPH_LOG_LEVEL": "WARNING",
         "XDG_STATE_HOME": str(state / "xdg"),
     }
 
 
 @contextmanager
 def embedded_service(state: Path, log: Path) -> Iterator[str]:
-    with faults.serve(service_env(state), log) as (base, _):
+    with faults.serving(service_settings(state), log) as (base, _):
         yield base
 
 

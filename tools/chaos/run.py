@@ -105,11 +105,11 @@ class Phases:
         row["recovery s"] = f"{faults.seconds_until(is_ready(self.base_url), 120):.1f}"
 
 
-def table(rows: list[dict[str, str]]) -> str:
-    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in COLUMNS}
-    lines = [" | ".join(c.ljust(widths[c]) for c in COLUMNS)]
-    lines.append("-|-".join("-" * widths[c] for c in COLUMNS))
-    lines += [" | ".join(r[c].ljust(widths[c]) for c in COLUMNS) for r in rows]
+def table(rows: list[dict[str, str]], columns: tuple[str, ...] = COLUMNS) -> str:
+    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
+    lines = [" | ".join(c.ljust(widths[c]) for c in columns)]
+    lines.append("-|-".join("-" * widths[c] for c in columns))
+    lines += [" | ".join(r[c].ljust(widths[c]) for c in columns) for r in rows]
     return "\n".join(lines)
 
 

@@ -85,7 +85,8 @@ export interface paths {
         post?: never;
         /**
          * Remove Dataset
-         * @description Delete a dataset from the store and stop serving it (the default one: 409).
+         * @description Delete a dataset from the store and stop serving it (the default one: 409); a
+         *     dataset left out (unreadable, /ready says why) can be removed too.
          */
         delete: operations["remove_dataset_api_v1_datasets__dataset__delete"];
         options?: never;
@@ -2200,6 +2201,13 @@ export interface components {
             snapshot_age_s: number;
             /** Datasets */
             datasets: components["schemas"]["ReadyDataset"][];
+            /**
+             * Left Out
+             * @description stored datasets not served because they cannot be read, each with why
+             */
+            left_out?: {
+                [key: string]: string;
+            };
         };
         /** ReadyCounts */
         ReadyCounts: {
@@ -3005,7 +3013,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The dataset exists (import: send replace=true) or is the default (remove) */
+            /** @description The dataset exists (import: send replace=true), is being written by another import, or is the default (replace, remove) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3014,7 +3022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger */
+            /** @description The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger, or would store more than a dataset may (columns, cells, bytes) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3025,6 +3033,15 @@ export interface operations {
             };
             /** @description The path or the query string is over its limit */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Content-Type is not one of the upload types */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3155,7 +3172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The dataset exists (import: send replace=true) or is the default (remove) */
+            /** @description The dataset exists (import: send replace=true), is being written by another import, or is the default (replace, remove) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3164,7 +3181,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger */
+            /** @description The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger, or would store more than a dataset may (columns, cells, bytes) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3175,6 +3192,15 @@ export interface operations {
             };
             /** @description The path or the query string is over its limit */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Content-Type is not one of the upload types */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3311,7 +3337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The dataset exists (import: send replace=true) or is the default (remove) */
+            /** @description The dataset exists (import: send replace=true), is being written by another import, or is the default (replace, remove) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3320,7 +3346,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger */
+            /** @description The upload is larger than CAREERGRAPH_IMPORT_MAX_BYTES, or unzips larger, or would store more than a dataset may (columns, cells, bytes) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3331,6 +3357,15 @@ export interface operations {
             };
             /** @description The path or the query string is over its limit */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Content-Type is not one of the upload types */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
