@@ -11,7 +11,7 @@ UI_DEPS   := frontend/node_modules/.installed
 UI_BUILD  := frontend/dist/index.html
 API_DOC   := frontend/src/api/openapi.json
 
-.PHONY: run up test lint types audit ui-test pytest ui bench chaos clean eval
+.PHONY: run up test lint types audit ui-test pytest ui bench chaos fuzz clean eval
 
 run: $(RUNTIME) $(UI_BUILD)
 	$(BIN)/careergraph serve --host 127.0.0.1 --port 8000
@@ -85,6 +85,12 @@ CHAOS_ROUNDS ?= 5
 chaos: $(DEV)
 	$(BIN)/python -m tools.chaos.run --seconds $(CHAOS_SECONDS)
 	$(BIN)/python -m tools.chaos.library --rounds $(CHAOS_ROUNDS)
+
+# Random uploads to the dataset and workforce routes (embedded store, loopback): no 500,
+# no answer over 5 s. FUZZ_SECONDS sets the length; failures are saved in artifacts/fuzz.
+FUZZ_SECONDS ?= 60
+fuzz: $(DEV)
+	$(BIN)/python -m tools.chaos.fuzz --seconds $(FUZZ_SECONDS)
 
 # Every figure of docs/benchmarks.md in one table (needs wrk: `sudo apt-get install -y wrk`;
 # the Neo4j rows need Java 17 + Maven or NEO4J_URI). BENCH_ARGS: see tools/bench/run.py,

@@ -7,14 +7,19 @@ for the route's `response_model`, made by the same pydantic serializer; routes r
 them in a Response, so FastAPI neither validates the answer again nor re-encodes it
 (tests/api/test_answers.py holds the bytes equal to the response model's).
 
-The cache is a least-recently-used map bounded by the bytes it holds.
+The cache is a least-recently-used map bounded by the bytes it holds. Exports (the whole
+career map) have their own, holding them gzipped.
 """
 
 from __future__ import annotations
 
+import asyncio
+import gzip
+import io
 import threading
+import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from functools import cache
 from typing import Any
 
@@ -22,9 +27,14 @@ from fastapi.responses import Response
 from pydantic import TypeAdapter
 from starlette.concurrency import run_in_threadpool
 
+from app.request_budget import Work
+from graph.budget import Budget
 from graph.snapshot import Snapshot
 
 MAX_BYTES = 64 * 1024 * 1024
+# Exports (app/graph_export.py), gzipped: ESCO's JSON and GraphML take about 5 MB together.
+EXPORT_MAX_BYTES = 64 * 1024 * 1024
+EXPORT_GZIP_LEVEL = 6
 
 
 class AnswerCache:
@@ -69,6 +79,7 @@ class AnswerCache:
 
 
 answers = AnswerCache()
+exports = AnswerCache(EXPORT_MAX_BYTES)
 
 
 @cache
@@ -103,12 +114,77 @@ def cached(
 
 
 async def cached_off_loop(
-    snapshot: Snapshot, request: tuple[Hashable, ...], answer: Callable[[], Any], shape: Any
+    snapshot: Snapshot,
+    request: tuple[Hashable, ...],
+    answer: Callable[[Budget], Any],
+    shape: Any,
+    work: Work,
+    *,
+    exclude_none: bool = False,
 ) -> Response:
-    """`cached`, for answers that may take long: a miss is computed in the thread pool, so
-    the event loop keeps serving; a hit costs no thread hop."""
+    """`cached`, for answers whose work can grow: a miss is computed by `answer(budget)` in
+    the thread pool within the request's budget (app/request_budget.py), so the event loop
+    keeps serving; a hit costs no thread hop and no budget."""
     key = (snapshot.id, snapshot.version, *request)
     body = answers.find(key)
     if body is None:
-        body = await run_in_threadpool(answers.get, key, lambda: to_json(answer(), shape))
+        body = await work.run(
+            lambda budget: answers.get(
+                key, lambda: to_json(answer(budget), shape, exclude_none=exclude_none)
+            )
+        )
     return json_response(body)
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header takes gzip (`gzip;q=0` refuses it)."""
+    for part in accept_encoding.lower().split(","):
+        name, _, params = part.partition(";")
+        if name.strip() in ("gzip", "*"):
+            return params.replace(" ", "") not in ("q=0", "q=0.0", "q=0.00", "q=0.000")
+    return False
+
+
+def _packed(chunks: Iterable[bytes]) -> bytes:
+    """The chunks gzipped as they come: a large file is never whole in memory unpacked."""
+    out = io.BytesIO()
+    with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=EXPORT_GZIP_LEVEL, mtime=0) as packer:
+        for chunk in chunks:
+            packer.write(chunk)
+    return out.getvalue()
+
+
+# One export made at a time per key: the others wait (without a slot) and find it kept.
+_making: weakref.WeakValueDictionary[Hashable, asyncio.Lock] = weakref.WeakValueDictionary()
+
+
+async def cached_export(
+    snapshot: Snapshot,
+    request: tuple[Hashable, ...],
+    make: Callable[[Budget], Iterable[bytes]],
+    work: Work,
+    *,
+    accept_encoding: str,
+    media_type: str,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """A large file made once per dataset version and kept gzipped (exports compress about
+    twentyfold); sent gzipped to clients that take it, else unpacked in the thread pool."""
+    key = (snapshot.id, snapshot.version, *request)
+    packed = exports.find(key)
+    if packed is None:
+        lock = _making.setdefault((id(asyncio.get_running_loop()), key), asyncio.Lock())
+        async with lock:
+            packed = exports.find(key)  # made while this request waited
+            if packed is None:
+                packed = await work.run(
+                    lambda budget: exports.get(key, lambda: _packed(make(budget)))
+                )
+    extra = {**(headers or {}), "Vary": "Accept-Encoding"}
+    if accepts_gzip(accept_encoding):
+        return Response(
+            packed, media_type=media_type, headers={**extra, "Content-Encoding": "gzip"}
+        )
+    return Response(
+        await run_in_threadpool(gzip.decompress, packed), media_type=media_type, headers=extra
+    )

@@ -165,7 +165,9 @@ def _tagging(send: Send, headers: dict[str, str], *, wildcard: bool) -> Send:
                 not_modified = True
                 await _not_modified(send, headers.items(), body=False)
                 return
-            MutableHeaders(scope=message).update(headers)
+            answer = MutableHeaders(scope=message)
+            answer.update({name: value for name, value in headers.items() if name != "Vary"})
+            answer.add_vary_header(headers["Vary"])  # kept beside the route's (Accept-Encoding)
         elif not_modified:  # the 200's body is dropped; the 304 ends with the last part
             if not message.get("more_body", False):
                 await send({"type": "http.response.body", "body": b""})

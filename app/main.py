@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.console_slots = threading.BoundedSemaphore(
             settings.careergraph_console_concurrency
         )
+        app.state.work_slots = asyncio.Semaphore(settings.careergraph_work_concurrency)
         provider = SnapshotProvider(
             opened,
             default=settings.careergraph_default_dataset,

@@ -63,6 +63,15 @@ def configured_keys(settings: Settings) -> list[ApiKey]:
     return keys
 
 
+def matching_key(keys: list[ApiKey], given: str) -> ApiKey | None:
+    """The configured key whose secret is `given`, if any."""
+    offered, found = given.encode(), None
+    for key in keys:  # every key is compared, so the timing says nothing about which matched
+        if hmac.compare_digest(offered, key.secret):
+            found = key
+    return found
+
+
 def require_scope(scope: Scope) -> Callable[..., ApiKey]:
     """A dependency passing only a request whose key is configured and carries `scope`."""
 
@@ -78,11 +87,7 @@ def require_scope(scope: Scope) -> Callable[..., ApiKey]:
                 f"CAREERGRAPH_API_KEYS=<name>:{scope}:<secret> and send the secret as {HEADER}.",
                 f"{scope}-closed" if scope != "console" else "console-closed",
             )
-        offered = (given or "").encode()
-        found = None
-        for key in keys:  # every key is compared, so the timing says nothing about which matched
-            if hmac.compare_digest(offered, key.secret):
-                found = key
+        found = matching_key(keys, given or "")
         if found is None:
             raise HTTPException(
                 401,

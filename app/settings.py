@@ -65,6 +65,17 @@ class Settings(BaseSettings):
     # bytes of one answer's rows (past them the answer is truncated, like past `limit`).
     careergraph_console_concurrency: int = Field(default=4, ge=1)
     careergraph_console_max_bytes: int = Field(default=4 << 20, ge=1024)
+    # Budgets (app/request_budget.py, docs/reliability.md): the wall seconds and work units
+    # one answer may take, without and with an API key. A unit holds at most about 1 KB
+    # (a path state kept, a role listed, a node or link exported): 100,000 stay well under
+    # the 256 MB an anonymous request may use, and wall seconds bound its CPU seconds.
+    careergraph_request_seconds: float = Field(default=2.0, gt=0)
+    careergraph_request_units: int = Field(default=100_000, ge=1)
+    careergraph_keyed_request_seconds: float = Field(default=30.0, gt=0)
+    careergraph_keyed_request_units: int = Field(default=1_000_000, ge=1)
+    # Budgeted answers computed at once (more wait, within their budget): /health and
+    # cheap reads keep their share of the CPU.
+    careergraph_work_concurrency: int = Field(default=2, ge=1)
 
     _split_origins = field_validator("careergraph_cors_origins", mode="before")(_split_commas)
     _split_keys = field_validator("careergraph_api_keys", mode="before")(_split_commas)

@@ -35,6 +35,10 @@ class Budget:
     def __post_init__(self) -> None:
         self._deadline = time.monotonic() + self.seconds
 
+    def seconds_left(self) -> float:
+        """Wall seconds until the deadline (0 once past it): how long the caller may wait."""
+        return max(0.0, self._deadline - time.monotonic())
+
     def spend(self, units: int = 1) -> None:
         """Count `units` of work; raise when the budget is spent, late or cancelled."""
         self.spent += units

@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 
-from app.answers import cached, cached_off_loop
+from app.answers import cached_off_loop
 from app.codes import split_codes
 from app.deps import ProviderDep, SnapshotDep
 from app.problems import Problem
+from app.request_budget import MovesWork, PathsWork
 from app.schemas import DIRECTION_HELP, DOCUMENTED_HELP, MovesRequest, PathsRequest
 from app.views import holder_of
 from graph.algorithms.direction import DirectionFilter
@@ -23,20 +24,23 @@ router = APIRouter(prefix="/api/v1", tags=["career"])
 
 
 @router.get(
-    "/roles/{code}/next-moves", response_model=NextMoves, responses={404: {"model": Problem}}
+    "/roles/{code}/next-moves",
+    response_model=NextMoves,
+    responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
 async def moves(
     snapshot: SnapshotDep,
+    work: MovesWork,
     code: Annotated[str, Path(max_length=64)],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     direction: Annotated[DirectionFilter, Query(description=DIRECTION_HELP)] = "not-down",
     documented: Annotated[DocumentedMode, Query(description=DOCUMENTED_HELP)] = "include",
 ) -> Response:
     """Other roles by relatedness, within a direction, each with why (docs/recommendations.md)."""
-    return cached(
+    return await cached_off_loop(
         snapshot,
         ("next-moves", code, limit, direction, documented),
-        lambda: next_moves(
+        lambda budget: next_moves(
             snapshot,
             role_holder(snapshot, code),
             limit=limit,
@@ -44,6 +48,7 @@ async def moves(
             documented=documented,
         ),
         NextMoves,
+        work,
     )
 
 
@@ -52,13 +57,13 @@ async def moves(
     response_model=NextMoves,
     responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
-async def moves_from(provider: ProviderDep, body: MovesRequest) -> Response:
+async def moves_from(provider: ProviderDep, work: MovesWork, body: MovesRequest) -> Response:
     """Roles ranked by relatedness from a role or from a self-assessment profile."""
     snapshot = provider.snapshot(body.dataset)
-    return cached(
+    return await cached_off_loop(
         snapshot,
         ("next-moves", body.model_dump_json()),
-        lambda: next_moves(
+        lambda budget: next_moves(
             snapshot,
             holder_of(snapshot, body.from_),
             limit=body.limit,
@@ -66,12 +71,18 @@ async def moves_from(provider: ProviderDep, body: MovesRequest) -> Response:
             documented=body.documented,
         ),
         NextMoves,
+        work,
     )
 
 
-@router.get("/paths", response_model=PathsAnswer, responses={404: {"model": Problem}})
+@router.get(
+    "/paths",
+    response_model=PathsAnswer,
+    responses={404: {"model": Problem}, 422: {"model": Problem}},
+)
 async def paths(
     snapshot: SnapshotDep,
+    work: PathsWork,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=64, examples=["3.2"])],
     to: Annotated[str, Query(min_length=1, max_length=64, examples=["2.3"])],
     k: Annotated[int, Query(ge=1, le=10)] = 3,
@@ -94,7 +105,7 @@ async def paths(
     return await cached_off_loop(
         snapshot,
         ("paths", source, to, k, max_steps, only_documented, *avoided),
-        lambda: k_best_paths(
+        lambda budget: k_best_paths(
             snapshot,
             source,
             to,
@@ -102,8 +113,10 @@ async def paths(
             max_steps=max_steps,
             only_documented=only_documented,
             avoid=avoided,
+            budget=budget,
         ),
         PathsAnswer,
+        work,
     )
 
 
@@ -112,17 +125,24 @@ async def paths(
     response_model=HolderPathsAnswer,
     responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
-def paths_from(provider: ProviderDep, body: PathsRequest) -> HolderPathsAnswer:
+async def paths_from(provider: ProviderDep, work: PathsWork, body: PathsRequest) -> Response:
     """The k cheapest paths from a role or a self-assessment; the self-assessed levels start
     the cumulative cost. A self-assessment enters its first role among its `top_k` most
     reachable roles and those covered at or above the link threshold (docs/design.md)."""
     snapshot = provider.snapshot(body.dataset)
-    return k_best_paths_from(
+    return await cached_off_loop(
         snapshot,
-        holder_of(snapshot, body.from_),
-        body.to,
-        k=body.k,
-        max_steps=body.max_steps,
-        only_documented=body.only_documented,
-        avoid=body.avoid,
+        ("paths", body.model_dump_json()),
+        lambda budget: k_best_paths_from(
+            snapshot,
+            holder_of(snapshot, body.from_),
+            body.to,
+            k=body.k,
+            max_steps=body.max_steps,
+            only_documented=body.only_documented,
+            avoid=body.avoid,
+            budget=budget,
+        ),
+        HolderPathsAnswer,
+        work,
     )

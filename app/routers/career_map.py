@@ -2,73 +2,60 @@
 
 from __future__ import annotations
 
-import io
-from typing import Literal
+from collections.abc import Callable, Iterable
+from typing import Annotated, Literal
 
-import networkx as nx
-from fastapi import APIRouter
+from fastapi import APIRouter, Header
 from fastapi.responses import Response
-from starlette.concurrency import run_in_threadpool
 
-from app.answers import cached
+from app import graph_export
+from app.answers import cached_export
 from app.deps import SnapshotDep
-from app.schemas import GraphAnswer, GraphLink, GraphNode
-from graph.models import natural_key
+from app.problems import Problem
+from app.request_budget import ExportWork
+from app.schemas import GraphAnswer
+from graph.budget import Budget
 from graph.snapshot import Snapshot
 
 router = APIRouter(prefix="/api/v1", tags=["graph"])
-
-
-def _graphml(snapshot: Snapshot) -> bytes:
-    graph = nx.DiGraph(dataset_version=snapshot.version)
-    for role in snapshot.dataset.roles:
-        family = snapshot.families[role.family]
-        graph.add_node(role.code, title=role.title, family=role.family, family_name=family.name)
-
-    for link in snapshot.links:
-        graph.add_edge(
-            link.source,
-            link.target,
-            kind=link.kind,
-            coverage=link.coverage,
-            level_steps=link.level_steps,
-            evidence=link.evidence,
-        )
-    buffer = io.BytesIO()
-    nx.write_graphml(graph, buffer)
-    return buffer.getvalue()
+Maker = Callable[[Snapshot, Budget], Iterable[bytes]]
+# format -> how the export is made, its media type and headers
+FORMATS: dict[str, tuple[Maker, str, dict[str, str]]] = {
+    "json": (graph_export.graph_json, "application/json", {}),
+    "graphml": (
+        graph_export.graphml,
+        "application/graphml+xml",
+        {"Content-Disposition": 'attachment; filename="careergraph.graphml"'},
+    ),
+}
 
 
 @router.get(
     "/graph",
     response_model=GraphAnswer,
-    responses={200: {"content": {"application/graphml+xml": {}}}},
+    responses={
+        200: {"content": {"application/graphml+xml": {}}},
+        422: {"model": Problem, "description": "a bulk export without an API key"},
+    },
 )
 async def career_graph(
-    snapshot: SnapshotDep, format: Literal["json", "graphml"] = "json"
+    snapshot: SnapshotDep,
+    work: ExportWork,
+    format: Literal["json", "graphml"] = "json",
+    accept_encoding: Annotated[str, Header(include_in_schema=False)] = "",
 ) -> Response:
-    """All roles and career links; `format=graphml` downloads a file for Gephi or yEd."""
-    if format == "graphml":
-        return Response(
-            await run_in_threadpool(_graphml, snapshot),  # a large file: off the event loop
-            media_type="application/graphml+xml",
-            headers={"Content-Disposition": 'attachment; filename="careergraph.graphml"'},
-        )
-    return cached(snapshot, ("graph",), lambda: _graph(snapshot), GraphAnswer)
+    """All roles and career links; `format=graphml` downloads a file for Gephi or yEd.
 
-
-def _graph(snapshot: Snapshot) -> GraphAnswer:
-    roles = sorted(snapshot.dataset.roles, key=lambda r: natural_key(r.code))
-    return GraphAnswer(
-        dataset_version=snapshot.version,
-        nodes=[
-            GraphNode(
-                code=r.code,
-                title=r.title,
-                family=int(r.family) if r.family.isdigit() else None,
-                family_code=r.family,
-            )
-            for r in roles
-        ],
-        links=[GraphLink(**link.model_dump()) for link in snapshot.links],
+    A bulk export (more roles and links than an anonymous budget's units) needs an API key.
+    """
+    work.budget.spend(graph_export.size(snapshot))  # cached or not: bulk needs the key
+    make, media_type, headers = FORMATS[format]
+    return await cached_export(
+        snapshot,
+        ("graph", format),
+        lambda budget: make(snapshot, budget),
+        work,
+        accept_encoding=accept_encoding,
+        media_type=media_type,
+        headers=headers,
     )

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from app.codes import split_codes
 from app.deps import ProviderDep, SnapshotDep
 from app.problems import Problem
+from app.request_budget import CompareWork
 from app.schemas import CompareRequest
 from app.views import holder_of
 from graph.algorithms.compare import compare
@@ -26,8 +27,9 @@ TARGETS_PATTERN = r"^\s*[^,\s][^,]*(,\s*[^,\s][^,]*){1,3}$"
     response_model=Comparison,
     responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
-def get_compare(
+async def get_compare(
     snapshot: SnapshotDep,
+    work: CompareWork,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=64, examples=["3.2"])],
     to: Annotated[
         str,
@@ -41,7 +43,11 @@ def get_compare(
     basis: Basis = "entry",
 ) -> Comparison:
     """Each target's gap from role `from` side by side, and every competence they require."""
-    return compare(snapshot, role_holder(snapshot, source), split_codes(to), basis=basis)
+    return await work.run(
+        lambda budget: compare(
+            snapshot, role_holder(snapshot, source), split_codes(to), basis=basis, budget=budget
+        )
+    )
 
 
 @router.post(
@@ -49,7 +55,13 @@ def get_compare(
     response_model=Comparison,
     responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
-def post_compare(provider: ProviderDep, body: CompareRequest) -> Comparison:
+async def post_compare(
+    provider: ProviderDep, work: CompareWork, body: CompareRequest
+) -> Comparison:
     """The same from a role or a self-assessment."""
     snapshot = provider.snapshot(body.dataset)
-    return compare(snapshot, holder_of(snapshot, body.from_), body.to, basis=body.basis)
+    return await work.run(
+        lambda budget: compare(
+            snapshot, holder_of(snapshot, body.from_), body.to, basis=body.basis, budget=budget
+        )
+    )

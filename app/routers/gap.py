@@ -12,10 +12,12 @@ from fastapi.responses import Response
 from app.answers import answers, cached, json_response, to_json
 from app.deps import ProviderDep, SettingsDep, SnapshotDep
 from app.problems import Problem, ProblemError, problem_of
+from app.request_budget import BatchWork
 from app.schemas import BatchAnswer, BatchPair, BatchRequest, GapRequest
 from app.views import holder_of
 from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
+from graph.budget import Budget
 from graph.errors import CareerGraphError
 from graph.results import Basis, GapReport
 from graph.snapshot import Snapshot
@@ -86,7 +88,9 @@ async def post_gap(provider: ProviderDep, body: GapRequest) -> Response:
     response_model_exclude_none=True,
     responses={413: {"model": Problem}},
 )
-def batch_gap(provider: ProviderDep, settings: SettingsDep, body: BatchRequest) -> Response:
+async def batch_gap(
+    provider: ProviderDep, settings: SettingsDep, work: BatchWork, body: BatchRequest
+) -> Response:
     """Many role pairs at once; a pair that fails is a problem in its place, not a failed batch."""
     snapshot = provider.snapshot(body.dataset)
     limit = settings.careergraph_batch_max
@@ -99,9 +103,18 @@ def batch_gap(provider: ProviderDep, settings: SettingsDep, body: BatchRequest) 
         )
     # BatchAnswer's JSON, put together from each pair's (kept) JSON: the same bytes as
     # serialising the whole model with exclude_none (tests/api/test_answers.py).
-    results = b",".join(_pair_json(snapshot, pair) for pair in body.pairs)
+    results = await work.run(lambda budget: b",".join(_pairs_json(snapshot, body.pairs, budget)))
     version = to_json(snapshot.version, str)
     return json_response(b'{"dataset_version":' + version + b',"results":[' + results + b"]}")
+
+
+def _pairs_json(snapshot: Snapshot, pairs: list[BatchPair], budget: Budget) -> list[bytes]:
+    """Each pair's JSON, spending a unit per KB of answer held."""
+    made = []
+    for pair in pairs:
+        made.append(one := _pair_json(snapshot, pair))
+        budget.spend(1 + len(one) // 1024)
+    return made
 
 
 def _pair_json(snapshot: Snapshot, pair: BatchPair) -> bytes:

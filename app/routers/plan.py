@@ -11,6 +11,7 @@ from app.codes import split_codes
 from app.deps import ProviderDep, SnapshotDep
 from app.plan_markdown import plan_markdown
 from app.problems import Problem
+from app.request_budget import PlanWork
 from app.schemas import PlanRequest
 from app.views import holder_of
 from graph.algorithms.holdings import role_holder
@@ -45,8 +46,9 @@ def _answer(snapshot: Snapshot, answer: Plan, format: str) -> Plan | Response:
 
 
 @router.get("/plan", response_model=Plan, responses=RESPONSES)
-def get_plan(
+async def get_plan(
     snapshot: SnapshotDep,
+    work: PlanWork,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=64, examples=["3.2"])],
     to: Annotated[str, Query(min_length=1, max_length=64, examples=["3.4"])],
     path: Annotated[
@@ -63,27 +65,35 @@ def get_plan(
 ) -> Plan | Response:
     """The steps from role `from` to role `to` along a path: for each, what to learn, the
     evidence for the move, the level steps so far and the experience the sheet asks for."""
-    answer = plan(
-        snapshot,
-        role_holder(snapshot, source),
-        to,
-        path=split_codes(path),
-        only_documented=only_documented,
-        avoid=split_codes(avoid),
+    answer = await work.run(
+        lambda budget: plan(
+            snapshot,
+            role_holder(snapshot, source),
+            to,
+            path=split_codes(path),
+            only_documented=only_documented,
+            avoid=split_codes(avoid),
+            budget=budget,
+        )
     )
     return _answer(snapshot, answer, format)
 
 
 @router.post("/plan", response_model=Plan, responses=RESPONSES)
-def post_plan(provider: ProviderDep, body: PlanRequest, format: Format = "json") -> Plan | Response:
+async def post_plan(
+    provider: ProviderDep, work: PlanWork, body: PlanRequest, format: Format = "json"
+) -> Plan | Response:
     """The same from a role or a self-assessment (whose path lists the roles it enters)."""
     snapshot = provider.snapshot(body.dataset)
-    answer = plan(
-        snapshot,
-        holder_of(snapshot, body.from_),
-        body.to,
-        path=body.path,
-        only_documented=body.only_documented,
-        avoid=body.avoid,
+    answer = await work.run(
+        lambda budget: plan(
+            snapshot,
+            holder_of(snapshot, body.from_),
+            body.to,
+            path=body.path,
+            only_documented=body.only_documented,
+            avoid=body.avoid,
+            budget=budget,
+        )
     )
     return _answer(snapshot, answer, format)

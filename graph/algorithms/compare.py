@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from graph.algorithms.gap import competence_ref, gap
 from graph.algorithms.links import DEFAULT_POLICY
+from graph.budget import Budget, unlimited
 from graph.models import natural_key
 from graph.results import (
     Basis,
@@ -29,10 +30,22 @@ def _target(snapshot: Snapshot, holder: Holder, report: GapReport) -> ComparedTa
 
 
 def compare(
-    snapshot: Snapshot, holder: Holder, targets: Sequence[str], *, basis: Basis = "entry"
+    snapshot: Snapshot,
+    holder: Holder,
+    targets: Sequence[str],
+    *,
+    basis: Basis = "entry",
+    budget: Budget | None = None,
 ) -> Comparison:
-    """Each target's gap summary, and every competence they require with each one's need."""
-    reports = [gap(snapshot, holder, target, basis=basis) for target in targets]
+    """Each target's gap summary, and every competence they require with each one's need.
+
+    `budget` (default: unlimited) counts a unit per target and per competence it requires.
+    """
+    budget = budget or unlimited()
+    reports = []
+    for target in targets:
+        reports.append(report := gap(snapshot, holder, target, basis=basis))
+        budget.spend(1 + len(report.items))
     needs: dict[str, list[int]] = {}
     for column, report in enumerate(reports):
         for item in report.items:

@@ -56,6 +56,7 @@ import networkx as nx
 from graph.algorithms.gap import competence_ref, figures
 from graph.algorithms.holdings import Holdings, from_role, merge, role_holder
 from graph.algorithms.moves import entries, entry_evidence
+from graph.budget import Budget
 from graph.errors import NoPath
 from graph.models import LinkKind, NaturalKey, natural_key
 from graph.results import CareerPath, Gain, Holder, HolderPathsAnswer, PathsAnswer, Step
@@ -302,8 +303,11 @@ def k_best_paths_from(
     max_steps: int | None = None,
     only_documented: bool = False,
     avoid: Collection[str] = (),
+    budget: Budget | None = None,
 ) -> HolderPathsAnswer:
     """The `k` cheapest simple paths from a role or a self-assessment; NoPath when there is none.
+
+    `budget`: accepted for the routes; the search spends it on branch `paths`.
 
     Without `max_steps`, the bound is `default_max_steps` of the fewest moves needed.
     With `only_documented`, a self-assessment still enters its first role by the
@@ -349,8 +353,12 @@ def k_best_paths(
     max_steps: int | None = None,
     only_documented: bool = False,
     avoid: Collection[str] = (),
+    budget: Budget | None = None,
 ) -> PathsAnswer:
-    """The `k` cheapest simple paths of at most `max_steps` moves between two roles."""
+    """The `k` cheapest simple paths of at most `max_steps` moves between two roles.
+
+    `budget`: accepted for the routes; the search spends it on branch `paths`.
+    """
     holder = role_holder(snapshot, source)
     answer = k_best_paths_from(
         snapshot,

@@ -19,6 +19,7 @@ from graph.algorithms.paths import (
     k_best_paths_from,
     start_of,
 )
+from graph.budget import Budget, unlimited
 from graph.errors import InvalidPath
 from graph.models import Role
 from graph.results import CareerPath, Holder, Plan, PlanItem, PlanStep
@@ -45,10 +46,11 @@ def _checked(snapshot: Snapshot, start: Start, end: Role, path: Sequence[str]) -
     return roles
 
 
-def _steps(snapshot: Snapshot, career: CareerPath) -> list[PlanStep]:
+def _steps(snapshot: Snapshot, career: CareerPath, budget: Budget) -> list[PlanStep]:
     steps = []
     so_far = 0
     for step in career.steps:
+        budget.spend(1 + len(step.gains))  # each raise is listed with what to learn
         so_far += step.cost
         entered = snapshot.roles[step.to]
         items = []
@@ -86,17 +88,26 @@ def plan(
     path: Sequence[str] | None = None,
     only_documented: bool = False,
     avoid: Collection[str] = (),
+    budget: Budget | None = None,
 ) -> Plan:
     """The plan along `path` (role codes, as paths list them), else along the best path.
 
     `only_documented` and `avoid` choose the best path; a given path is followed as given.
+    `budget` (default: unlimited) bounds the search for the best path and the plan's steps.
     """
+    budget = budget or unlimited()
     start, end = start_of(snapshot, holder), snapshot.role(target)
     if path:
         career = explain_from(snapshot, start, _checked(snapshot, start, end, path))
     else:
         career = k_best_paths_from(
-            snapshot, holder, end.code, k=1, only_documented=only_documented, avoid=avoid
+            snapshot,
+            holder,
+            end.code,
+            k=1,
+            only_documented=only_documented,
+            avoid=avoid,
+            budget=budget,
         ).paths[0]
     return Plan(
         from_=holder,
@@ -105,5 +116,5 @@ def plan(
         path=career.roles,
         path_source="given" if path else "best",
         level_steps=career.cost,
-        steps=_steps(snapshot, career),
+        steps=_steps(snapshot, career, budget),
     )

@@ -38,6 +38,7 @@ from graph.algorithms.holdings import Holdings
 from graph.algorithms.links import DEFAULT_POLICY
 from graph.algorithms.moves import ranking
 from graph.algorithms.per_snapshot import PerSnapshot
+from graph.budget import Budget, unlimited
 from graph.models import Competence, Role, natural_key
 from graph.results import Holder, Raise, TargetRaise, Toward, Unlocked, UnlocksAnswer
 from graph.snapshot import Snapshot
@@ -137,6 +138,7 @@ def _candidates(
     steps: Ints,
     most: Ints,
     relevant: Bools,
+    budget: Budget,
 ) -> list[_Candidate]:
     """Every single raise the framework allows, with the relevant roles it brings within reach."""
     below = (steps > most) & relevant
@@ -144,6 +146,7 @@ def _candidates(
     for competence in competences:
         have = held.get(competence.code, 0)
         rows, entry = index.requiring.get(competence.code, (np.empty(0, np.int64),) * 2)
+        budget.spend(1 + len(rows) // 100)  # one vectorised pass over the roles requiring it
         open_rows = below[rows] & (entry > have)
         rows, entry = rows[open_rows], entry[open_rows]
         for level in competence.applicable_levels:
@@ -155,7 +158,9 @@ def _candidates(
     return found
 
 
-def _one_entry_per_role(candidates: list[_Candidate], roles: int) -> list[_Candidate]:
+def _one_entry_per_role(
+    candidates: list[_Candidate], roles: int, budget: Budget
+) -> list[_Candidate]:
     """The raises in turn, each unlocking the most roles no earlier raise listed.
 
     Candidates come in competence code order, then level: on a tie the first stays.
@@ -163,6 +168,7 @@ def _one_entry_per_role(candidates: list[_Candidate], roles: int) -> list[_Candi
     listed = np.zeros(roles, dtype=np.bool_)
     chosen: list[_Candidate] = []
     while True:
+        budget.spend(len(candidates))  # one pass over the raises per entry listed
         best, best_new = None, np.empty(0, dtype=np.bool_)
         for candidate in candidates:
             new = ~listed[candidate.unlocked]
@@ -186,7 +192,10 @@ def _one_entry_per_role(candidates: list[_Candidate], roles: int) -> list[_Candi
         )
 
 
-def _raise(snapshot: Snapshot, index: _Index, steps: Ints, candidate: _Candidate) -> Raise:
+def _raise(
+    snapshot: Snapshot, index: _Index, steps: Ints, candidate: _Candidate, budget: Budget
+) -> Raise:
+    budget.spend(1 + len(candidate.unlocked))  # each role unlocked is listed in the answer
     unlocked = []
     for row, closed in zip(candidate.unlocked.tolist(), candidate.closed.tolist(), strict=True):
         left, required = int(steps[row]), int(index.required[row])
@@ -213,6 +222,7 @@ def _toward(
     held: Holdings,
     target: Role,
     candidates: list[_Candidate],
+    budget: Budget,
 ) -> Toward:
     """The raises that close part of the gap to `target`, most closed per level step first."""
     numbers = figures(held, target)
@@ -231,7 +241,7 @@ def _toward(
         coverage=numbers.coverage,
         raises=[
             TargetRaise(
-                **_raise(snapshot, index, steps, candidate).model_dump(),
+                **_raise(snapshot, index, steps, candidate, budget).model_dump(),
                 closes=closes,
                 closes_per_step=round(float(per_step), 4),
                 coverage_after=_coverage(numbers.level_steps - closes, numbers.required_steps),
@@ -248,9 +258,14 @@ def unlocks(
     target: str | None = None,
     limit: int = 10,
     threshold: float = DEFAULT_POLICY.threshold,
+    budget: Budget | None = None,
 ) -> UnlocksAnswer:
     """The `limit` raises that bring the most relevant roles within reach, one entry per role,
-    and the raises toward `target`."""
+    and the raises toward `target`.
+
+    `budget` (default: unlimited) counts a unit per competence pass and per role listed.
+    """
+    budget = budget or unlimited()
     goal = snapshot.role(target) if target is not None else None
     held = holder.holdings
     index = _index(snapshot)
@@ -260,8 +275,8 @@ def unlocks(
     )
     competences = sorted(snapshot.competences.values(), key=lambda c: natural_key(c.code))
     relevant = _relevant(snapshot, index, holder)
-    candidates = _candidates(index, competences, held, steps, most, relevant)
-    ranked = _one_entry_per_role(candidates, len(index.roles))
+    candidates = _candidates(index, competences, held, steps, most, relevant, budget)
+    ranked = _one_entry_per_role(candidates, len(index.roles), budget)
     here = holder.role.code if holder.role else None
     reached = [index.roles[row].code for row in np.flatnonzero(steps <= most).tolist()]
     return UnlocksAnswer(
@@ -270,6 +285,6 @@ def unlocks(
         threshold=threshold,
         within_reach=sum(code != here for code in reached),
         total=len(ranked),
-        raises=[_raise(snapshot, index, steps, c) for c in ranked[:limit]],
-        toward=_toward(snapshot, index, steps, held, goal, candidates) if goal else None,
+        raises=[_raise(snapshot, index, steps, c, budget) for c in ranked[:limit]],
+        toward=_toward(snapshot, index, steps, held, goal, candidates, budget) if goal else None,
     )

@@ -166,20 +166,28 @@ def neo4j_env(server: ServerInfo, check_every_s: float, store_timeout_s: float) 
 
 
 @contextmanager
-def serving(settings: dict[str, str], log: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def serving(
+    settings: dict[str, str], log: Path, *, cwd: Path | None = None, start_s: float = 60
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
     """`careergraph serve` in its own process with these settings (none other of the
-    environment's); yields its URL and the process (a fault may kill it), and ends it."""
+    environment's), its code from `cwd` when given (another tree, for before/after figures);
+    yields its URL and the process (a fault may kill it) once /health answers within
+    `start_s`, and ends it."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
     env |= {"CAREERGRAPH_LOG_LEVEL": "WARNING", **settings}
     port = _free_port()
     command = [sys.executable, "-c", "from app.cli.main import main; main()", "serve"]
     with log.open("ab") as out:
         process = subprocess.Popen(
-            [*command, "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT
+            [*command, "--port", str(port)],
+            env=env,
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        seconds_until(lambda: _answers(base, process), timeout=60, every=0.2)
+        seconds_until(lambda: _answers(base, process), timeout=start_s, every=0.2)
         yield base, process
     finally:
         process.terminate()

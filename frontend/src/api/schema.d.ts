@@ -378,6 +378,8 @@ export interface paths {
         /**
          * Career Graph
          * @description All roles and career links; `format=graphml` downloads a file for Gephi or yEd.
+         *
+         *     A bulk export (more roles and links than an anonymous budget's units) needs an API key.
          */
         get: operations["career_graph_api_v1_graph_get"];
         put?: never;
@@ -4059,7 +4061,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4204,7 +4206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4343,7 +4345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description a bulk export without an API key */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4710,7 +4712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Unprocessable Entity */
             422: {
                 headers: {
                     [name: string]: unknown;
