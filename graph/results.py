@@ -260,6 +260,12 @@ class PlanStep(Answer):
     kind: LinkKind
     evidence: str = Field(description="the document's sentence, or how the move was inferred")
     level_steps: int = Field(ge=0, description="level steps to learn, given all held so far")
+    coverage: float = Field(
+        ge=0, le=1, description="share of the role's entry levels held before the step"
+    )
+    condition: str = Field(
+        description="who the move is for, when its source limits it (empty: everyone)"
+    )
     cumulative_level_steps: int = Field(ge=0, description="level steps from the start to here")
     learn: list[PlanItem]
     experience: CareerProfile | None = Field(
@@ -281,6 +287,7 @@ class Plan(Answer):
         description="given by the caller, or the best path (as GET /api/v1/paths ranks them)"
     )
     level_steps: int = Field(ge=0, description="the cost of the path")
+    direct: DirectMove = Field(description="the direct move, to weigh the path against")
     steps: list[PlanStep]
 
 

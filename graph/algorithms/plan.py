@@ -15,6 +15,7 @@ from graph.algorithms.gap import learn
 from graph.algorithms.paths import (
     SELF_ASSESSMENT,
     Start,
+    direct_move,
     explain_from,
     k_best_paths_from,
     start_of,
@@ -70,6 +71,8 @@ def _steps(snapshot: Snapshot, career: CareerPath) -> list[PlanStep]:
                 kind=step.kind,
                 evidence=step.evidence,
                 level_steps=step.cost,
+                coverage=step.coverage,
+                condition=step.condition,
                 cumulative_level_steps=so_far,
                 learn=items,
                 experience=entered.career,
@@ -105,5 +108,6 @@ def plan(
         path=career.roles,
         path_source="given" if path else "best",
         level_steps=career.cost,
+        direct=direct_move(snapshot, start, end.code),
         steps=_steps(snapshot, career),
     )
