@@ -62,10 +62,11 @@ the cost formula and the search are otherwise the same.
 from __future__ import annotations
 
 import heapq
+from bisect import bisect_left
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 import networkx as nx
 
@@ -324,8 +325,28 @@ def _cheapest(
         """Where a path may go next from `role`, fewest moves left first."""
         return sorted((moves_left[r], r) for r in usable.successors(role) if r in moves_left)
 
+    # The target must end within reach: at most `allowed` of its levels still missing.
+    # A role closes at most what it closes from the start (less once more is held), so
+    # m more roles close at most closable[m], the sum of the m largest such closings;
+    # roles still needed after a step raise the moves left beyond the links' count.
+    allowed = most_missing(target)
     missing = _rise(entry(source), goal)
-    heap: list[_Entry] = [(missing, moves_left[source], (sort_key(source),), 0, (source,), {})]
+    closings = sorted(
+        (missing - _rise_after(entry(source), entry(r), goal) for r in moves_left if r != target),
+        reverse=True,
+    )
+    closable = list(accumulate(closings, initial=0))
+
+    def left_after(role: str, still: int) -> int:
+        """The fewest moves left after entering `role` with `still` target levels missing."""
+        if role == target:
+            return 0
+        needed = bisect_left(closable, still - allowed)  # len(closable): never enough
+        return max(moves_left[role], 1 + needed)
+
+    heap: list[_Entry] = [
+        (missing, left_after(source, missing), (sort_key(source),), 0, (source,), {})
+    ]
     popped: dict[tuple[str, frozenset[str]], int] = {}
     found: list[tuple[str, ...]] = []
     while heap and len(found) < k:
@@ -350,12 +371,14 @@ def _cheapest(
             if rise > most_missing(role):
                 continue
             still = _rise_after(held, levels, goal)
+            if moves + (ahead := left_after(role, still)) > query.max_steps:
+                continue
             budget.spend()
             heapq.heappush(
                 heap,
                 (
                     spent + rise + still,
-                    moves + left,
+                    moves + ahead,
                     (*codes, sort_key(role)),
                     spent + rise,
                     (*roles, role),

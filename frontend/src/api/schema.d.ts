@@ -1286,6 +1286,32 @@ export interface components {
             areas: components["schemas"]["AreaOut"][];
             counts: components["schemas"]["Counts"];
         };
+        /**
+         * DirectMove
+         * @description Going straight to the target: learning its entry levels with no role between.
+         */
+        DirectMove: {
+            /**
+             * Level Steps
+             * @description level steps from the start to the target
+             */
+            level_steps: number;
+            /**
+             * Coverage
+             * @description share of the target's entry levels held
+             */
+            coverage: number;
+            /**
+             * Within Reach
+             * @description coverage at or above the link threshold
+             */
+            within_reach: boolean;
+            /**
+             * Text
+             * @description in words, e.g. "learn it directly: 48 level steps, 62% covered"
+             */
+            text: string;
+        };
         /** Erased */
         Erased: {
             /** Dataset */
@@ -1595,10 +1621,15 @@ export interface components {
             max_steps_source: "given" | "default";
             /**
              * Fewest Moves
-             * @description moves of the shortest usable path
+             * @description moves of the shortest usable path over career links, reach aside
              */
             fewest_moves: number;
-            /** Paths */
+            /** @description the direct move, to weigh the paths against */
+            direct: components["schemas"]["DirectMove"];
+            /**
+             * Paths
+             * @description paths whose every step is within reach of all held before it
+             */
             paths: components["schemas"]["CareerPath"][];
         };
         /** ImportAnswer */
@@ -1831,7 +1862,8 @@ export interface components {
         };
         /**
          * PathsAnswer
-         * @description The k cheapest paths: cumulative cost, then fewer moves, then role codes.
+         * @description The k best paths of within-reach steps: cumulative cost, then fewer moves, then
+         *     role codes.
          */
         PathsAnswer: {
             from: components["schemas"]["RoleRef"];
@@ -1851,10 +1883,15 @@ export interface components {
             max_steps_source: "given" | "default";
             /**
              * Fewest Moves
-             * @description moves of the shortest usable path
+             * @description moves of the shortest usable path over career links, reach aside
              */
             fewest_moves: number;
-            /** Paths */
+            /** @description the direct move, to weigh the paths against */
+            direct: components["schemas"]["DirectMove"];
+            /**
+             * Paths
+             * @description paths whose every step is within reach of all held before it
+             */
             paths: components["schemas"]["CareerPath"][];
         };
         /** PathsRequest */
@@ -1975,6 +2012,8 @@ export interface components {
              * @description the cost of the path
              */
             level_steps: number;
+            /** @description the direct move, to weigh the path against */
+            direct: components["schemas"]["DirectMove"];
             /** Steps */
             steps: components["schemas"]["PlanStep"][];
         };
@@ -2044,6 +2083,16 @@ export interface components {
              * @description level steps to learn, given all held so far
              */
             level_steps: number;
+            /**
+             * Coverage
+             * @description share of the role's entry levels held before the step
+             */
+            coverage: number;
+            /**
+             * Condition
+             * @description who the move is for, when its source limits it (empty: everyone)
+             */
+            condition: string;
             /**
              * Cumulative Level Steps
              * @description level steps from the start to here
@@ -2522,10 +2571,20 @@ export interface components {
              * @description level steps to learn, given all held so far
              */
             cost: number;
+            /**
+             * Coverage
+             * @description share of the role's entry levels held before the step
+             */
+            coverage: number;
             /** Gains */
             gains: components["schemas"]["Gain"][];
             /** Evidence */
             evidence: string;
+            /**
+             * Condition
+             * @description who the move is for, when its source limits it (empty: everyone)
+             */
+            condition: string;
         };
         /** StoreState */
         StoreState: {
