@@ -42,16 +42,21 @@ Pruning that keeps the answer exact:
   same levels, have spent the same and may go on the same ways; the one popped
   first ranks first with every continuation. So once k of them have been popped,
   later ones are dropped: no continuation of theirs can be among the k best.
-- Before searching, the target must be within reach of the start's levels raised
-  by every role a path could visit in time (an upper bound on what a path holds);
-  if not, there is no path and nothing is searched.
+- Before searching, an over-estimate of what any path holds after m moves (the
+  start raised by every role enterable by then, `_enterable`) drops the roles no
+  path can enter in time; if the target is never enterable, nothing is searched.
+- What the target still misses must fall to the within-reach bound; m more roles
+  close at most the m largest closings any role makes from the start (a role closes
+  less once more is held). That raises a partial path's moves left beyond the
+  links' count (still a lower bound, so the order above holds) and drops the paths
+  that cannot close the rest within max_steps.
 
 Bounds: the search can still grow as O(d^L) for d links per role and L =
 max_steps when few paths exist (it must rule the rest out). It spends one unit of
 its `Budget` per partial path kept (each holds O(L) codes and a reference to its
 parent's levels), so memory and time stay within what the caller allows, and it
-answers BudgetExceeded naming what to lower ("k or max_steps"). Pops per query,
-measured (tools/bench/algorithms.py): see docs/design.md, "Paths".
+answers BudgetExceeded naming what to lower ("k or max_steps"). Partial paths kept
+on the known worst cases (tools/bench/paths_worst.py): docs/design.md, "Paths".
 
 From a self-assessment, the search starts at a stand-in for the person
 (SELF_ASSESSMENT, a code no role has) holding the self-assessed levels, whose

@@ -346,17 +346,20 @@ export interface paths {
         };
         /**
          * Paths
-         * @description The k cheapest paths over career links; a step costs the gap from all held so far.
+         * @description The k best paths over career links whose every step is within reach (coverage at
+         *     or above the link threshold) of all held so far; a step costs the gap from all held.
          *
          *     Ranked by cumulative cost, then fewer moves, then role codes; exact, ties included.
+         *     `direct` is the direct move beside them; no such path is a 404 saying why.
          */
         get: operations["paths_api_v1_paths_get"];
         put?: never;
         /**
          * Paths From
-         * @description The k cheapest paths from a role or a self-assessment; the self-assessed levels start
-         *     the cumulative cost. A self-assessment enters its first role among its `top_k` most
-         *     reachable roles and those covered at or above the link threshold (docs/design.md).
+         * @description The k best paths of within-reach steps from a role or a self-assessment, with the
+         *     direct move beside them; the self-assessed levels start the cumulative cost. A
+         *     self-assessment's first role must be within reach of its levels, like every step
+         *     (docs/design.md).
          */
         post: operations["paths_from_api_v1_paths_post"];
         delete?: never;
