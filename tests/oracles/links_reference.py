@@ -70,6 +70,7 @@ def reference_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) ->
             coverage=numbers.coverage,
             level_steps=numbers.level_steps,
             evidence=f'"{documented.evidence.quote}" (source line {documented.evidence.line})',
+            condition=documented.condition,
         )
     codes = sorted((r.code for r in dataset.roles), key=natural_key)
     for (source, target), reason in _inferred_pairs(codes, matrix, policy).items():
