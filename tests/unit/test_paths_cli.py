@@ -22,19 +22,22 @@ def embedded(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     get_settings.cache_clear()
 
 
-def test_without_max_steps_it_says_the_default_bound() -> None:
-    result = runner.invoke(cli, ["paths", "1.3", "1.5"])
+def printed(*args: str) -> str:
+    """What `careergraph paths ARGS` prints, on one line, once it succeeded."""
+    result = runner.invoke(cli, ["paths", *args])
     assert result.exit_code == 0, result.output
-    text = " ".join(result.output.split())
+    return " ".join(result.output.split())
+
+
+def test_without_max_steps_it_says_the_default_bound() -> None:
+    text = printed("1.3", "1.5")
     assert "the shortest takes 3 moves; paths of at most 5 moves (default:" in text
     assert "Or learn it directly: 13 level steps, 43% covered." in text
     assert "1. 1.3 →" in text
 
 
 def test_a_conditional_step_shows_its_condition() -> None:
-    result = runner.invoke(cli, ["paths", "2.3", "2.2"])
-    assert result.exit_code == 0, result.output
-    text = " ".join(result.output.split())
+    text = printed("2.3", "2.2")
     assert "3.3 → 2.2 (documented, 0, 100% covered): nothing new" in text
     assert "condition: If they initially came from Business departments" in text
 
