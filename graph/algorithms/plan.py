@@ -20,6 +20,7 @@ from graph.algorithms.paths import (
     k_best_paths_from,
     start_of,
 )
+from graph.budget import Budget
 from graph.errors import InvalidPath
 from graph.models import Role
 from graph.results import CareerPath, Holder, Plan, PlanItem, PlanStep
@@ -89,17 +90,25 @@ def plan(
     path: Sequence[str] | None = None,
     only_documented: bool = False,
     avoid: Collection[str] = (),
+    budget: Budget | None = None,
 ) -> Plan:
     """The plan along `path` (role codes, as paths list them), else along the best path.
 
     `only_documented` and `avoid` choose the best path; a given path is followed as given.
+    `budget` (None: unlimited) bounds the search for the best path (paths.k_best_paths_from).
     """
     start, end = start_of(snapshot, holder), snapshot.role(target)
     if path:
         career = explain_from(snapshot, start, _checked(snapshot, start, end, path))
     else:
         career = k_best_paths_from(
-            snapshot, holder, end.code, k=1, only_documented=only_documented, avoid=avoid
+            snapshot,
+            holder,
+            end.code,
+            k=1,
+            only_documented=only_documented,
+            avoid=avoid,
+            budget=budget,
         ).paths[0]
     return Plan(
         from_=holder,

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import pytest
 
+from graph.algorithms.holdings import role_holder
 from graph.algorithms.links import release
 from graph.algorithms.paths import k_best_paths
+from graph.algorithms.plan import plan
 from graph.budget import Budget
 from graph.datafiles import read_dataset
 from graph.errors import BudgetExceeded, Cancelled, NoPath
@@ -98,3 +100,12 @@ def test_the_reach_bound_answers_the_dense_catalogue_in_a_small_budget(dense: Sn
     assert all(s.coverage >= 0.6 for p in answer.paths for s in p.steps)
     with pytest.raises(NoPath, match="in at most 5 moves"):
         k_best_paths(dense, "9.1", "9.0", max_steps=5, budget=Budget(seconds=60, units=0))
+
+
+def test_a_plans_search_for_the_best_path_takes_the_same_budget(seed: Snapshot) -> None:
+    budget = Budget(seconds=60, units=5)
+    with pytest.raises(BudgetExceeded, match="lower k or max_steps"):
+        plan(seed, role_holder(seed, "1.3"), "2.3", budget=budget)
+    roomy = Budget(seconds=60, units=100_000)
+    assert plan(seed, role_holder(seed, "1.3"), "2.3", budget=roomy).path[-1] == "2.3"
+    assert roomy.spent > 5
