@@ -80,7 +80,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     REQUIREMENTS: ("role", "competence", "levels"),
     DETAILS: ("role", "field", "heading", "text"),
-    LINKS: ("source", "target", "quote", "line", "note"),
+    LINKS: ("source", "target", "quote", "line", "note", "condition"),
 }
 # Columns a file may leave out (every cell of them empty).
 OPTIONAL_COLUMNS = frozenset(
@@ -98,6 +98,7 @@ OPTIONAL_COLUMNS = frozenset(
         "heading",
         "line",
         "note",
+        "condition",
     }
 )
 OPTIONAL_FILES = frozenset({ITEMS, DETAILS, LINKS})
@@ -154,7 +155,8 @@ def write_catalogue(dataset: Dataset) -> dict[str, str]:
         ],
         DETAILS: [row for r in d.roles for row in _detail_rows(r)],
         LINKS: [
-            (k.source, k.target, k.evidence.quote, k.evidence.line or "", k.note) for k in d.links
+            (k.source, k.target, k.evidence.quote, k.evidence.line or "", k.note, k.condition)
+            for k in d.links
         ],
     }
     headers = {**COLUMNS, SCALE: (*COLUMNS[SCALE], *mappings)}
@@ -527,6 +529,7 @@ def _links(rows: list[Row], places: Places) -> list[DocumentedLink]:
             "target": target,
             "evidence": Evidence(quote=row["quote"], line=line),
             "note": row["note"],
+            "condition": row["condition"],
         }
         link = _build(DocumentedLink, row, data)
         for end in ("source", "target"):

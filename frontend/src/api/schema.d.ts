@@ -349,17 +349,20 @@ export interface paths {
         };
         /**
          * Paths
-         * @description The k cheapest paths over career links; a step costs the gap from all held so far.
+         * @description The k best paths over career links whose every step is within reach (coverage at
+         *     or above the link threshold) of all held so far; a step costs the gap from all held.
          *
          *     Ranked by cumulative cost, then fewer moves, then role codes; exact, ties included.
+         *     `direct` is the direct move beside them; no such path is a 404 saying why.
          */
         get: operations["paths_api_v1_paths_get"];
         put?: never;
         /**
          * Paths From
-         * @description The k cheapest paths from a role or a self-assessment; the self-assessed levels start
-         *     the cumulative cost. A self-assessment enters its first role among its `top_k` most
-         *     reachable roles and those covered at or above the link threshold (docs/design.md).
+         * @description The k best paths of within-reach steps from a role or a self-assessment, with the
+         *     direct move beside them; the self-assessed levels start the cumulative cost. A
+         *     self-assessment's first role must be within reach of its levels, like every step
+         *     (docs/design.md).
          */
         post: operations["paths_from_api_v1_paths_post"];
         delete?: never;
@@ -1291,6 +1294,32 @@ export interface components {
             areas: components["schemas"]["AreaOut"][];
             counts: components["schemas"]["Counts"];
         };
+        /**
+         * DirectMove
+         * @description Going straight to the target: learning its entry levels with no role between.
+         */
+        DirectMove: {
+            /**
+             * Level Steps
+             * @description level steps from the start to the target
+             */
+            level_steps: number;
+            /**
+             * Coverage
+             * @description share of the target's entry levels held
+             */
+            coverage: number;
+            /**
+             * Within Reach
+             * @description coverage at or above the link threshold
+             */
+            within_reach: boolean;
+            /**
+             * Text
+             * @description in words, e.g. "learn it directly: 48 level steps, 62% covered"
+             */
+            text: string;
+        };
         /** Erased */
         Erased: {
             /** Dataset */
@@ -1600,10 +1629,15 @@ export interface components {
             max_steps_source: "given" | "default";
             /**
              * Fewest Moves
-             * @description moves of the shortest usable path
+             * @description moves of the shortest usable path over career links, reach aside
              */
             fewest_moves: number;
-            /** Paths */
+            /** @description the direct move, to weigh the paths against */
+            direct: components["schemas"]["DirectMove"];
+            /**
+             * Paths
+             * @description paths whose every step is within reach of all held before it
+             */
             paths: components["schemas"]["CareerPath"][];
         };
         /** ImportAnswer */
@@ -1866,7 +1900,8 @@ export interface components {
         };
         /**
          * PathsAnswer
-         * @description The k cheapest paths: cumulative cost, then fewer moves, then role codes.
+         * @description The k best paths of within-reach steps: cumulative cost, then fewer moves, then
+         *     role codes.
          */
         PathsAnswer: {
             from: components["schemas"]["RoleRef"];
@@ -1886,10 +1921,15 @@ export interface components {
             max_steps_source: "given" | "default";
             /**
              * Fewest Moves
-             * @description moves of the shortest usable path
+             * @description moves of the shortest usable path over career links, reach aside
              */
             fewest_moves: number;
-            /** Paths */
+            /** @description the direct move, to weigh the paths against */
+            direct: components["schemas"]["DirectMove"];
+            /**
+             * Paths
+             * @description paths whose every step is within reach of all held before it
+             */
             paths: components["schemas"]["CareerPath"][];
         };
         /** PathsRequest */
@@ -2010,6 +2050,8 @@ export interface components {
              * @description the cost of the path
              */
             level_steps: number;
+            /** @description the direct move, to weigh the path against */
+            direct: components["schemas"]["DirectMove"];
             /** Steps */
             steps: components["schemas"]["PlanStep"][];
         };
@@ -2079,6 +2121,16 @@ export interface components {
              * @description level steps to learn, given all held so far
              */
             level_steps: number;
+            /**
+             * Coverage
+             * @description share of the role's entry levels held before the step
+             */
+            coverage: number;
+            /**
+             * Condition
+             * @description who the move is for, when its source limits it (empty: everyone)
+             */
+            condition: string;
             /**
              * Cumulative Level Steps
              * @description level steps from the start to here
@@ -2564,10 +2616,20 @@ export interface components {
              * @description level steps to learn, given all held so far
              */
             cost: number;
+            /**
+             * Coverage
+             * @description share of the role's entry levels held before the step
+             */
+            coverage: number;
             /** Gains */
             gains: components["schemas"]["Gain"][];
             /** Evidence */
             evidence: string;
+            /**
+             * Condition
+             * @description who the move is for, when its source limits it (empty: everyone)
+             */
+            condition: string;
         };
         /** StoreState */
         StoreState: {
