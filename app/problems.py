@@ -21,6 +21,7 @@ from graph.errors import (
     DatasetError,
     DatasetNotFound,
     DefaultDatasetKept,
+    GroupTooSmall,
     InvalidLevel,
     InvalidPath,
     InvalidProfile,
@@ -34,6 +35,7 @@ from graph.errors import (
     RoleNotFound,
     StoreUnavailable,
     UnitNotFound,
+    WorkforceBusy,
 )
 
 MEDIA_TYPE = "application/problem+json"
@@ -94,6 +96,8 @@ DOMAIN_STATUS: dict[type[CareerGraphError], tuple[int, str]] = {
     InvalidWorkforce: (422, "invalid-workforce"),
     PersonNotFound: (404, "unknown-person"),
     UnitNotFound: (404, "unknown-unit"),
+    WorkforceBusy: (409, "workforce-busy"),
+    GroupTooSmall: (422, "group-too-small"),
 }
 
 

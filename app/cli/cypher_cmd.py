@@ -7,7 +7,6 @@ failure is one line on stderr and exit code 1 (2 for a malformed --param).
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from enum import StrEnum
@@ -20,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from app.settings import get_settings
+from graph.csvsafe import csv_text
 from graph.errors import CareerGraphError
 from graph.neo4j import console
 from graph.neo4j.library import LibraryQuery, library, library_params, library_query
@@ -98,9 +98,8 @@ def run_command(
     if format is Format.json:
         typer.echo(result.model_dump_json(indent=2))
     elif format is Format.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows([_cell(value) for value in row] for row in result.rows)
+        rows = ([_cell(value) for value in row] for row in result.rows)
+        sys.stdout.write(csv_text(result.columns, rows))
     else:
         table = Table(*result.columns)
         for row in result.rows:

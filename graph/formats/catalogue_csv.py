@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from graph.csvsafe import neutral
 from graph.datafiles import canonical
 from graph.errors import DatasetError
 from graph.formats.bundles import Bundle
@@ -202,7 +203,7 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 def _cell(value: object) -> str:
     """A CSV cell, quoted only when it must be (Python's csv writer misses a lone '\r')."""
-    text = str(value)
+    text = str(neutral(value))
     if any(c in text for c in ',"\r\n'):
         return '"' + text.replace('"', '""') + '"'
     return text

@@ -12,6 +12,7 @@ import csv
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from graph.csvsafe import restored
 from graph.errors import DatasetError
 
 BOM = "\ufeff"
@@ -59,7 +60,7 @@ def records(
             start, ended = ended + 1, reader.line_num
             if not cells or all(not c.strip() for c in cells):
                 continue
-            yield start, cells
+            yield start, [restored(c) for c in cells]  # our exports' formula guard
             count += 1
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(ended, total, file)

@@ -1,6 +1,8 @@
 """What a workforce store provides, for the embedded files and for Neo4j alike.
 
-Every method is about one dataset's workforce. A store never checks people against the
+Every method is about one dataset's workforce. Every write is atomic (readers see the
+old workforce or the new one) and has one writer at a time per dataset (WorkforceBusy,
+409, for a second one). A store never checks people against the
 catalogue: imports are checked before they reach it (graph/workforce/imports.py), and
 what a later catalogue no longer has is reported, not refused (graph/workforce/stale.py).
 """
@@ -42,7 +44,15 @@ class WorkforceStore(Protocol):
         ...
 
     def erase(self, dataset: str, person: str) -> bool:
-        """Delete everything stored about one person; False when there was nothing."""
+        """Delete every copy of one person (staged ones included); False when there was none."""
+        ...
+
+    def drop(self, dataset: str) -> bool:
+        """Delete a dataset's whole workforce, every copy; False when there was none."""
+        ...
+
+    def sweep(self) -> list[str]:
+        """Delete what writers killed mid-way left; the datasets cleaned."""
         ...
 
 
