@@ -62,6 +62,16 @@ def open_workforce(settings: Settings, store: GraphStore) -> WorkforceStore:
     return opened
 
 
+def drop_workforce(settings: Settings, store: GraphStore | None, dataset: str) -> None:
+    """Delete the workforce of removed dataset `dataset`, every copy, so that a dataset
+    imported again under the same id starts with no one (`store` None: the embedded files)."""
+    people = (
+        WorkforceFiles(settings.workforce_dir) if store is None else open_workforce(settings, store)
+    )
+    if people.drop(dataset):
+        log.info("dataset %s removed: its workforce deleted", dataset)
+
+
 class Breaker:
     """Fail fast while the store is known to be down; bound who waits on it."""
 

@@ -272,10 +272,15 @@ class Neo4jWorkforce:
     def drop(self, dataset: str) -> bool:
         """Delete `dataset`'s whole workforce, staged and retired copies included."""
         self.apply_schema()
-        with self.writing(dataset):
-            gone = self._write(lambda tx: remove_people(tx, dataset, None))
-            self._write(lambda tx: stamp(tx, dataset))
-        return gone > 0
+        with self.writing(dataset):  # staged and retired copies go as it starts
+
+            def drop(tx: ManagedTransaction) -> int:
+                gone = remove_people(tx, dataset, None)
+                if gone:
+                    stamp(tx, dataset)
+                return gone
+
+            return self._write(drop) > 0
 
     def apply_schema(self) -> None:
         """Constraints and index of the workforce (idempotent; not in a data transaction)."""

@@ -25,9 +25,8 @@ def every_byte(directory: Path) -> bytes:
 
 def test_a_second_writer_waits_then_is_told_busy(tmp_path: Path) -> None:
     store = WorkforceFiles(tmp_path, wait_s=0.2)
-    with store.writing("test"):
-        with pytest.raises(WorkforceBusy, match="retry"):
-            store.replace(tiny_workforce())
+    with store.writing("test"), pytest.raises(WorkforceBusy, match="retry"):
+        store.replace(tiny_workforce())
     store.replace(tiny_workforce())  # free again once the first is done
     assert len(store.load("test").people) == 8
 
