@@ -81,10 +81,14 @@ class Breaker:
         self._open_until = 0.0
         self._reason = ""
 
-    @contextmanager
-    def calling(self) -> Iterator[None]:
+    def check(self) -> None:
+        """StoreUnavailable at once while the store is known to be down."""
         if time.monotonic() < self._open_until:
             raise StoreUnavailable(f"{self._reason} (retrying shortly)")
+
+    @contextmanager
+    def calling(self) -> Iterator[None]:
+        self.check()
         if not self._slots.acquire(blocking=False):
             raise StoreUnavailable("The workforce store is busy answering other requests; retry.")
         try:
@@ -131,6 +135,7 @@ class WorkforceProvider:
         ):
             return cached.index
         with self.breaker.calling(), self._lock:
+            self.breaker.check()  # it may have failed while this request waited for the lock
             version = self.store.version(snapshot.id)
             cached = self._cached.get(snapshot.id)
             if (

@@ -263,7 +263,7 @@ def test_a_bad_import_writes_nothing_and_says_where(hr: httpx.Client) -> None:
 def test_export_then_erase_a_person(hr: httpx.Client, generated: Workforce) -> None:
     someone = generated.people[-1]
     extra = {
-        "id": "ERASE-ME",
+        "id": "ERASE-ME-1",
         "unit": "unit-01",
         "role": "3.2",
         "assessments": [
@@ -276,16 +276,16 @@ def test_export_then_erase_a_person(hr: httpx.Client, generated: Workforce) -> N
         1,
         len(generated.people) + 1,
     )
-    assert hr.get("/api/v1/workforce/person?person=ERASE-ME", headers=HR).status_code == 403
-    exported = hr.get("/api/v1/workforce/person?person=ERASE-ME", headers=STEWARD).json()
+    assert hr.get("/api/v1/workforce/person?person=ERASE-ME-1", headers=HR).status_code == 403
+    exported = hr.get("/api/v1/workforce/person?person=ERASE-ME-1", headers=STEWARD).json()
     assert exported == {"dataset": "cigref-2011", "person": extra}
     url = f"/api/v1/workforce/person?person={someone.id}"
     assert hr.get(url, headers=STEWARD).json()["person"] == someone.model_dump(mode="json")
-    assert hr.delete("/api/v1/workforce/person?person=ERASE-ME", headers=HR).status_code == 403
-    erased = hr.delete("/api/v1/workforce/person?person=ERASE-ME", headers=STEWARD)
+    assert hr.delete("/api/v1/workforce/person?person=ERASE-ME-1", headers=HR).status_code == 403
+    erased = hr.delete("/api/v1/workforce/person?person=ERASE-ME-1", headers=STEWARD)
     assert erased.status_code == 200 and erased.json()["erased"] is True
-    assert hr.get("/api/v1/workforce/person?person=ERASE-ME", headers=STEWARD).status_code == 404
-    gone = hr.delete("/api/v1/workforce/person?person=ERASE-ME", headers=STEWARD)
+    assert hr.get("/api/v1/workforce/person?person=ERASE-ME-1", headers=STEWARD).status_code == 404
+    gone = hr.delete("/api/v1/workforce/person?person=ERASE-ME-1", headers=STEWARD)
     assert gone.status_code == 404
     assert hr.get("/api/v1/workforce", headers=HR).json()["people"] == len(generated.people)
 
