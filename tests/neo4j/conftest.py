@@ -67,6 +67,7 @@ def neo4j_workforce(seeded_neo4j: Driver, neo4j_database: str) -> Iterator[Neo4j
     with seeded_neo4j.session(database=neo4j_database) as session:
         session.execute_write(lambda tx: remove_people(tx, "cigref-2011", None))
         session.run("MATCH (w:Workforce) DETACH DELETE w").consume()
+        session.run("MATCH (w:WorkforceWriter) DETACH DELETE w").consume()
 
 
 def store_people_for(query_name: str, request: pytest.FixtureRequest) -> None:
