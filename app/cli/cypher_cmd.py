@@ -116,7 +116,9 @@ def run_command(
     except ValueError as error:
         raise fail(str(error), code=2) from None
     personal = _audited(target, params) if personal_data else None
-    result = _run(text, params, timeout_s=timeout, limit=limit, personal=personal)
+    result = _run(
+        text, params, timeout_s=timeout, limit=limit, personal=personal, reviewed=bool(catalogued)
+    )
     if format is Format.json:
         typer.echo(result.model_dump_json(indent=2))
     elif format is Format.csv:
@@ -170,6 +172,7 @@ def _run(
     timeout_s: float,
     limit: int,
     personal: Callable[[str], None] | None,
+    reviewed: bool,
 ) -> console.ConsoleResult:
     """Run on the configured Neo4j, with a driver that lives only for this command."""
     target = get_settings().neo4j_target()
@@ -192,6 +195,7 @@ def _run(
             timeout_s=timeout_s,
             limit=limit,
             personal=personal,
+            reviewed=reviewed,
         )
     except CareerGraphError as error:
         raise fail(error.detail) from None

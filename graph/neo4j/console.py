@@ -31,7 +31,6 @@ from neo4j import (
     NotificationMinimumSeverity,
     Query,
     Result,
-    ResultSummary,
 )
 from neo4j.exceptions import AuthError, Neo4jError, TransientError
 from pydantic import BaseModel, ConfigDict, Field
@@ -88,6 +87,7 @@ def run_query(
     limit: int = DEFAULT_LIMIT,
     max_bytes: int = DEFAULT_MAX_BYTES,
     personal: Callable[[str], None] | None = None,
+    reviewed: bool = False,
 ) -> ConsoleResult:
     """Check `text`, then run it read-only with at most `timeout_s`, `limit` rows and
     `max_bytes` of rows (as JSON).
@@ -111,7 +111,12 @@ def run_query(
             explain = Query("EXPLAIN\n" + text, metadata=METADATA, timeout=timeout_s)
             plan = session.run(explain, params).consume()
             console_gate.check_plan(plan, database=database)
-            _check_personal(text, plan, personal)
+            reach = (
+                console_gate.personal_text(text)
+                if reviewed
+                else console_gate.personal_reach(text, plan)
+            )
+            _check_personal(reach, personal)
             with session.begin_transaction(metadata=METADATA, timeout=timeout_s) as tx:
                 stamp = tx.run(load_query("store/dataset"), dataset=params[DATASET_PARAM]).single()
                 result = tx.run(text, params)
@@ -131,8 +136,7 @@ def run_query(
     )
 
 
-def _check_personal(text: str, plan: ResultSummary, personal: Callable[[str], None] | None) -> None:
-    reach = console_gate.personal_reach(text, plan)
+def _check_personal(reach: str | None, personal: Callable[[str], None] | None) -> None:
     if reach is None:
         return
     if personal is None:
@@ -210,4 +214,5 @@ def run_library(
         limit=limit,
         max_bytes=max_bytes,
         personal=personal,
+        reviewed=True,
     )

@@ -108,6 +108,7 @@ def test_the_catalogue_stays_open_to_a_console_key(service: httpx.Client) -> Non
         "MATCH (r:Role {dataset: $dataset})-[q:REQUIRES]->(c:Competence) "
         "RETURN r.code, c.code, q.level",
         "CALL db.labels() YIELD label RETURN label",
+        "MATCH p = (r:Role {code: '3.2'})-[l:IN_FAMILY]->(f:Family) RETURN p, l",
         "MATCH (c:Competence)<-[:REQUIRES]-(r:Role) RETURN c.code, count(r)",
     ):
         answer = service.post(URL, json={"query": query}, headers=CONSOLE)

@@ -136,7 +136,7 @@ def test_replacing_the_catalogue_reports_people_it_strands(
     store.replace(
         Workforce(
             dataset=DATASET,
-            people=(Person(id="STRANDED", role=dropped), Person(id="FINE", role=kept)),
+            people=(Person(id="STRANDED-1", role=dropped), Person(id="FINE-1", role=kept)),
         )
     )
     smaller = dataset.model_copy(
@@ -158,10 +158,10 @@ def test_replacing_the_catalogue_reports_people_it_strands(
     assert done.exit_code == 0, done.output
     assert (
         "warning: 1 people hold a role or competences the dataset no longer has: "
-        f"STRANDED (role {dropped}); their links to it are dropped"
+        f"STRANDED-1 (role {dropped}); their links to it are dropped"
     ) in done.output
-    assert store.person(DATASET, "STRANDED") == Person(id="STRANDED")
-    assert store.person(DATASET, "FINE") == Person(id="FINE", role=kept)
+    assert store.person(DATASET, "STRANDED-1") == Person(id="STRANDED-1")
+    assert store.person(DATASET, "FINE-1") == Person(id="FINE-1", role=kept)
 
 
 def test_an_import_leaves_no_staged_or_retired_people(
