@@ -11,8 +11,6 @@ imports back to the same values.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -20,27 +18,32 @@ QUOTE = "'"
 
 
 def neutral(value: object) -> object:
-    """`value`, with a quote in front when it is text a spreadsheet would run."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """`value`, with a quote in front when it is text a spreadsheet would run (or text that
+    already starts with quotes before such a character, so that `restored` is exact)."""
+    if isinstance(value, str) and _guarded(value):
         return QUOTE + value
     return value
 
 
 def restored(text: str) -> str:
     """A cell as `neutral` had it before (the quote it added, taken off)."""
-    if text.startswith(QUOTE) and text[1:2] and text[1:2] in FORMULA_START:
-        return text[1:]
-    return text
+    return text[1:] if text.startswith(QUOTE) and _guarded(text) else text
 
 
-def neutral_row(row: Iterable[object]) -> list[object]:
-    return [neutral(value) for value in row]
+def _guarded(text: str) -> bool:
+    return text.lstrip(QUOTE).startswith(FORMULA_START)
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Iterable[object]]) -> str:
-    """A header and rows as CSV text (`\\n` line ends), every cell neutralised."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(neutral_row(header))
-    writer.writerows(neutral_row(row) for row in rows)
-    return buffer.getvalue()
+    """A header and rows as CSV text (`\\n` line ends), every cell neutralised; None is
+    an empty cell. Quoted only where needed, a lone `\\r` included (Python's csv writer
+    leaves it bare, which breaks the row for every reader)."""
+    lines = [",".join(_cell(neutral(value)) for value in row) + "\n" for row in (header, *rows)]
+    return "".join(lines)
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    if any(c in text for c in ',"\r\n'):
+        return '"' + text.replace('"', '""') + '"'
+    return text

@@ -117,7 +117,10 @@ def _read_row(
     unit = cell("unit") or None
     role = cell("role") or None
     bad(
-        "unit", _invalid(_UNIT, unit, "one line of at most 80 characters, no '@'") if unit else None
+        "unit",
+        _invalid(_UNIT, unit, "one line of at most 80 characters, no '@' (an e-mail address)")
+        if unit
+        else None,
     )
     if role is not None:
         bad("role", catalogue.role_problem(role))
@@ -179,7 +182,10 @@ def _invalid(adapter: TypeAdapter[str], value: str | None, expected: str) -> str
         return f"missing ({expected})"
     try:
         adapter.validate_python(value)
-    except ValidationError:
+    except ValidationError as error:
+        said = error.errors()[0]
+        if said["type"] == "value_error":  # the privacy checks say what they refuse
+            return str(said["msg"]).removeprefix("Value error, ")
         return f"{value!r} is not {expected}"
     return None
 

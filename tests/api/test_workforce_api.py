@@ -329,3 +329,17 @@ def found_in_store(
         RETURN sum(found) AS found"""
     database = request.getfixturevalue("neo4j_database")
     return int(driver.execute_query(query, text=text, database_=database).records[0]["found"])
+
+
+def test_the_heatmap_csv_neutralises_formulas(hr: httpx.Client) -> None:
+    """A unit named like a formula goes out quoted (graph/csvsafe.py), so a spreadsheet shows
+    it as text; before: `=HYPERLINK(...)` went out as is."""
+    unit = '=HYPERLINK("http://127.0.0.1:9/x","y")'
+    person = [{"id": "FORMULA-1", "unit": unit, "role": "3.2"}]
+    assert hr.post("/api/v1/workforce/import", json=person, headers=IMPORTER).status_code == 200
+    try:
+        table = hr.get("/api/v1/workforce/heatmap?format=csv", headers=HR).text
+        units = [row["unit"] for row in csv.DictReader(io.StringIO(table))]
+        assert "'" + unit in units and unit not in units
+    finally:
+        hr.delete("/api/v1/workforce/person?person=FORMULA-1", headers=STEWARD)
