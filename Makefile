@@ -82,6 +82,7 @@ pytest: $(DEV) $(UI_BUILD)
 CHAOS_SECONDS ?= 30
 chaos: $(DEV)
 	$(BIN)/python -m tools.chaos.run --seconds $(CHAOS_SECONDS)
+	$(BIN)/python -m tools.chaos.workforce
 
 # Every figure of docs/benchmarks.md in one table (needs wrk: `sudo apt-get install -y wrk`;
 # the Neo4j rows need Java 17 + Maven or NEO4J_URI). BENCH_ARGS: see tools/bench/run.py,

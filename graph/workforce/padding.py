@@ -1,14 +1,15 @@
 """Padding: lifting a withheld group over the minimum group size with people one knows.
 
-A unit of 3 has its heatmap withheld. Import 5 people one made up into it, and every cell
-shows; subtract what one gave the made-up people and the 3 are laid bare. So an import
+A unit of 3 has its heatmap withheld. Merge 5 people one made up into it, and every cell
+shows; subtract what one gave the made-up people and the 3 are laid bare. So a merge
 may not take a group the answers withhold (fewer than the minimum, at least one person)
 to the minimum or more while keeping any of the people it held: the answers about them
 would be the difference of two answers. A group is what the aggregates count: a unit,
 the holders of a role, the people of a unit whose role requires a competence (a heatmap
 cell). However many people are added: the service cannot tell made-up people from new
-hires. A unit that really grows starts afresh under a new name (an import that renames
-it moves its people out of the small group, which is allowed), or stays withheld.
+hires. A unit that really grows comes in with the next full replace (which brings every
+record, so whoever sends it needs no padding to see them: app/workforce.check_padding
+checks merges only), or under a new name.
 """
 
 from __future__ import annotations

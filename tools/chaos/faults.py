@@ -133,7 +133,7 @@ class Load:
 CONSOLE_KEY = "chaos-console-key"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -159,7 +159,7 @@ def service(
         "CAREERGRAPH_API_KEYS": f"chaos:console:{CONSOLE_KEY}",
         "CAREERGRAPH_LOG_LEVEL": "WARNING",
     }
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-c", "from app.cli.main import main; main()", "serve"]
     with log.open("ab") as out:
         process = subprocess.Popen(
@@ -167,7 +167,7 @@ def service(
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        seconds_until(lambda: _answers(base, process), timeout=60, every=0.2)
+        seconds_until(lambda: answers(base, process), timeout=60, every=0.2)
         yield base
     finally:
         process.terminate()
@@ -177,7 +177,7 @@ def service(
         process.wait()
 
 
-def _answers(base: str, process: subprocess.Popen[bytes]) -> bool:
+def answers(base: str, process: subprocess.Popen[bytes]) -> bool:
     if process.poll() is not None:
         raise RuntimeError(f"the service exited with {process.returncode}")
     try:
