@@ -397,6 +397,7 @@ export interface paths {
         /**
          * Run Cypher
          * @description Run one read-only Cypher query with `$params`, a time limit, a row and a byte cap.
+         *     People's data (Person, HAS, HOLDS...) only for a key with the `steward` scope too.
          */
         post: operations["run_cypher_api_v1_cypher_post"];
         delete?: never;
@@ -437,6 +438,8 @@ export interface paths {
         /**
          * Run Library
          * @description Run library query `name`; a documented parameter left out is null; no body: defaults.
+         *     The workforce queries need the `steward` scope too; their `min_group_size` is never
+         *     below CAREERGRAPH_MIN_GROUP_SIZE.
          */
         post: operations["run_library_api_v1_cypher_library__name__post"];
         delete?: never;
@@ -528,7 +531,8 @@ export interface paths {
         };
         /**
          * Status
-         * @description How many people, units and roles; stale people; the settings; the index's memory.
+         * @description How many people, units and roles; the settings; the index's memory; stale people
+         *     (listed to stewards and importers only: ids are individuals).
          */
         get: operations["status_api_v1_workforce_get"];
         put?: never;
@@ -588,7 +592,7 @@ export interface paths {
         };
         /**
          * Bench One
-         * @description Bench strength of one role with its first `limit` candidates.
+         * @description Bench strength of one role; its first `limit` candidates for stewards only.
          */
         get: operations["bench_one_api_v1_workforce_bench__role__get"];
         put?: never;
@@ -671,7 +675,8 @@ export interface paths {
         put?: never;
         /**
          * What If Raises
-         * @description Bench strength of every role before and after the raises.
+         * @description Bench strength of every role before and after the raises. Aggregate readers aim at
+         *     units and roles of at least the minimum group size; lists of people are for stewards.
          */
         post: operations["what_if_raises_api_v1_workforce_what_if_post"];
         delete?: never;
@@ -710,14 +715,14 @@ export interface paths {
         };
         /**
          * Export Person
-         * @description Everything stored about one person.
+         * @description Everything stored about one person (the data steward's access request).
          */
         get: operations["export_person_api_v1_workforce_person_get"];
         put?: never;
         post?: never;
         /**
          * Erase Person
-         * @description Erase everything stored about one person, in the one store that holds them.
+         * @description Erase everything stored about one person, every copy in the store that holds them.
          */
         delete: operations["erase_person_api_v1_workforce_person_delete"];
         options?: never;
@@ -755,9 +760,9 @@ export interface components {
             people: number;
             /**
              * Raised
-             * @description of them, people below the level before
+             * @description of them, people below the level before; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            raised: number;
+            raised: number | null;
         };
         /** AreaOut */
         AreaOut: {
@@ -846,7 +851,7 @@ export interface components {
         BenchChange: {
             role: components["schemas"]["RoleRef"];
             /** Holders */
-            holders: number;
+            holders: number | null;
             before: components["schemas"]["ReadyCounts"];
             after: components["schemas"]["ReadyCounts"];
         };
@@ -854,33 +859,39 @@ export interface components {
         BenchCounts: {
             /**
              * Ready Now
-             * @description non-holders with readiness 1
+             * @description non-holders with readiness 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now: number;
+            ready_now: number | null;
             /**
              * Ready Soon
-             * @description non-holders at or above the threshold, not 1
+             * @description non-holders at or above the threshold, not 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_soon: number;
+            ready_soon: number | null;
             role: components["schemas"]["RoleRef"];
-            /** Holders */
-            holders: number;
+            /**
+             * Holders
+             * @description null: withheld (graph/workforce/disclosure.py)
+             */
+            holders: number | null;
         };
         /** BenchStrength */
         BenchStrength: {
             /**
              * Ready Now
-             * @description non-holders with readiness 1
+             * @description non-holders with readiness 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now: number;
+            ready_now: number | null;
             /**
              * Ready Soon
-             * @description non-holders at or above the threshold, not 1
+             * @description non-holders at or above the threshold, not 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_soon: number;
+            ready_soon: number | null;
             role: components["schemas"]["RoleRef"];
-            /** Holders */
-            holders: number;
+            /**
+             * Holders
+             * @description null: withheld (graph/workforce/disclosure.py)
+             */
+            holders: number | null;
             /** Dataset Version */
             dataset_version: string;
             /**
@@ -897,9 +908,9 @@ export interface components {
             candidates: components["schemas"]["Candidate"][];
             /**
              * Candidates Total
-             * @description all candidates; `candidates` may be cut
+             * @description all candidates; `candidates` may be cut; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            candidates_total: number;
+            candidates_total: number | null;
         };
         /** BestRaise */
         BestRaise: {
@@ -915,9 +926,9 @@ export interface components {
             threshold: number;
             /**
              * Candidates
-             * @description ready-now and ready-soon non-holders
+             * @description ready-now and ready-soon non-holders; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            candidates: number;
+            candidates: number | null;
             best: components["schemas"]["RaiseOption"] | null;
             /**
              * Reason
@@ -2203,14 +2214,14 @@ export interface components {
         ReadyCounts: {
             /**
              * Ready Now
-             * @description non-holders with readiness 1
+             * @description non-holders with readiness 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now: number;
+            ready_now: number | null;
             /**
              * Ready Soon
-             * @description non-holders at or above the threshold, not 1
+             * @description non-holders at or above the threshold, not 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_soon: number;
+            ready_soon: number | null;
         };
         /** ReadyDataset */
         ReadyDataset: {
@@ -2703,11 +2714,11 @@ export interface components {
             roles: components["schemas"]["BenchChange"][];
             /**
              * Ready Now Added
-             * @description over every role, after minus before
+             * @description over every role, after minus before; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now_added: number;
+            ready_now_added: number | null;
             /** Ready Soon Added */
-            ready_soon_added: number;
+            ready_soon_added: number | null;
         };
         /**
          * WhatIfRaise
@@ -5059,7 +5070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5150,7 +5161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5238,7 +5249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5329,7 +5340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5419,7 +5430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5507,7 +5518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5593,7 +5604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5689,7 +5700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5801,7 +5812,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5906,7 +5917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5993,7 +6004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
