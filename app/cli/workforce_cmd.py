@@ -39,7 +39,14 @@ from graph.workforce.imports import format_of, read_people_file
 from graph.workforce.index import WorkforceIndex
 from graph.workforce.jsonfile import write_json
 from graph.workforce.readiness import readiness
-from graph.workforce.results import BenchBoard, BenchStrength, BestRaise, Heatmap, WhatIf
+from graph.workforce.results import (
+    BenchBoard,
+    BenchCounts,
+    BenchStrength,
+    BestRaise,
+    Heatmap,
+    WhatIf,
+)
 from graph.workforce.spof import single_points_of_failure
 from graph.workforce.store import EMPTY, WorkforceStore
 from graph.workforce.whatif import WhatIfRaise, what_if
@@ -187,10 +194,15 @@ def bench_command(
     render_bench(bench, best)
 
 
+def benches(counts: BenchCounts) -> int:
+    """Ready now and soon (exact in the CLI: it is the steward's door)."""
+    return (counts.ready_now or 0) + (counts.ready_soon or 0)
+
+
 def render_board(board: BenchBoard) -> None:
     out.print(f"{board.people} people; ready soon from {board.threshold:.0%}")
     table = Table("role", "title", "holders", "ready now", "ready soon")
-    for r in sorted(board.roles, key=lambda r: (r.ready_now + r.ready_soon, r.holders)):
+    for r in sorted(board.roles, key=lambda r: (benches(r), r.holders or 0)):
         table.add_row(
             r.role.code, r.role.title, str(r.holders), str(r.ready_now), str(r.ready_soon)
         )

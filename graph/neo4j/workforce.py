@@ -305,7 +305,7 @@ class Neo4jWorkforce:
 
 def _claim(tx: ManagedTransaction, dataset: str, token: str, lease_s: float) -> bool:
     """Take the writer node of `dataset` for `token` if nobody alive holds it."""
-    holder = tx.run(load_query("seed/workforce_claim"), dataset=dataset).single()
+    holder = tx.run(load_query("seed/workforce_claim"), dataset=dataset).single(strict=True)
     free = (
         holder["token"] is None
         or holder["expired"]
