@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import socket
-import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,14 +35,13 @@ from graph.cypher import load_query, statements
 from graph.errors import InvalidWorkforce, WorkforceBusy
 from graph.neo4j.connection import UNAVAILABLE, unavailable
 from graph.workforce.models import Person, Workforce
-from graph.workforce.store import EMPTY, bulk
+from graph.workforce.store import EMPTY, bulk, sweep_each, take_turn
 
 BATCH_SIZE = 1000  # people per UNWIND (each with its assessments)
 # One writer per workforce: a second waits this long, then WorkforceBusy (409).
 WAIT_S = 5.0
 # A writer's lease, renewed by every batch: a writer silent this long is taken for dead.
 LEASE_S = 60.0
-_POLL_S = 0.1
 # Reading a whole workforce of 100,000 people takes seconds, more than a catalogue read.
 LOAD_TIMEOUT_S = 300.0
 T = TypeVar("T")
@@ -222,14 +220,8 @@ class Neo4jWorkforce:
         retired person it left is deleted before the new writer starts.
         """
         token = f"{os.getpid()}-{uuid.uuid4().hex}"
-        deadline = time.monotonic() + (self._wait_s if wait_s is None else wait_s)
-        while not self._write(partial(_claim, dataset=dataset, token=token, lease_s=self._lease_s)):
-            if time.monotonic() >= deadline:
-                raise WorkforceBusy(
-                    f"Another import or erasure is writing the workforce of dataset "
-                    f"{dataset!r}; retry when it is done."
-                )
-            time.sleep(_POLL_S)
+        claim = partial(_claim, dataset=dataset, token=token, lease_s=self._lease_s)
+        take_turn(lambda: self._write(claim), dataset, self._wait_s if wait_s is None else wait_s)
         try:
             self._discard(f"{dataset}~")  # what dead writers left
             yield token
@@ -239,14 +231,7 @@ class Neo4jWorkforce:
     def sweep(self) -> list[str]:
         """Delete the staged and retired people dead writers left; the datasets cleaned."""
         found = self._read(lambda tx: list(tx.run(load_query("seed/workforce_leftovers"))))
-        cleaned = []
-        for dataset in sorted(str(r["dataset"]) for r in found):
-            try:
-                with self.writing(dataset, wait_s=0):
-                    cleaned.append(dataset)
-            except WorkforceBusy:
-                continue
-        return cleaned
+        return sweep_each(self.writing, [str(r["dataset"]) for r in found])
 
     def _renew(self, dataset: str, token: str) -> None:
         self._write(partial(_still_writer, dataset=dataset, token=token, lease_s=self._lease_s))

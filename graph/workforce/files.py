@@ -18,19 +18,16 @@ from __future__ import annotations
 import fcntl
 import os
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from graph.errors import WorkforceBusy
 from graph.workforce.models import Person, Workforce
-from graph.workforce.store import EMPTY, bulk
+from graph.workforce.store import EMPTY, bulk, sweep_each, take_turn
 
 DIR_MODE = 0o700
 # How long a second writer waits for the first before it is told to retry (409).
 WAIT_S = 5.0
-_POLL_S = 0.05
 # What the store's versions before this one left on a crash (any dataset's).
 _LEGACY_TEMPORARY = ".workforce-*"
 
@@ -97,14 +94,7 @@ class WorkforceFiles:
         """
         for legacy in self.directory.glob(_LEGACY_TEMPORARY):
             legacy.unlink(missing_ok=True)
-        cleaned = []
-        for dataset in sorted({_dataset_of(p) for p in self._temporaries("*")}):
-            try:
-                with self.writing(dataset, wait_s=0):
-                    cleaned.append(dataset)
-            except WorkforceBusy:
-                continue
-        return cleaned
+        return sweep_each(self.writing, [_dataset_of(p) for p in self._temporaries("*")])
 
     @contextmanager
     def writing(self, dataset: str, *, wait_s: float | None = None) -> Iterator[None]:
@@ -139,18 +129,14 @@ class WorkforceFiles:
 
 
 def _lock(handle: int, dataset: str, wait_s: float) -> None:
-    deadline = time.monotonic() + wait_s
-    while True:
+    def try_once() -> bool:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
         except BlockingIOError:
-            if time.monotonic() >= deadline:
-                raise WorkforceBusy(
-                    f"Another import or erasure is writing the workforce of dataset "
-                    f"{dataset!r}; retry when it is done."
-                ) from None
-            time.sleep(_POLL_S)
+            return False
+        return True
+
+    take_turn(try_once, dataset, wait_s)
 
 
 def _dataset_of(temporary: Path) -> str:

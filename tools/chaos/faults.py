@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,6 +159,16 @@ def service(
         "CAREERGRAPH_API_KEYS": f"chaos:console:{CONSOLE_KEY}",
         "CAREERGRAPH_LOG_LEVEL": "WARNING",
     }
+    with serving(env, log) as (base, _):
+        yield base
+
+
+@contextmanager
+def serving(
+    env: dict[str, str], log: Path, *, timeout_s: float = 60
+) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """`careergraph serve` with `env` in its own process until the block ends; its URL and
+    process (a chaos run may kill it)."""
     port = free_port()
     command = [sys.executable, "-c", "from app.cli.main import main; main()", "serve"]
     with log.open("ab") as out:
@@ -167,8 +177,8 @@ def service(
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        seconds_until(lambda: answers(base, process), timeout=60, every=0.2)
-        yield base
+        seconds_until(lambda: answers(base, process), timeout=timeout_s, every=0.2)
+        yield base, process
     finally:
         process.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):
@@ -223,6 +233,15 @@ def restart_empty(server: ServerInfo, state_dir: Path) -> ServerInfo:
 
 def ready(base_url: str) -> dict:
     return dict(httpx.get(f"{base_url}/ready", timeout=5).json())
+
+
+def table(columns: Sequence[str], rows: list[dict[str, str]]) -> str:
+    """`rows` as a text table under `columns`."""
+    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
+    lines = [" | ".join(c.ljust(widths[c]) for c in columns)]
+    lines.append("-|-".join("-" * widths[c] for c in columns))
+    lines += [" | ".join(r[c].ljust(widths[c]) for c in columns) for r in rows]
+    return "\n".join(lines)
 
 
 def seconds_until(check: Callable[[], bool], timeout: float, every: float = 0.05) -> float:

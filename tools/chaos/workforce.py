@@ -18,15 +18,14 @@ import argparse
 import contextlib
 import os
 import signal
-import subprocess
-import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import Popen
 
 import httpx
 from neo4j import GraphDatabase
@@ -133,28 +132,11 @@ class Neo4jPeople(Store):
         )
 
 
-@contextmanager
-def serving(store: Store, log: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+def serving(store: Store, log: Path) -> AbstractContextManager[tuple[str, Popen[bytes]]]:
     """`careergraph serve` on `store` in its own process; its URL and process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
     env |= store.env() | {"CAREERGRAPH_API_KEYS": KEYS, "CAREERGRAPH_LOG_LEVEL": "WARNING"}
-    port = faults.free_port()
-    command = [sys.executable, "-c", "from app.cli.main import main; main()", "serve"]
-    with log.open("ab") as out:
-        process = subprocess.Popen(
-            [*command, "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT
-        )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        seconds_until(lambda: faults.answers(base, process), timeout=90, every=0.2)
-        yield base, process
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(timeout=10)
-            process.kill()
-        process.wait()
+    return faults.serving(env, log, timeout_s=90)
 
 
 def _import(base: str, people: Workforce) -> httpx.Response:
@@ -215,15 +197,6 @@ def _importing(base: str, people: Workforce, ended: threading.Event) -> Callable
     return run
 
 
-def table(outcomes: list[Outcome]) -> str:
-    rows = [o.row() for o in outcomes]
-    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in COLUMNS}
-    lines = [" | ".join(c.ljust(widths[c]) for c in COLUMNS)]
-    lines.append("-|-".join("-" * widths[c] for c in COLUMNS))
-    lines += [" | ".join(r[c].ljust(widths[c]) for c in COLUMNS) for r in rows]
-    return "\n".join(lines)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--people", type=int, default=30_000, help="people in the killed import")
@@ -248,7 +221,7 @@ def main() -> None:
             finally:
                 neo4j_launcher.stop(state / "neo4j")
     print()
-    print(table(outcomes))
+    print(faults.table(COLUMNS, [o.row() for o in outcomes]))
     if not all(o.held for o in outcomes):
         raise SystemExit("a killed workforce import left something behind or lost A")
 
