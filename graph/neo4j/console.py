@@ -196,7 +196,7 @@ def run_library(
     limit: int = DEFAULT_LIMIT,
     max_bytes: int = DEFAULT_MAX_BYTES,
     personal: Callable[[str], None] | None = None,
-    min_group_size: int = 1,
+    min_group_size: int | None = None,
 ) -> ConsoleResult:
     """Run library query `name` through the same gate and limits as any other query
     (`min_group_size`: the configured one, the least a query may be given)."""

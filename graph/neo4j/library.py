@@ -139,18 +139,19 @@ def library_params(
     params: Mapping[str, Any],
     *,
     default_dataset: str,
-    min_group_size: int = 1,
+    min_group_size: int | None = None,
 ) -> dict[str, Any]:
     """`params` for `query`: an unknown name is refused, a documented one left out is null,
     and `dataset` is the default dataset unless given. `$min_group_size` is the service's
-    (`min_group_size`) unless a larger one is given; a smaller one is refused."""
+    (`min_group_size`) unless a larger one is given; a smaller one is refused (None: the
+    query's own default, for callers with no service settings, e.g. the parity test)."""
     unknown = sorted(set(params) - {DATASET_PARAM, *query.parameters})
     if unknown:
         takes = ", ".join(f"${p}" for p in (DATASET_PARAM, *query.parameters))
         raise QueryFailed(f"{query.name} takes {takes}; unknown: {', '.join(unknown)}.")
     dataset = params.get(DATASET_PARAM) or default_dataset
     chosen = {DATASET_PARAM: dataset, **{name: params.get(name) for name in query.parameters}}
-    if GROUP_PARAM in chosen:
+    if GROUP_PARAM in chosen and min_group_size is not None:
         chosen[GROUP_PARAM] = _group_size(chosen[GROUP_PARAM], min_group_size)
     return chosen
 
