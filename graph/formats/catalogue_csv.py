@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from graph.csvsafe import csv_text
 from graph.datafiles import canonical
 from graph.errors import DatasetError
 from graph.formats.bundles import Bundle
@@ -160,7 +161,7 @@ def write_catalogue(dataset: Dataset) -> dict[str, str]:
         ],
     }
     headers = {**COLUMNS, SCALE: (*COLUMNS[SCALE], *mappings)}
-    return {name: _csv(headers[name], rows) for name, rows in tables.items()}
+    return {name: csv_text(headers[name], rows) for name, rows in tables.items()}
 
 
 def levels_text(requirement: Requirement) -> str:
@@ -198,19 +199,6 @@ def _detail_rows(role: Role) -> Iterable[tuple[str, str, str, str]]:
         else:
             for text in getattr(role, attribute):
                 yield role.code, field, "", text
-
-
-def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    lines = [",".join(map(_cell, row)) + "\n" for row in (header, *rows)]
-    return "".join(lines)
-
-
-def _cell(value: object) -> str:
-    """A CSV cell, quoted only when it must be (Python's csv writer misses a lone '\r')."""
-    text = str(value)
-    if any(c in text for c in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
 
 
 def read_catalogue(bundle: Bundle, *, progress: Progress | None = None) -> Dataset:

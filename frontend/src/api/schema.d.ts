@@ -405,6 +405,7 @@ export interface paths {
         /**
          * Run Cypher
          * @description Run one read-only Cypher query with `$params`, a time limit, a row and a byte cap.
+         *     People's data (Person, HAS, HOLDS...) only for a key with the `steward` scope too.
          */
         post: operations["run_cypher_api_v1_cypher_post"];
         delete?: never;
@@ -445,6 +446,8 @@ export interface paths {
         /**
          * Run Library
          * @description Run library query `name`; a documented parameter left out is null; no body: defaults.
+         *     The workforce queries need the `steward` scope too; their `min_group_size` is never
+         *     below CAREERGRAPH_MIN_GROUP_SIZE.
          */
         post: operations["run_library_api_v1_cypher_library__name__post"];
         delete?: never;
@@ -536,7 +539,8 @@ export interface paths {
         };
         /**
          * Status
-         * @description How many people, units and roles; stale people; the settings; the index's memory.
+         * @description How many people, units and roles; the settings; the index's memory; stale people
+         *     (listed to stewards and importers only: ids are individuals).
          */
         get: operations["status_api_v1_workforce_get"];
         put?: never;
@@ -596,7 +600,7 @@ export interface paths {
         };
         /**
          * Bench One
-         * @description Bench strength of one role with its first `limit` candidates.
+         * @description Bench strength of one role; its first `limit` candidates for stewards only.
          */
         get: operations["bench_one_api_v1_workforce_bench__role__get"];
         put?: never;
@@ -679,7 +683,8 @@ export interface paths {
         put?: never;
         /**
          * What If Raises
-         * @description Bench strength of every role before and after the raises.
+         * @description Bench strength of every role before and after the raises. Aggregate readers aim at
+         *     units and roles of at least the minimum group size; lists of people are for stewards.
          */
         post: operations["what_if_raises_api_v1_workforce_what_if_post"];
         delete?: never;
@@ -718,14 +723,14 @@ export interface paths {
         };
         /**
          * Export Person
-         * @description Everything stored about one person.
+         * @description Everything stored about one person (the data steward's access request).
          */
         get: operations["export_person_api_v1_workforce_person_get"];
         put?: never;
         post?: never;
         /**
          * Erase Person
-         * @description Erase everything stored about one person, in the one store that holds them.
+         * @description Erase everything stored about one person, every copy in the store that holds them.
          */
         delete: operations["erase_person_api_v1_workforce_person_delete"];
         options?: never;
@@ -763,9 +768,9 @@ export interface components {
             people: number;
             /**
              * Raised
-             * @description of them, people below the level before
+             * @description of them, people below the level before; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            raised: number;
+            raised: number | null;
         };
         /** AreaOut */
         AreaOut: {
@@ -854,7 +859,7 @@ export interface components {
         BenchChange: {
             role: components["schemas"]["RoleRef"];
             /** Holders */
-            holders: number;
+            holders: number | null;
             before: components["schemas"]["ReadyCounts"];
             after: components["schemas"]["ReadyCounts"];
         };
@@ -862,33 +867,39 @@ export interface components {
         BenchCounts: {
             /**
              * Ready Now
-             * @description non-holders with readiness 1
+             * @description non-holders with readiness 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now: number;
+            ready_now: number | null;
             /**
              * Ready Soon
-             * @description non-holders at or above the threshold, not 1
+             * @description non-holders at or above the threshold, not 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_soon: number;
+            ready_soon: number | null;
             role: components["schemas"]["RoleRef"];
-            /** Holders */
-            holders: number;
+            /**
+             * Holders
+             * @description null: withheld (graph/workforce/disclosure.py)
+             */
+            holders: number | null;
         };
         /** BenchStrength */
         BenchStrength: {
             /**
              * Ready Now
-             * @description non-holders with readiness 1
+             * @description non-holders with readiness 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now: number;
+            ready_now: number | null;
             /**
              * Ready Soon
-             * @description non-holders at or above the threshold, not 1
+             * @description non-holders at or above the threshold, not 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_soon: number;
+            ready_soon: number | null;
             role: components["schemas"]["RoleRef"];
-            /** Holders */
-            holders: number;
+            /**
+             * Holders
+             * @description null: withheld (graph/workforce/disclosure.py)
+             */
+            holders: number | null;
             /** Dataset Version */
             dataset_version: string;
             /**
@@ -905,9 +916,9 @@ export interface components {
             candidates: components["schemas"]["Candidate"][];
             /**
              * Candidates Total
-             * @description all candidates; `candidates` may be cut
+             * @description all candidates; `candidates` may be cut; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            candidates_total: number;
+            candidates_total: number | null;
         };
         /** BestRaise */
         BestRaise: {
@@ -923,9 +934,9 @@ export interface components {
             threshold: number;
             /**
              * Candidates
-             * @description ready-now and ready-soon non-holders
+             * @description ready-now and ready-soon non-holders; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            candidates: number;
+            candidates: number | null;
             best: components["schemas"]["RaiseOption"] | null;
             /**
              * Reason
@@ -2297,14 +2308,14 @@ export interface components {
         ReadyCounts: {
             /**
              * Ready Now
-             * @description non-holders with readiness 1
+             * @description non-holders with readiness 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now: number;
+            ready_now: number | null;
             /**
              * Ready Soon
-             * @description non-holders at or above the threshold, not 1
+             * @description non-holders at or above the threshold, not 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_soon: number;
+            ready_soon: number | null;
         };
         /** ReadyDataset */
         ReadyDataset: {
@@ -2807,11 +2818,11 @@ export interface components {
             roles: components["schemas"]["BenchChange"][];
             /**
              * Ready Now Added
-             * @description over every role, after minus before
+             * @description over every role, after minus before; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now_added: number;
+            ready_now_added: number | null;
             /** Ready Soon Added */
-            ready_soon_added: number;
+            ready_soon_added: number | null;
         };
         /**
          * WhatIfRaise
@@ -5194,7 +5205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5285,7 +5296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5373,7 +5384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5464,7 +5475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5554,7 +5565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5642,7 +5653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5728,7 +5739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5824,7 +5835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5936,7 +5947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6041,7 +6052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6128,7 +6139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
