@@ -276,7 +276,9 @@ def unlocks(
     competences = sorted(snapshot.competences.values(), key=lambda c: natural_key(c.code))
     relevant = _relevant(snapshot, index, holder)
     candidates = _candidates(index, competences, held, steps, most, relevant, budget)
-    ranked = _one_entry_per_role(candidates, len(index.roles), budget)
+    # Only raises that unlock a relevant role take part in the entries (most unlock none).
+    unlocking = [c for c in candidates if len(c.unlocked)]
+    ranked = _one_entry_per_role(unlocking, len(index.roles), budget)
     here = holder.role.code if holder.role else None
     reached = [index.roles[row].code for row in np.flatnonzero(steps <= most).tolist()]
     return UnlocksAnswer(

@@ -1,9 +1,9 @@
 """Every request runs within a budget (app/request_budget.py), over real HTTP.
 
-The service here has the seed and a synthetic catalogue of 300 roles (1,225 career
-links), and an anonymous budget of 1,500 units: the seed's export (240 roles and links)
-fits it, the synthetic one's (1,525) is a bulk export that needs a key, as ESCO's
-(212,000) does with the default budget.
+The service here has the seed and a synthetic catalogue of 300 roles (4,517 career
+links), and an anonymous budget of 1,500 units: the seed's export (33 roles and 263
+links) fits it, the synthetic one's is a bulk export that needs a key, as ESCO's does
+with the default budget.
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ from app import request_budget
 from app.answers import exports
 from app.main import create_app
 from app.settings import Settings
-from graph.algorithms.holdings import role_holder
-from graph.algorithms.unlocks import unlocks
+from graph.algorithms.links import release
+from graph.algorithms.paths import k_best_paths
 from graph.budget import Budget
-from graph.datafiles import write_dataset
+from graph.datafiles import read_dataset, write_dataset
 from graph.errors import Cancelled
 from graph.snapshot import Snapshot
+from seed import DATA_DIR
 from tests.fixtures.live import serving
 from tools.bench.synthetic import catalogue
 
@@ -64,7 +65,6 @@ def client(base_url: str) -> Iterator[httpx.Client]:
 @pytest.fixture(scope="module")
 def big(library: Path) -> Snapshot:
     from graph.embedded import EmbeddedStore
-    from seed import DATA_DIR
 
     return Snapshot.build(EmbeddedStore.from_directories([DATA_DIR], library=library).load(BIG))
 
@@ -84,7 +84,8 @@ def test_an_anonymous_bulk_export_is_refused_and_a_keyed_one_served(
         _budget_problem(anonymous, "send an API key")
         keyed = client.get("/api/v1/graph", params={"dataset": BIG, "format": format}, headers=KEY)
         assert keyed.status_code == 200
-    assert len(client.get("/api/v1/graph", headers=KEY).json()["links"]) == 207  # the seed
+    seed_links = release(read_dataset(DATA_DIR)).links
+    assert len(client.get("/api/v1/graph", headers=KEY).json()["links"]) == len(seed_links)
     assert client.get("/api/v1/graph").status_code == 200  # a small export needs no key
 
 
@@ -144,16 +145,19 @@ def test_an_export_is_made_once_per_version_and_kept_gzipped(
 
 
 def test_a_request_over_its_units_says_what_to_lower_and_a_key_lifts_it(
-    client: httpx.Client, big: Snapshot
+    client: httpx.Client,
 ) -> None:
-    source = big.dataset.roles[0].code
-    params = {"dataset": BIG, "from": source, "limit": 500}
-    _budget_problem(client.get("/api/v1/unlocks", params=params), "lower limit")
-    keyed = client.get("/api/v1/unlocks", params=params, headers=KEY)
+    # The seed's 4.10 -> 2.2 keeps about 6,600 partial paths for k=10 within 10 moves, and
+    # about a dozen for the best path alone.
+    params = {"from": "4.10", "to": "2.2", "k": 10, "max_steps": 10}
+    _budget_problem(client.get("/api/v1/paths", params=params), "lower k or max_steps")
+    keyed = client.get("/api/v1/paths", params=params, headers=KEY)
     assert keyed.status_code == 200
-    expected = unlocks(big, role_holder(big, source), limit=500)
+    seed = Snapshot.build(release(read_dataset(DATA_DIR)))
+    expected = k_best_paths(seed, "4.10", "2.2", k=10, max_steps=10)
     assert keyed.json() == expected.model_dump(mode="json", by_alias=True)
-    assert client.get("/api/v1/unlocks", params={**params, "limit": 10}).status_code == 200
+    best = {"from": "4.10", "to": "2.2", "k": 1}
+    assert client.get("/api/v1/paths", params=best).status_code == 200
 
 
 def test_a_key_that_matches_none_gets_the_anonymous_budget(client: httpx.Client) -> None:

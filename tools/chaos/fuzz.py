@@ -3,7 +3,7 @@
     python -m tools.chaos.fuzz [--seconds 60] [--max-requests 5000] [--seed 1] [--out DIR]
 
 Starts `careergraph serve` in its own process on the embedded store, with an empty
-library and workforce in a temporary directory and a key with the write and workforce
+library and workforce in a temporary directory and a key with the write and importer
 scopes (loopback only), then sends uploads drawn by tools/chaos/shapes.py one after
 another, until the time or the count runs out. Every answer must be a problem or a
 success: a 500, a dropped connection or an answer slower than --slow seconds is a
@@ -106,7 +106,7 @@ def service_settings(state: Path) -> dict[str, str]:
         "CAREERGRAPH_STORE": "embedded",
         "CAREERGRAPH_DATASETS_DIR": str(state / "datasets"),
         "CAREERGRAPH_WORKFORCE_DIR": str(state / "workforce"),
-        "CAREERGRAPH_API_KEYS": f"fuzz:write+workforce:{KEY}",
+        "CAREERGRAPH_API_KEYS": f"fuzz:write+importer:{KEY}",
         "XDG_STATE_HOME": str(state / "xdg"),
     }
 
