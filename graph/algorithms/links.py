@@ -44,7 +44,7 @@ from graph.release import Release
 
 # Bump when the inferring code changes what it picks: the fingerprint, and through it
 # every release version, changes with it.
-RULE_VERSION = 2
+RULE_VERSION = 3
 
 # Cells per block of source rows: bounds memory to ~100 MB whatever the catalogue size.
 BLOCK_CELLS = 1 << 22
@@ -59,7 +59,7 @@ class LinkPolicy:
     the coverage at which a role counts as within reach (unlocks, compare).
     """
 
-    top_k: int = 15
+    top_k: int = 23
     share: float = 0.25
     threshold: float = 0.6
 

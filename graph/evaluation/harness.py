@@ -66,8 +66,7 @@ def evaluate(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> Evalua
     truth = truth_for(dataset)
     if truth is None:
         return None
-    alone = dataset.model_copy(update={"links": ()})
-    snapshot = Snapshot.build(release(alone, policy=policy))
+    snapshot = model_alone(dataset, policy=policy)
     judged = sorted(code for code in snapshot.roles if truth.relevant.get(code))
     rankers: dict[str, Ranker] = {
         "model (default: no step-downs)": _model(snapshot, "not-down"),
@@ -90,6 +89,11 @@ def evaluate(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> Evalua
         ],
         stated_ranks=_stated_ranks(dataset, snapshot),
     )
+
+
+def model_alone(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> Snapshot:
+    """`dataset` released without its documented links: only the model's inferred ones."""
+    return Snapshot.build(release(dataset.model_copy(update={"links": ()}), policy=policy))
 
 
 def _model(snapshot: Snapshot, direction: DirectionFilter) -> Ranker:
