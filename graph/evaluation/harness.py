@@ -195,11 +195,14 @@ def _link_scores(
 
 def _stated_ranks(dataset: Dataset, snapshot: Snapshot) -> dict[str, int | None]:
     """Where each documented move lands in its source's default next moves, the link left out."""
+    ranked: dict[str, list[str]] = {}
     places: dict[str, int | None] = {}
     for link in dataset.links:
-        holder = role_holder(snapshot, link.source)
-        moves = next_moves(snapshot, holder, limit=len(snapshot.roles), documented="exclude")
-        codes = [m.role.code for m in moves.moves]
+        if link.source not in ranked:  # one ranking per source, however many links leave it
+            holder = role_holder(snapshot, link.source)
+            moves = next_moves(snapshot, holder, limit=len(snapshot.roles), documented="exclude")
+            ranked[link.source] = [m.role.code for m in moves.moves]
+        codes = ranked[link.source]
         places[f"{link.source}->{link.target}"] = (
             codes.index(link.target) + 1 if link.target in codes else None
         )
