@@ -49,6 +49,14 @@ def running_words(text: str, ignored: set[str]) -> list[str]:
     return found
 
 
+def weights_cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
+    na = math.sqrt(sum(v * v for v in wa.values()))
+    nb = math.sqrt(sum(v * v for v in wb.values()))
+    if not na or not nb:
+        return 0.0
+    return sum(wa[w] * wb[w] for w in wa.keys() & wb.keys()) / (na * nb)
+
+
 def title_cosine(roles: Mapping[str, Role], a: Role, b: Role) -> float:
     every = [words(" ".join((r.title, *r.alt_titles))) for r in roles.values()]
 
@@ -56,12 +64,7 @@ def title_cosine(roles: Mapping[str, Role], a: Role, b: Role) -> float:
         mine = words(" ".join((role.title, *role.alt_titles)))
         return {w: math.log(len(every) / sum(w in other for other in every)) for w in mine}
 
-    wa, wb = weights(a), weights(b)
-    na = math.sqrt(sum(v * v for v in wa.values()))
-    nb = math.sqrt(sum(v * v for v in wb.values()))
-    if not na or not nb:
-        return 0.0
-    return sum(wa[w] * wb[w] for w in wa.keys() & wb.keys()) / (na * nb)
+    return weights_cosine(weights(a), weights(b))
 
 
 def description(role: Role) -> list[str]:
@@ -80,12 +83,7 @@ def description_cosine(roles: Mapping[str, Role], a: Role, b: Role) -> float:
             for w in set(mine)
         }
 
-    wa, wb = weights(a), weights(b)
-    na = math.sqrt(sum(v * v for v in wa.values()))
-    nb = math.sqrt(sum(v * v for v in wb.values()))
-    if not na or not nb:
-        return 0.0
-    return sum(wa[w] * wb[w] for w in wa.keys() & wb.keys()) / (na * nb)
+    return weights_cosine(weights(a), weights(b))
 
 
 def level_cosine(held: dict[str, int], role: Role) -> float:
