@@ -85,6 +85,7 @@ CHAOS_ROUNDS ?= 5
 chaos: $(DEV)
 	$(BIN)/python -m tools.chaos.run --seconds $(CHAOS_SECONDS)
 	$(BIN)/python -m tools.chaos.library --rounds $(CHAOS_ROUNDS)
+	$(BIN)/python -m tools.chaos.workforce
 
 # Random uploads to the dataset and workforce routes (embedded store, loopback): no 500,
 # no answer over 5 s. FUZZ_SECONDS sets the length; failures are saved in artifacts/fuzz.

@@ -64,8 +64,12 @@ def _step(number: int, step: PlanStep, label: Label) -> Iterator[str]:
     yield f"## Step {number}: {source} → {step.to.code} {step.to.title}"
     yield ""
     yield f"- Move: {step.kind}; {step.evidence}"
+    if step.condition:
+        yield f"- Condition (from the source): {step.condition}"
     yield (
-        f"- Level steps: {step.level_steps} ({step.cumulative_level_steps} from the start to here)"
+        f"- Level steps: {step.level_steps} "
+        f"({step.cumulative_level_steps} from the start to here); "
+        f"{step.coverage:.0%} of the role's entry levels held before the step"
     )
     asked = experience_lines(step.experience)
     yield from (f"- The sheet of {step.to.code} asks for {line}" for line in asked)
@@ -86,6 +90,7 @@ def plan_markdown(plan: Plan, label: Label) -> str:
         f"- From: {_who(plan.from_, label)}",
         f"- Path ({chosen}): {' → '.join(plan.path)}",
         f"- Level steps in all: {plan.level_steps}",
+        f"- Or {plan.direct.text}",
         f"- Data version: {plan.dataset_version}",
         "",
     ]

@@ -23,6 +23,7 @@ from graph.errors import (
     DatasetExists,
     DatasetNotFound,
     DefaultDatasetKept,
+    GroupTooSmall,
     InvalidLevel,
     InvalidPath,
     InvalidProfile,
@@ -37,6 +38,7 @@ from graph.errors import (
     StoreUnavailable,
     TooLarge,
     UnitNotFound,
+    WorkforceBusy,
 )
 
 MEDIA_TYPE = "application/problem+json"
@@ -100,6 +102,8 @@ DOMAIN_STATUS: dict[type[CareerGraphError], tuple[int, str]] = {
     InvalidWorkforce: (422, "invalid-workforce"),
     PersonNotFound: (404, "unknown-person"),
     UnitNotFound: (404, "unknown-unit"),
+    WorkforceBusy: (409, "workforce-busy"),
+    GroupTooSmall: (422, "group-too-small"),
 }
 
 

@@ -183,3 +183,15 @@ class PersonNotFound(CareerGraphError):
 class UnitNotFound(NotFound):
     title = "Unknown unit"
     what = "unit"
+
+
+class WorkforceBusy(CareerGraphError):
+    """Another writer holds this workforce (one writer per workforce, on every store)."""
+
+    title = "Workforce busy"
+
+
+class GroupTooSmall(CareerGraphError):
+    """A question aimed at fewer people than the minimum group size (docs/workforce.md)."""
+
+    title = "Group too small"

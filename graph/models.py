@@ -292,3 +292,6 @@ class CareerLink(Frozen):
     coverage: float = Field(ge=0, le=1, description="share of the target's entry levels held")
     level_steps: int = Field(ge=0, description="level steps from the source's holdings")
     evidence: str = Field(description="the quote for documented links, the figures otherwise")
+    condition: str = Field(
+        default="", description="who a documented move is for, when its source limits it"
+    )

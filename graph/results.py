@@ -125,8 +125,23 @@ class Step(Answer):
     to: str
     kind: LinkKind
     cost: int = Field(ge=0, description="level steps to learn, given all held so far")
+    coverage: float = Field(
+        ge=0, le=1, description="share of the role's entry levels held before the step"
+    )
     gains: list[Gain]
     evidence: str
+    condition: str = Field(
+        description="who the move is for, when its source limits it (empty: everyone)"
+    )
+
+
+class DirectMove(Answer):
+    """Going straight to the target: learning its entry levels with no role between."""
+
+    level_steps: int = Field(ge=0, description="level steps from the start to the target")
+    coverage: float = Field(ge=0, le=1, description="share of the target's entry levels held")
+    within_reach: bool = Field(description="coverage at or above the link threshold")
+    text: str = Field(description='in words, e.g. "learn it directly: 48 level steps, 62% covered"')
 
 
 class CareerPath(Answer):
@@ -149,12 +164,18 @@ class _Paths(Answer):
     max_steps_source: Literal["given", "default"] = Field(
         description="whether max_steps was given by the caller or chosen by the default rule"
     )
-    fewest_moves: int = Field(ge=1, description="moves of the shortest usable path")
-    paths: list[CareerPath]
+    fewest_moves: int = Field(
+        ge=1, description="moves of the shortest usable path over career links, reach aside"
+    )
+    direct: DirectMove = Field(description="the direct move, to weigh the paths against")
+    paths: list[CareerPath] = Field(
+        description="paths whose every step is within reach of all held before it"
+    )
 
 
 class PathsAnswer(_Paths):
-    """The k cheapest paths: cumulative cost, then fewer moves, then role codes."""
+    """The k best paths of within-reach steps: cumulative cost, then fewer moves, then
+    role codes."""
 
     from_: RoleRef = Field(alias="from")
 
@@ -250,6 +271,12 @@ class PlanStep(Answer):
     kind: LinkKind
     evidence: str = Field(description="the document's sentence, or how the move was inferred")
     level_steps: int = Field(ge=0, description="level steps to learn, given all held so far")
+    coverage: float = Field(
+        ge=0, le=1, description="share of the role's entry levels held before the step"
+    )
+    condition: str = Field(
+        description="who the move is for, when its source limits it (empty: everyone)"
+    )
     cumulative_level_steps: int = Field(ge=0, description="level steps from the start to here")
     learn: list[PlanItem]
     experience: CareerProfile | None = Field(
@@ -271,6 +298,7 @@ class Plan(Answer):
         description="given by the caller, or the best path (as GET /api/v1/paths ranks them)"
     )
     level_steps: int = Field(ge=0, description="the cost of the path")
+    direct: DirectMove = Field(description="the direct move, to weigh the path against")
     steps: list[PlanStep]
 
 

@@ -5,6 +5,13 @@ Every sentence inside a role sheet is scanned for a career cue ("may lead to",
 role names found after it (titles, alternative titles, and the few aliases
 below) fix the other end. A cue sentence that names no other role of the
 nomenclature is kept as a career mention of the sheet's role instead.
+
+A sentence that opens with a conditional clause ("If they initially came from
+Business departments, they could move on to ...") limits the move to the people
+the clause names: the clause, as written, becomes the link's `condition`. Only a
+leading "If", "Only if", "Provided (that)" or "Where" clause counts; a sentence
+that merely describes the role's holder ("Entrusted to an experienced Manager,
+...") states no condition on the move.
 """
 
 from __future__ import annotations
@@ -63,6 +70,8 @@ NOT_ROLES: dict[str, str] = {
     "within the company": "no particular role is named",
 }
 
+# A leading conditional clause, up to its comma (module docstring).
+CONDITION = re.compile(r"^((?:Only if|If|Provided(?: that)?|Where)\b[^,]+),")
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z])")
 # Where a sheet talks about careers; activity and competence text never does.
 SCANNED_SECTIONS = ("mission", "career", "trends")
@@ -187,5 +196,19 @@ def documented_links(found: list[Mention]) -> list[DocumentedLink]:
             )
             note = f"{how}; cue '{mention.cue}': {source} -> {target}"
             evidence = Evidence(quote=mention.quote, line=mention.line)
-            links.append(DocumentedLink(source=source, target=target, evidence=evidence, note=note))
+            links.append(
+                DocumentedLink(
+                    source=source,
+                    target=target,
+                    evidence=evidence,
+                    note=note,
+                    condition=condition_of(mention.quote),
+                )
+            )
     return links
+
+
+def condition_of(quote: str) -> str:
+    """The conditional clause a quote opens with, if any: who the move is for."""
+    found = CONDITION.match(quote)
+    return found.group(1) if found else ""

@@ -127,8 +127,9 @@ def render_paths(answer: PathsAnswer, label: Label) -> None:
     console.print(
         f"{answer.from_.code} {answer.from_.title} → {answer.to.code} {answer.to.title}: "
         f"the shortest takes {answer.fewest_moves} moves; paths of at most "
-        f"{answer.max_steps} moves ({why})"
+        f"{answer.max_steps} moves ({why}), every step within reach of all held before it"
     )
+    console.print(f"Or {answer.direct.text}.")
     for rank, path in enumerate(answer.paths, start=1):
         console.print(f"[bold]{rank}. {' → '.join(path.roles)}[/]  cost {path.cost} level steps")
         for step in path.steps:
@@ -137,8 +138,11 @@ def render_paths(answer: PathsAnswer, label: Label) -> None:
                 for g in step.gains
             )
             console.print(
-                f"   {step.from_} → {step.to} ({step.kind}, {step.cost}): {gains or 'nothing new'}"
+                f"   {step.from_} → {step.to} ({step.kind}, {step.cost}, "
+                f"{step.coverage:.0%} covered): {gains or 'nothing new'}"
             )
+            if step.condition:
+                console.print(f"     condition: {step.condition}")
 
 
 @cli.command("gap")

@@ -3,13 +3,19 @@
 Runs against NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE through the
 same read-only gate and limits as `POST /api/v1/cypher` (graph/neo4j/console.py). Any
 failure is one line on stderr and exit code 1 (2 for a malformed --param).
+
+People's data follows the API's rule: a query that could read people is refused unless
+`--personal-data` says the user acts as data steward; it then runs and is audited under
+`cli:<user>` (docs/workforce.md, "Privacy"). The library's `$min_group_size` is never
+below CAREERGRAPH_MIN_GROUP_SIZE.
 """
 
 from __future__ import annotations
 
-import csv
+import getpass
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,10 +26,12 @@ from rich.console import Console
 from rich.table import Table
 
 from app.settings import get_settings
+from graph.csvsafe import csv_text
 from graph.errors import CareerGraphError
 from graph.neo4j import console
 from graph.neo4j.library import LibraryQuery, library, library_params, library_query
 from graph.neo4j.store import Neo4jStore
+from graph.workforce import audit
 
 cli = typer.Typer(no_args_is_help=True)
 out = Console()
@@ -78,15 +86,28 @@ def run_command(
     limit: Annotated[
         int, typer.Option(min=1, max=console.MAX_LIMIT, help="Rows at most.")
     ] = console.DEFAULT_LIMIT,
+    personal_data: Annotated[
+        bool,
+        typer.Option(
+            "--personal-data",
+            help="Act as data steward: let the query read people (audited).",
+        ),
+    ] = False,
 ) -> None:
     """Run a library query or a query file, read-only, and print its rows."""
     try:
         text, catalogued = _query_of(target)
         examples = catalogued.example if catalogued else {}
         params = dict(parse_param(raw, examples) for raw in param or [])
-        default = get_settings().careergraph_default_dataset
+        settings = get_settings()
+        default = settings.careergraph_default_dataset
         if catalogued:
-            params = library_params(catalogued, params, default_dataset=default)
+            params = library_params(
+                catalogued,
+                params,
+                default_dataset=default,
+                min_group_size=settings.careergraph_min_group_size,
+            )
         params.setdefault("dataset", default)
     except CareerGraphError as error:
         raise fail(error.detail) from None
@@ -94,13 +115,15 @@ def run_command(
         raise fail(f"cannot read {target}: {error}") from None
     except ValueError as error:
         raise fail(str(error), code=2) from None
-    result = _run(text, params, timeout_s=timeout, limit=limit)
+    personal = _audited(target, params) if personal_data else None
+    result = _run(
+        text, params, timeout_s=timeout, limit=limit, personal=personal, reviewed=bool(catalogued)
+    )
     if format is Format.json:
         typer.echo(result.model_dump_json(indent=2))
     elif format is Format.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(result.columns)
-        writer.writerows([_cell(value) for value in row] for row in result.rows)
+        rows = ([_cell(value) for value in row] for row in result.rows)
+        sys.stdout.write(csv_text(result.columns, rows))
     else:
         table = Table(*result.columns)
         for row in result.rows:
@@ -133,8 +156,23 @@ def parse_param(raw: str, examples: dict[str, Any]) -> tuple[str, Any]:
     return key, text
 
 
+def _audited(target: str, params: dict[str, Any]) -> Callable[[str], None]:
+    def audited(reach: str) -> None:
+        names = ", ".join(sorted(params)) or "none"
+        what = f"console {Path(target).name} reading people ({reach}; params {names})"
+        audit.record(f"cli:{getpass.getuser()}", what, str(params["dataset"]))
+
+    return audited
+
+
 def _run(
-    text: str, params: dict[str, Any], *, timeout_s: float, limit: int
+    text: str,
+    params: dict[str, Any],
+    *,
+    timeout_s: float,
+    limit: int,
+    personal: Callable[[str], None] | None,
+    reviewed: bool,
 ) -> console.ConsoleResult:
     """Run on the configured Neo4j, with a driver that lives only for this command."""
     target = get_settings().neo4j_target()
@@ -156,6 +194,8 @@ def _run(
             dataset=params["dataset"],
             timeout_s=timeout_s,
             limit=limit,
+            personal=personal,
+            reviewed=reviewed,
         )
     except CareerGraphError as error:
         raise fail(error.detail) from None

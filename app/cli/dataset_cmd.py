@@ -26,6 +26,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from app.settings import Settings, get_settings
+from app.workforce import drop_workforce
 from graph.algorithms.links import DEFAULT_POLICY, release
 from graph.datafiles import check_id, read_dataset, write_files
 from graph.dataset_library import Library
@@ -396,4 +397,5 @@ def remove_command(
             )
         if not shelf.remove(dataset_id):
             raise not_found(dataset_id, shelf.ids())
+        drop_workforce(get_settings(), getattr(shelf, "store", None), dataset_id)  # its people
     out.print(f"removed {dataset_id} from {shelf.where}")

@@ -1,13 +1,17 @@
 """`careergraph workforce ...`: people analytics from a terminal (docs/workforce.md).
 
 Runs on the configured store (the embedded workforce files, or Neo4j) with the service's
-settings: minimum group size, ready-soon threshold. Tables for people; `--json` prints
+settings: minimum group size, ready-soon threshold. Whoever runs it holds the store itself
+(its files or Neo4j credentials), so the CLI is the data steward's and importer's door
+(docs/workforce.md, "Privacy"): person commands are audited under `cli:<user>` with the
+person pseudonymised, reports (heatmap, single points) are published as the API publishes
+them, and imports are checked for padding like the API's. Tables for people; `--json` prints
 the document the API returns. Any error is one line per problem on stderr and exit 1.
 """
 
 from __future__ import annotations
 
-import csv
+import getpass
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,9 +25,11 @@ from rich.table import Table
 
 from app.cli.career_cmd import DatasetOption, JsonOption, emit, store_and_snapshot
 from app.settings import Settings
-from app.workforce import open_workforce
+from app.workforce import check_padding, open_workforce, requirements
+from graph.csvsafe import csv_text
 from graph.errors import CareerGraphError, InvalidWorkforce
 from graph.snapshot import Snapshot
+from graph.workforce import audit, disclosure
 from graph.workforce.bench import bench_board, bench_strength
 from graph.workforce.best_raise import best_single_raise
 from graph.workforce.csvfile import write_csv
@@ -33,7 +39,14 @@ from graph.workforce.imports import format_of, read_people_file
 from graph.workforce.index import WorkforceIndex
 from graph.workforce.jsonfile import write_json
 from graph.workforce.readiness import readiness
-from graph.workforce.results import BenchBoard, BenchStrength, BestRaise, Heatmap, WhatIf
+from graph.workforce.results import (
+    BenchBoard,
+    BenchCounts,
+    BenchStrength,
+    BestRaise,
+    Heatmap,
+    WhatIf,
+)
 from graph.workforce.spof import single_points_of_failure
 from graph.workforce.store import EMPTY, WorkforceStore
 from graph.workforce.whatif import WhatIfRaise, what_if
@@ -61,6 +74,15 @@ class Session:
 
     def threshold(self, given: float | None) -> float:
         return self.settings.careergraph_ready_soon if given is None else given
+
+    def audit(self, action: str, person: str | None = None) -> None:
+        dataset = self.snapshot.id
+        target = (
+            None
+            if person is None
+            else f"person {audit.pseudonym(self.settings.workforce_dir, dataset, person)}"
+        )
+        audit.record(f"cli:{getpass.getuser()}", action, dataset, target)
 
 
 @contextmanager
@@ -93,7 +115,15 @@ def import_command(
     """Import people; any bad row is reported (file:line:column) and nothing is written."""
     with session(dataset) as s:
         people = read_people_file(path, s.snapshot.dataset)
+        check_padding(
+            s.people.load(s.snapshot.id),
+            people,
+            replace=replace,
+            requires=requirements(s.snapshot.roles),
+            min_group_size=s.settings.careergraph_min_group_size,
+        )
         (s.people.replace if replace else s.people.merge)(people)
+        s.audit(f"import ({'replace' if replace else 'merge'}, {len(people.people)} people)")
         stored = s.index()
     typer.echo(
         f"imported {len(people.people)} people ({'replace' if replace else 'merge'}) into "
@@ -164,10 +194,15 @@ def bench_command(
     render_bench(bench, best)
 
 
+def benches(counts: BenchCounts) -> int:
+    """Ready now and soon (exact in the CLI: it is the steward's door)."""
+    return (counts.ready_now or 0) + (counts.ready_soon or 0)
+
+
 def render_board(board: BenchBoard) -> None:
     out.print(f"{board.people} people; ready soon from {board.threshold:.0%}")
     table = Table("role", "title", "holders", "ready now", "ready soon")
-    for r in sorted(board.roles, key=lambda r: (r.ready_now + r.ready_soon, r.holders)):
+    for r in sorted(board.roles, key=lambda r: (benches(r), r.holders or 0)):
         table.add_row(
             r.role.code, r.role.title, str(r.holders), str(r.ready_now), str(r.ready_soon)
         )
@@ -204,12 +239,11 @@ def heatmap_command(
 ) -> None:
     """Units x competences: who holds what their role requires; small cells withheld."""
     with session(dataset) as s:
-        answer = heatmap(s.index(), min_group_size=s.settings.careergraph_min_group_size)
+        k = s.settings.careergraph_min_group_size
+        answer = disclosure.heatmap(heatmap(s.index(), min_group_size=k), k)
         titles = {code: c.title for code, c in s.snapshot.competences.items()}
     if as_csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(HEATMAP_COLUMNS)
-        writer.writerows(heatmap_rows(answer, titles))
+        sys.stdout.write(csv_text(HEATMAP_COLUMNS, heatmap_rows(answer, titles)))
         return
     emit(answer, as_json, lambda: render_heatmap(answer))
 
@@ -232,9 +266,8 @@ def render_heatmap(answer: Heatmap) -> None:
 def spof_command(dataset: DatasetOption = None, as_json: JsonOption = False) -> None:
     """Single points of failure: what a unit's roles need that at most one person holds."""
     with session(dataset) as s:
-        answer = single_points_of_failure(
-            s.index(), min_group_size=s.settings.careergraph_min_group_size
-        )
+        k = s.settings.careergraph_min_group_size
+        answer = disclosure.single_points(single_points_of_failure(s.index(), min_group_size=k), k)
 
     def render() -> None:
         table = Table("unit", "competence", "level", "holders", "needed by")
@@ -331,6 +364,7 @@ def readiness_command(
     """How ready one person is for one role or every role."""
     with session(dataset) as s:
         answer = readiness(s.index(), person, threshold=s.threshold(threshold), role=role)
+        s.audit("readiness", person)
 
     def render() -> None:
         table = Table("role", "title", "readiness", "level steps", "status")
@@ -355,6 +389,7 @@ def export_command(
     """Everything stored about one person, as JSON."""
     with session(dataset) as s:
         found = s.people.person(s.snapshot.id, person)
+        s.audit("export of a person", person)
     if found is None:
         typer.echo(f"error: no person {person!r} in the workforce of {s.snapshot.id}", err=True)
         raise typer.Exit(1)
@@ -368,6 +403,7 @@ def erase_command(
     """Erase everything stored about one person."""
     with session(dataset) as s:
         erased = s.people.erase(s.snapshot.id, person)
+        s.audit("erasure of a person", person)
     if not erased:
         typer.echo(f"error: no person {person!r} in the workforce of {s.snapshot.id}", err=True)
         raise typer.Exit(1)

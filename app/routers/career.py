@@ -97,9 +97,11 @@ async def paths(
     only_documented: bool = False,
     avoid: Annotated[str, Query(max_length=640, description="comma-separated role codes")] = "",
 ) -> Response:
-    """The k cheapest paths over career links; a step costs the gap from all held so far.
+    """The k best paths over career links whose every step is within reach (coverage at
+    or above the link threshold) of all held so far; a step costs the gap from all held.
 
     Ranked by cumulative cost, then fewer moves, then role codes; exact, ties included.
+    `direct` is the direct move beside them; no such path is a 404 saying why.
     """
     avoided = split_codes(avoid)
     return await cached_off_loop(
@@ -126,9 +128,10 @@ async def paths(
     responses={404: {"model": Problem}, 422: {"model": Problem}},
 )
 async def paths_from(provider: ProviderDep, work: PathsWork, body: PathsRequest) -> Response:
-    """The k cheapest paths from a role or a self-assessment; the self-assessed levels start
-    the cumulative cost. A self-assessment enters its first role among its `top_k` most
-    reachable roles and those covered at or above the link threshold (docs/design.md)."""
+    """The k best paths of within-reach steps from a role or a self-assessment, with the
+    direct move beside them; the self-assessed levels start the cumulative cost. A
+    self-assessment's first role must be within reach of its levels, like every step
+    (docs/design.md)."""
     snapshot = provider.snapshot(body.dataset)
     return await cached_off_loop(
         snapshot,

@@ -2,12 +2,16 @@
 
 Thin by design: the gate, the limits and the serialisation live in graph/neo4j/console*.py,
 the library's catalogue in graph/neo4j/library.py, both shared with `careergraph cypher`.
+
+A query that could read people runs only for a key that also has the `steward` scope, and
+is audited (graph/workforce/audit.py): the key's name, the dataset, why the gate judged it
+personal, and the query's parameter names (never their values, which may be person ids).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -15,12 +19,13 @@ from pydantic import BaseModel, Field
 
 from app.deps import ProviderDep, SettingsDep
 from app.problems import Problem, ProblemError
-from app.security import ConsoleKey
+from app.security import ApiKey, ConsoleKey
 from app.snapshots import SnapshotProvider
 from graph.neo4j import console
 from graph.neo4j.console import ConsoleResult
 from graph.neo4j.library import LibraryQuery, library, library_query
 from graph.neo4j.store import Neo4jStore
+from graph.workforce import audit
 
 router = APIRouter(prefix="/api/v1/cypher", tags=["cypher"])
 
@@ -81,6 +86,22 @@ def console_slot(request: Request) -> Iterator[None]:
 ConsoleSlot = Annotated[None, Depends(console_slot)]
 
 
+def personal_access(
+    key: ApiKey, dataset: str, what: str, params: dict[str, Any]
+) -> Callable[[str], None] | None:
+    """The audit a steward key's personal query goes through; None for any other key."""
+    if "steward" not in key.scopes:
+        return None
+
+    def audited(reach: str) -> None:
+        names = ", ".join(sorted(params)) or "none"
+        audit.record(
+            f"key {key.name}", f"console {what} reading people ({reach}; params {names})", dataset
+        )
+
+    return audited
+
+
 def neo4j_store(provider: SnapshotProvider) -> Neo4jStore:
     """The service's Neo4j store; the embedded store has no Cypher to offer."""
     if not isinstance(provider.store, Neo4jStore):
@@ -100,20 +121,23 @@ def run_cypher(
     body: CypherRequest,
     provider: ProviderDep,
     settings: SettingsDep,
-    _key: ConsoleKey,
+    key: ConsoleKey,
     _slot: ConsoleSlot,
 ) -> ConsoleResult:
-    """Run one read-only Cypher query with `$params`, a time limit, a row and a byte cap."""
+    """Run one read-only Cypher query with `$params`, a time limit, a row and a byte cap.
+    People's data (Person, HAS, HOLDS...) only for a key with the `steward` scope too."""
     store = neo4j_store(provider)
+    dataset = body.dataset or provider.default
     return console.run_query(
         store.driver,
         body.query,
         body.params,
         database=store.database,
-        dataset=body.dataset or provider.default,
+        dataset=dataset,
         timeout_s=body.timeout_s,
         limit=body.limit,
         max_bytes=settings.careergraph_console_max_bytes,
+        personal=personal_access(key, dataset, "query", body.params),
     )
 
 
@@ -128,11 +152,13 @@ def run_library(
     name: str,
     provider: ProviderDep,
     settings: SettingsDep,
-    _key: ConsoleKey,
+    key: ConsoleKey,
     _slot: ConsoleSlot,
     body: LibraryRequest | None = None,
 ) -> ConsoleResult:
-    """Run library query `name`; a documented parameter left out is null; no body: defaults."""
+    """Run library query `name`; a documented parameter left out is null; no body: defaults.
+    The workforce queries need the `steward` scope too; their `min_group_size` is never
+    below CAREERGRAPH_MIN_GROUP_SIZE."""
     body = body or LibraryRequest()
     library_query(name)  # an unknown name is a 404 even on the embedded store
     store = neo4j_store(provider)
@@ -145,4 +171,6 @@ def run_library(
         timeout_s=body.timeout_s,
         limit=body.limit,
         max_bytes=settings.careergraph_console_max_bytes,
+        personal=personal_access(key, body.dataset or provider.default, name, body.params),
+        min_group_size=settings.careergraph_min_group_size,
     )

@@ -30,6 +30,7 @@ from app.schemas import DatasetImported, QuantisationOut, Spread
 from app.security import WriteKey
 from app.snapshots import SnapshotProvider
 from app.views import dataset_info
+from app.workforce import drop_workforce
 from graph.algorithms.links import release
 from graph.errors import DatasetExists
 from graph.formats.bundles import TooLarge, to_zip
@@ -260,12 +261,13 @@ def export_dataset(
 
 @router.delete("/{dataset}", status_code=204, response_class=Response, responses=ERRORS)
 def remove_dataset(
-    provider: ProviderDep, key: WriteKey, dataset: str = Path(max_length=40)
+    provider: ProviderDep, settings: SettingsDep, key: WriteKey, dataset: str = Path(max_length=40)
 ) -> Response:
     """Delete a dataset from the store and stop serving it (the default one: 409); a
     dataset left out (unreadable, /ready says why) can be removed too."""
     if dataset not in provider.left_out():
         provider.snapshot(dataset)  # an unknown id is a 404 with the nearest ids
     provider.remove(dataset)
+    drop_workforce(settings, provider.store, dataset)  # its people go with it
     log.info("dataset %s removed by key %s", dataset, key.name)
     return Response(status_code=204)

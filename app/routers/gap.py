@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -18,6 +16,7 @@ from app.views import holder_of
 from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
 from graph.budget import Budget
+from graph.csvsafe import csv_text
 from graph.errors import CareerGraphError
 from graph.results import Basis, GapReport
 from graph.snapshot import Snapshot
@@ -28,15 +27,12 @@ router = APIRouter(prefix="/api/v1", tags=["gap"])
 
 def _as_csv(report: GapReport) -> Response:
     """graph/tables.py's gap rows, which cypher/library/gap.cypher returns too."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(GAP_COLUMNS)
-    writer.writerows(gap_rows(report))
+    text = csv_text(GAP_COLUMNS, gap_rows(report))
     name = (
         f"gap_{report.from_.role.code if report.from_.role else 'profile'}_to_{report.to.code}.csv"
     )
     return Response(
-        buffer.getvalue(),
+        text,
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )

@@ -1,17 +1,18 @@
 """Workforce analytics for HR analysts (docs/workforce.md): readiness, bench strength,
 heatmap, single points of failure, what-if; import, export and erase people.
 
-Every route needs a key with the `workforce` scope; every call is logged with the key's
-name (never the key) and answered `Cache-Control: no-store`. Person ids travel as query
-parameters, which the access log leaves out. Aggregates over fewer people than the
-minimum group size are withheld with the reason (graph/workforce/groups.py).
+Each route needs the key of the duty it serves (app/security.py, docs/workforce.md
+"Privacy"): aggregates for `workforce` keys, passed through graph/workforce/disclosure.py
+(small groups withheld, complementary suppression, what-if targets of at least the minimum
+group size); individuals (a person's readiness and record, a role's candidates, erasure,
+what-if on a list of people) for `steward` keys; imports for `importer` keys. Every call
+is audited with the key's name (never the key) and its target, people pseudonymised
+(graph/workforce/audit.py), and answered `Cache-Control: no-store`. Person ids travel as
+query parameters, which the access log leaves out.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import logging
 import threading
 from typing import Annotated, Any, Literal
 
@@ -21,10 +22,20 @@ from fastapi.concurrency import run_in_threadpool
 from app.deps import SettingsDep, SnapshotDep
 from app.problems import Problem, ProblemError
 from app.schemas import Erased, ImportAnswer, PersonRecord, WhatIfRequest
-from app.security import ApiKey, WorkforceKey, require_scope
+from app.security import (
+    WORKFORCE_DUTIES,
+    AnyDutyKey,
+    ApiKey,
+    ImporterKey,
+    StewardKey,
+    WorkforceKey,
+    require_scope,
+)
 from app.settings import Settings
 from app.workforce import WorkforceProvider, open_workforce
+from graph.csvsafe import csv_text
 from graph.errors import InvalidWorkforce
+from graph.workforce import audit, disclosure
 from graph.workforce.bench import bench_board, bench_strength
 from graph.workforce.best_raise import best_single_raise
 from graph.workforce.heatmap import HEATMAP_COLUMNS, heatmap, heatmap_rows
@@ -44,14 +55,13 @@ from graph.workforce.results import (
 from graph.workforce.spof import single_points_of_failure
 from graph.workforce.whatif import what_if
 
-audit = logging.getLogger("careergraph.workforce.audit")
 _creating = threading.Lock()
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": Problem, "description": description}
     for status, description in {
         401: "Missing or wrong X-API-Key",
-        403: "No key has the workforce scope, or this key lacks it",
+        403: "No key has the duty's scope (workforce, steward, importer), or this key lacks it",
         404: "Unknown dataset, role, competence, unit or person",
         422: "Invalid input, or invalid rows in an import (file:line:column)",
         503: "The store is unavailable",
@@ -69,7 +79,7 @@ router = APIRouter(
     tags=["workforce"],
     responses=ERRORS,
     # The key is checked before anything else is resolved (no index is built for a stranger).
-    dependencies=[Depends(require_scope("workforce")), Depends(private)],
+    dependencies=[Depends(require_scope(*WORKFORCE_DUTIES)), Depends(private)],
 )
 
 
@@ -83,6 +93,7 @@ def get_workforce(request: Request) -> WorkforceProvider:
                 open_workforce(settings, state.snapshots.store),
                 state.snapshots,
                 check_every_s=settings.careergraph_reload_check_s,
+                min_group_size=settings.careergraph_min_group_size,
             )
     provider: WorkforceProvider = state.workforce
     return provider
@@ -104,8 +115,13 @@ RolePath = Annotated[str, Path(min_length=1, max_length=64, examples=["3.4"])]
 PersonQuery = Annotated[str, Query(min_length=1, max_length=64, examples=["P00001"])]
 
 
-def logged(key: ApiKey, action: str, dataset: str) -> None:
-    audit.info("workforce %s, dataset %s, key %s", action, dataset, key.name)
+def logged(key: ApiKey, action: str, dataset: str, target: str | None = None) -> None:
+    audit.record(f"key {key.name}", action, dataset, target)
+
+
+def person_target(settings: Settings, dataset: str, person: str) -> str:
+    """How the audit log names a person: a pseudonym (graph/workforce/audit.py)."""
+    return f"person {audit.pseudonym(settings.workforce_dir, dataset, person.strip())}"
 
 
 def soon(threshold: float | None, settings: Settings) -> float:
@@ -113,8 +129,9 @@ def soon(threshold: float | None, settings: Settings) -> float:
 
 
 @router.get("", response_model=WorkforceStatus)
-def status(index: IndexDep, settings: SettingsDep, key: WorkforceKey) -> WorkforceStatus:
-    """How many people, units and roles; stale people; the settings; the index's memory."""
+def status(index: IndexDep, settings: SettingsDep, key: AnyDutyKey) -> WorkforceStatus:
+    """How many people, units and roles; the settings; the index's memory; stale people
+    (listed to stewards and importers only: ids are individuals)."""
     logged(key, "status", index.snapshot.id)
     return WorkforceStatus(
         dataset_version=index.dataset_version,
@@ -126,7 +143,7 @@ def status(index: IndexDep, settings: SettingsDep, key: WorkforceKey) -> Workfor
         min_group_size=settings.careergraph_min_group_size,
         threshold=settings.careergraph_ready_soon,
         index_bytes=index.nbytes(),
-        stale=list(index.stale),
+        stale=list(index.stale) if key.scopes & {"steward", "importer"} else [],
     )
 
 
@@ -134,13 +151,13 @@ def status(index: IndexDep, settings: SettingsDep, key: WorkforceKey) -> Workfor
 def person_readiness(
     index: IndexDep,
     settings: SettingsDep,
-    key: WorkforceKey,
+    key: StewardKey,
     person: PersonQuery,
     role: Annotated[str | None, Query(max_length=64, description="one role (default: all)")] = None,
     threshold: Threshold = None,
 ) -> PersonReadiness:
     """A person's readiness for one role or every role, best first."""
-    logged(key, "readiness", index.snapshot.id)
+    logged(key, "readiness", index.snapshot.id, person_target(settings, index.snapshot.id, person))
     return readiness(index, person, threshold=soon(threshold, settings), role=role)
 
 
@@ -150,7 +167,8 @@ def bench_all(
 ) -> BenchBoard:
     """Bench strength of every role: holders, ready now, ready soon."""
     logged(key, "bench", index.snapshot.id)
-    return bench_board(index, soon(threshold, settings))
+    k = settings.careergraph_min_group_size
+    return disclosure.board(bench_board(index, soon(threshold, settings)), k)
 
 
 @router.get("/bench/{role}", response_model=BenchStrength)
@@ -158,13 +176,15 @@ def bench_one(
     role: RolePath,
     index: IndexDep,
     settings: SettingsDep,
-    key: WorkforceKey,
+    key: Annotated[ApiKey, Depends(require_scope("workforce", "steward"))],
     threshold: Threshold = None,
     limit: Annotated[int, Query(ge=0, le=10_000)] = 50,
 ) -> BenchStrength:
-    """Bench strength of one role with its first `limit` candidates."""
-    logged(key, "bench of one role", index.snapshot.id)
-    return bench_strength(index, role, threshold=soon(threshold, settings), limit=limit)
+    """Bench strength of one role; its first `limit` candidates for stewards only."""
+    logged(key, "bench of one role", index.snapshot.id, f"role {role}")
+    answer = bench_strength(index, role, threshold=soon(threshold, settings), limit=limit)
+    k = settings.careergraph_min_group_size
+    return disclosure.bench(answer, k, individuals="steward" in key.scopes)
 
 
 @router.get("/bench/{role}/best-raise", response_model=BestRaise)
@@ -176,8 +196,9 @@ def best_raise(
     threshold: Threshold = None,
 ) -> BestRaise:
     """The one (competence, level) that, given to every candidate, makes most ready now."""
-    logged(key, "best raise", index.snapshot.id)
-    return best_single_raise(index, role, threshold=soon(threshold, settings))
+    logged(key, "best raise", index.snapshot.id, f"role {role}")
+    answer = best_single_raise(index, role, threshold=soon(threshold, settings))
+    return disclosure.best_raise(answer, settings.careergraph_min_group_size)
 
 
 @router.get("/heatmap", response_model=Heatmap, responses={200: {"content": {"text/csv": {}}}})
@@ -191,7 +212,8 @@ def unit_heatmap(
     """Units x competences: who holds what their role requires; small cells withheld.
     `format=csv` (or `Accept: text/csv`) for a table."""
     logged(key, "heatmap", index.snapshot.id)
-    answer = heatmap(index, min_group_size=settings.careergraph_min_group_size)
+    k = settings.careergraph_min_group_size
+    answer = disclosure.heatmap(heatmap(index, min_group_size=k), k)
     wants_csv = format == "csv" or (
         format is None and "text/csv" in request.headers.get("accept", "")
     )
@@ -200,13 +222,9 @@ def unit_heatmap(
 
 def _heatmap_csv(index: WorkforceIndex, answer: Heatmap) -> Response:
     """graph/workforce/heatmap.py's rows (what workforce_heatmap.cypher returns too)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(HEATMAP_COLUMNS)
     titles = {code: c.title for code, c in index.snapshot.competences.items()}
-    writer.writerows(heatmap_rows(answer, titles))
     return Response(
-        buffer.getvalue(),
+        csv_text(HEATMAP_COLUMNS, heatmap_rows(answer, titles)),
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": f'attachment; filename="heatmap_{index.snapshot.id}.csv"',
@@ -219,17 +237,37 @@ def _heatmap_csv(index: WorkforceIndex, answer: Heatmap) -> Response:
 def single_points(index: IndexDep, settings: SettingsDep, key: WorkforceKey) -> SinglePoints:
     """What each unit's roles require that at most one of its people holds."""
     logged(key, "single points of failure", index.snapshot.id)
-    return single_points_of_failure(index, min_group_size=settings.careergraph_min_group_size)
+    k = settings.careergraph_min_group_size
+    return disclosure.single_points(single_points_of_failure(index, min_group_size=k), k)
 
 
 @router.post("/what-if", response_model=WhatIf)
 def what_if_raises(
-    body: WhatIfRequest, workforce: WorkforceDep, settings: SettingsDep, key: WorkforceKey
+    body: WhatIfRequest,
+    workforce: WorkforceDep,
+    settings: SettingsDep,
+    key: Annotated[ApiKey, Depends(require_scope("workforce", "steward"))],
 ) -> WhatIf:
-    """Bench strength of every role before and after the raises."""
+    """Bench strength of every role before and after the raises. Aggregate readers aim at
+    units and roles of at least the minimum group size; lists of people are for stewards."""
     index = workforce.index(body.dataset)
-    logged(key, "what-if", index.snapshot.id)
-    return what_if(index, body.raises, threshold=soon(body.threshold, settings))
+    targets = "; ".join(r.target() for r in body.raises)
+    logged(key, "what-if", index.snapshot.id, targets)
+    answer = what_if(index, body.raises, threshold=soon(body.threshold, settings))
+    if "steward" in key.scopes:
+        return answer
+    if any(r.people is not None for r in body.raises):
+        raise ProblemError(
+            403,
+            "Key lacks the scope",
+            f"The key {key.name!r} reads aggregates; a raise for a list of people is for a "
+            "key with the 'steward' scope. Aim at a unit or a role instead.",
+            "scope-missing",
+        )
+    k = settings.careergraph_min_group_size
+    for applied in answer.raises:
+        disclosure.check_target(applied.people, applied.target, k)
+    return disclosure.what_if(answer, k)
 
 
 MEDIA_FORMATS: dict[str, Format] = {"text/csv": "csv", "application/json": "json"}
@@ -262,7 +300,7 @@ async def import_people(
     request: Request,
     snapshot: SnapshotDep,
     workforce: WorkforceDep,
-    key: WorkforceKey,
+    key: ImporterKey,
     mode: Annotated[
         Literal["merge", "replace"],
         Query(description="merge: add or update these people; replace: they are everyone"),
@@ -298,18 +336,27 @@ async def import_people(
 
 @router.get("/person", response_model=PersonRecord)
 def export_person(
-    snapshot: SnapshotDep, workforce: WorkforceDep, key: WorkforceKey, person: PersonQuery
+    snapshot: SnapshotDep,
+    workforce: WorkforceDep,
+    settings: SettingsDep,
+    key: StewardKey,
+    person: PersonQuery,
 ) -> PersonRecord:
-    """Everything stored about one person."""
-    logged(key, "export of a person", snapshot.id)
+    """Everything stored about one person (the data steward's access request)."""
+    logged(key, "export of a person", snapshot.id, person_target(settings, snapshot.id, person))
     return PersonRecord(dataset=snapshot.id, person=workforce.person(snapshot.id, person))
 
 
 @router.delete("/person", response_model=Erased)
 def erase_person(
-    snapshot: SnapshotDep, workforce: WorkforceDep, key: WorkforceKey, person: PersonQuery
+    snapshot: SnapshotDep,
+    workforce: WorkforceDep,
+    settings: SettingsDep,
+    key: StewardKey,
+    person: PersonQuery,
 ) -> Erased:
-    """Erase everything stored about one person, in the one store that holds them."""
-    logged(key, "erasure of a person", snapshot.id)
+    """Erase everything stored about one person, every copy in the store that holds them."""
+    target = person_target(settings, snapshot.id, person)
+    logged(key, "erasure of a person", snapshot.id, target)
     index = workforce.erase(snapshot.id, person)
     return Erased(dataset=snapshot.id, person=person, workforce_version=index.workforce_version)

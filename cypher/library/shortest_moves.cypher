@@ -1,8 +1,10 @@
 // shortest_moves: the fewest career moves from role $source to role $target.
 //
 // Purpose: one shortest path over CAREER_LINK (Cypher 5 `SHORTEST 1`), optionally over
-//   documented links only. Fewest moves, not least learning: the service's /paths ranks
-//   paths by cumulative learning cost. No row when the target cannot be reached.
+//   documented links only. Fewest moves, not least learning, and reach aside: the
+//   service's /paths keeps paths whose every step is within reach of all held before it
+//   and ranks them by cumulative learning cost; its `fewest_moves` is this count.
+//   No row when the target cannot be reached.
 // Parameters: $source role code; $target role code; $kinds list of link kinds to use,
 //   e.g. ['documented', 'inferred'] or ['documented'].
 // Example: {"source": "5.2", "target": "7.4", "kinds": ["documented", "inferred"]}

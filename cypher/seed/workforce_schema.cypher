@@ -4,3 +4,4 @@
 CREATE CONSTRAINT person_id_per_dataset IF NOT EXISTS FOR (n:Person) REQUIRE (n.dataset, n.id) IS UNIQUE;
 CREATE CONSTRAINT workforce_per_dataset IF NOT EXISTS FOR (n:Workforce) REQUIRE n.dataset IS UNIQUE;
 CREATE INDEX person_unit IF NOT EXISTS FOR (n:Person) ON (n.dataset, n.unit);
+CREATE CONSTRAINT workforce_writer_per_dataset IF NOT EXISTS FOR (n:WorkforceWriter) REQUIRE n.dataset IS UNIQUE;

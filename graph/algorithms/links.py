@@ -92,7 +92,9 @@ def career_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> li
     roles = sorted(dataset.roles, key=lambda r: natural_key(r.code))
     by_code = {r.code: r for r in roles}
     links = {
-        (d.source, d.target): _link(by_code, d.source, d.target, "documented", _quote(d))
+        (d.source, d.target): _link(
+            by_code, d.source, d.target, "documented", _quote(d)
+        ).model_copy(update={"condition": d.condition})
         for d in dataset.links
     }
     for (source, target), reason in _inferred_pairs(roles, policy).items():

@@ -15,6 +15,7 @@ from graph.algorithms.gap import learn
 from graph.algorithms.paths import (
     SELF_ASSESSMENT,
     Start,
+    direct_move,
     explain_from,
     k_best_paths_from,
     start_of,
@@ -72,6 +73,8 @@ def _steps(snapshot: Snapshot, career: CareerPath, budget: Budget) -> list[PlanS
                 kind=step.kind,
                 evidence=step.evidence,
                 level_steps=step.cost,
+                coverage=step.coverage,
+                condition=step.condition,
                 cumulative_level_steps=so_far,
                 learn=items,
                 experience=entered.career,
@@ -116,5 +119,6 @@ def plan(
         path=career.roles,
         path_source="given" if path else "best",
         level_steps=career.cost,
+        direct=direct_move(snapshot, start, end.code),
         steps=_steps(snapshot, career, budget),
     )

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from graph.csvsafe import csv_text
 from graph.datafiles import canonical
 from graph.errors import DatasetError
 from graph.formats.bundles import Bundle
@@ -80,7 +81,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     REQUIREMENTS: ("role", "competence", "levels"),
     DETAILS: ("role", "field", "heading", "text"),
-    LINKS: ("source", "target", "quote", "line", "note"),
+    LINKS: ("source", "target", "quote", "line", "note", "condition"),
 }
 # Columns a file may leave out (every cell of them empty).
 OPTIONAL_COLUMNS = frozenset(
@@ -98,6 +99,7 @@ OPTIONAL_COLUMNS = frozenset(
         "heading",
         "line",
         "note",
+        "condition",
     }
 )
 OPTIONAL_FILES = frozenset({ITEMS, DETAILS, LINKS})
@@ -154,11 +156,12 @@ def write_catalogue(dataset: Dataset) -> dict[str, str]:
         ],
         DETAILS: [row for r in d.roles for row in _detail_rows(r)],
         LINKS: [
-            (k.source, k.target, k.evidence.quote, k.evidence.line or "", k.note) for k in d.links
+            (k.source, k.target, k.evidence.quote, k.evidence.line or "", k.note, k.condition)
+            for k in d.links
         ],
     }
     headers = {**COLUMNS, SCALE: (*COLUMNS[SCALE], *mappings)}
-    return {name: _csv(headers[name], rows) for name, rows in tables.items()}
+    return {name: csv_text(headers[name], rows) for name, rows in tables.items()}
 
 
 def levels_text(requirement: Requirement) -> str:
@@ -196,19 +199,6 @@ def _detail_rows(role: Role) -> Iterable[tuple[str, str, str, str]]:
         else:
             for text in getattr(role, attribute):
                 yield role.code, field, "", text
-
-
-def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    lines = [",".join(map(_cell, row)) + "\n" for row in (header, *rows)]
-    return "".join(lines)
-
-
-def _cell(value: object) -> str:
-    """A CSV cell, quoted only when it must be (Python's csv writer misses a lone '\r')."""
-    text = str(value)
-    if any(c in text for c in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
 
 
 def read_catalogue(bundle: Bundle, *, progress: Progress | None = None) -> Dataset:
@@ -527,6 +517,7 @@ def _links(rows: list[Row], places: Places) -> list[DocumentedLink]:
             "target": target,
             "evidence": Evidence(quote=row["quote"], line=line),
             "note": row["note"],
+            "condition": row["condition"],
         }
         link = _build(DocumentedLink, row, data)
         for end in ("source", "target"):

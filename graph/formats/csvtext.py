@@ -16,6 +16,7 @@ import csv
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from graph.csvsafe import restored
 from graph.errors import DatasetError, TooLarge
 
 BOM = "\ufeff"
@@ -68,7 +69,7 @@ def records(
                 continue
             cells_read += len(cells)
             _check_bounds(file, start, len(cells), cells_read)
-            yield start, cells
+            yield start, [restored(c) for c in cells]  # our exports' formula guard
             count += 1
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(ended, total, file)

@@ -11,16 +11,27 @@ query may build inside the server.
 
 The library (cypher/library/*.cypher, catalogued by graph/neo4j/library.py) runs
 through the same gate, so analysts get the same answers from the HTTP API and the CLI.
+
+People: a query the gate finds could read personal data (console_gate.personal_reach)
+runs only when the caller passes `personal`, the audit of a caller allowed to read
+people (a `steward` key, docs/workforce.md); it is called before the query runs.
+Otherwise the query is refused.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from neo4j import READ_ACCESS, Driver, NotificationMinimumSeverity, Query, Result
+from neo4j import (
+    READ_ACCESS,
+    Driver,
+    NotificationMinimumSeverity,
+    Query,
+    Result,
+)
 from neo4j.exceptions import AuthError, Neo4jError, TransientError
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -75,6 +86,8 @@ def run_query(
     timeout_s: float = DEFAULT_TIMEOUT_S,
     limit: int = DEFAULT_LIMIT,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    personal: Callable[[str], None] | None = None,
+    reviewed: bool = False,
 ) -> ConsoleResult:
     """Check `text`, then run it read-only with at most `timeout_s`, `limit` rows and
     `max_bytes` of rows (as JSON).
@@ -96,7 +109,14 @@ def run_query(
             notifications_min_severity=NotificationMinimumSeverity.OFF,
         ) as session:
             explain = Query("EXPLAIN\n" + text, metadata=METADATA, timeout=timeout_s)
-            console_gate.check_plan(session.run(explain, params).consume(), database=database)
+            plan = session.run(explain, params).consume()
+            console_gate.check_plan(plan, database=database)
+            reach = (
+                console_gate.personal_text(text)
+                if reviewed
+                else console_gate.personal_reach(text, plan)
+            )
+            _check_personal(reach, personal)
             with session.begin_transaction(metadata=METADATA, timeout=timeout_s) as tx:
                 stamp = tx.run(load_query("store/dataset"), dataset=params[DATASET_PARAM]).single()
                 result = tx.run(text, params)
@@ -114,6 +134,17 @@ def run_query(
         dataset_version=str(stamp["version"]) if stamp else None,
         elapsed_ms=round((time.monotonic() - started) * 1000, 1),
     )
+
+
+def _check_personal(reach: str | None, personal: Callable[[str], None] | None) -> None:
+    if reach is None:
+        return
+    if personal is None:
+        raise QueryRefused(
+            f"The query could read personal data: {reach}. People's data needs a key with "
+            "the 'steward' scope (docs/workforce.md, Privacy)."
+        )
+    personal(reach)
 
 
 def _capped_rows(result: Result, limit: int, max_bytes: int) -> tuple[list[list[Any]], bool]:
@@ -164,10 +195,15 @@ def run_library(
     timeout_s: float = DEFAULT_TIMEOUT_S,
     limit: int = DEFAULT_LIMIT,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    personal: Callable[[str], None] | None = None,
+    min_group_size: int | None = None,
 ) -> ConsoleResult:
-    """Run library query `name` through the same gate and limits as any other query."""
+    """Run library query `name` through the same gate and limits as any other query
+    (`min_group_size`: the configured one, the least a query may be given)."""
     query = library_query(name)
-    chosen = library_params(query, params or {}, default_dataset=default_dataset)
+    chosen = library_params(
+        query, params or {}, default_dataset=default_dataset, min_group_size=min_group_size
+    )
     return run_query(
         driver,
         query.query,
@@ -177,4 +213,6 @@ def run_library(
         timeout_s=timeout_s,
         limit=limit,
         max_bytes=max_bytes,
+        personal=personal,
+        reviewed=True,
     )

@@ -8,6 +8,18 @@ ALLOWED_COMMANDS, and calling no denied procedure or function in any operator (t
 plan is Neo4j's own parse, so no comment or quoting trick hides a name from it).
 The READ transaction the query then runs in (graph/neo4j/console.py) is the third
 line of defence.
+
+Personal data (docs/workforce.md, "Privacy"): Neo4j Community has no fine-grained
+roles, so the gate decides who reads people. `personal_reach` says why a query could
+read them: its text or plan names a personal label or relationship type
+(PERSONAL_TOKENS), or its plan reaches nodes or relationships without saying what they
+are (scans of all nodes or relationships, seeks by id, expansions over untyped
+relationships, dynamic labels), which could be people. Such a query runs only for a
+key with the `steward` scope, and is audited; for any other key it is refused. The
+library's queries are reviewed code: their text alone decides (`personal_text`), so the
+workforce queries need the steward scope and the others stay open (overview.cypher
+leaves the personal labels out by name); the plan heuristics would refuse some of them
+(shortest paths plan their typed hops as untyped ones).
 """
 
 from __future__ import annotations
@@ -67,6 +79,30 @@ QUERY_TYPES = {
     "s": "is a schema or administration command",
 }
 
+# Labels and relationship types that hold personal data, and their stamps.
+PERSONAL_TOKENS = ("Person", "HAS", "HOLDS", "Workforce", "WorkforceWriter")
+_PERSONAL = re.compile(rf"[:|&!]\s*(?:{'|'.join(PERSONAL_TOKENS)})\b")
+# Operators that read nodes or relationships whatever they are: they could read people.
+UNLABELLED = frozenset(
+    {
+        "AllNodesScan",
+        "PartitionedAllNodesScan",
+        "NodeByIdSeek",
+        "NodeByElementIdSeek",
+        "DirectedRelationshipByIdSeek",
+        "UndirectedRelationshipByIdSeek",
+        "DirectedRelationshipByElementIdSeek",
+        "UndirectedRelationshipByElementIdSeek",
+        "DirectedAllRelationshipsScan",
+        "UndirectedAllRelationshipsScan",
+        "PartitionedDirectedAllRelationshipsScan",
+        "PartitionedUndirectedAllRelationshipsScan",
+    }
+)
+# A relationship pattern in a plan's details: `-[r:TYPE]->`, `<-[anon_0]-`, `-[r*1..3]-`.
+_RELATIONSHIP = re.compile(r"-\[([^\]]*)\]-")
+# A relationship of any type with no brackets at all, as degrees print: `getDegree((c)<--())`.
+_BARE_RELATIONSHIP = re.compile(r"\)\s*(?:<--|-->|--)\s*\(")
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 # Neo4j ends a `//` comment at \r or \n only: \u2028, \u2029, \u0085, \v and \f are
 # whitespace or name characters to it, and the comment goes on past them.
@@ -177,3 +213,53 @@ def _operators(plan: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
     yield plan
     for child in plan.get("children", ()):
         yield from _operators(child)
+
+
+def personal_text(text: str) -> str | None:
+    """Why the query's text reads personal data (it names a personal label or type, or
+    calls APOC), or None. For the library's reviewed queries this is the whole check."""
+    code = code_only(text)
+    if found := _PERSONAL.search(code):
+        return f"it names {found.group(0).lstrip(':|&! ')}, which holds personal data"
+    if any(name.lower().startswith("apoc.") for name in called_names(code)):
+        return "APOC procedures and functions can walk the graph to people"
+    return None
+
+
+def personal_reach(text: str, summary: ResultSummary) -> str | None:
+    """Why the query could read personal data (its text, or Neo4j's plan of it), or None."""
+    if reason := personal_text(text):
+        return reason
+    operators = [
+        (
+            str(operator.get("operatorType", "")).partition("@")[0],
+            code_only(str(operator.get("args", {}).get("Details", ""))),
+        )
+        for operator in _operators(summary.plan or {})
+    ]
+    # A relationship variable typed by one operator (`(r)-[l:IN_FAMILY]->(f)`) may be
+    # printed bare by another (a path built from it): it is typed.
+    typed = {
+        pattern.split(":", 1)[0].strip()
+        for _, details in operators
+        for pattern in _RELATIONSHIP.findall(details)
+        if ":" in pattern
+    }
+    for name, details in operators:
+        if name in UNLABELLED:
+            return f"its plan reads nodes or relationships of any kind ({name}), people included"
+        if found := _PERSONAL.search(details):
+            return f"its plan reads {found.group(0).lstrip(':|&! ')}, which holds personal data"
+        if "$(" in details:
+            return "it chooses labels or types at run time, which could be personal ones"
+        untyped = [
+            p
+            for p in _RELATIONSHIP.findall(details)
+            if ":" not in p and p.split("*", 1)[0].strip() not in typed
+        ]
+        if untyped or _BARE_RELATIONSHIP.search(details):
+            return (
+                "it follows relationships of any type, which could lead to people "
+                "(name the types, e.g. -[:REQUIRES]->)"
+            )
+    return None

@@ -32,11 +32,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.cypher import CYPHER_DIR, load_query
-from graph.errors import LibraryQueryNotFound, QueryFailed, Suggestion
+from graph.errors import LibraryQueryNotFound, QueryFailed, QueryRefused, Suggestion
 
 FIELDS = ("Purpose", "Parameters", "Example", "Columns", "Twin")
 # The parameter every query takes without listing it: which dataset to read.
 DATASET_PARAM = "dataset"
+# The workforce queries' smallest group: never below the service's own.
+GROUP_PARAM = "min_group_size"
 ANALYST_ONLY = "analyst-only"
 _NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 # `<dotted.name>` or `analyst-only`, then a note after a dash (an em dash or -).
@@ -133,13 +135,34 @@ def library_query(name: str) -> LibraryQuery:
 
 
 def library_params(
-    query: LibraryQuery, params: Mapping[str, Any], *, default_dataset: str
+    query: LibraryQuery,
+    params: Mapping[str, Any],
+    *,
+    default_dataset: str,
+    min_group_size: int | None = None,
 ) -> dict[str, Any]:
     """`params` for `query`: an unknown name is refused, a documented one left out is null,
-    and `dataset` is the default dataset unless given."""
+    and `dataset` is the default dataset unless given. `$min_group_size` is the service's
+    (`min_group_size`) unless a larger one is given; a smaller one is refused (None: the
+    query's own default, for callers with no service settings, e.g. the parity test)."""
     unknown = sorted(set(params) - {DATASET_PARAM, *query.parameters})
     if unknown:
         takes = ", ".join(f"${p}" for p in (DATASET_PARAM, *query.parameters))
         raise QueryFailed(f"{query.name} takes {takes}; unknown: {', '.join(unknown)}.")
     dataset = params.get(DATASET_PARAM) or default_dataset
-    return {DATASET_PARAM: dataset, **{name: params.get(name) for name in query.parameters}}
+    chosen = {DATASET_PARAM: dataset, **{name: params.get(name) for name in query.parameters}}
+    if GROUP_PARAM in chosen and min_group_size is not None:
+        chosen[GROUP_PARAM] = _group_size(chosen[GROUP_PARAM], min_group_size)
+    return chosen
+
+
+def _group_size(given: Any, configured: int) -> int:
+    if given is None:
+        return configured
+    if not isinstance(given, int) or isinstance(given, bool) or given < configured:
+        raise QueryRefused(
+            f"min_group_size {given!r} is refused: the service withholds groups of fewer than "
+            f"{configured} people (CAREERGRAPH_MIN_GROUP_SIZE); give {configured} or more, or "
+            "leave it out."
+        )
+    return given

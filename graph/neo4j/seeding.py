@@ -324,6 +324,7 @@ def _link_row(dataset: Dataset, link: CareerLink) -> Row:
             "quotes": [d.evidence.quote for d in stated],
             "lines": [d.evidence.line or 0 for d in stated],  # lists hold no nulls
             "notes": [d.note for d in stated],
+            "conditions": [d.condition for d in stated],
         }
     return {"source": link.source, "target": link.target, "props": props}
 

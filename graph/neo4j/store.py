@@ -180,4 +180,5 @@ def _documented_link(record: Record) -> DocumentedLink:
         target=record["target"],
         evidence=Evidence(quote=record["quote"], line=record["line"] or None),
         note=record["note"],
+        condition=record["condition"],
     )

@@ -10,24 +10,38 @@ dataset and stamps it. Readers see the old workforce or the new one, never a mix
 failure before the switch discards the staged people and leaves the old ones whole; the
 retired are deleted after the switch. `write_people` does all of it inside a caller's
 own transaction instead (the parity test's, which it rolls back).
+
+One writer per workforce, across processes: a `(:WorkforceWriter {dataset})` node holds
+the writer's token under a lease that every batch renews (`writing`). A second writer
+waits a few seconds, then gets WorkforceBusy (409); its staging ids cannot collide and
+it deletes only its own staging, or what a dead writer left (`<dataset>~...`) once it
+holds the lease. An import or erasure killed mid-way leaves staged people only until the
+next writer or the next start (`sweep`) comes by.
 """
 
 from __future__ import annotations
 
+import os
+import socket
 import uuid
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import partial
 from typing import Any, TypeVar
 
-from neo4j import Driver, ManagedTransaction, unit_of_work
+from neo4j import Driver, ManagedTransaction, Query, unit_of_work
 
 from graph.cypher import load_query, statements
-from graph.errors import InvalidWorkforce
+from graph.errors import InvalidWorkforce, WorkforceBusy
 from graph.neo4j.connection import UNAVAILABLE, unavailable
 from graph.workforce.models import Person, Workforce
-from graph.workforce.store import EMPTY, bulk
+from graph.workforce.store import EMPTY, bulk, sweep_each, take_turn
 
 BATCH_SIZE = 1000  # people per UNWIND (each with its assessments)
+# One writer per workforce: a second waits this long, then WorkforceBusy (409).
+WAIT_S = 5.0
+# A writer's lease, renewed by every batch: a writer silent this long is taken for dead.
+LEASE_S = 60.0
 # Reading a whole workforce of 100,000 people takes seconds, more than a catalogue read.
 LOAD_TIMEOUT_S = 300.0
 T = TypeVar("T")
@@ -132,15 +146,29 @@ class Neo4jWorkforce:
 
     kind = "neo4j"
 
-    def __init__(self, driver: Driver, *, database: str, timeout_s: float = 10.0) -> None:
+    def __init__(
+        self,
+        driver: Driver,
+        *,
+        database: str,
+        timeout_s: float = 10.0,
+        wait_s: float = WAIT_S,
+        lease_s: float = LEASE_S,
+    ) -> None:
         self._driver = driver
         self._database = database
         self._timeout_s = timeout_s
+        self._wait_s = wait_s
+        self._lease_s = lease_s
 
     def version(self, dataset: str) -> str:
-        found = self._read(
-            lambda tx: tx.run(load_query("store/workforce_version"), dataset=dataset).single()
-        )
+        """One auto-commit read, never retried: an unreachable server answers at once."""
+        try:
+            with self._driver.session(database=self._database) as session:
+                query = Query(load_query("store/workforce_version"), timeout=self._timeout_s)
+                found = session.run(query, dataset=dataset).single()
+        except UNAVAILABLE as error:
+            raise unavailable(error) from error
         return str(found["version"]) if found and found["version"] else EMPTY
 
     def load(self, dataset: str) -> Workforce:
@@ -159,28 +187,54 @@ class Neo4jWorkforce:
     def _staged(self, workforce: Workforce, *, replace: bool, progress: Progress | None) -> str:
         """Stage in batches, switch in one transaction, then delete the retired."""
         dataset, people = workforce.dataset, workforce.people
-        token = uuid.uuid4().hex
-        staging, retired = f"{dataset}~staging-{token}", f"{dataset}~retired-{token}"
         self.apply_schema()
-        self._discard(f"{dataset}~")  # what an interrupted import left
-        try:
-            for done, batch in _batches(people):
-                self._write(partial(create_people, dataset=dataset, batch=batch, into=staging))
-                if progress is not None:
-                    progress(done, len(people))
-            ids = None if replace else [p.id for p in people]
+        with self.writing(dataset) as token:
+            staging, retired = f"{dataset}~staging-{token}", f"{dataset}~retired-{token}"
+            try:
+                for done, batch in _batches(people):
+                    self._write(partial(create_people, dataset=dataset, batch=batch, into=staging))
+                    self._renew(dataset, token)
+                    if progress is not None:
+                        progress(done, len(people))
+                ids = None if replace else [p.id for p in people]
 
-            def switch(tx: ManagedTransaction) -> str:
-                move_people(tx, dataset, retired, ids)
-                move_people(tx, staging, dataset, None)
-                return stamp(tx, dataset)
+                def switch(tx: ManagedTransaction) -> str:
+                    _still_writer(tx, dataset, token, self._lease_s)
+                    move_people(tx, dataset, retired, ids)
+                    move_people(tx, staging, dataset, None)
+                    return stamp(tx, dataset)
 
-            version = self._write(switch)
-        except BaseException:
-            self._discard(staging)
-            raise
-        self._discard(retired)
+                version = self._write(switch)
+            except BaseException:
+                self._discard(staging)
+                raise
+            self._discard(retired)
         return version
+
+    @contextmanager
+    def writing(self, dataset: str, *, wait_s: float | None = None) -> Iterator[str]:
+        """Be `dataset`'s only writer (WorkforceBusy after `wait_s`), as token `token`.
+
+        The writer node holds a lease renewed by every batch; a writer that died (its lease
+        ran out, or its process on this host is gone) is replaced, and every staged or
+        retired person it left is deleted before the new writer starts.
+        """
+        token = f"{os.getpid()}-{uuid.uuid4().hex}"
+        claim = partial(_claim, dataset=dataset, token=token, lease_s=self._lease_s)
+        take_turn(lambda: self._write(claim), dataset, self._wait_s if wait_s is None else wait_s)
+        try:
+            self._discard(f"{dataset}~")  # what dead writers left
+            yield token
+        finally:
+            self._write(partial(_take, dataset=dataset, token=None, holder=token, lease_s=0))
+
+    def sweep(self) -> list[str]:
+        """Delete the staged and retired people dead writers left; the datasets cleaned."""
+        found = self._read(lambda tx: list(tx.run(load_query("seed/workforce_leftovers"))))
+        return sweep_each(self.writing, [str(r["dataset"]) for r in found])
+
+    def _renew(self, dataset: str, token: str) -> None:
+        self._write(partial(_still_writer, dataset=dataset, token=token, lease_s=self._lease_s))
 
     def _discard(self, prefix: str) -> None:
         try:
@@ -196,7 +250,22 @@ class Neo4jWorkforce:
                 stamp(tx, dataset)
             return gone
 
-        return self._write(erase)
+        self.apply_schema()
+        with self.writing(dataset):  # also deletes any copy a dead import left staged
+            return self._write(erase)
+
+    def drop(self, dataset: str) -> bool:
+        """Delete `dataset`'s whole workforce, staged and retired copies included."""
+        self.apply_schema()
+        with self.writing(dataset):  # staged and retired copies go as it starts
+
+            def drop(tx: ManagedTransaction) -> int:
+                gone = remove_people(tx, dataset, None)
+                if gone:
+                    stamp(tx, dataset)
+                return gone
+
+            return self._write(drop) > 0
 
     def apply_schema(self) -> None:
         """Constraints and index of the workforce (idempotent; not in a data transaction)."""
@@ -217,3 +286,52 @@ class Neo4jWorkforce:
                 return session.execute_write(work)
         except UNAVAILABLE as error:
             raise unavailable(error) from error
+
+
+def _claim(tx: ManagedTransaction, dataset: str, token: str, lease_s: float) -> bool:
+    """Take the writer node of `dataset` for `token` if nobody alive holds it."""
+    holder = tx.run(load_query("seed/workforce_claim"), dataset=dataset).single(strict=True)
+    free = (
+        holder["token"] is None
+        or holder["expired"]
+        or (holder["host"] == socket.gethostname() and not _alive(holder["pid"]))
+    )
+    if free:
+        _take(tx, dataset, token, holder=None, lease_s=lease_s)
+    return bool(free)
+
+
+def _take(
+    tx: ManagedTransaction, dataset: str, token: str | None, holder: str | None, lease_s: float
+) -> int:
+    found = tx.run(
+        load_query("seed/workforce_take"),
+        dataset=dataset,
+        token=token,
+        holder=holder,
+        host=socket.gethostname() if token else None,
+        pid=os.getpid() if token else None,
+        ttl=lease_s,
+    ).single()
+    return int(found["held"]) if found else 0
+
+
+def _still_writer(tx: ManagedTransaction, dataset: str, token: str, lease_s: float) -> None:
+    """Renew the lease; WorkforceBusy if another writer took it (ours had run out)."""
+    if not _take(tx, dataset, token, holder=token, lease_s=lease_s):
+        raise WorkforceBusy(
+            f"The import into dataset {dataset!r} lost its writer lease to another writer; "
+            "nothing of it was switched in. Retry."
+        )
+
+
+def _alive(pid: object) -> bool:
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's live process
+        return True
+    return True

@@ -22,6 +22,7 @@ from typing import cast
 
 from pydantic import TypeAdapter, ValidationError
 
+from graph.csvsafe import csv_text, restored
 from graph.workforce.checks import PSEUDONYMOUS, Catalogue, personal_field
 from graph.workforce.models import (
     SOURCES,
@@ -64,9 +65,13 @@ def read_csv(text: str, catalogue: Catalogue, *, dataset: str, name: str) -> Wor
     columns = _columns([h.strip().lstrip("\ufeff") for h in header or []], problems)
     problems.raise_if_any()
     drafts: dict[str, _Draft] = {}
-    for row in rows:
-        if any(cell.strip() for cell in row):
-            _read_row(rows.line_num, row, columns, catalogue, drafts, problems)
+    try:
+        for row in rows:
+            if any(cell.strip() for cell in row):
+                cells = [restored(cell) for cell in row]  # write_csv's formula guard
+                _read_row(rows.line_num, cells, columns, catalogue, drafts, problems)
+    except csv.Error as error:  # e.g. a cell over the csv module's field size limit
+        problems.add(rows.line_num, 1, f"unreadable CSV: {error}")
     problems.raise_if_any()
     return Workforce(dataset=dataset, people=tuple(_person(id_, d) for id_, d in drafts.items()))
 
@@ -112,7 +117,10 @@ def _read_row(
     unit = cell("unit") or None
     role = cell("role") or None
     bad(
-        "unit", _invalid(_UNIT, unit, "one line of at most 80 characters, no '@'") if unit else None
+        "unit",
+        _invalid(_UNIT, unit, "one line of at most 80 characters, no '@' (an e-mail address)")
+        if unit
+        else None,
     )
     if role is not None:
         bad("role", catalogue.role_problem(role))
@@ -174,7 +182,10 @@ def _invalid(adapter: TypeAdapter[str], value: str | None, expected: str) -> str
         return f"missing ({expected})"
     try:
         adapter.validate_python(value)
-    except ValidationError:
+    except ValidationError as error:
+        said = error.errors()[0]
+        if said["type"] == "value_error":  # the privacy checks say what they refuse
+            return str(said["msg"]).removeprefix("Value error, ")
         return f"{value!r} is not {expected}"
     return None
 
@@ -186,11 +197,7 @@ def _person(id_: str, draft: _Draft) -> Person:
 
 def write_csv(people: Iterable[Person]) -> str:
     """The CSV `read_csv` reads back to the same people (levels as numbers)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(_rows(people))
-    return buffer.getvalue()
+    return csv_text(COLUMNS, _rows(people))
 
 
 def _rows(people: Iterable[Person]) -> Iterator[tuple[str | int, ...]]:

@@ -22,6 +22,8 @@ from graph.workforce.checks import PSEUDONYMOUS, Catalogue, personal_field
 from graph.workforce.models import Person, Workforce
 from graph.workforce.problems import Problems
 
+SHAPE = "expected a list of people, each an object (docs/workforce.md)"
+
 
 def read_json(text: str, catalogue: Catalogue, *, dataset: str, name: str) -> Workforce:
     """The workforce the JSON `text` describes; InvalidWorkforce listing every bad field."""
@@ -30,6 +32,9 @@ def read_json(text: str, catalogue: Catalogue, *, dataset: str, name: str) -> Wo
         records = located_records(name, text)
     except DatasetError as error:  # a JSON syntax error, already located "name:line:col: ..."
         raise problems.located(error.detail) from None
+    except RecursionError:  # arrays or objects nested thousands deep: no person looks so
+        deep = f"{name}:1:1: nested deeper than JSON's parser allows; {SHAPE}"
+        raise problems.located(deep) from None
     people: dict[str, tuple[int, Person]] = {}
     for line, column, record in records:
 

@@ -7,20 +7,52 @@ dataset (role, competence, level) are checked against it by graph.workforce.chec
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
 from graph.models import Code, DatasetId, Frozen, Level, natural_key
 
 Source = Literal["self", "manager", "certified"]
 SOURCES: tuple[Source, ...] = ("self", "manager", "certified")
+# Identifying values are refused where ids and units go (docs/workforce.md, "Privacy"):
+# a person id is a code with at least one digit (an employee number, P0001; `jean.dupont`
+# is a name) that does not look like a phone number; a unit is one line of free text with
+# no e-mail address ('@') and no phone number.
+# A whole id dialled like a number: a + or 0, then nine digits or more (. and - allowed).
+_DIALLED = re.compile(r"[+0][0-9](?:[.-]?[0-9]){7,}")
+_PHONE = re.compile(r"\+?\d(?:[\s.()/-]*\d){8,}")  # nine digits or more, spaced any way
+
+
+def _phone_like(text: str) -> bool:
+    return bool(_PHONE.search(text))
+
+
+def _pseudonymous_id(value: str) -> str:
+    if not any(c.isdigit() for c in value):
+        raise ValueError(
+            f"{value!r} looks like a name: a person id is a code with a digit (e.g. P0001)"
+        )
+    if _DIALLED.fullmatch(value):
+        raise ValueError(f"{value!r} looks like a phone number: a person id is a code (P0001)")
+    return value
+
+
+def _no_contact(value: str) -> str:
+    if _phone_like(value):
+        raise ValueError(f"unit {value!r} holds a phone number: a unit is a name for a team")
+    return value
+
+
 # An id is a code (graph.models.CODE_PATTERN): letters, digits, . _ : + - and never an '@'.
-PersonId = Code
+PersonId = Annotated[Code, AfterValidator(_pseudonymous_id)]
 # A unit is free text on one line; an '@' would make it look like an e-mail address.
 UNIT_PATTERN = r"^[^@\x00-\x1f\x7f]{1,80}$"
-Unit = Annotated[str, StringConstraints(strip_whitespace=True, pattern=UNIT_PATTERN)]
+Unit = Annotated[
+    str, StringConstraints(strip_whitespace=True, pattern=UNIT_PATTERN), AfterValidator(_no_contact)
+]
 
 
 class Assessment(Frozen):

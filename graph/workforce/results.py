@@ -13,6 +13,8 @@ from pydantic import Field
 from graph.results import Answer, CompetenceRef, RoleRef
 from graph.workforce.stale import StalePerson
 
+# How a nullable count says it was withheld (graph/workforce/disclosure.py).
+WITHHELD = "; null: withheld (fewer than the minimum group size, or would reveal such a group)"
 ReadinessStatus = Literal["ready_now", "ready_soon", "not_ready"]
 
 
@@ -42,13 +44,15 @@ class PersonReadiness(Versions):
 
 
 class ReadyCounts(Answer):
-    ready_now: int = Field(ge=0, description="non-holders with readiness 1")
-    ready_soon: int = Field(ge=0, description="non-holders at or above the threshold, not 1")
+    ready_now: int | None = Field(ge=0, description="non-holders with readiness 1" + WITHHELD)
+    ready_soon: int | None = Field(
+        ge=0, description="non-holders at or above the threshold, not 1" + WITHHELD
+    )
 
 
 class BenchCounts(ReadyCounts):
     role: RoleRef
-    holders: int = Field(ge=0)
+    holders: int | None = Field(ge=0, description="null: withheld (graph/workforce/disclosure.py)")
 
 
 class Candidate(Answer):
@@ -65,7 +69,9 @@ class BenchStrength(Versions, BenchCounts):
     candidates: list[Candidate] = Field(
         description="ready-now and ready-soon non-holders: by readiness, fewer level steps, id"
     )
-    candidates_total: int = Field(ge=0, description="all candidates; `candidates` may be cut")
+    candidates_total: int | None = Field(
+        ge=0, description="all candidates; `candidates` may be cut" + WITHHELD
+    )
 
 
 class BenchBoard(Versions):
@@ -124,7 +130,9 @@ class RaiseOption(Answer):
 class BestRaise(Versions):
     role: RoleRef
     threshold: float
-    candidates: int = Field(ge=0, description="ready-now and ready-soon non-holders")
+    candidates: int | None = Field(
+        ge=0, description="ready-now and ready-soon non-holders" + WITHHELD
+    )
     best: RaiseOption | None
     reason: str | None = Field(description="why there is no best raise")
 
@@ -135,12 +143,14 @@ class AppliedRaise(Answer):
     label: str
     target: str = Field(description="who was given it, as asked")
     people: int = Field(ge=0, description="people it reached")
-    raised: int = Field(ge=0, description="of them, people below the level before")
+    raised: int | None = Field(
+        ge=0, description="of them, people below the level before" + WITHHELD
+    )
 
 
 class BenchChange(Answer):
     role: RoleRef
-    holders: int
+    holders: int | None
     before: ReadyCounts
     after: ReadyCounts
 
@@ -149,8 +159,10 @@ class WhatIf(Versions):
     threshold: float
     raises: list[AppliedRaise]
     roles: list[BenchChange] = Field(description="every role, in the catalogue's order")
-    ready_now_added: int = Field(description="over every role, after minus before")
-    ready_soon_added: int
+    ready_now_added: int | None = Field(
+        description="over every role, after minus before" + WITHHELD
+    )
+    ready_soon_added: int | None
 
 
 class WorkforceStatus(Versions):

@@ -1,6 +1,8 @@
 """What a workforce store provides, for the embedded files and for Neo4j alike.
 
-Every method is about one dataset's workforce. A store never checks people against the
+Every method is about one dataset's workforce. Every write is atomic (readers see the
+old workforce or the new one) and has one writer at a time per dataset (WorkforceBusy,
+409, for a second one). A store never checks people against the
 catalogue: imports are checked before they reach it (graph/workforce/imports.py), and
 what a later catalogue no longer has is reported, not refused (graph/workforce/stale.py).
 """
@@ -8,10 +10,12 @@ what a later catalogue no longer has is reported, not refused (graph/workforce/s
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol
 
+from graph.errors import WorkforceBusy
 from graph.workforce.models import Person, Workforce
 
 # The version of a dataset that has no workforce stored.
@@ -42,8 +46,47 @@ class WorkforceStore(Protocol):
         ...
 
     def erase(self, dataset: str, person: str) -> bool:
-        """Delete everything stored about one person; False when there was nothing."""
+        """Delete every copy of one person (staged ones included); False when there was none."""
         ...
+
+    def drop(self, dataset: str) -> bool:
+        """Delete a dataset's whole workforce, every copy; False when there was none."""
+        ...
+
+    def sweep(self) -> list[str]:
+        """Delete what writers killed mid-way left; the datasets cleaned."""
+        ...
+
+
+# How often a second writer tries again while it waits.
+POLL_S = 0.05
+
+
+def take_turn(try_once: Callable[[], bool], dataset: str, wait_s: float) -> None:
+    """Call `try_once` until it takes `dataset`'s writer lock; WorkforceBusy after `wait_s`."""
+    deadline = time.monotonic() + wait_s
+    while not try_once():
+        if time.monotonic() >= deadline:
+            raise WorkforceBusy(
+                f"Another import or erasure is writing the workforce of dataset {dataset!r}; "
+                "retry when it is done."
+            )
+        time.sleep(POLL_S)
+
+
+def sweep_each(
+    writing: Callable[..., AbstractContextManager[object]], datasets: Iterable[str]
+) -> list[str]:
+    """Take each dataset's writer lock without waiting (taking it deletes what dead
+    writers left); the datasets cleaned. One held now has a live writer: skipped."""
+    cleaned = []
+    for dataset in sorted(set(datasets)):
+        try:
+            with writing(dataset, wait_s=0):
+                cleaned.append(dataset)
+        except WorkforceBusy:
+            continue
+    return cleaned
 
 
 @contextmanager

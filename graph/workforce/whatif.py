@@ -102,6 +102,9 @@ def what_if(index: WorkforceIndex, raises: list[WhatIfRaise], *, threshold: floa
         threshold=threshold,
         raises=applied,
         roles=changes,
-        ready_now_added=sum(c.after.ready_now - c.before.ready_now for c in changes),
-        ready_soon_added=sum(c.after.ready_soon - c.before.ready_soon for c in changes),
+        # exact counts here (graph/workforce/disclosure.py withholds later): never None
+        ready_now_added=sum((c.after.ready_now or 0) - (c.before.ready_now or 0) for c in changes),
+        ready_soon_added=sum(
+            (c.after.ready_soon or 0) - (c.before.ready_soon or 0) for c in changes
+        ),
     )

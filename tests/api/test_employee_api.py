@@ -107,12 +107,12 @@ def test_paths_from_a_self_assessment(client: httpx.Client) -> None:
 
 
 def test_paths_from_a_role_by_post_are_the_get_answer(client: httpx.Client) -> None:
-    get = client.get("/api/v1/paths", params={"from": "3.2", "to": "2.3", "avoid": "3.3"}).json()
+    get = client.get("/api/v1/paths", params={"from": "2.3", "to": "2.2", "avoid": "3.2"}).json()
     post = client.post(
-        "/api/v1/paths", json={"from": {"role": "3.2"}, "to": "2.3", "avoid": ["3.3"]}
+        "/api/v1/paths", json={"from": {"role": "2.3"}, "to": "2.2", "avoid": ["3.2"]}
     ).json()
-    assert post["paths"] == get["paths"]
-    assert all("3.3" not in p["roles"] for p in post["paths"])
+    assert post["paths"] == get["paths"] and post["direct"] == get["direct"]
+    assert post["paths"] and all("3.2" not in p["roles"] for p in post["paths"])
     assert post["from"]["role"] == get["from"]
 
 
@@ -157,12 +157,14 @@ def test_a_plan_from_a_self_assessment(client: httpx.Client) -> None:
 
 
 def test_a_plan_as_markdown(client: httpx.Client) -> None:
-    response = client.get("/api/v1/plan", params={"from": "3.2", "to": "2.3", "format": "markdown"})
+    params = {"from": "1.3", "to": "2.3"}
+    response = client.get("/api/v1/plan", params={**params, "format": "markdown"})
     assert response.headers["content-type"].startswith("text/markdown")
-    assert 'filename="plan_3.2_to_2.3.md"' in response.headers["content-disposition"]
-    plan = client.get("/api/v1/plan", params={"from": "3.2", "to": "2.3"}).json()
+    assert 'filename="plan_1.3_to_2.3.md"' in response.headers["content-disposition"]
+    plan = client.get("/api/v1/plan", params=params).json()
     text = response.text
     assert text.startswith("# Plan: to 2.3 IT Project Manager")
+    assert f"- Or {plan['direct']['text']}" in text
     for number, step in enumerate(plan["steps"], start=1):
         source, target = step["from"], step["to"]
         heading = f"## Step {number}: {source['code']} {source['title']} → {target['code']}"
@@ -171,6 +173,16 @@ def test_a_plan_as_markdown(client: httpx.Client) -> None:
             assert f"### {item['competence']['code']} {item['competence']['title']}" in text
     # 2.3's sheet asks 3 to 5 years: shown as the sheet states it.
     assert "at least 3 years of experience" in text
+
+
+def test_a_plan_shows_a_documented_moves_condition(client: httpx.Client) -> None:
+    params = {"from": "2.3", "to": "2.2", "path": "2.3,3.3,2.2"}
+    plan = client.get("/api/v1/plan", params=params).json()
+    condition = "If they initially came from Business departments"
+    assert [s["condition"] for s in plan["steps"]] == ["", condition]
+    assert plan["direct"]["text"] == "learn it directly: 0 level steps, 100% covered"
+    text = client.get("/api/v1/plan", params={**params, "format": "markdown"}).text
+    assert f"- Condition (from the source): {condition}" in text
 
 
 @pytest.mark.parametrize(

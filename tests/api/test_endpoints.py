@@ -219,12 +219,22 @@ def test_next_moves_from_a_profile(client: httpx.Client) -> None:
 
 
 def test_paths(client: httpx.Client, expected: Snapshot) -> None:
-    link = expected.links[0]
+    # The first link within reach (the first of all, 1.1 -> 1.2, covers 35%: no path).
+    link = next(link for link in expected.links if link.coverage >= 0.6)
     answer = client.get("/api/v1/paths", params={"from": link.source, "to": link.target}).json()
     assert answer["dataset_version"] == expected.version
     first = answer["paths"][0]
     assert first["roles"][0] == link.source and first["roles"][-1] == link.target
-    assert set(first["steps"][0]) >= {"from", "to", "kind", "cost", "gains"}
+    assert set(first["steps"][0]) >= {
+        "from",
+        "to",
+        "kind",
+        "cost",
+        "coverage",
+        "gains",
+        "condition",
+    }
+    assert answer["direct"]["within_reach"] is True
 
 
 def test_graph_json_and_graphml(client: httpx.Client, expected: Snapshot) -> None:

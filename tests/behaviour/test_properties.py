@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from graph.algorithms.gap import gap
 from graph.algorithms.holdings import profile_holder, role_holder
-from graph.algorithms.links import release
+from graph.algorithms.links import DEFAULT_POLICY, release
 from graph.algorithms.paths import k_best_paths
 from graph.datafiles import read_dataset
 from graph.errors import NoPath
@@ -100,20 +100,26 @@ def test_paths_start_end_and_follow_links(snapshot: Snapshot, source: str, targe
 
 
 def test_without_max_steps_a_far_role_still_answers(snapshot: Snapshot) -> None:
-    # 1.1 Information Systems Consultant -> 3.2 Programmer needs 5 moves, more than 4.
-    answer = k_best_paths(snapshot, "1.1", "3.2")
-    assert (answer.fewest_moves, answer.max_steps_source) == (5, "default")
+    # 7.5 -> 5.1 needs 6 moves over career links, more than 4.
+    answer = k_best_paths(snapshot, "7.5", "5.1")
+    assert (answer.fewest_moves, answer.max_steps_source) == (6, "default")
     assert answer.paths and all(len(p.steps) <= answer.max_steps for p in answer.paths)
-    with pytest.raises(NoPath, match="the shortest takes 5"):
-        k_best_paths(snapshot, "1.1", "3.2", max_steps=4)
+    with pytest.raises(NoPath, match="the shortest takes 6"):
+        k_best_paths(snapshot, "7.5", "5.1", max_steps=4)
 
 
 def test_one_step_path_costs_the_gap(snapshot: Snapshot) -> None:
+    """A link within reach is a one-move path costing the gap; one out of reach is none."""
     for link in snapshot.links:
-        answer = k_best_paths(snapshot, link.source, link.target, k=1, max_steps=1)
         expected = gap(snapshot, role_holder(snapshot, link.source), link.target)
+        assert expected.summary.level_steps == link.level_steps
+        if expected.summary.coverage < DEFAULT_POLICY.threshold:
+            with pytest.raises(NoPath, match="within-reach"):
+                k_best_paths(snapshot, link.source, link.target, k=1, max_steps=1)
+            continue
+        answer = k_best_paths(snapshot, link.source, link.target, k=1, max_steps=1)
         assert answer.paths[0].roles == [link.source, link.target]
-        assert answer.paths[0].cost == expected.summary.level_steps == link.level_steps
+        assert answer.paths[0].cost == link.level_steps
 
 
 def test_every_role_has_a_way_in_and_out(snapshot: Snapshot) -> None:

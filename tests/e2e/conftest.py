@@ -111,7 +111,8 @@ def base_url(datasets_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     env["CAREERGRAPH_DATASETS_DIR"] = str(datasets_dir)
     # This checkout's build, not the careergraph_ui an editable install may point elsewhere.
     env["CAREERGRAPH_FRONTEND_DIST"] = str(DIST)
-    env["CAREERGRAPH_API_KEYS"] = f"hr-e2e:workforce:{WORKFORCE_KEY}"
+    # Aggregates and the steward's views (candidates, raises for people): every HR screen.
+    env["CAREERGRAPH_API_KEYS"] = f"hr-e2e:workforce+steward:{WORKFORCE_KEY}"
     env["CAREERGRAPH_WORKFORCE_DIR"] = str(_workforce_dir(tmp_path_factory))
     # The service writes to a file: an unread pipe fills up and stalls the server.
     ARTIFACTS.mkdir(exist_ok=True)

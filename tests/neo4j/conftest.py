@@ -17,7 +17,7 @@ from graph.datafiles import read_dataset
 from graph.models import Dataset
 from graph.neo4j.seeding import load_release_into_neo4j
 from graph.neo4j.store import Neo4jStore
-from graph.neo4j.workforce import Neo4jWorkforce, remove_people
+from graph.neo4j.workforce import Neo4jWorkforce
 from graph.release import Release
 from graph.workforce.generate import generate
 from graph.workforce.models import Workforce
@@ -62,11 +62,18 @@ def seeded_neo4j(neo4j_driver: Driver, neo4j_database: str, seed_release: Releas
 
 @pytest.fixture
 def neo4j_workforce(seeded_neo4j: Driver, neo4j_database: str) -> Iterator[Neo4jWorkforce]:
-    """The seeded database's workforce store; its people are gone again afterwards."""
+    """The seeded database's workforce store, empty (whatever an API test left), and empty
+    again afterwards."""
+
+    def empty() -> None:
+        with seeded_neo4j.session(database=neo4j_database) as session:
+            session.run("MATCH (p:Person) DETACH DELETE p").consume()
+            session.run("MATCH (w:Workforce) DETACH DELETE w").consume()
+            session.run("MATCH (w:WorkforceWriter) DETACH DELETE w").consume()
+
+    empty()
     yield Neo4jWorkforce(seeded_neo4j, database=neo4j_database)
-    with seeded_neo4j.session(database=neo4j_database) as session:
-        session.execute_write(lambda tx: remove_people(tx, "cigref-2011", None))
-        session.run("MATCH (w:Workforce) DETACH DELETE w").consume()
+    empty()
 
 
 def store_people_for(query_name: str, request: pytest.FixtureRequest) -> None:

@@ -62,7 +62,8 @@ def example_args(example: dict[str, Any]) -> list[str]:
 def test_library_query_runs_from_the_cli(name: str, request: pytest.FixtureRequest) -> None:
     query = library()[name]
     store_people_for(name, request)
-    result = cypher("run", name, *example_args(query.example), "--format", "json")
+    personal = ["--personal-data"] if name.startswith("workforce_") else []
+    result = cypher("run", name, *example_args(query.example), "--format", "json", *personal)
     assert result.exit_code == 0, result.output
     answer = json.loads(result.stdout)
     assert answer["columns"] == query.columns

@@ -31,6 +31,9 @@ from tests.neo4j.conftest import store_people_for
 pytestmark = pytest.mark.neo4j
 
 KEYS = ["analyst-key-one", "analyst-key-two"]
+# The workforce library reads people: a key with the steward scope too (docs/workforce.md).
+STEWARD_KEY = "dpo:console+steward:steward-key"
+STEWARD = {"X-API-Key": "steward-key"}
 URL = "/api/v1/cypher"
 
 # (id, query, what the 403 says). Each must be refused and change nothing.
@@ -149,7 +152,7 @@ def serve(store: Any, keys: list[str]) -> Any:
 
 @pytest.fixture(scope="module")
 def base_url(seeded: Driver, neo4j_database: str) -> Iterator[str]:
-    with serve(Neo4jStore(seeded, database=neo4j_database), KEYS) as url:
+    with serve(Neo4jStore(seeded, database=neo4j_database), [*KEYS, STEWARD_KEY]) as url:
         yield url
 
 
@@ -388,7 +391,8 @@ def test_library_query_runs_with_its_example(
 ) -> None:
     query = library()[name]
     store_people_for(name, request)
-    response = client.post(f"{URL}/library/{name}", json={"params": query.example})
+    key = STEWARD if name.startswith("workforce_") else {}
+    response = client.post(f"{URL}/library/{name}", json={"params": query.example}, headers=key)
     assert response.status_code == 200, response.text
     answer = response.json()
     assert answer["columns"] == query.columns

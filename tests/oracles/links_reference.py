@@ -78,6 +78,7 @@ def reference_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) ->
             coverage=numbers.coverage,
             level_steps=numbers.level_steps,
             evidence=f'"{documented.evidence.quote}" (source line {documented.evidence.line})',
+            condition=documented.condition,
         )
     for (source, target), reason in _inferred_pairs(roles, matrix, policy).items():
         if (source, target) in links:

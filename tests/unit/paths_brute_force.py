@@ -1,8 +1,9 @@
 """The brute-force answer to a paths question, for checking k_best_paths.
 
 Every simple path networkx lists over the usable career graph, costed step by step
-with `explain` (not with the set formula the search relies on), sorted by
-(cost, moves, role codes), first k kept.
+with `explain` (not with the set formula the search relies on), kept only if every
+step covers at least the link threshold of the next role's entry levels from all
+held before it (within reach), sorted by (cost, moves, role codes), first k kept.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable, Collection
 
 import networkx as nx
 
+from graph.algorithms.links import DEFAULT_POLICY
 from graph.algorithms.paths import explain, k_best_paths
 from graph.errors import NoPath
 from graph.models import natural_key
@@ -18,11 +20,17 @@ from graph.snapshot import Snapshot
 
 # Each path as (roles, cost), best first.
 Ranked = list[tuple[list[str], int]]
-Cost = Callable[[tuple[str, ...]], int]
+# A path's cost, or None when one of its steps is out of reach.
+Cost = Callable[[tuple[str, ...]], int | None]
 
 
 def explained_cost(snapshot: Snapshot) -> Cost:
-    return lambda roles: explain(snapshot, list(roles)).cost
+    def cost(roles: tuple[str, ...]) -> int | None:
+        path = explain(snapshot, list(roles))
+        reached = all(step.coverage >= DEFAULT_POLICY.threshold for step in path.steps)
+        return path.cost if reached else None
+
+    return cost
 
 
 def usable_graph(
@@ -43,7 +51,8 @@ def k_cheapest(
     graph: nx.DiGraph, source: str, target: str, *, k: int, max_steps: int, cost: Cost
 ) -> Ranked:
     paths = nx.all_simple_paths(graph, source, target, cutoff=max_steps)
-    ranked = sorted((cost(tuple(p)), len(p), [natural_key(r) for r in p], p) for p in paths)
+    costed = ((cost(tuple(p)), p) for p in paths)
+    ranked = sorted((c, len(p), [natural_key(r) for r in p], p) for c, p in costed if c is not None)
     return [(p, c) for c, _, _, p in ranked[:k]]
 
 

@@ -45,7 +45,7 @@ def test_gap_json_is_the_api_document() -> None:
 
 
 def test_paths_next_and_role() -> None:
-    paths = runner.invoke(cli, ["paths", "3.2", "2.3", "--json"])
+    paths = runner.invoke(cli, ["paths", "1.3", "2.3", "--json"])
     assert paths.exit_code == 0
     assert json.loads(paths.output)["paths"][0]["roles"][-1] == "2.3"
     moves = runner.invoke(cli, ["next", "3.2", "--limit", "3", "--json"])

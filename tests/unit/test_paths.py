@@ -11,15 +11,24 @@ from graph.algorithms.links import LinkPolicy, career_links
 from graph.algorithms.moves import next_moves
 from graph.algorithms.paths import DEFAULT_MAX_STEPS, DEFAULT_SLACK, default_max_steps, k_best_paths
 from graph.algorithms.similarity import related_roles, weighted_jaccard
-from graph.errors import NoPath
+from graph.budget import Budget
+from graph.errors import BudgetExceeded, NoPath
 from graph.models import CareerLink
 from graph.results import PathsAnswer
 from graph.snapshot import Snapshot
 from tests.factories import role, snapshot_of, tiny_dataset
 
 
-def link(a: str, b: str, kind: str = "inferred") -> CareerLink:
-    return CareerLink(source=a, target=b, kind=kind, coverage=0.5, level_steps=1, evidence="test")  # type: ignore[arg-type]
+def link(a: str, b: str, kind: str = "inferred", condition: str = "") -> CareerLink:
+    return CareerLink(
+        source=a,
+        target=b,
+        kind=kind,  # type: ignore[arg-type]
+        coverage=0.5,
+        level_steps=1,
+        evidence="test",
+        condition=condition,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -35,56 +44,111 @@ def chain() -> Snapshot:
     return snapshot_of(tiny_dataset(links=()), links)
 
 
-def test_cumulative_cost_keeps_what_earlier_roles_taught(chain: Snapshot) -> None:
-    answer = k_best_paths(chain, "3.2", "2.3", k=5)
-    by_roles = {tuple(p.roles): p for p in answer.paths}
-    direct = by_roles["3.2", "2.3"]
-    # 3.2 (B1@2 C1@1) -> 2.3 (B2@2 E2@3): 2 + 3 = 5 steps.
-    assert direct.cost == 5
-    via = by_roles["3.2", "3.4", "2.3"]
-    # -> 3.4: A1 3 + B1 2 + B2 3 = 8; then B2 is held at 3, only E2 3 remains: 3.
-    assert [s.cost for s in via.steps] == [8, 3]
-    assert via.cost == 11
-    assert [p.roles for p in answer.paths] == [["3.2", "2.3"], ["3.2", "3.4", "2.3"]]
+# A ladder where reach decides (coverage from all held so far; within reach >= 60%):
+#   5.1 Junior    B1@3 C1@2             (5 levels)
+#   5.2 Developer B1@3 C1@2 B2@2        (7)   from 5.1: 2 missing, 71%
+#   5.4 Senior    B1@4 C1@2             (6)   from 5.1: 1 missing, 83%
+#   5.3 Lead      B1@4 C1@2 B2@2 E2@3   (11)  from 5.1: 6 missing, 45%; from 5.1+5.2:
+#                                              4, 64%; from 5.1+5.4: 5, 55%; from all: 3, 73%
+LADDER = {
+    "5.1": {"B1": [3], "C1": [2]},
+    "5.2": {"B1": [3], "C1": [2], "B2": [2]},
+    "5.3": {"B1": [4], "C1": [2], "B2": [2], "E2": [3]},
+    "5.4": {"B1": [4], "C1": [2]},
+}
+CONDITION = "If they lead a team"
 
 
-def test_steps_say_what_they_add(chain: Snapshot) -> None:
-    step = k_best_paths(chain, "3.2", "3.4").paths[0].steps[0]
+def ladder_of(extra: dict[str, dict[str, list[int]]], links: list[CareerLink]) -> Snapshot:
+    roles = [role(code, f"Role {code}", needs) for code, needs in {**LADDER, **extra}.items()]
+    dataset = tiny_dataset(links=()).model_copy(update={"roles": tuple(roles)})
+    return snapshot_of(dataset, links)
+
+
+@pytest.fixture(scope="module")
+def ladder() -> Snapshot:
+    pairs = [("5.1", "5.2"), ("5.1", "5.3"), ("5.1", "5.4"), ("5.2", "5.3"), ("5.4", "5.3")]
+    links = [link(a, b) for a, b in pairs]
+    links += [link("5.4", "5.2"), link("5.2", "5.4", "documented", CONDITION)]
+    return ladder_of({}, links)
+
+
+def test_every_step_is_within_reach_of_all_held_so_far(ladder: Snapshot) -> None:
+    answer = k_best_paths(ladder, "5.1", "5.3", k=5)
+    # 5.1 -> 5.3 is a link but covers 45%; 5.1 -> 5.4 -> 5.3 reaches 5.3 at 55%.
+    assert [(p.roles, p.cost) for p in answer.paths] == [
+        (["5.1", "5.2", "5.3"], 6),
+        (["5.1", "5.2", "5.4", "5.3"], 6),
+        (["5.1", "5.4", "5.2", "5.3"], 6),
+    ]
+    best = answer.paths[0]
+    assert [(s.cost, s.coverage) for s in best.steps] == [(2, 0.7143), (4, 0.6364)]
+    assert all(s.coverage >= 0.6 for p in answer.paths for s in p.steps)
+
+
+def test_the_direct_move_stands_beside_the_paths(ladder: Snapshot) -> None:
+    direct = k_best_paths(ladder, "5.1", "5.3").direct
+    assert (direct.level_steps, direct.coverage, direct.within_reach) == (6, 0.4545, False)
+    assert direct.text == "learn it directly: 6 level steps, 45% covered"
+    assert k_best_paths(ladder, "5.1", "5.2").direct.within_reach
+
+
+def test_cumulative_cost_keeps_what_earlier_roles_taught(ladder: Snapshot) -> None:
+    via = k_best_paths(ladder, "5.1", "5.3", k=3).paths[2]
+    # 5.4 raises B1 3 -> 4 (1), 5.2 adds B2@2 (2), 5.3 then needs only E2@3 (3).
+    assert [s.cost for s in via.steps] == [1, 2, 3]
+    assert [s.coverage for s in via.steps] == [0.8333, 0.7143, 0.7273]
+
+
+def test_steps_say_what_they_add_and_for_whom(ladder: Snapshot) -> None:
+    step = k_best_paths(ladder, "5.2", "5.4", only_documented=True).paths[0].steps[0]
     gains = {(g.competence.code, g.before, g.after) for g in step.gains}
-    assert gains == {("A1", 0, 3), ("B1", 2, 4), ("B2", 0, 3)}
+    assert gains == {("B1", 3, 4)}
+    assert (step.kind, step.condition) == ("documented", CONDITION)
     assert step.model_dump(mode="json")["gains"][0].keys() == {"competence", "from", "to"}
+    inferred = k_best_paths(ladder, "5.1", "5.2").paths[0].steps[0]
+    assert (inferred.kind, inferred.condition) == ("inferred", "")
 
 
-def test_only_documented_and_avoid(chain: Snapshot) -> None:
-    documented = k_best_paths(chain, "4.1", "3.4", only_documented=True)
-    assert [p.roles for p in documented.paths] == [["4.1", "3.4"]]
-    assert documented.paths[0].steps[0].kind == "documented"
+def test_only_documented_and_avoid(ladder: Snapshot) -> None:
     with pytest.raises(NoPath, match="documented links only"):
-        k_best_paths(chain, "4.1", "2.3", only_documented=True)
-    avoiding = k_best_paths(chain, "3.2", "2.3", avoid=["3.4"], k=5)
-    assert [p.roles for p in avoiding.paths] == [["3.2", "2.3"]]
+        k_best_paths(ladder, "5.1", "5.3", only_documented=True)
+    avoiding = k_best_paths(ladder, "5.1", "5.3", avoid=["5.4"], k=5)
+    assert [p.roles for p in avoiding.paths] == [["5.1", "5.2", "5.3"]]
+    with pytest.raises(NoPath, match="No chain of within-reach steps") as raised:
+        k_best_paths(ladder, "5.1", "5.3", avoid=["5.2"])
+    assert "Instead, learn it directly: 6 level steps, 45% covered." in str(raised.value)
 
 
-def test_max_steps_bounds_the_moves(chain: Snapshot) -> None:
-    with pytest.raises(NoPath, match="at most 1 moves; the shortest takes 2: raise max_steps"):
-        k_best_paths(chain, "4.1", "2.3", max_steps=1)
-    assert all(len(p.steps) <= 2 for p in k_best_paths(chain, "4.1", "2.3", max_steps=2).paths)
+def test_max_steps_bounds_the_moves(ladder: Snapshot) -> None:
+    with pytest.raises(NoPath, match=r"within-reach steps .* in at most 1 moves"):
+        k_best_paths(ladder, "5.1", "5.3", max_steps=1)
+    two = k_best_paths(ladder, "5.1", "5.3", max_steps=2, k=5)
+    assert [p.roles for p in two.paths] == [["5.1", "5.2", "5.3"]]
 
 
 def test_equal_cost_and_moves_rank_by_role_codes_as_numbers() -> None:
-    # 4.9 and 4.10 hold only C1@1, which 3.2 already holds: both detours cost what
-    # the direct move costs (B2 2 + E2 3 = 5), so only the moves and the codes differ.
-    technicians = [role(code, f"Technician {code}", {"C1": [1]}) for code in ("4.9", "4.10")]
-    dataset = tiny_dataset(links=())
-    dataset = dataset.model_copy(update={"roles": (*dataset.roles, *technicians)})
-    links = [link("3.2", "2.3")]
-    links += [link(a, b) for t in ("4.10", "4.9") for a, b in (("3.2", t), (t, "2.3"))]
-    answer = k_best_paths(snapshot_of(dataset, links), "3.2", "2.3", k=3)
+    # 4.9 and 4.10 hold only C1@2, which 5.1 already holds: both detours cost what
+    # the direct move costs (B2@2), so only the moves and the codes differ.
+    technicians = {code: {"C1": [2]} for code in ("4.9", "4.10")}
+    links = [link("5.1", "5.2")]
+    links += [link(a, b) for t in ("4.10", "4.9") for a, b in (("5.1", t), (t, "5.2"))]
+    answer = k_best_paths(ladder_of(technicians, links), "5.1", "5.2", k=3)
     assert [(p.roles, p.cost) for p in answer.paths] == [
-        (["3.2", "2.3"], 5),
-        (["3.2", "4.9", "2.3"], 5),
-        (["3.2", "4.10", "2.3"], 5),
+        (["5.1", "5.2"], 2),
+        (["5.1", "4.9", "5.2"], 2),
+        (["5.1", "4.10", "5.2"], 2),
     ]
+
+
+def test_a_budget_bounds_the_partial_paths_kept(ladder: Snapshot) -> None:
+    budget = Budget(seconds=60, units=2)
+    with pytest.raises(BudgetExceeded, match="lower k or max_steps"):
+        k_best_paths(ladder, "5.1", "5.3", k=5, budget=budget)
+    assert budget.spent == 3  # the third partial path kept went over
+    roomy = Budget(seconds=60, units=100)
+    assert len(k_best_paths(ladder, "5.1", "5.3", k=5, budget=roomy).paths) == 3
+    assert 0 < roomy.spent <= 100
 
 
 def test_default_bound_leaves_room_beyond_the_shortest() -> None:
@@ -115,7 +179,8 @@ def test_default_bound_is_capped_but_never_below_the_shortest(line: Snapshot) ->
     assert bound(farthest) == (9, 9, "default")
     assert [p.roles[1] for p in farthest.paths] == ["1.2"]  # the way round takes 10 moves
     assert bound(k_best_paths(line, "1.1", "1.10", max_steps=10)) == (9, 10, "given")
-    assert len(k_best_paths(line, "1.1", "1.10", max_steps=10).paths) == 2
+    # The way round enters 2.3 (E2@3) from C1@1 alone: out of reach, never a path.
+    assert len(k_best_paths(line, "1.1", "1.10", max_steps=10).paths) == 1
 
 
 def test_no_path_backwards_and_same_role(chain: Snapshot) -> None:

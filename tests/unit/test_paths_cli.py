@@ -22,23 +22,38 @@ def embedded(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     get_settings.cache_clear()
 
 
-def test_without_max_steps_it_says_the_default_bound() -> None:
-    # 1.1 -> 3.2 takes 5 moves at the fewest (career links never step down).
-    result = runner.invoke(cli, ["paths", "1.1", "3.2"])
+def printed(*args: str) -> str:
+    """What `careergraph paths ARGS` prints, on one line, once it succeeded."""
+    result = runner.invoke(cli, ["paths", *args])
     assert result.exit_code == 0, result.output
-    text = " ".join(result.output.split())
-    assert "the shortest takes 5 moves; paths of at most 7 moves (default:" in text
-    assert "1. 1.1 →" in text
+    return " ".join(result.output.split())
 
 
-def test_json_carries_the_bound_and_its_source() -> None:
+def test_without_max_steps_it_says_the_default_bound() -> None:
+    text = printed("1.3", "7.2")
+    assert "the shortest takes 3 moves; paths of at most 5 moves (default:" in text
+    assert "Or learn it directly: 5 level steps, 81% covered." in text
+    assert "1. 1.3 → 7.1 → 7.4 → 7.2 cost 13 level steps" in text
+    assert "7.1 → 7.4 (inferred, 4, 88% covered)" in text
+
+
+def test_json_carries_the_bound_its_source_and_the_direct_move() -> None:
     given = json.loads(
-        runner.invoke(cli, ["paths", "1.1", "3.2", "--max-steps", "6", "--json"]).output
+        runner.invoke(cli, ["paths", "1.3", "7.2", "--max-steps", "6", "--json"]).output
     )
-    assert (given["max_steps"], given["max_steps_source"], given["fewest_moves"]) == (6, "given", 5)
+    assert (given["max_steps"], given["max_steps_source"], given["fewest_moves"]) == (6, "given", 3)
+    assert given["direct"]["text"] == "learn it directly: 5 level steps, 81% covered"
 
 
 def test_a_given_max_steps_too_small_is_one_line() -> None:
-    result = runner.invoke(cli, ["paths", "1.1", "3.2", "--max-steps", "4"])
+    result = runner.invoke(cli, ["paths", "1.3", "7.2", "--max-steps", "2"])
     assert result.exit_code == 1
-    assert result.output.startswith("error: ") and "the shortest takes 5" in result.output
+    assert result.output.startswith("error: ") and "the shortest takes 3" in result.output
+    assert "learn it directly: 5 level steps" in result.output
+
+
+def test_no_chain_of_within_reach_steps_is_one_line_saying_why() -> None:
+    result = runner.invoke(cli, ["paths", "5.2", "7.4"])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: No chain of within-reach steps from 5.2")
+    assert "learn it directly: 33 level steps, 3% covered" in result.output

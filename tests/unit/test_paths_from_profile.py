@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.algorithms.holdings import profile_holder
-from graph.algorithms.links import LinkPolicy
+from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy
 from graph.algorithms.moves import entries
 from graph.algorithms.paths import SELF_ASSESSMENT, explain_from, k_best_paths_from, start_of
 from graph.errors import NoPath
@@ -52,9 +52,11 @@ def brute_force(
     graph: nx.DiGraph = usable_graph(snapshot)
     graph.add_edges_from((SELF_ASSESSMENT, role) for role in start.entries)
     found = nx.all_simple_paths(graph, SELF_ASSESSMENT, target, cutoff=max_steps)
+    explained = ((explain_from(snapshot, start, p[1:]), p) for p in found)
     ranked = sorted(
-        (explain_from(snapshot, start, p[1:]).cost, len(p), [natural_key(r) for r in p], p[1:])
-        for p in found
+        (path.cost, len(p), [natural_key(r) for r in p], p[1:])
+        for path, p in explained
+        if all(step.coverage >= DEFAULT_POLICY.threshold for step in path.steps)
     )
     return [(p, c) for c, _, _, p in ranked[:k]]
 

@@ -1,4 +1,9 @@
-"""k_best_paths against brute force (paths_brute_force) on every ordered pair of the seed."""
+"""k_best_paths against brute force (paths_brute_force) on every ordered pair of the seed.
+
+Every step of a path must be within reach of all held before it, so about half the
+pairs have no path of at most 4 moves (learning the target directly is the answer
+there); the counts below keep the comparison from passing on empty answers.
+"""
 
 from __future__ import annotations
 
@@ -29,23 +34,28 @@ def oracle(graph: nx.DiGraph, max_steps: int) -> Callable[[str, str], Ranked]:
     return lambda a, b: k_cheapest(graph, a, b, k=K, max_steps=max_steps, cost=cost)
 
 
-def mismatches(expected: Callable[[str, str], Ranked], **options: object) -> list[str]:
-    return [
+def mismatches(expected: Callable[[str, str], Ranked], **options: object) -> tuple[list[str], int]:
+    """The pairs whose answer differs from the oracle's, and how many pairs have a path."""
+    answers = {(a, b): answered(SNAPSHOT, a, b, k=K, **options) for a, b in PAIRS}
+    differ = [
         f"{a} -> {b}: {got} != {want}"
-        for a, b in PAIRS
-        if (got := answered(SNAPSHOT, a, b, k=K, **options)) != (want := expected(a, b))
+        for (a, b), got in answers.items()
+        if got != (want := expected(a, b))
     ]
+    return differ, sum(1 for found in answers.values() if found)
 
 
-@pytest.mark.parametrize("max_steps", [3, 4])
-def test_every_pair_gets_the_k_cheapest(max_steps: int) -> None:
+@pytest.mark.parametrize(("max_steps", "with_paths"), [(3, 190), (4, 243)])
+def test_every_pair_gets_the_k_cheapest(max_steps: int, with_paths: int) -> None:
     expected = oracle(usable_graph(SNAPSHOT), max_steps)
-    assert mismatches(expected, max_steps=max_steps) == []
+    assert mismatches(expected, max_steps=max_steps) == ([], with_paths)
 
 
 def test_every_pair_with_documented_links_only() -> None:
+    """Six of the eight documented moves cover less than 60% of their target's entry
+    levels: few chains of documented moves stay within reach."""
     expected = oracle(usable_graph(SNAPSHOT, only_documented=True), 4)
-    assert mismatches(expected, max_steps=4, only_documented=True) == []
+    assert mismatches(expected, max_steps=4, only_documented=True) == ([], 3)
 
 
 @cache
@@ -66,36 +76,37 @@ def test_every_pair_avoiding_the_best_paths_first_stop() -> None:
         != (want := expected(a, b))
     ]
     assert failed == []
-    assert sum(1 for a, b in PAIRS if first_stop(a, b)) > 500
+    assert sum(1 for a, b in PAIRS if first_stop(a, b)) > 150
 
 
 def test_default_bound_follows_the_fewest_moves() -> None:
     """Without max_steps the bound is default_max_steps(fewest); wherever that bound is
-    at most 4, the answer is the brute force's at that bound."""
+    at most 4, the answer (or its absence) is the brute force's at that bound."""
     graph = usable_graph(SNAPSHOT)
     lengths = dict(nx.all_pairs_shortest_path_length(graph))
-    compared = 0
-    # Career links never step down (docs/recommendations.md): from a senior role some
-    # junior ones have no path at all, and the answer says so.
-    unreachable = [(a, b) for a, b in PAIRS if b not in lengths[a]]
-    for a, b in unreachable:
-        with pytest.raises(NoPath):
-            k_best_paths(SNAPSHOT, a, b, k=K)
+    compared = answers = unreachable = 0
     for a, b in PAIRS:
-        if b not in lengths[a]:
+        if b not in lengths[a]:  # links never step down: some junior roles are unreachable
+            unreachable += 1
+            with pytest.raises(NoPath, match="No path"):
+                k_best_paths(SNAPSHOT, a, b, k=K)
             continue
-        found = k_best_paths(SNAPSHOT, a, b, k=K)
         fewest = lengths[a][b]
-        assert (found.fewest_moves, found.max_steps, found.max_steps_source) == (
-            fewest,
-            default_max_steps(fewest),
-            "default",
-        )
-        if found.max_steps <= 4:
+        try:
+            found = k_best_paths(SNAPSHOT, a, b, k=K)
+        except NoPath:
+            got: Ranked = []
+        else:
+            answers += 1
+            got = [(p.roles, p.cost) for p in found.paths]
+            assert (found.fewest_moves, found.max_steps, found.max_steps_source) == (
+                fewest,
+                default_max_steps(fewest),
+                "default",
+            )
+        if default_max_steps(fewest) <= 4:
             compared += 1
-            expected = oracle(graph, found.max_steps)(a, b)
-            assert [(p.roles, p.cost) for p in found.paths] == expected, (a, b)
-    assert compared == sum(
-        1 for a, b in PAIRS if b in lengths[a] and default_max_steps(lengths[a][b]) <= 4
-    )
-    assert compared > 400
+            assert got == oracle(graph, default_max_steps(fewest))(a, b), (a, b)
+    # On the seed's 1,056 pairs under the relatedness links: 92 unreachable, 354 answered,
+    # 572 compared with the brute force (the rest have a default bound over 4).
+    assert (compared, answers, unreachable) == (572, 354, 92)

@@ -98,12 +98,21 @@ def test_without_max_steps_the_bound_follows_the_fewest_moves(
 ) -> None:
     snapshot, source, target, avoid = question
     graph = usable_graph(snapshot, avoid=avoid - {source, target})
+    linked = nx.has_path(graph, source, target)
+    fewest = nx.shortest_path_length(graph, source, target) if linked else 0
     try:
         answer = k_best_paths(snapshot, source, target, k=k, avoid=avoid)
     except NoPath:
-        assert not nx.has_path(graph, source, target)
+        # No links lead there, or no chain of within-reach steps within the default bound.
+        assert not linked or not k_cheapest(
+            graph,
+            source,
+            target,
+            k=k,
+            max_steps=default_max_steps(fewest),
+            cost=explained_cost(snapshot),
+        )
         return
-    fewest = nx.shortest_path_length(graph, source, target)
     assert (answer.fewest_moves, answer.max_steps) == (fewest, default_max_steps(fewest))
     assert answer.max_steps_source == "default"
     expected = k_cheapest(

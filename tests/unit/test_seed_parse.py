@@ -13,6 +13,7 @@ from graph.models import Dataset, Role
 from seed import cigref, ecf
 from seed.anomalies import AnomalyLog
 from seed.errors import SourceFormatError
+from seed.links import condition_of
 from seed.parse import Parsed, parse
 from seed.roles import RequirementRow, requirements
 
@@ -420,6 +421,28 @@ def test_documented_links_and_their_direction() -> None:
     to_director = next(link for link in dataset().links if link.evidence.line == 1028)
     assert "Project Director" in to_director.note
     assert "may lead to" in to_director.evidence.quote
+
+
+def test_a_quote_opening_with_a_condition_limits_its_move() -> None:
+    conditions = {(link.source, link.target): link.condition for link in dataset().links}
+    assert conditions.pop(("3.3", "2.2")) == "If they initially came from Business departments"
+    # "Entrusted to an experienced Manager, ..." describes the holder: no condition.
+    assert set(conditions.values()) == {""}
+
+
+@pytest.mark.parametrize(
+    ("quote", "condition"),
+    [
+        ("If they came from sales, they may lead to X.", "If they came from sales"),
+        ("Only if certified, possibility of becoming X.", "Only if certified"),
+        ("Provided that they manage a team, may move into X.", "Provided that they manage a team"),
+        ("May move into Project Manager roles.", ""),
+        ("Entrusted to an experienced Manager, this role may lead to X.", ""),
+        ("Good experience, if any, may lead to X.", ""),
+    ],
+)
+def test_only_a_leading_conditional_clause_is_a_condition(quote: str, condition: str) -> None:
+    assert condition_of(quote) == condition
 
 
 def test_mentions_without_a_named_role_are_not_links() -> None:

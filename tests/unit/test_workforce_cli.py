@@ -14,6 +14,7 @@ from app.cli.main import cli
 from app.settings import get_settings
 from graph.embedded import EmbeddedStore
 from graph.snapshot import Snapshot
+from graph.workforce import disclosure
 from graph.workforce.bench import bench_board
 from graph.workforce.generate import generate
 from graph.workforce.heatmap import heatmap
@@ -52,7 +53,8 @@ def test_generate_then_read_the_api_documents(expected: WorkforceIndex) -> None:
         == (bench_board(expected, 0.8).model_dump(mode="json")["roles"])
     )
     cells = json.loads(invoke("heatmap", "--json"))["cells"]
-    assert cells == heatmap(expected, min_group_size=5).model_dump(mode="json")["cells"]
+    published = disclosure.heatmap(heatmap(expected, min_group_size=5), 5)
+    assert cells == published.model_dump(mode="json")["cells"]
     raised = json.loads(invoke("whatif", "--raise", "B2=3@role:3.2", "--json"))
     domain = what_if(expected, [WhatIfRaise(competence="B2", level=3, role="3.2")], threshold=0.8)
     assert raised["roles"] == domain.model_dump(mode="json")["roles"]

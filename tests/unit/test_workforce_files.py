@@ -26,7 +26,9 @@ def test_files_are_for_the_owner_only(tmp_path: Path) -> None:
     store.replace(tiny_workforce())
     assert stat.S_IMODE(store.path("test").stat().st_mode) == 0o600
     assert stat.S_IMODE(store.directory.stat().st_mode) == 0o700
-    assert [p.name for p in store.directory.iterdir()] == ["test.json"]  # no temporary left
+    # no temporary left; the writer's lock file holds nothing
+    assert sorted(p.name for p in store.directory.iterdir()) == [".test.lock", "test.json"]
+    assert (store.directory / ".test.lock").stat().st_size == 0
 
 
 def test_merge_replaces_the_people_it_names_and_keeps_the_others(tmp_path: Path) -> None:

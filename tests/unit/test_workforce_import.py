@@ -13,6 +13,7 @@ from graph.models import Dataset
 from graph.workforce.csvfile import write_csv
 from graph.workforce.imports import read_people, read_people_file
 from graph.workforce.jsonfile import write_json
+from graph.workforce.models import Person
 from seed import DATA_DIR
 from tests.factories import tiny_dataset
 from tests.workforce_factory import tiny_workforce
@@ -185,3 +186,48 @@ def test_the_documented_example_imports() -> None:
         "P0005",
         "P0006",
     ]
+
+
+@pytest.mark.parametrize(
+    ("person", "unit", "refused"),
+    [
+        ("jean.dupont", "Payments", "looks like a name"),
+        ("Jean_Dupont", "Payments", "looks like a name"),
+        ("0612345678", "Payments", "looks like a phone number"),
+        ("+33612345678", "Payments", None),  # refused by the code pattern already
+        ("P0001", "Jean Dupont, tel 06 12 34 56 78", "holds a phone number"),
+        ("P0001", "jean.dupont@example.com", "e-mail"),
+    ],
+)
+def test_identifying_values_are_refused_in_ids_and_units(
+    dataset: Dataset, person: str, unit: str, refused: str | None
+) -> None:
+    found = problems_of(f"person,unit\n{person},\"{unit}\"\n", dataset)
+    assert len(found) == 1 and (refused is None or refused in found[0]), found
+
+
+def test_codes_and_team_names_pass(dataset: Dataset) -> None:
+    text = "person,unit\nP0001,Customer Care\nE-10234567,unit-07\n"
+    assert len(read_people(text, dataset, format="csv", name="people.csv").people) == 2
+
+
+def test_deeply_nested_json_is_a_located_problem_not_a_crash(dataset: Dataset) -> None:
+    for text in ("[" * 100_000 + "]" * 100_000, '[{"id": "P1", "x": ' + "[" * 5000 + "]" * 5000):
+        found = problems_of(text, dataset, format="json")
+        assert found == [
+            "people.json:1:1: nested deeper than JSON's parser allows; expected a list of "
+            "people, each an object (docs/workforce.md)"
+        ] or found[0].startswith("people.json:1:"), found
+
+
+def test_a_huge_csv_cell_is_a_located_problem(dataset: Dataset) -> None:
+    found = problems_of("person,unit\nP1," + "x" * 200_000 + "\n", dataset)
+    assert found == ["people.csv:2:1: unreadable CSV: field larger than field limit (131072)"]
+
+
+def test_formula_cells_go_out_quoted_and_read_back_the_same(dataset: Dataset) -> None:
+    people = [Person(id="P1", unit='=HYPERLINK("http://x","y")'), Person(id="P2", unit="-ops")]
+    text = write_csv(people)
+    assert "'=HYPERLINK" in text and "'-ops" in text
+    back = read_people(text, dataset, format="csv", name="people.csv")
+    assert [p.unit for p in back.people] == [p.unit for p in people]

@@ -136,14 +136,6 @@ def run(base: str, pid: int, scenario: Scenario) -> dict[str, str]:
     }
 
 
-def table(rows: list[dict[str, str]]) -> str:
-    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in COLUMNS}
-    lines = [" | ".join(c.ljust(widths[c]) for c in COLUMNS)]
-    lines.append("-|-".join("-" * widths[c] for c in COLUMNS))
-    lines += [" | ".join(r[c].ljust(widths[c]) for c in COLUMNS) for r in rows]
-    return "\n".join(lines)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--library", type=Path, required=True)
@@ -163,7 +155,7 @@ def main() -> None:
     ):
         pid = process.pid
         rows = [run(base, pid, scenario) for scenario in SCENARIOS]
-    print(table(rows))
+    print(faults.table(COLUMNS, rows))
 
 
 if __name__ == "__main__":

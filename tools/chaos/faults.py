@@ -18,7 +18,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,7 +133,7 @@ class Load:
 CONSOLE_KEY = "chaos-console-key"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -175,7 +175,7 @@ def serving(
     `start_s`, and ends it."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
     env |= {"CAREERGRAPH_LOG_LEVEL": "WARNING", **settings}
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-c", "from app.cli.main import main; main()", "serve"]
     with log.open("ab") as out:
         process = subprocess.Popen(
@@ -187,7 +187,7 @@ def serving(
         )
     base = f"http://127.0.0.1:{port}"
     try:
-        seconds_until(lambda: _answers(base, process), timeout=start_s, every=0.2)
+        seconds_until(lambda: answers(base, process), timeout=start_s, every=0.2)
         yield base, process
     finally:
         process.terminate()
@@ -197,7 +197,7 @@ def serving(
         process.wait()
 
 
-def _answers(base: str, process: subprocess.Popen[bytes]) -> bool:
+def answers(base: str, process: subprocess.Popen[bytes]) -> bool:
     if process.poll() is not None:
         raise RuntimeError(f"the service exited with {process.returncode}")
     try:
@@ -243,6 +243,15 @@ def restart_empty(server: ServerInfo, state_dir: Path) -> ServerInfo:
 
 def ready(base_url: str) -> dict:
     return dict(httpx.get(f"{base_url}/ready", timeout=5).json())
+
+
+def table(columns: Sequence[str], rows: list[dict[str, str]]) -> str:
+    """`rows` as a text table under `columns`."""
+    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
+    lines = [" | ".join(c.ljust(widths[c]) for c in columns)]
+    lines.append("-|-".join("-" * widths[c] for c in columns))
+    lines += [" | ".join(r[c].ljust(widths[c]) for c in columns) for r in rows]
+    return "\n".join(lines)
 
 
 def seconds_until(check: Callable[[], bool], timeout: float, every: float = 0.05) -> float:

@@ -131,14 +131,6 @@ def save(failures: list[Outcome], out: Path) -> None:
     (out / "failures.txt").write_text("\n".join(lines) + "\n")
 
 
-def table(rows: list[dict[str, str]]) -> str:
-    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in COLUMNS}
-    lines = [" | ".join(c.ljust(widths[c]) for c in COLUMNS)]
-    lines.append("-|-".join("-" * widths[c] for c in COLUMNS))
-    lines += [" | ".join(r[c].ljust(widths[c]) for c in COLUMNS) for r in rows]
-    return "\n".join(lines)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=60)
@@ -160,7 +152,7 @@ def main() -> None:
             seed=args.seed,
             slow=args.slow,
         )
-    print(table(run.rows()))
+    print(faults.table(COLUMNS, run.rows()))
     failures = run.failures()
     if failures:
         save(failures, args.out)

@@ -37,7 +37,7 @@ from graph.formats.bundles import to_zip
 from graph.formats.importing import export_files
 from seed import DATA_DIR
 from tools.chaos import faults
-from tools.chaos.run import seed, table
+from tools.chaos.run import seed
 
 KEY = "chaos-write-key"
 DATASET = "chaos"
@@ -150,7 +150,7 @@ def main() -> None:
             (Path(temp) / "neo4j").mkdir()
             rows += neo4j_rounds(args.rounds, Path(temp) / "neo4j")
     print()
-    print(table(rows, COLUMNS))
+    print(faults.table(COLUMNS, rows))
     sys.exit(0 if all(r["verdict"] == "ok" for r in rows) else 1)
 
 

@@ -105,14 +105,6 @@ class Phases:
         row["recovery s"] = f"{faults.seconds_until(is_ready(self.base_url), 120):.1f}"
 
 
-def table(rows: list[dict[str, str]], columns: tuple[str, ...] = COLUMNS) -> str:
-    widths = {c: max(len(c), *(len(r[c]) for r in rows)) for c in columns}
-    lines = [" | ".join(c.ljust(widths[c]) for c in columns)]
-    lines.append("-|-".join("-" * widths[c] for c in columns))
-    lines += [" | ".join(r[c].ljust(widths[c]) for c in columns) for r in rows]
-    return "\n".join(lines)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=30, help="length of each phase")
@@ -141,7 +133,7 @@ def main() -> None:
                 seed(server)
                 phases.recovered(empty)  # from the reseed
             print()
-            print(table(phases.rows))
+            print(faults.table(COLUMNS, phases.rows))
         finally:
             neo4j_launcher.stop(state)
 

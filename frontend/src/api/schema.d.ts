@@ -349,17 +349,20 @@ export interface paths {
         };
         /**
          * Paths
-         * @description The k cheapest paths over career links; a step costs the gap from all held so far.
+         * @description The k best paths over career links whose every step is within reach (coverage at
+         *     or above the link threshold) of all held so far; a step costs the gap from all held.
          *
          *     Ranked by cumulative cost, then fewer moves, then role codes; exact, ties included.
+         *     `direct` is the direct move beside them; no such path is a 404 saying why.
          */
         get: operations["paths_api_v1_paths_get"];
         put?: never;
         /**
          * Paths From
-         * @description The k cheapest paths from a role or a self-assessment; the self-assessed levels start
-         *     the cumulative cost. A self-assessment enters its first role among its `top_k` most
-         *     reachable roles and those covered at or above the link threshold (docs/design.md).
+         * @description The k best paths of within-reach steps from a role or a self-assessment, with the
+         *     direct move beside them; the self-assessed levels start the cumulative cost. A
+         *     self-assessment's first role must be within reach of its levels, like every step
+         *     (docs/design.md).
          */
         post: operations["paths_from_api_v1_paths_post"];
         delete?: never;
@@ -402,6 +405,7 @@ export interface paths {
         /**
          * Run Cypher
          * @description Run one read-only Cypher query with `$params`, a time limit, a row and a byte cap.
+         *     People's data (Person, HAS, HOLDS...) only for a key with the `steward` scope too.
          */
         post: operations["run_cypher_api_v1_cypher_post"];
         delete?: never;
@@ -442,6 +446,8 @@ export interface paths {
         /**
          * Run Library
          * @description Run library query `name`; a documented parameter left out is null; no body: defaults.
+         *     The workforce queries need the `steward` scope too; their `min_group_size` is never
+         *     below CAREERGRAPH_MIN_GROUP_SIZE.
          */
         post: operations["run_library_api_v1_cypher_library__name__post"];
         delete?: never;
@@ -533,7 +539,8 @@ export interface paths {
         };
         /**
          * Status
-         * @description How many people, units and roles; stale people; the settings; the index's memory.
+         * @description How many people, units and roles; the settings; the index's memory; stale people
+         *     (listed to stewards and importers only: ids are individuals).
          */
         get: operations["status_api_v1_workforce_get"];
         put?: never;
@@ -593,7 +600,7 @@ export interface paths {
         };
         /**
          * Bench One
-         * @description Bench strength of one role with its first `limit` candidates.
+         * @description Bench strength of one role; its first `limit` candidates for stewards only.
          */
         get: operations["bench_one_api_v1_workforce_bench__role__get"];
         put?: never;
@@ -676,7 +683,8 @@ export interface paths {
         put?: never;
         /**
          * What If Raises
-         * @description Bench strength of every role before and after the raises.
+         * @description Bench strength of every role before and after the raises. Aggregate readers aim at
+         *     units and roles of at least the minimum group size; lists of people are for stewards.
          */
         post: operations["what_if_raises_api_v1_workforce_what_if_post"];
         delete?: never;
@@ -715,14 +723,14 @@ export interface paths {
         };
         /**
          * Export Person
-         * @description Everything stored about one person.
+         * @description Everything stored about one person (the data steward's access request).
          */
         get: operations["export_person_api_v1_workforce_person_get"];
         put?: never;
         post?: never;
         /**
          * Erase Person
-         * @description Erase everything stored about one person, in the one store that holds them.
+         * @description Erase everything stored about one person, every copy in the store that holds them.
          */
         delete: operations["erase_person_api_v1_workforce_person_delete"];
         options?: never;
@@ -760,9 +768,9 @@ export interface components {
             people: number;
             /**
              * Raised
-             * @description of them, people below the level before
+             * @description of them, people below the level before; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            raised: number;
+            raised: number | null;
         };
         /** AreaOut */
         AreaOut: {
@@ -851,7 +859,7 @@ export interface components {
         BenchChange: {
             role: components["schemas"]["RoleRef"];
             /** Holders */
-            holders: number;
+            holders: number | null;
             before: components["schemas"]["ReadyCounts"];
             after: components["schemas"]["ReadyCounts"];
         };
@@ -859,33 +867,39 @@ export interface components {
         BenchCounts: {
             /**
              * Ready Now
-             * @description non-holders with readiness 1
+             * @description non-holders with readiness 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now: number;
+            ready_now: number | null;
             /**
              * Ready Soon
-             * @description non-holders at or above the threshold, not 1
+             * @description non-holders at or above the threshold, not 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_soon: number;
+            ready_soon: number | null;
             role: components["schemas"]["RoleRef"];
-            /** Holders */
-            holders: number;
+            /**
+             * Holders
+             * @description null: withheld (graph/workforce/disclosure.py)
+             */
+            holders: number | null;
         };
         /** BenchStrength */
         BenchStrength: {
             /**
              * Ready Now
-             * @description non-holders with readiness 1
+             * @description non-holders with readiness 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now: number;
+            ready_now: number | null;
             /**
              * Ready Soon
-             * @description non-holders at or above the threshold, not 1
+             * @description non-holders at or above the threshold, not 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_soon: number;
+            ready_soon: number | null;
             role: components["schemas"]["RoleRef"];
-            /** Holders */
-            holders: number;
+            /**
+             * Holders
+             * @description null: withheld (graph/workforce/disclosure.py)
+             */
+            holders: number | null;
             /** Dataset Version */
             dataset_version: string;
             /**
@@ -902,9 +916,9 @@ export interface components {
             candidates: components["schemas"]["Candidate"][];
             /**
              * Candidates Total
-             * @description all candidates; `candidates` may be cut
+             * @description all candidates; `candidates` may be cut; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            candidates_total: number;
+            candidates_total: number | null;
         };
         /** BestRaise */
         BestRaise: {
@@ -920,9 +934,9 @@ export interface components {
             threshold: number;
             /**
              * Candidates
-             * @description ready-now and ready-soon non-holders
+             * @description ready-now and ready-soon non-holders; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            candidates: number;
+            candidates: number | null;
             best: components["schemas"]["RaiseOption"] | null;
             /**
              * Reason
@@ -1291,6 +1305,32 @@ export interface components {
             areas: components["schemas"]["AreaOut"][];
             counts: components["schemas"]["Counts"];
         };
+        /**
+         * DirectMove
+         * @description Going straight to the target: learning its entry levels with no role between.
+         */
+        DirectMove: {
+            /**
+             * Level Steps
+             * @description level steps from the start to the target
+             */
+            level_steps: number;
+            /**
+             * Coverage
+             * @description share of the target's entry levels held
+             */
+            coverage: number;
+            /**
+             * Within Reach
+             * @description coverage at or above the link threshold
+             */
+            within_reach: boolean;
+            /**
+             * Text
+             * @description in words, e.g. "learn it directly: 48 level steps, 62% covered"
+             */
+            text: string;
+        };
         /** Erased */
         Erased: {
             /** Dataset */
@@ -1600,10 +1640,15 @@ export interface components {
             max_steps_source: "given" | "default";
             /**
              * Fewest Moves
-             * @description moves of the shortest usable path
+             * @description moves of the shortest usable path over career links, reach aside
              */
             fewest_moves: number;
-            /** Paths */
+            /** @description the direct move, to weigh the paths against */
+            direct: components["schemas"]["DirectMove"];
+            /**
+             * Paths
+             * @description paths whose every step is within reach of all held before it
+             */
             paths: components["schemas"]["CareerPath"][];
         };
         /** ImportAnswer */
@@ -1866,7 +1911,8 @@ export interface components {
         };
         /**
          * PathsAnswer
-         * @description The k cheapest paths: cumulative cost, then fewer moves, then role codes.
+         * @description The k best paths of within-reach steps: cumulative cost, then fewer moves, then
+         *     role codes.
          */
         PathsAnswer: {
             from: components["schemas"]["RoleRef"];
@@ -1886,10 +1932,15 @@ export interface components {
             max_steps_source: "given" | "default";
             /**
              * Fewest Moves
-             * @description moves of the shortest usable path
+             * @description moves of the shortest usable path over career links, reach aside
              */
             fewest_moves: number;
-            /** Paths */
+            /** @description the direct move, to weigh the paths against */
+            direct: components["schemas"]["DirectMove"];
+            /**
+             * Paths
+             * @description paths whose every step is within reach of all held before it
+             */
             paths: components["schemas"]["CareerPath"][];
         };
         /** PathsRequest */
@@ -2010,6 +2061,8 @@ export interface components {
              * @description the cost of the path
              */
             level_steps: number;
+            /** @description the direct move, to weigh the path against */
+            direct: components["schemas"]["DirectMove"];
             /** Steps */
             steps: components["schemas"]["PlanStep"][];
         };
@@ -2079,6 +2132,16 @@ export interface components {
              * @description level steps to learn, given all held so far
              */
             level_steps: number;
+            /**
+             * Coverage
+             * @description share of the role's entry levels held before the step
+             */
+            coverage: number;
+            /**
+             * Condition
+             * @description who the move is for, when its source limits it (empty: everyone)
+             */
+            condition: string;
             /**
              * Cumulative Level Steps
              * @description level steps from the start to here
@@ -2245,14 +2308,14 @@ export interface components {
         ReadyCounts: {
             /**
              * Ready Now
-             * @description non-holders with readiness 1
+             * @description non-holders with readiness 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now: number;
+            ready_now: number | null;
             /**
              * Ready Soon
-             * @description non-holders at or above the threshold, not 1
+             * @description non-holders at or above the threshold, not 1; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_soon: number;
+            ready_soon: number | null;
         };
         /** ReadyDataset */
         ReadyDataset: {
@@ -2564,10 +2627,20 @@ export interface components {
              * @description level steps to learn, given all held so far
              */
             cost: number;
+            /**
+             * Coverage
+             * @description share of the role's entry levels held before the step
+             */
+            coverage: number;
             /** Gains */
             gains: components["schemas"]["Gain"][];
             /** Evidence */
             evidence: string;
+            /**
+             * Condition
+             * @description who the move is for, when its source limits it (empty: everyone)
+             */
+            condition: string;
         };
         /** StoreState */
         StoreState: {
@@ -2745,11 +2818,11 @@ export interface components {
             roles: components["schemas"]["BenchChange"][];
             /**
              * Ready Now Added
-             * @description over every role, after minus before
+             * @description over every role, after minus before; null: withheld (fewer than the minimum group size, or would reveal such a group)
              */
-            ready_now_added: number;
+            ready_now_added: number | null;
             /** Ready Soon Added */
-            ready_soon_added: number;
+            ready_soon_added: number | null;
         };
         /**
          * WhatIfRaise
@@ -5132,7 +5205,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5223,7 +5296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5311,7 +5384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5402,7 +5475,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5492,7 +5565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5580,7 +5653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5666,7 +5739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5762,7 +5835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5874,7 +5947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5979,7 +6052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6066,7 +6139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key has the workforce scope, or this key lacks it */
+            /** @description No key has the duty's scope (workforce, steward, importer), or this key lacks it */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -52,6 +52,7 @@ export type Step = Schemas["Step"];
 export type LinkKind = Step["kind"];
 /** One chain of roles from the start to the target, with its cumulative cost. */
 export type CareerPath = Schemas["CareerPath"];
+export type DirectMove = Schemas["DirectMove"];
 export type PathsAnswer = Schemas["PathsAnswer"];
 
 export type HolderPathsAnswer = Schemas["HolderPathsAnswer"];

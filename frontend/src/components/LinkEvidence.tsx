@@ -1,16 +1,32 @@
-/** Why a career move exists: the document's own sentence (quoted by the API), or how it was inferred. */
+/** Why a career move exists: the document's own sentence (quoted by the API), or how it was inferred;
+ * and who a documented move is for, when its source limits it. */
 import type { LinkKind } from "../api";
 import { useCatalogue } from "../context";
 
-export function LinkEvidence({ kind, evidence }: { kind: LinkKind; evidence: string }) {
+export function LinkEvidence({
+  kind,
+  evidence,
+  condition = "",
+}: {
+  kind: LinkKind;
+  evidence: string;
+  condition?: string;
+}) {
   const { dataset } = useCatalogue();
   if (!evidence) return null;
   if (kind === "documented") {
     return (
-      <blockquote className="evidence">
-        <p>{evidence}</p>
-        <cite>{dataset.name}</cite>
-      </blockquote>
+      <>
+        <blockquote className="evidence">
+          <p>{evidence}</p>
+          <cite>{dataset.name}</cite>
+        </blockquote>
+        {condition && (
+          <p className="condition" data-testid="step-condition">
+            Only for some: {condition}.
+          </p>
+        )}
+      </>
     );
   }
   return <p className="hint evidence-inferred">Inferred: {evidence}.</p>;

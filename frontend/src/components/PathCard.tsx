@@ -4,7 +4,7 @@ import type { CareerPath, Step } from "../api";
 import { useCatalogue } from "../context";
 import { roleTitle } from "../lib/catalogue";
 import { planHref } from "../lib/employeeUrls";
-import { plural, stepsToGo } from "../lib/format";
+import { percent, plural, stepsToGo } from "../lib/format";
 import { gapHref, mapHref, type GapSource } from "../lib/urlState";
 import { CompetenceLink } from "./CompetenceLink";
 import { LevelBadge } from "./LevelBadge";
@@ -54,9 +54,10 @@ function StepDetail({ step, source }: { step: Step; source: GapSource }) {
         <strong>
           {step.from ? roleTitle(catalogue, step.from) : "My self-assessment"} → {roleTitle(catalogue, step.to)}
         </strong>{" "}
-        <LinkKindTag kind={step.kind} /> <span className="cost">{plural(step.cost, "level step")}</span>
+        <LinkKindTag kind={step.kind} /> <span className="cost">{plural(step.cost, "level step")}</span>{" "}
+        <span className="hint">({percent(step.coverage)} covered before the move)</span>
       </p>
-      <LinkEvidence kind={step.kind} evidence={step.evidence} />
+      <LinkEvidence kind={step.kind} evidence={step.evidence} condition={step.condition} />
       {step.gains.length > 0 ? (
         <details>
           <summary>Adds {plural(step.gains.length, "competence level", "competence levels")}</summary>

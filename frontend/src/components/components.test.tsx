@@ -2,6 +2,7 @@ import { cleanup, render, screen } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApiError } from "../api";
+import { DirectMove } from "./DirectMove";
 import { GapSummaryPanel } from "./GapSummaryPanel";
 import { LinkEvidence } from "./LinkEvidence";
 import { ProblemView } from "./ProblemView";
@@ -83,5 +84,31 @@ describe("link evidence", () => {
     );
     expect(container.querySelector("blockquote")).toBeNull();
     expect(container.textContent).toBe("Inferred: covers 62% of the target's entry levels.");
+  });
+
+  it("says who a documented move is for when its source sets a condition", () => {
+    render(
+      <InApp>
+        <LinkEvidence kind="documented" evidence="“If they came from sales, ...”" condition="If they came from sales" />
+      </InApp>,
+    );
+    expect(screen.getByTestId("step-condition").textContent).toBe("Only for some: If they came from sales.");
+  });
+});
+
+describe("direct move", () => {
+  it("stands beside the paths, saying whether it is within reach", () => {
+    const direct = {
+      level_steps: 13,
+      coverage: 0.4348,
+      within_reach: false,
+      text: "learn it directly: 13 level steps, 43% covered",
+    };
+    const { rerender } = render(<DirectMove direct={direct} />);
+    expect(screen.getByTestId("direct-move").textContent).toMatch(
+      /^Or learn it directly: 13 level steps, 43% covered\. /,
+    );
+    rerender(<DirectMove direct={{ ...direct, within_reach: true }} />);
+    expect(screen.getByTestId("direct-move").textContent).toContain("43% covered (within reach from here).");
   });
 });

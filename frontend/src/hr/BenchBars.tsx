@@ -4,7 +4,7 @@
  */
 import { Link } from "../lib/links";
 import type { BenchCounts } from "./api";
-import { barWidth, benchSize } from "./format";
+import { barWidth, benchSize, drawn, figure } from "./format";
 
 export function BenchBars({ roles }: { roles: BenchCounts[] }) {
   const max = Math.max(1, ...roles.map(benchSize));
@@ -27,17 +27,20 @@ export function BenchBars({ roles }: { roles: BenchCounts[] }) {
             <div
               className="bench-track"
               role="img"
-              aria-label={`${counts.role.title}: ${counts.ready_now} ready now, ${counts.ready_soon} ready soon`}
+              aria-label={`${counts.role.title}: ${figure(counts.ready_now)} ready now, ${figure(counts.ready_soon)} ready soon`}
             >
-              <span className="bench-now" style={{ width: `${barWidth(counts.ready_now, max)}%` }} />
+              <span className="bench-now" style={{ width: `${barWidth(drawn(counts.ready_now), max)}%` }} />
               <span
                 className="bench-soon"
-                style={{ left: `${barWidth(counts.ready_now, max)}%`, width: `${barWidth(counts.ready_soon, max)}%` }}
+                style={{
+                  left: `${barWidth(drawn(counts.ready_now), max)}%`,
+                  width: `${barWidth(drawn(counts.ready_soon), max)}%`,
+                }}
               />
             </div>
             <p className="bench-figures">
-              <strong>{counts.ready_now}</strong> ready now · <strong>{counts.ready_soon}</strong> ready soon ·{" "}
-              {counts.holders} hold it
+              <strong>{figure(counts.ready_now)}</strong> ready now · <strong>{figure(counts.ready_soon)}</strong> ready
+              soon · {figure(counts.holders)} hold it
             </p>
           </li>
         ))}

@@ -8,7 +8,7 @@ import { levelLabel } from "../lib/levels";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import type { BenchStrength, BestRaise } from "./api";
-import { parseThreshold, percent } from "./format";
+import { drawn, figure, parseThreshold, percent } from "./format";
 import { useWorkforce } from "./key";
 import { ThresholdPicker } from "./ThresholdPicker";
 
@@ -47,11 +47,16 @@ function Candidates({ bench }: { bench: BenchStrength }) {
   return (
     <section aria-labelledby="candidates-title">
       <p className="hr-counts" data-testid="bench-counts">
-        <strong>{bench.holders}</strong> hold it · <strong>{bench.ready_now}</strong> ready now ·{" "}
-        <strong>{bench.ready_soon}</strong> ready soon (from {percent(bench.threshold)})
+        <strong>{figure(bench.holders)}</strong> hold it · <strong>{figure(bench.ready_now)}</strong> ready now ·{" "}
+        <strong>{figure(bench.ready_soon)}</strong> ready soon (from {percent(bench.threshold)})
       </p>
       <h2 id="candidates-title">Candidates</h2>
-      {bench.candidates.length === 0 ? (
+      {bench.candidates.length === 0 && bench.candidates_total !== 0 ? (
+        <p data-testid="candidates-withheld">
+          {figure(bench.candidates_total)} candidates. Who they are is shown to data stewards only (a key with the
+          steward scope, docs/workforce.md).
+        </p>
+      ) : bench.candidates.length === 0 ? (
         <p>No one outside this role is ready now or soon.</p>
       ) : (
         <>
@@ -80,9 +85,9 @@ function Candidates({ bench }: { bench: BenchStrength }) {
               ))}
             </tbody>
           </table>
-          {bench.candidates_total > bench.candidates.length && (
+          {drawn(bench.candidates_total) > bench.candidates.length && (
             <p className="hint">
-              The first {bench.candidates.length} of {bench.candidates_total} candidates.
+              The first {bench.candidates.length} of {figure(bench.candidates_total)} candidates.
             </p>
           )}
         </>

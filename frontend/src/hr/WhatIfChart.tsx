@@ -3,7 +3,7 @@
  * solid, ready soon hatched) and the numbers before → after in words.
  */
 import type { BenchChange, WhatIf } from "./api";
-import { barWidth, benchSize } from "./format";
+import { barWidth, benchSize, drawn, figure } from "./format";
 
 export function WhatIfChart({ answer, everyRole }: { answer: WhatIf; everyRole: boolean }) {
   const changed = answer.roles.filter((c) => !same(c));
@@ -20,8 +20,8 @@ export function WhatIfChart({ answer, everyRole }: { answer: WhatIf; everyRole: 
       <ul className="hr-raised">
         {answer.raises.map((r, i) => (
           <li key={i}>
-            {r.competence.title} ({r.competence.code}) to {r.label} for {r.target}: {r.people} people, {r.raised} of
-            them below it
+            {r.competence.title} ({r.competence.code}) to {r.label} for {r.target}: {r.people} people,{" "}
+            {figure(r.raised)} of them below it
           </li>
         ))}
       </ul>
@@ -56,19 +56,22 @@ function WhatIfRow({ change, max }: { change: BenchChange; max: number }) {
           <div
             className="bench-track"
             role="img"
-            aria-label={`${when}: ${counts.ready_now} ready now, ${counts.ready_soon} ready soon`}
+            aria-label={`${when}: ${figure(counts.ready_now)} ready now, ${figure(counts.ready_soon)} ready soon`}
           >
-            <span className="bench-now" style={{ width: `${barWidth(counts.ready_now, max)}%` }} />
+            <span className="bench-now" style={{ width: `${barWidth(drawn(counts.ready_now), max)}%` }} />
             <span
               className="bench-soon"
-              style={{ left: `${barWidth(counts.ready_now, max)}%`, width: `${barWidth(counts.ready_soon, max)}%` }}
+              style={{
+                left: `${barWidth(drawn(counts.ready_now), max)}%`,
+                width: `${barWidth(drawn(counts.ready_soon), max)}%`,
+              }}
             />
           </div>
         </div>
       ))}
       <p className="bench-figures">
-        ready now {before.ready_now} → <strong>{after.ready_now}</strong> · ready soon {before.ready_soon} →{" "}
-        <strong>{after.ready_soon}</strong> · {change.holders} hold it
+        ready now {figure(before.ready_now)} → <strong>{figure(after.ready_now)}</strong> · ready soon{" "}
+        {figure(before.ready_soon)} → <strong>{figure(after.ready_soon)}</strong> · {figure(change.holders)} hold it
       </p>
     </li>
   );
@@ -78,6 +81,6 @@ function same(change: BenchChange): boolean {
   return change.before.ready_now === change.after.ready_now && change.before.ready_soon === change.after.ready_soon;
 }
 
-function signed(n: number): string {
-  return n > 0 ? `+${n}` : String(n);
+function signed(n: number | null): string {
+  return n === null ? "withheld" : n > 0 ? `+${n}` : String(n);
 }

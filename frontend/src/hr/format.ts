@@ -5,14 +5,24 @@ export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/** A count as printed: a withheld one (null: too few people, docs/workforce.md) says so. */
+export function figure(value: number | null): string {
+  return value === null ? "withheld" : String(value);
+}
+
+/** A count for drawing and sorting: a withheld one is a small group, drawn as none. */
+export function drawn(value: number | null): number {
+  return value ?? 0;
+}
+
 /** The bench of a role: everyone ready now or soon outside it. */
 export function benchSize(counts: Pick<BenchCounts, "ready_now" | "ready_soon">): number {
-  return counts.ready_now + counts.ready_soon;
+  return drawn(counts.ready_now) + drawn(counts.ready_soon);
 }
 
 /** Thinnest bench first, then fewer holders, then the catalogue's order (a stable sort). */
 export function thinnestFirst<T extends BenchCounts>(roles: T[]): T[] {
-  return [...roles].sort((a, b) => benchSize(a) - benchSize(b) || a.holders - b.holders);
+  return [...roles].sort((a, b) => benchSize(a) - benchSize(b) || drawn(a.holders) - drawn(b.holders));
 }
 
 /** The colour band of a heatmap share: 0 (under 25%) .. 4 (90% and more). */

@@ -8,6 +8,7 @@ import { Link, useNavigate } from "../lib/links";
 import { api, isProblem, type HolderPathsAnswer, type PathsAnswer } from "../api";
 import { Await } from "../components/Await";
 import { EmptyState } from "../components/EmptyState";
+import { DirectMove } from "../components/DirectMove";
 import { PathCard } from "../components/PathCard";
 import { RoleLink } from "../components/RoleLink";
 import { useCatalogue } from "../context";
@@ -133,6 +134,7 @@ function PathList({
         {data.max_steps_source === "default" && ` (the shortest takes ${plural(data.fewest_moves, "move")})`}. A move’s
         cost counts only what is new: what earlier roles taught is kept.
       </p>
+      <DirectMove direct={data.direct} />
       {data.paths.map((path, i) => (
         <PathCard key={path.roles.join(">")} path={path} rank={i + 1} source={source} />
       ))}

@@ -10,6 +10,7 @@ import { Link } from "../lib/links";
 import { api, ApiError, type Plan, type PlanItem, type PlanStep } from "../api";
 import { Await } from "../components/Await";
 import { CompetenceLink } from "../components/CompetenceLink";
+import { DirectMove } from "../components/DirectMove";
 import { EmptyState } from "../components/EmptyState";
 import { KnowledgeList } from "../components/KnowledgeList";
 import { LevelList } from "../components/LevelList";
@@ -19,7 +20,7 @@ import { RoleLink } from "../components/RoleLink";
 import { useCatalogue } from "../context";
 import { roleTitle } from "../lib/catalogue";
 import { fromKey, parsePlanQuery, sourceKey, type PlanQuery } from "../lib/employeeUrls";
-import { plural } from "../lib/format";
+import { percent, plural } from "../lib/format";
 import { levelLabel } from "../lib/levels";
 import { experienceLines, planFileName } from "../lib/planText";
 import { useResource } from "../lib/useResource";
@@ -70,6 +71,7 @@ function PlanBody({ plan, query }: { plan: Plan; query: PlanQuery }) {
         <p className="headline" data-testid="plan-total">
           {plural(plan.steps.length, "move")}, {plural(plan.level_steps, "level step")} in all
         </p>
+        <DirectMove direct={plan.direct} />
         <p className="hint">
           {plan.path_source === "best" ? "The best path: fewest level steps to learn." : "The path you chose."} What
           earlier roles taught is kept, so each move counts only what is new. Data version {plan.dataset_version}.
@@ -136,9 +138,10 @@ function PlanStepView({ step, number }: { step: PlanStep; number: number }) {
         <LinkKindTag kind={step.kind} />{" "}
         <strong>
           {plural(step.level_steps, "level step")} ({step.cumulative_level_steps} from the start)
-        </strong>
+        </strong>{" "}
+        <span className="hint">({percent(step.coverage)} covered before the move)</span>
       </p>
-      <LinkEvidence kind={step.kind} evidence={step.evidence} />
+      <LinkEvidence kind={step.kind} evidence={step.evidence} condition={step.condition} />
       {asked.length > 0 && (
         <div className="asked">
           <h3>What the {step.to.title} sheet asks for</h3>
