@@ -14,6 +14,8 @@ from graph.evaluation.harness import Evaluation, evaluate
 from graph.models import Dataset
 
 console = Console()
+# Beyond this many documented moves (O*NET: thousands), a summary instead of the list.
+LISTED_PLACES = 50
 
 
 def _dataset(dataset: str | None, preset: str | None) -> Dataset:
@@ -53,8 +55,15 @@ def render(result: Evaluation) -> None:
             f"{link.recall:.3f}",
         )
     console.print(links)
-    if result.stated_ranks:
-        places = ", ".join(f"{pair} {place or '-'}" for pair, place in result.stated_ranks.items())
+    ranks = result.stated_ranks
+    if len(ranks) > LISTED_PLACES:  # O*NET: its Related Occupations, already scored above
+        top = [sum(1 for p in ranks.values() if p is not None and p <= k) for k in (5, 10)]
+        console.print(
+            f"documented moves, in the model's next moves (link left out): {top[0]} of "
+            f"{len(ranks)} in the top 5, {top[1]} in the top 10"
+        )
+    elif ranks:
+        places = ", ".join(f"{pair} {place or '-'}" for pair, place in ranks.items())
         console.print(
             f"documented moves, place in the model's next moves (link left out): {places}"
         )

@@ -1,10 +1,13 @@
 """Which way a move goes: a step up, a lateral move or a step down (docs/recommendations.md).
 
 When both roles carry an O*NET Job Zone (the preparation a role needs, 1..5), the zones
-decide: a higher zone is a step up, a lower one a step down. Otherwise the entry level
-mass decides (the sum of a role's entry levels; for a self-assessment, of its levels
-held): a target needing under 75% of the source's mass is a step down, one needing more
-than the source's mass / 75% a step up, anything between is lateral.
+decide: a higher zone is a step up, two or more zones lower a step down, the same zone
+lateral; one zone lower is a step down only when the level mass says so too (below),
+else lateral, for neighbouring zones overlap (O*NET relates many occupations one zone
+apart, docs/recommendations.md). Otherwise the entry level mass decides (the sum of a
+role's entry levels; for a self-assessment, of its levels held): a target needing under
+75% of the source's mass is a step down, one needing more than the source's mass / 75%
+a step up, anything between is lateral.
 """
 
 from __future__ import annotations
@@ -31,7 +34,8 @@ def directions(
     )
     if not zone:
         return by_mass
-    by_zone = np.where(zones < zone, DOWN, np.where(zones > zone, UP, LATERAL))
+    below = np.where(zones < zone - 1, DOWN, np.where(by_mass == DOWN, DOWN, LATERAL))
+    by_zone = np.where(zones < zone, below, np.where(zones > zone, UP, LATERAL))
     return np.where(zones > 0, by_zone, by_mass)
 
 
@@ -46,11 +50,10 @@ def kept(found: npt.NDArray[np.int64], wanted: DirectionFilter) -> npt.NDArray[n
 
 def in_words(direction: Direction, source_mass: float, target_mass: float, zoned: bool) -> str:
     """The direction as a person reads it."""
+    ratio = target_mass / source_mass if source_mass else 1.0
+    basis = f"{ratio:.0%} of the level mass you have now"
     if zoned:
-        basis = "preparation (O*NET Job Zone)"
-    else:
-        ratio = target_mass / source_mass if source_mass else 1.0
-        basis = f"{ratio:.0%} of the level mass you have now"
+        basis = f"preparation (O*NET Job Zone), {basis}"
     return {
         "up": f"a step up: it asks more ({basis})",
         "lateral": f"a lateral move: it asks about as much ({basis})",

@@ -132,12 +132,21 @@ def next_moves(
     return NextMoves(from_=holder, dataset_version=snapshot.version, moves=moves)
 
 
-def relatedness_in_words(relatedness: float) -> str:
-    if relatedness >= 0.8:
+# Where the words change, per measure. Between two roles (levels, titles, descriptions,
+# family) half of O*NET's related pairs score 0.276 or more and a pair over 0.35 is
+# related 6 times in 10 (docs/recommendations.md); a self-assessment's level cosine
+# alone runs higher.
+BETWEEN_ROLES = (0.5, 0.35, 0.25)
+LEVELS_ONLY = (0.8, 0.6, 0.4)
+
+
+def relatedness_in_words(relatedness: float, *, levels_only: bool = False) -> str:
+    same, close, related = LEVELS_ONLY if levels_only else BETWEEN_ROLES
+    if relatedness >= same:
         return "the same line of work"
-    if relatedness >= 0.6:
+    if relatedness >= close:
         return "a closely related line of work"
-    if relatedness >= 0.4:
+    if relatedness >= related:
         return "a related line of work"
     return "a different line of work"
 
@@ -147,7 +156,8 @@ def why(snapshot: Snapshot, here: str | None, code: str, figures: Figures, row: 
     relatedness = float(figures.relatedness[row])
     direction: Direction = DIRECTIONS[int(figures.direction[row])]
     parts = [
-        f"{relatedness_in_words(relatedness)} ({relatedness:.0%} alike in what both ask)",
+        f"{relatedness_in_words(relatedness, levels_only=here is None)} "
+        f"({relatedness:.0%} alike in what both ask)",
         f"you already cover {float(figures.coverage[row]):.0%} of its entry levels, "
         f"{int(figures.steps[row])} level steps to learn",
         in_words(direction, figures.mass, int(figures.masses[row]), bool(figures.zoned[row])),

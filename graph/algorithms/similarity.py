@@ -3,15 +3,19 @@
 Relatedness (docs/recommendations.md) answers "is this the same line of work", apart
 from how far the move is (the gap) and which way it goes (graph.algorithms.direction):
 
-    relatedness(A, B) = (cos(levels A, levels B) + TITLE_WEIGHT * cos(title A, title B))
-                        / (1 + TITLE_WEIGHT)
+    relatedness(A, B) = (cos(levels) + 1.2 cos(titles) + 1.0 cos(descriptions)
+                         + 0.1 [same family]) / 3.3
 
-cos(levels) is the cosine of the two entry-level vectors over all competences; cos(title)
-the cosine of the words of the title and alternative titles, weighted by inverse document
-frequency (rare words like "software" count, "manager" hardly). A self-assessment has no
-title: its relatedness is the level cosine alone. The measure and its weight were chosen
-with the evaluation harness (graph/evaluation) against O*NET's Related Occupations and
-the seed's stated moves; the table is in docs/recommendations.md.
+cos(levels) is the cosine of the two entry-level vectors over all competences; cos(titles)
+the cosine of the words of the title and alternative titles, each word weighted by its
+inverse document frequency in the dataset (rare words like "software" count, "manager"
+hardly); cos(descriptions) the same over the mission and activities (name and tasks),
+each word weighted by (1 + log of its count) times its idf (TF-IDF); [same family] is 1
+when both roles sit in the same family (an O*NET SOC major group). A self-assessment has
+no title, description or family: its relatedness is the level cosine alone. The parts
+and their weights were fitted with the evaluation harness (graph/evaluation) against
+O*NET's Related Occupations, checked on held-out halves of the roles and on the seed's
+stated moves; the table is in docs/recommendations.md.
 
 Similar roles on a role's sheet keep their own measure, weighted Jaccard on the levels
 (symmetric, exact fractions that the Cypher twin similar_roles reproduces).
@@ -21,10 +25,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from scipy import sparse
 
 from graph.algorithms.coverage import EntryLevels, Floats
@@ -33,23 +39,58 @@ from graph.models import Role, natural_key
 from graph.results import Related
 from graph.snapshot import Snapshot
 
-TITLE_WEIGHT = 0.3
+TITLE_WEIGHT = 1.2
+DESCRIPTION_WEIGHT = 1.0
+FAMILY_WEIGHT = 0.1
+TOTAL_WEIGHT = 1 + TITLE_WEIGHT + DESCRIPTION_WEIGHT + FAMILY_WEIGHT
 # Words that say nothing about the line of work; plural endings go so "Developers"
 # meets "Developer".
 STOP_WORDS = frozenset(
     {"a", "all", "and", "except", "for", "in", "of", "or", "other", "the", "to"}
     | {"occupations", "workers"}
 )
+# In running text, the function words too.
+TEXT_STOP_WORDS = STOP_WORDS | {
+    "an",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "from",
+    "include",
+    "into",
+    "is",
+    "it",
+    "its",
+    "may",
+    "on",
+    "such",
+    "that",
+    "their",
+    "this",
+    "with",
+}
 _PLURAL = re.compile(r"(ers|ors|ists|ians|ies|es|s)$")
 
 
+def words_of(text: str, stop: frozenset[str] = STOP_WORDS) -> list[str]:
+    """The words of `text` that name the work, in order, lower case, plural endings cut."""
+    return [
+        _PLURAL.sub("", word) if len(word) > 4 else word
+        for word in re.findall(r"[a-z]+", text.casefold())
+        if word not in stop
+    ]
+
+
 def title_words(title: str) -> frozenset[str]:
-    """The words of a title that name the work, lower case, plural endings cut."""
-    words = set()
-    for word in re.findall(r"[a-z]+", title.casefold()):
-        if word not in STOP_WORDS:
-            words.add(_PLURAL.sub("", word) if len(word) > 4 else word)
-    return frozenset(words)
+    return frozenset(words_of(title))
+
+
+def description_words(role: Role) -> list[str]:
+    """The words of a role's mission and activities (names and tasks), with repeats."""
+    parts = [role.mission, *(" ".join((a.name, *a.tasks)) for a in role.activities)]
+    return words_of(" ".join(parts), TEXT_STOP_WORDS)
 
 
 @dataclass(frozen=True)
@@ -59,13 +100,22 @@ class Relatedness:
     levels: EntryLevels
     level_norms: Floats  # per role, the length of its entry-level vector
     titles: sparse.csr_array  # roles x words, idf-weighted, rows of length 1 (or 0)
+    descriptions: sparse.csr_array  # roles x words, TF-IDF, rows of length 1 (or 0)
+    families: npt.NDArray[np.int64]  # per role, its family as a number
 
     @classmethod
     def of(cls, roles: Iterable[Role]) -> Relatedness:
         ordered = sorted(roles, key=lambda r: natural_key(r.code))
         levels = EntryLevels.of(ordered)
         squares = levels.matrix.multiply(levels.matrix).sum(axis=1)
-        return cls(levels, np.sqrt(np.asarray(squares, dtype=np.float64)), _title_matrix(ordered))
+        family_numbers: dict[str, int] = {}
+        return cls(
+            levels,
+            np.sqrt(np.asarray(squares, dtype=np.float64)),
+            _tf_idf([sorted(title_words(" ".join((r.title, *r.alt_titles)))) for r in ordered]),
+            _tf_idf([description_words(r) for r in ordered]),
+            np.array([family_numbers.setdefault(r.family, len(family_numbers)) for r in ordered]),
+        )
 
     def to_all(self, held: Mapping[str, int], code: str | None) -> Floats:
         """Relatedness of every role to `held` (and to role `code`'s title when given)."""
@@ -79,9 +129,7 @@ class Relatedness:
         )
         if code is None:
             return profile
-        row = self.levels.rows[code]
-        words = np.asarray((self.titles @ self.titles[[row]].T).todense()).ravel()
-        return (profile + TITLE_WEIGHT * words) / (1 + TITLE_WEIGHT)
+        return self._combined(profile[None, :], [self.levels.rows[code]])[0]
 
     def block(self, rows: Sequence[int]) -> Floats:
         """Relatedness of the roles at `rows` (sources) to every role: len(rows) x roles."""
@@ -90,8 +138,20 @@ class Relatedness:
         norms = self.level_norms[list(rows)][:, None] * self.level_norms[None, :]
         with np.errstate(divide="ignore", invalid="ignore"):
             profile = np.where(norms > 0, products / norms, 0.0)
-        words = (self.titles[list(rows)] @ self.titles.T).toarray()
-        return np.asarray((profile + TITLE_WEIGHT * words) / (1 + TITLE_WEIGHT))
+        return self._combined(profile, list(rows))
+
+    def _combined(self, profile: Floats, rows: list[int]) -> Floats:
+        """The weighted mean of the level cosines (rows x roles) and the other parts."""
+        titles = (self.titles[rows] @ self.titles.T).toarray()
+        descriptions = (self.descriptions[rows] @ self.descriptions.T).toarray()
+        families = self.families[rows][:, None] == self.families[None, :]
+        total = (
+            profile
+            + TITLE_WEIGHT * titles
+            + DESCRIPTION_WEIGHT * descriptions
+            + FAMILY_WEIGHT * families
+        )
+        return np.asarray(total / TOTAL_WEIGHT)
 
 
 def _cosines(products: Floats, norms: Floats, norm: float) -> Floats:
@@ -99,26 +159,29 @@ def _cosines(products: Floats, norms: Floats, norm: float) -> Floats:
         return np.where(norms * norm > 0, products / (norms * norm), 0.0)
 
 
-def _title_matrix(roles: Sequence[Role]) -> sparse.csr_array:
-    words = [title_words(" ".join((r.title, *r.alt_titles))) for r in roles]
+def _tf_idf(documents: Sequence[Sequence[str]]) -> sparse.csr_array:
+    """Rows of length 1: each word weighted (1 + log count) * log(documents / its documents)."""
     columns: dict[str, int] = {}
-    for found in words:
-        for word in sorted(found):
+    for document in documents:
+        for word in document:
             columns.setdefault(word, len(columns))
-    counts = np.zeros(len(columns))
-    for found in words:
-        for word in found:
-            counts[columns[word]] += 1
+    spread = np.zeros(len(columns))
+    for document in documents:
+        for word in set(document):
+            spread[columns[word]] += 1
     rows, cols, weights = [], [], []
-    for i, found in enumerate(words):
-        idf = {w: math.log(len(roles) / counts[columns[w]]) for w in found}
-        length = math.sqrt(sum(v * v for v in idf.values()))
-        for word, weight in idf.items():
+    for i, document in enumerate(documents):
+        weight = {
+            word: (1 + math.log(count)) * math.log(len(documents) / spread[columns[word]])
+            for word, count in Counter(document).items()
+        }
+        length = math.sqrt(sum(v * v for v in weight.values()))
+        for word, value in weight.items():
             if length > 0:
                 rows.append(i)
                 cols.append(columns[word])
-                weights.append(weight / length)
-    return sparse.csr_array((weights, (rows, cols)), shape=(len(roles), len(columns)))
+                weights.append(value / length)
+    return sparse.csr_array((weights, (rows, cols)), shape=(len(documents), len(columns)))
 
 
 def weighted_jaccard(a: Role, b: Role) -> float:

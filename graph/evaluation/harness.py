@@ -66,8 +66,7 @@ def evaluate(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> Evalua
     truth = truth_for(dataset)
     if truth is None:
         return None
-    alone = dataset.model_copy(update={"links": ()})
-    snapshot = Snapshot.build(release(alone, policy=policy))
+    snapshot = model_alone(dataset, policy=policy)
     judged = sorted(code for code in snapshot.roles if truth.relevant.get(code))
     rankers: dict[str, Ranker] = {
         "model (default: no step-downs)": _model(snapshot, "not-down"),
@@ -90,6 +89,11 @@ def evaluate(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> Evalua
         ],
         stated_ranks=_stated_ranks(dataset, snapshot),
     )
+
+
+def model_alone(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> Snapshot:
+    """`dataset` released without its documented links: only the model's inferred ones."""
+    return Snapshot.build(release(dataset.model_copy(update={"links": ()}), policy=policy))
 
 
 def _model(snapshot: Snapshot, direction: DirectionFilter) -> Ranker:
@@ -191,11 +195,14 @@ def _link_scores(
 
 def _stated_ranks(dataset: Dataset, snapshot: Snapshot) -> dict[str, int | None]:
     """Where each documented move lands in its source's default next moves, the link left out."""
+    ranked: dict[str, list[str]] = {}
     places: dict[str, int | None] = {}
     for link in dataset.links:
-        holder = role_holder(snapshot, link.source)
-        moves = next_moves(snapshot, holder, limit=len(snapshot.roles), documented="exclude")
-        codes = [m.role.code for m in moves.moves]
+        if link.source not in ranked:  # one ranking per source, however many links leave it
+            holder = role_holder(snapshot, link.source)
+            moves = next_moves(snapshot, holder, limit=len(snapshot.roles), documented="exclude")
+            ranked[link.source] = [m.role.code for m in moves.moves]
+        codes = ranked[link.source]
         places[f"{link.source}->{link.target}"] = (
             codes.index(link.target) + 1 if link.target in codes else None
         )

@@ -2,9 +2,11 @@
 vectorised graph.algorithms.moves.next_moves is held equal to (tests/unit/test_moves.py).
 
 Written from docs/recommendations.md, not from the production code:
-relatedness = (cos(levels) + 0.3 cos(idf-weighted title words)) / 1.3, rounded to 4
-places (levels only for a self-assessment); direction by Job Zones when both roles have
-one, else by entry level mass (down under 75%, up over mass / 75%); the kept moves rank
+relatedness = (cos(levels) + 1.2 cos(idf-weighted title words) + 1.0 cos(TF-IDF of the
+mission and activities) + 0.1 [same family]) / 3.3, rounded to 4 places (levels only
+for a self-assessment); direction by Job Zones when both roles have one (higher: up;
+two or more lower: down; one lower: down only when the mass says down, else lateral),
+else by entry level mass (down under 75%, up over mass / 75%); the kept moves rank
 by relatedness, then fewer level steps, then code; documented moves first with "include".
 """
 
@@ -19,27 +21,40 @@ from graph.models import Role, natural_key
 from graph.results import Holder
 from graph.snapshot import Snapshot
 
-TITLE_WEIGHT = 0.3
 IGNORED = {"a", "all", "and", "except", "for", "in", "of", "or", "other", "the", "to"}
 IGNORED |= {"occupations", "workers"}
+IGNORED_IN_TEXT = IGNORED | {"an", "are", "as", "at", "be", "by", "from", "include", "into"}
+IGNORED_IN_TEXT |= {"is", "it", "its", "may", "on", "such", "that", "their", "this", "with"}
 ENDINGS = ("ers", "ors", "ists", "ians", "ies", "es", "s")
 
 
 def words(text: str) -> set[str]:
-    found: set[str] = set()
+    return set(running_words(text, IGNORED))
+
+
+def running_words(text: str, ignored: set[str]) -> list[str]:
+    found: list[str] = []
     current = ""
     for char in text.casefold() + " ":
         if char in string.ascii_lowercase:
             current += char
             continue
-        if current and current not in IGNORED:
+        if current and current not in ignored:
             if len(current) > 4:
                 endings = [e for e in ENDINGS if current.endswith(e)]
                 if endings:
                     current = current[: -max(len(e) for e in endings)]
-            found.add(current)
+            found.append(current)
         current = ""
     return found
+
+
+def weights_cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
+    na = math.sqrt(sum(v * v for v in wa.values()))
+    nb = math.sqrt(sum(v * v for v in wb.values()))
+    if not na or not nb:
+        return 0.0
+    return sum(wa[w] * wb[w] for w in wa.keys() & wb.keys()) / (na * nb)
 
 
 def title_cosine(roles: Mapping[str, Role], a: Role, b: Role) -> float:
@@ -49,12 +64,26 @@ def title_cosine(roles: Mapping[str, Role], a: Role, b: Role) -> float:
         mine = words(" ".join((role.title, *role.alt_titles)))
         return {w: math.log(len(every) / sum(w in other for other in every)) for w in mine}
 
-    wa, wb = weights(a), weights(b)
-    na = math.sqrt(sum(v * v for v in wa.values()))
-    nb = math.sqrt(sum(v * v for v in wb.values()))
-    if not na or not nb:
-        return 0.0
-    return sum(wa[w] * wb[w] for w in wa.keys() & wb.keys()) / (na * nb)
+    return weights_cosine(weights(a), weights(b))
+
+
+def description(role: Role) -> list[str]:
+    text = " ".join([role.mission] + [" ".join([a.name, *a.tasks]) for a in role.activities])
+    return running_words(text, IGNORED_IN_TEXT)
+
+
+def description_cosine(roles: Mapping[str, Role], a: Role, b: Role) -> float:
+    every = [set(description(r)) for r in roles.values()]
+
+    def weights(role: Role) -> dict[str, float]:
+        mine = description(role)
+        return {
+            w: (1 + math.log(mine.count(w)))
+            * math.log(len(every) / sum(w in other for other in every))
+            for w in set(mine)
+        }
+
+    return weights_cosine(weights(a), weights(b))
 
 
 def level_cosine(held: dict[str, int], role: Role) -> float:
@@ -73,14 +102,30 @@ def relatedness(roles: Mapping[str, Role], holder: Holder, role: Role) -> float:
     if holder.role is None:
         return round(levels, 4)
     here = roles[holder.role.code]
-    return round((levels + TITLE_WEIGHT * title_cosine(roles, here, role)) / 1.3, 4)
+    total = (
+        levels
+        + 1.2 * title_cosine(roles, here, role)
+        + 1.0 * description_cosine(roles, here, role)
+        + 0.1 * (here.family == role.family)
+    )
+    return round(total / 3.3, 4)
 
 
 def direction(roles: Mapping[str, Role], holder: Holder, role: Role) -> str:
     here = roles[holder.role.code] if holder.role else None
     if here is not None and here.job_zone and role.job_zone:
         mine, theirs = here.job_zone, role.job_zone
-        return "up" if theirs > mine else "down" if theirs < mine else "lateral"
+        if theirs > mine:
+            return "up"
+        if theirs <= mine - 2:
+            return "down"
+        if theirs == mine - 1 and by_mass(holder, role) == "down":
+            return "down"
+        return "lateral"
+    return by_mass(holder, role)
+
+
+def by_mass(holder: Holder, role: Role) -> str:
     mass = sum(holder.holdings.values())
     target = sum(r.level for r in role.requirements)
     if target < 0.75 * mass:

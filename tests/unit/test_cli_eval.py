@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from typer.testing import CliRunner
 
+from app.cli.eval_cmd import render
 from app.cli.main import cli
+from graph.evaluation.harness import Evaluation
 
 runner = CliRunner()
 
@@ -25,3 +28,14 @@ def test_a_dataset_without_truth_is_one_line() -> None:
     assert "no truth set judges dataset 'esco-1-2-1'" in result.output
     unknown = runner.invoke(cli, ["eval", "--dataset", "nope"])
     assert unknown.exit_code == 1 and unknown.output.startswith("error:")
+
+
+def test_thousands_of_documented_moves_print_a_summary(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # O*NET loads its Related Occupations as documented moves: a count, not 4,000 places.
+    places: dict[str, int | None] = {f"a->{i}": i for i in range(1, 60)}
+    places["a->none"] = None
+    render(Evaluation("x", 60, "truth", 1, [], [], stated_ranks=places))
+    text = " ".join(capsys.readouterr().out.split())
+    assert "5 of 60 in the top 5, 10 in the top 10" in text and "a->1 " not in text

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from functools import cache
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph.algorithms.direction import DirectionFilter
+from graph.algorithms.direction import DOWN, LATERAL, UP, DirectionFilter, directions
 from graph.algorithms.holdings import role_holder
 from graph.algorithms.links import release
 from graph.algorithms.moves import DocumentedMode, next_moves
@@ -112,3 +113,23 @@ def test_random_catalogues_and_profiles_get_the_same_moves_both_ways(
     holders += [role_holder(snapshot, code) for code in snapshot.roles]
     for holder in holders:
         same_both_ways(snapshot, holder, limit)
+
+
+def test_one_job_zone_lower_is_a_step_down_only_when_the_mass_agrees() -> None:
+    # Source: zone 4, mass 100. Targets: zone 3 with mass 80 (lateral) and 60 (down: under
+    # 75%), zone 2 with mass 100 (down: two zones), zone 5 with mass 50 (up: zones decide).
+    masses = np.array([80, 60, 100, 50], dtype=np.int64)
+    zones = np.array([3, 3, 2, 5], dtype=np.int64)
+    assert directions(100, 4, masses, zones).tolist() == [LATERAL, DOWN, DOWN, UP]
+
+
+def test_zoned_roles_get_the_same_moves_both_ways() -> None:
+    # The seed with Job Zones by family (1 -> 5 ... 5 -> 1): the zone rule against the oracle.
+    dataset = read_dataset(DATA_DIR)
+    zoned = tuple(
+        r.model_copy(update={"job_zone": max(1, 6 - int(r.code.split(".")[0]))})
+        for r in dataset.roles
+    )
+    snapshot = Snapshot.build(release(dataset.model_copy(update={"roles": zoned})))
+    for code in ("1.3", "2.2", "4.4", "5.2"):
+        same_both_ways(snapshot, role_holder(snapshot, code), len(snapshot.roles))

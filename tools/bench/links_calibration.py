@@ -20,7 +20,7 @@ from graph.evaluation.harness import evaluate
 from graph.models import Dataset
 from seed import DATA_DIR
 
-GRID = (4, 6, 8, 10, 12, 15, 20, 25)
+GRID = (4, 6, 8, 10, 12, 15, 20, 23, 25)
 
 
 def reachability(dataset: Dataset, top_k: int) -> str:
