@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from graph.datafiles import canonical
 from graph.models import CareerLink, Dataset
 from graph.release import Release, release_version
 
@@ -23,8 +24,10 @@ _LINKS = TypeAdapter(tuple[CareerLink, ...])
 
 
 def links_file(release: Release) -> dict[str, str]:
-    """The links file of `release`, by name, as text (equal releases, equal text)."""
-    header = {"dataset_version": release.dataset.version, "link_policy": release.link_policy}
+    """The links file of `release`, by name, as text (equal releases, equal text). The
+    data's version is the one its files read back as (records in file order)."""
+    written = canonical(release.dataset).version
+    header = {"dataset_version": written, "link_policy": release.link_policy}
     links = [link.model_dump(mode="json") for link in release.links]
     text = json.dumps(header) + "\n" + json.dumps(links, ensure_ascii=False) + "\n"
     return {LINKS_FILE: text}
