@@ -27,7 +27,7 @@ from graph.datafiles import META_FILE, dataset_files, read_dataset
 from graph.dataset_library import Library
 from graph.errors import CareerGraphError, DatasetError, DatasetExists, DatasetNotFound
 from graph.models import Dataset
-from graph.release import Release
+from graph.release import Release, release_version
 from graph.stored_links import links_file, stale_reason, stored_links, stored_version
 
 log = logging.getLogger("careergraph.embedded")
@@ -52,6 +52,7 @@ class EmbeddedStore:
         self._invalid = dict(invalid or {})
         self._unread = {d: p for d, p in (unread or {}).items() if d not in self._releases}
         self._policy = policy
+        self._read_data: dict[str, tuple[Path, Dataset]] = {}  # read by versions(), not linked
         self._reading = threading.Lock()  # one reader at a time: a dataset is read once
 
     @classmethod
@@ -77,18 +78,20 @@ class EmbeddedStore:
 
     def versions(self) -> dict[str, str]:
         """Each dataset's release version: a library dataset's from its stored links' header
-        (no data read); another is read (and linked) to know it."""
-        found = {id_: r.version for id_, r in self._releases.items()}
-        for dataset in sorted(self._unread):
-            known = self._stored_version(dataset)
-            if known is None:
-                try:
-                    known = self.load(dataset).version
-                except DatasetError:
-                    if dataset in self._invalid:
-                        continue  # a library entry left out: invalid() says why
-                    raise
-            found[dataset] = known
+        (no data read); another's data is read to know it, and linked on its `load`."""
+        with self._reading:
+            found = {id_: r.version for id_, r in self._releases.items()}
+            for dataset in sorted(self._unread):
+                known = self._stored_version(dataset)
+                if known is None:
+                    try:
+                        data = self._data(dataset)
+                    except DatasetError:
+                        if dataset in self._invalid:
+                            continue  # a library entry left out: invalid() says why
+                        raise
+                    known = release_version(data[1].version, self._policy.fingerprint)
+                found[dataset] = known
         return found
 
     def invalid(self) -> dict[str, str]:
@@ -120,6 +123,7 @@ class EmbeddedStore:
                 raise DatasetExists(f"A dataset {dataset!r} is stored already.")
         self._releases[dataset] = release
         self._unread.pop(dataset, None)
+        self._read_data.pop(dataset, None)
         self._invalid.pop(dataset, None)
         return replaced
 
@@ -127,22 +131,25 @@ class EmbeddedStore:
         removed = self._library.remove(dataset) if self._library is not None else False
         self._invalid.pop(dataset, None)
         unread = self._unread.pop(dataset, None) is not None
+        self._read_data.pop(dataset, None)
         return self._releases.pop(dataset, None) is not None or unread or removed
 
     def close(self) -> None:
         """Nothing to release."""
 
     def _stored_version(self, dataset: str) -> str | None:
-        if self._library is None or self._unread[dataset].parent != self._library.root:
+        if self._library is None or not self._in_library(dataset):
             return None
         directory = self._library.served(dataset)
         return None if directory is None else stored_version(directory, self._policy.fingerprint)
 
-    def _read(self, dataset: str) -> Release:
-        """Read one unread dataset and link it: its stored links when they fit, else
-        inferred (and, in the library, stored for the next process)."""
+    def _data(self, dataset: str) -> tuple[Path, Dataset]:
+        """An unread dataset's data and the directory it was read from (read once; the
+        caller holds `_reading`). A library entry that fails is left out."""
+        if dataset in self._read_data:
+            return self._read_data[dataset]
         entry = self._unread[dataset]
-        in_library = self._library is not None and entry.parent == self._library.root
+        in_library = self._in_library(dataset)
         directory = self._library.served(dataset) if self._library and in_library else entry
         try:
             if directory is None:
@@ -158,6 +165,17 @@ class EmbeddedStore:
             log.warning("library dataset %s left out: %s", dataset, error.detail)
             raise DatasetError(f"dataset {dataset!r} is left out: {error.detail}") from error
         assert directory is not None
+        self._read_data[dataset] = directory, read
+        return directory, read
+
+    def _in_library(self, dataset: str) -> bool:
+        return self._library is not None and self._unread[dataset].parent == self._library.root
+
+    def _read(self, dataset: str) -> Release:
+        """Read one unread dataset and link it: its stored links when they fit, else
+        inferred (and, in the library, stored for the next process)."""
+        directory, read = self._data(dataset)
+        in_library = self._in_library(dataset)
         fingerprint = self._policy.fingerprint
         links = stored_links(directory, read, fingerprint) if in_library else None
         if links is not None:
@@ -172,6 +190,7 @@ class EmbeddedStore:
                 )
                 self._library.rewrite(dataset, directory, links_file(linked))
         del self._unread[dataset]
+        self._read_data.pop(dataset, None)
         self._releases[dataset] = linked
         return linked
 

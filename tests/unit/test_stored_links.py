@@ -23,7 +23,7 @@ import graph.embedded
 from app.cli.main import cli
 from app.settings import get_settings
 from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy, release
-from graph.datafiles import read_dataset
+from graph.datafiles import dataset_files, read_dataset
 from graph.dataset_library import TEMPORARY, Library
 from graph.embedded import EmbeddedStore
 from graph.models import Dataset
@@ -180,3 +180,17 @@ def test_a_rewrite_never_writes_into_a_version_switched_out(tmp_path: Path) -> N
     assert current is not None
     with library.lock("copy"):  # a writer at work: the rewrite is left to it
         assert library.rewrite("copy", current, links_file(linked)) is False
+
+
+def test_a_library_from_before_stored_links_tells_versions_without_inferring(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = SEED.model_copy(update={"id": "copy"})
+    Library(tmp_path).write("copy", dataset_files(copy), replace=False)  # no links file
+    expected = release(read_dataset(tmp_path / "copy"))
+    store = EmbeddedStore.from_directories([], library=tmp_path)
+    with monkeypatch.context() as patched:  # the version needs the data, not the links
+        patched.setattr(graph.embedded, "release", no_inference)
+        assert store.versions() == {"copy": expected.version}
+    assert store.load("copy").links == expected.links  # inferred once, then stored
+    assert (tmp_path / "copy" / LINKS_FILE).is_file()
