@@ -1,6 +1,7 @@
 """What a person waits for with real catalogues imported: CLI commands and service start.
 
-    python -m tools.bench.startup [--presets onet esco] [--runs 3] [--library DIR] [--code DIR]
+    .venv/bin/python -m tools.bench.startup [--presets onet esco] [--runs 3]
+        [--library DIR] [--code DIR]
 
 Imports the presets (O*NET 30.2, ESCO v1.2.1 from the skillinfer wheel: dev extra) into a
 temporary embedded library (CAREERGRAPH_DATASETS_DIR), or uses `--library` as it is (to
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,6 +28,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import httpx
+
+from tools.bench.servers import free_port, stop
 
 PRESET_IDS = {"onet": "onet-30-2", "esco": "esco-1-2-1"}
 COMMAND_TIMEOUT_S = 300.0
@@ -59,12 +61,6 @@ def wall(command: list[str], env: dict[str, str], cwd: Path | None) -> float:
     return time.perf_counter() - start
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def resident_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -88,12 +84,7 @@ def serve_figures(
             listed = _first(lambda: wanted <= _ready_ids(url), start, server)
             return {"health_s": health, "ready_s": listed, "rss_mb": resident_mb(server.pid)}
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
 
 
 def _answers(url: str) -> bool:
@@ -134,6 +125,7 @@ def main() -> None:
             seconds = wall([*base, "dataset", "import", "--preset", name], env, args.code)
             print(f"import --preset {name}: {seconds:.1f} s", flush=True)
         commands = {
+            "--help (the floor: starting Python and the CLI)": ["--help"],
             "gap 3.2 3.4": ["gap", "3.2", "3.4"],
             "next 15-1252.00 --dataset onet-30-2": ["next", "15-1252.00", "--dataset", "onet-30-2"],
         }
