@@ -196,9 +196,9 @@ class SnapshotProvider:
             self._left_out[dataset] = (version, detail)
             self._loading.discard(dataset)
             return
-        self._loading.discard(dataset)
         self._left_out.pop(dataset, None)
         self._replace(dataset, release)
+        self._loading.discard(dataset)  # after: never neither loading nor served
 
     def _replace(self, dataset: str, release: Release) -> None:
         before = self._snapshots.get(dataset)
@@ -224,8 +224,8 @@ class SnapshotProvider:
         with self._lock:
             replaced = self.store.save(release, replace=replace)
             self._left_out.pop(dataset, None)
-            self._loading.discard(dataset)
             self._replace(dataset, release)
+            self._loading.discard(dataset)
             self._stored({**self._health.stored, dataset: release.version})
             return self._snapshots[dataset], replaced
 
