@@ -113,7 +113,8 @@ class SnapshotProvider:
 
     def left_out(self) -> dict[str, str]:
         """Each stored dataset not served (or served at an older version), with why."""
-        return {**self.store.invalid(), **{d: why for d, (_, why) in self._left_out.items()}}
+        # The store's own words win: its problem, not the error a load of it raised.
+        return {**{d: why for d, (_, why) in self._left_out.items()}, **self.store.invalid()}
 
     def start(self) -> None:
         """Refresh in a daemon thread until `stop`."""
