@@ -13,6 +13,10 @@ operator knows to reseed (`careergraph up` does it).
 A dataset that cannot be read or fails its checks (graph.validation) is left out and
 reported by `left_out()` (and /ready): the other datasets are served. Only the default
 dataset must be served for the service to start.
+
+Only the default dataset is built before the service answers: the others are built by the
+refresh thread as soon as it starts, one at a time, and a request for one still loading
+builds it at once (it waits for that one, never for all). `loading()` lists them (/ready).
 """
 
 from __future__ import annotations
@@ -57,7 +61,8 @@ class StoreHealth:
 
 class SnapshotProvider:
     def __init__(self, store: GraphStore, *, default: str, check_every_s: float) -> None:
-        """Build a snapshot of every stored dataset; the store must answer now."""
+        """Build the default dataset's snapshot (the others load in `start`'s thread, or on
+        first use); the store must answer now."""
         self.store = store
         self.default = default
         self._check_every_s = max(check_every_s, MIN_CHECK_S)
@@ -72,8 +77,8 @@ class SnapshotProvider:
         # dataset id -> (the stored version left out, why): tried again when it changes
         self._left_out: dict[str, tuple[str, str]] = {}
         self._snapshots: dict[str, Snapshot] = {}
-        for id_, version in stored.items():
-            self._build(id_, version)
+        self._loading = set(stored) - {default}  # stored, not built yet
+        self._build(default, stored[default])
         if default not in self._snapshots:
             raise StoreUnavailable(
                 f"The default dataset {default!r} cannot be served: {self._left_out[default][1]}"
@@ -87,6 +92,9 @@ class SnapshotProvider:
         """The current snapshot of `dataset` (default: the default one); no store access."""
         wanted = dataset or self.default
         found = self._snapshots.get(wanted)
+        if found is None and wanted in self._loading:
+            self._load(wanted)  # its first use: build it now rather than answer 404
+            found = self._snapshots.get(wanted)
         if found is None:
             names = {d: [s.dataset.name] for d, s in self._snapshots.items()}
             titles = {d: s.dataset.name for d, s in self._snapshots.items()}
@@ -99,9 +107,14 @@ class SnapshotProvider:
     def health(self) -> StoreHealth:
         return self._health
 
+    def loading(self) -> list[str]:
+        """The stored datasets not built yet (they will be served once built)."""
+        return sorted(self._loading)
+
     def left_out(self) -> dict[str, str]:
         """Each stored dataset not served (or served at an older version), with why."""
-        return {**self.store.invalid(), **{d: why for d, (_, why) in self._left_out.items()}}
+        # The store's own words win: its problem, not the error a load of it raised.
+        return {**{d: why for d, (_, why) in self._left_out.items()}, **self.store.invalid()}
 
     def start(self) -> None:
         """Refresh in a daemon thread until `stop`."""
@@ -114,8 +127,23 @@ class SnapshotProvider:
             self._thread.join(timeout=5)
 
     def _loop(self) -> None:
+        for dataset in self.loading():
+            if self._stop.is_set():
+                return
+            self._load(dataset)
         while not self._stop.wait(self._next_wait_s()):
             self.refresh()
+
+    def _load(self, dataset: str) -> None:
+        """Build one dataset still loading; a store failure is logged and left to the
+        refresh checks, which build what is not served yet."""
+        with self._lock:
+            if dataset not in self._loading:
+                return  # built (or removed) meanwhile
+            try:
+                self._build(dataset, self._health.stored.get(dataset, ""))
+            except Exception as error:  # the store failed: the next refresh tries again
+                log.warning("dataset %s not loaded yet: %s", dataset, error)
 
     def _next_wait_s(self) -> float:
         if not self._failures:
@@ -140,6 +168,7 @@ class SnapshotProvider:
                     if not served and self._left_out.get(id_, ("",))[0] != version:
                         self._build(id_, version)
                 self._left_out = {d: v for d, v in self._left_out.items() if d in stored}
+                self._loading &= set(stored)
                 if stored:  # an empty store is an accident to report, not a removal
                     removed = set(self._snapshots) - set(stored) - {self.default}
                     self._snapshots = {d: s for d, s in self._snapshots.items() if d not in removed}
@@ -166,9 +195,11 @@ class SnapshotProvider:
             detail = error.detail if isinstance(error, CareerGraphError) else str(error)
             log.warning("dataset %s left out: %s", dataset, detail)
             self._left_out[dataset] = (version, detail)
+            self._loading.discard(dataset)
             return
         self._left_out.pop(dataset, None)
         self._replace(dataset, release)
+        self._loading.discard(dataset)  # after: never neither loading nor served
 
     def _replace(self, dataset: str, release: Release) -> None:
         before = self._snapshots.get(dataset)
@@ -195,6 +226,7 @@ class SnapshotProvider:
             replaced = self.store.save(release, replace=replace)
             self._left_out.pop(dataset, None)
             self._replace(dataset, release)
+            self._loading.discard(dataset)
             self._stored({**self._health.stored, dataset: release.version})
             return self._snapshots[dataset], replaced
 
@@ -205,6 +237,7 @@ class SnapshotProvider:
         with self._lock:
             removed = self.store.remove(dataset)
             self._left_out.pop(dataset, None)
+            self._loading.discard(dataset)
             dropped = dataset in self._snapshots
             self._snapshots = {d: s for d, s in self._snapshots.items() if d != dataset}
             self._stored({d: v for d, v in self._health.stored.items() if d != dataset})

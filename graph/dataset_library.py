@@ -13,6 +13,10 @@ the link with one rename (os.replace of a new link onto the old): a reader, or a
 after a crash at any point, sees either the whole old version or the whole new one, never
 new dataset.json beside old roles. Only then is the write acknowledged and the old version
 deleted. `recover` removes what an interrupted write left (versions no link points to).
+Files computed from a version (its career links, graph/stored_links.py) are written in the
+version directory before the switch; when they must be computed again (a new link policy),
+`rewrite` replaces them inside the version served, each by one rename, so a crash leaves
+the old file or the new one (and a temporary file that the next rewrite deletes).
 A plain directory <id> (a library from before links, or made by hand) is read as it is;
 its first replace moves it to .versions/<id>.kept-<token> and links the new version, and a
 crash between the two is undone by `recover`, which links the kept one back.
@@ -35,6 +39,7 @@ from graph.errors import DatasetBusy, DatasetExists
 
 VERSIONS = ".versions"
 LOCKS = ".locks"
+TEMPORARY = ".rewriting-"  # a file of `rewrite` not yet renamed into place
 KEPT = ".kept-"  # a plain directory moved aside by its first replace
 WAIT_S = 30.0  # a writer waits this long for another writer of the same dataset
 POLL_S = 0.05
@@ -94,6 +99,30 @@ class Library:
             if previous is not None:
                 shutil.rmtree(previous, ignore_errors=True)
             return existed
+
+    def served(self, dataset: str) -> Path | None:
+        """The directory of the version served now (resolved: a switch after this call does
+        not mix two versions in one read), or None when the dataset is not held."""
+        if not self.holds(dataset):
+            return None
+        current = self.root / dataset
+        return _link_target(current) or current
+
+    def rewrite(self, dataset: str, directory: Path, files: dict[str, str]) -> bool:
+        """Replace `files` inside `directory`, the version of `dataset` that was read; False
+        (nothing written) when another writer holds the dataset or switched it since: what
+        it writes carries its own files."""
+        with self.lock(dataset, wait=False) as held:
+            if not held or self.served(dataset) != directory:
+                return False
+            for leftover in directory.glob(f"{TEMPORARY}*"):  # from a rewrite killed mid-way
+                leftover.unlink(missing_ok=True)
+            for name, text in files.items():
+                temporary = directory / f"{TEMPORARY}{uuid.uuid4().hex}"
+                _write_synced(temporary, text)
+                os.replace(temporary, directory / name)
+            _sync_directory(directory)
+            return True
 
     def remove(self, dataset: str) -> bool:
         """Stop holding `dataset` (unlink first, so a crash leaves it gone or whole)."""
@@ -181,10 +210,7 @@ class Library:
         version = self._versions() / f"{dataset}.{uuid.uuid4().hex}"
         version.mkdir(parents=True)
         for name, text in files.items():
-            with open(version / name, "w", encoding="utf-8") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
+            _write_synced(version / name, text)
         _sync_directory(version)
         _sync_directory(self._versions())
         return version
@@ -195,6 +221,13 @@ def _link_target(entry: Path) -> Path | None:
     if not entry.is_symlink():
         return None
     return entry.parent / os.readlink(entry)
+
+
+def _write_synced(path: Path, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(text)
+        stream.flush()
+        os.fsync(stream.fileno())
 
 
 def _sync_directory(directory: Path) -> None:

@@ -23,5 +23,11 @@ class Release:
 
     @property
     def version(self) -> str:
-        basis = f"{self.dataset.version}/{self.link_policy}"
-        return hashlib.sha256(basis.encode()).hexdigest()[:16]
+        return release_version(self.dataset.version, self.link_policy)
+
+
+def release_version(dataset_version: str, link_policy: str) -> str:
+    """The version of a release of data `dataset_version` linked by `link_policy`: known
+    without the links (a store can tell it from what it stored beside the data)."""
+    basis = f"{dataset_version}/{link_policy}"
+    return hashlib.sha256(basis.encode()).hexdigest()[:16]

@@ -56,6 +56,7 @@ def ready(provider: ProviderDep, settings: SettingsDep) -> Ready:
         reasons.append("the store has not answered its current check in time")
     left_out = provider.left_out()
     reasons += [f"dataset {d} is left out: {why}" for d, why in sorted(left_out.items())]
+    reasons += [f"dataset {d} is still loading" for d in provider.loading()]
     if not health.error:
         reasons += [
             f"dataset {d.id} is missing from the store: reseed it"

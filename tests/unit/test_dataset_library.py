@@ -21,10 +21,12 @@ from pathlib import Path
 
 import pytest
 
+from graph.algorithms.links import DEFAULT_POLICY
 from graph.datafiles import dataset_files, read_dataset
 from graph.dataset_library import KEPT, LOCKS, VERSIONS, Library
 from graph.embedded import EmbeddedStore
 from graph.errors import DatasetBusy, DatasetExists
+from graph.stored_links import stored_links
 from seed import DATA_DIR
 
 SEED = read_dataset(DATA_DIR)
@@ -132,14 +134,19 @@ IMPORTER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
+    from graph.algorithms.links import release
     from graph.datafiles import dataset_files, read_dataset
     from graph.dataset_library import Library
+    from graph.stored_links import links_file
     from seed import DATA_DIR
 
     seed = read_dataset(DATA_DIR)
+    linked = release(seed.model_copy(update={"id": "copy"}))
     library = Library(Path(sys.argv[1]))
     for n in range(10_000):
-        files = dataset_files(seed.model_copy(update={"id": "copy", "name": f"v{n}"}))
+        named = seed.model_copy(update={"id": "copy", "name": f"v{n}"})
+        links = links_file(type(linked)(named, linked.links, linked.link_policy))
+        files = {**dataset_files(named), **links}  # as the embedded store writes a version
         library.write("copy", files, replace=True)
         print(n, flush=True)  # acknowledged
     """
@@ -171,5 +178,8 @@ def test_an_importer_killed_mid_write_leaves_the_last_acknowledged_version(
         assert store.invalid() == {}
         served = store.load("copy").dataset.name
         assert served in (f"v{last}", f"v{last + 1}"), (served, last)
+        version = Library(tmp_path).served("copy")
+        assert version is not None  # and its links file belongs to the data beside it
+        assert stored_links(version, store.load("copy").dataset, DEFAULT_POLICY.fingerprint)
         assert len(list((tmp_path / VERSIONS).iterdir())) == 1  # nothing half-written left
         assert json.loads((tmp_path / "copy" / "dataset.json").read_text())["name"] == served

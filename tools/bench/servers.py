@@ -71,9 +71,14 @@ def serve(app: str, *, workers: int = 1, env: Mapping[str, str] | None = None) -
                 time.sleep(0.02)
             yield Server(base, time.perf_counter() - started)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
+
+
+def stop(process: subprocess.Popen[bytes]) -> None:
+    """Terminate, and kill after 30 s of not stopping."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

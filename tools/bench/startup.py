@@ -1,0 +1,146 @@
+"""What a person waits for with real catalogues imported: CLI commands and service start.
+
+    .venv/bin/python -m tools.bench.startup [--presets onet esco] [--runs 3]
+        [--library DIR] [--code DIR]
+
+Imports the presets (O*NET 30.2, ESCO v1.2.1 from the skillinfer wheel: dev extra) into a
+temporary embedded library (CAREERGRAPH_DATASETS_DIR), or uses `--library` as it is (to
+open a library another version of the code wrote). Then, each as a new process, as a user
+runs them: `careergraph gap 3.2 3.4` (the default dataset) and `careergraph next
+15-1252.00 --dataset onet-30-2` (wall time, median of `--runs`; the first run is reported
+apart: it may store links an older library lacked), and `careergraph serve`: seconds to
+its first /health, to /ready listing every dataset, and its resident memory then.
+`--code DIR` runs the careergraph found in DIR (a `git archive` of another commit) with
+this interpreter, for before/after figures. Everything talks to 127.0.0.1 only and stops
+within its timeouts; nothing is left running.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from tools.bench.servers import free_port, stop
+
+PRESET_IDS = {"onet": "onet-30-2", "esco": "esco-1-2-1"}
+COMMAND_TIMEOUT_S = 300.0
+SERVE_TIMEOUT_S = 300.0
+POLL_S = 0.05
+
+
+def careergraph(code: Path | None) -> list[str]:
+    """The command line that runs careergraph (from `code` when given)."""
+    return (
+        [sys.executable, "-c", "from app.cli.main import main; main()"]
+        if code
+        else [str(Path(sys.executable).with_name("careergraph"))]
+    )
+
+
+def environment(library: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
+    return {**env, "CAREERGRAPH_DATASETS_DIR": str(library), "CAREERGRAPH_STORE": "embedded"}
+
+
+def wall(command: list[str], env: dict[str, str], cwd: Path | None) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(
+        command, env=env, cwd=cwd, capture_output=True, text=True, timeout=COMMAND_TIMEOUT_S
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command[-4:])} failed: {done.stderr.strip()[-400:]}")
+    return time.perf_counter() - start
+
+
+def resident_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def serve_figures(
+    base: list[str], env: dict[str, str], cwd: Path | None, wanted: set[str]
+) -> dict[str, float]:
+    """Seconds to the first /health, to /ready listing `wanted`, and the RSS then (MB)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        server = subprocess.Popen(
+            [*base, "serve", "--port", str(port)], env=env, cwd=cwd, stdout=log, stderr=log
+        )
+        try:
+            health = _first(lambda: _answers(f"{url}/health"), start, server)
+            listed = _first(lambda: wanted <= _ready_ids(url), start, server)
+            return {"health_s": health, "ready_s": listed, "rss_mb": resident_mb(server.pid)}
+        finally:
+            stop(server)
+
+
+def _answers(url: str) -> bool:
+    return httpx.get(url, timeout=1).status_code == 200
+
+
+def _ready_ids(url: str) -> set[str]:
+    ready = httpx.get(f"{url}/ready", timeout=5).json()
+    return {d["id"] for d in ready.get("datasets", [])}
+
+
+def _first(check: Callable[[], bool], start: float, server: subprocess.Popen[bytes]) -> float:
+    """Seconds since `start` to the first true `check()`; fails when the server exits."""
+    while time.perf_counter() - start < SERVE_TIMEOUT_S:
+        if server.poll() is not None:
+            raise SystemExit(f"the server exited with {server.returncode}")
+        try:
+            if check():
+                return time.perf_counter() - start
+        except httpx.HTTPError:
+            pass
+        time.sleep(POLL_S)
+    raise SystemExit(f"no answer within {SERVE_TIMEOUT_S:g} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--presets", nargs="*", default=["onet"], choices=sorted(PRESET_IDS))
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--library", type=Path, help="an existing library (nothing imported)")
+    parser.add_argument("--code", type=Path, help="run the careergraph in this directory")
+    args = parser.parse_args()
+    base = careergraph(args.code)
+    with tempfile.TemporaryDirectory(prefix="careergraph-startup-") as scratch:
+        library = args.library or Path(scratch)
+        env = environment(library)
+        for name in [] if args.library else args.presets:
+            seconds = wall([*base, "dataset", "import", "--preset", name], env, args.code)
+            print(f"import --preset {name}: {seconds:.1f} s", flush=True)
+        commands = {
+            "--help (the floor: starting Python and the CLI)": ["--help"],
+            "gap 3.2 3.4": ["gap", "3.2", "3.4"],
+            "next 15-1252.00 --dataset onet-30-2": ["next", "15-1252.00", "--dataset", "onet-30-2"],
+        }
+        for label, command in commands.items():
+            times = [wall([*base, *command], env, args.code) for _ in range(max(1, args.runs))]
+            rest = f", then median {statistics.median(times[1:]):.2f} s" if len(times) > 1 else ""
+            print(f"careergraph {label}: first {times[0]:.2f} s{rest}", flush=True)
+        wanted = {"cigref-2011", *(PRESET_IDS[p] for p in args.presets)}
+        figures = serve_figures(base, env, args.code, wanted)
+        print(
+            f"serve: first /health {figures['health_s']:.2f} s, /ready listing "
+            f"{len(wanted)} datasets {figures['ready_s']:.2f} s, RSS {figures['rss_mb']:.0f} MB",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
