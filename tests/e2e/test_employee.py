@@ -253,3 +253,14 @@ def test_first_load_of_the_gap(page: Any) -> None:
     # The page, its script and style, then roles, families, competences, meta, the gap,
     # every level descriptor at once, and what unlocks what: no request per competence.
     assert load.api_requests <= 7, load
+
+
+def test_a_plan_along_a_conditional_move_says_who_it_is_for(page: Any, api: Any) -> None:
+    # 3.3 -> 2.2 is the seed's one documented move whose quote sets a condition.
+    plan = api("/api/v1/plan?from=3.2&to=2.2&path=3.2,3.3,2.2")
+    condition = plan["steps"][1]["condition"]
+    assert condition.startswith("If they initially came from Business")
+    page.goto("/plan?from=3.2&to=2.2&path=3.2,3.3,2.2")
+    page.get_by_test_id("plan-step").first.wait_for()
+    shown = page.get_by_test_id("step-condition").all_inner_texts()
+    assert shown == [f"Only for some: {condition}."]

@@ -83,7 +83,10 @@ def onet_unlinked(roles: int | None = None, name: str = "O*NET") -> Release:
         dataset_id="big",
         name=name,
     ).dataset
-    return Release(read.model_copy(update={"roles": read.roles[:roles]}), (), POLICY)
+    # Without the related occupations the preset states as links: a release without
+    # career links may carry no documented ones.
+    unlinked = read.model_copy(update={"roles": read.roles[:roles], "links": ()})
+    return Release(unlinked, (), POLICY)
 
 
 LOADER = textwrap.dedent(
