@@ -15,8 +15,8 @@ from setuptools import setup
 UI = Path(__file__).resolve().parent / "frontend" / "dist"
 PACKAGES = [
     "app", "app.cli", "app.routers",
-    "graph", "graph.algorithms", "graph.formats", "graph.reference", "graph.neo4j",
-    "graph.workforce",
+    "graph", "graph.algorithms", "graph.evaluation", "graph.formats", "graph.reference",
+    "graph.neo4j", "graph.workforce",
     "seed", "seed.data", "seed.source",
     "careergraph_cypher", "careergraph_cypher.admin", "careergraph_cypher.library",
     "careergraph_cypher.seed", "careergraph_cypher.store",
@@ -27,6 +27,7 @@ PACKAGE_DATA = {
     "seed.data": ["*.json"],
     "seed.source": ["*.txt"],
     "graph.reference": ["onet-29-3/*.txt.gz", "onet-29-3/README.md"],
+    "graph.evaluation": ["*.json"],
     "careergraph_cypher": ["*.cypher", "README.md"],
     "careergraph_cypher.admin": ["*.cypher"],
     "careergraph_cypher.library": ["*.cypher"],

@@ -65,13 +65,15 @@ def _wait_for_health(
             output = log.read_text(errors="replace")[-4000:]
             raise RuntimeError(f"the service exited with {process.returncode}:\n{output}")
         try:
-            with urllib.request.urlopen(f"{base}/health", timeout=2) as response:
-                if response.status == 200:
+            # /health answers once the default is built; the screens list every dataset,
+            # so the browser starts once /ready says none is still loading.
+            with urllib.request.urlopen(f"{base}/ready", timeout=2) as response:
+                if response.status == 200 and b"still loading" not in response.read():
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             pass
         time.sleep(0.3)
-    raise RuntimeError(f"the service did not answer {base}/health within {timeout:.0f}s")
+    raise RuntimeError(f"the service was not ready at {base}/ready within {timeout:.0f}s")
 
 
 def _workforce_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
