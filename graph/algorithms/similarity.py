@@ -102,6 +102,8 @@ class Relatedness:
     titles: sparse.csr_array  # roles x words, idf-weighted, rows of length 1 (or 0)
     descriptions: sparse.csr_array  # roles x words, TF-IDF, rows of length 1 (or 0)
     families: npt.NDArray[np.int64]  # per role, its family as a number
+    title_vocabulary: tuple[str, ...]  # the word of each column of `titles`
+    description_vocabulary: tuple[str, ...]  # the word of each column of `descriptions`
 
     @classmethod
     def of(cls, roles: Iterable[Role]) -> Relatedness:
@@ -109,12 +111,27 @@ class Relatedness:
         levels = EntryLevels.of(ordered)
         squares = levels.matrix.multiply(levels.matrix).sum(axis=1)
         family_numbers: dict[str, int] = {}
+        titles, title_vocabulary = _tf_idf(
+            [sorted(title_words(" ".join((r.title, *r.alt_titles)))) for r in ordered]
+        )
+        descriptions, description_vocabulary = _tf_idf([description_words(r) for r in ordered])
         return cls(
             levels,
             np.sqrt(np.asarray(squares, dtype=np.float64)),
-            _tf_idf([sorted(title_words(" ".join((r.title, *r.alt_titles)))) for r in ordered]),
-            _tf_idf([description_words(r) for r in ordered]),
+            titles,
+            descriptions,
             np.array([family_numbers.setdefault(r.family, len(family_numbers)) for r in ordered]),
+            title_vocabulary,
+            description_vocabulary,
+        )
+
+    def word_vectors(self, code: str) -> WordVectors:
+        """Role `code`'s weighted title and description words: what the Cypher twin of next
+        moves multiplies (graph.neo4j.seeding writes them on the role's node)."""
+        row = self.levels.rows[code]
+        return WordVectors(
+            *_row_words(self.titles, row, self.title_vocabulary),
+            *_row_words(self.descriptions, row, self.description_vocabulary),
         )
 
     def to_all(self, held: Mapping[str, int], code: str | None) -> Floats:
@@ -154,13 +171,34 @@ class Relatedness:
         return np.asarray(total / TOTAL_WEIGHT)
 
 
+@dataclass(frozen=True)
+class WordVectors:
+    """A role's rows of the title and description matrices, as parallel word/weight lists."""
+
+    title_words: list[str]
+    title_weights: list[float]
+    description_words: list[str]
+    description_weights: list[float]
+
+
+def _row_words(
+    matrix: sparse.csr_array, row: int, vocabulary: Sequence[str]
+) -> tuple[list[str], list[float]]:
+    start, end = matrix.indptr[row], matrix.indptr[row + 1]
+    return (
+        [vocabulary[column] for column in matrix.indices[start:end].tolist()],
+        matrix.data[start:end].tolist(),
+    )
+
+
 def _cosines(products: Floats, norms: Floats, norm: float) -> Floats:
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(norms * norm > 0, products / (norms * norm), 0.0)
 
 
-def _tf_idf(documents: Sequence[Sequence[str]]) -> sparse.csr_array:
-    """Rows of length 1: each word weighted (1 + log count) * log(documents / its documents)."""
+def _tf_idf(documents: Sequence[Sequence[str]]) -> tuple[sparse.csr_array, tuple[str, ...]]:
+    """Rows of length 1: each word weighted (1 + log count) * log(documents / its documents);
+    and the word of each column."""
     columns: dict[str, int] = {}
     for document in documents:
         for word in document:
@@ -181,7 +219,8 @@ def _tf_idf(documents: Sequence[Sequence[str]]) -> sparse.csr_array:
                 rows.append(i)
                 cols.append(columns[word])
                 weights.append(value / length)
-    return sparse.csr_array((weights, (rows, cols)), shape=(len(documents), len(columns)))
+    matrix = sparse.csr_array((weights, (rows, cols)), shape=(len(documents), len(columns)))
+    return matrix, tuple(columns)
 
 
 def weighted_jaccard(a: Role, b: Role) -> float:

@@ -16,12 +16,19 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
 
 from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import Neo4jError
 
+from graph.algorithms.direction import STEP_DOWN
+from graph.algorithms.similarity import (
+    DESCRIPTION_WEIGHT,
+    FAMILY_WEIGHT,
+    TITLE_WEIGHT,
+    Relatedness,
+)
 from graph.cypher import load_query, statements
 from graph.datafiles import canonical
 from graph.errors import DatasetError, DatasetExists, TooLarge
@@ -30,6 +37,14 @@ from graph.release import Release
 from graph.validation import problems
 
 BATCH_SIZE = 500
+# What the Cypher twin of next moves needs beside the roles' word vectors: the model's
+# weights and the step-down share (graph.algorithms.similarity and .direction).
+RELATEDNESS_SETTINGS = {
+    "relatedness_title_weight": TITLE_WEIGHT,
+    "relatedness_description_weight": DESCRIPTION_WEIGHT,
+    "relatedness_family_weight": FAMILY_WEIGHT,
+    "step_down": STEP_DOWN,
+}
 T = TypeVar("T")
 Row = dict[str, Any]
 # progress(rows_done, rows_total, step): called after every batch, inside the transaction.
@@ -184,6 +199,7 @@ def plan(release: Release) -> list[SeedStep]:
     dataset, links = release.dataset, release.links
     competences = dataset.competences  # canonical: in natural order, so index = rank
     scale = dataset.scale
+    related = Relatedness.of(dataset.roles)
     return [
         SeedStep(
             "families",
@@ -230,7 +246,14 @@ def plan(release: Release) -> list[SeedStep]:
         SeedStep(
             "roles",
             [
-                {"props": {**role_properties(r), "rank": i}, "family": r.family}
+                {
+                    "props": {
+                        **role_properties(r),
+                        **asdict(related.word_vectors(r.code)),
+                        "rank": i,
+                    },
+                    "family": r.family,
+                }
                 for i, r in enumerate(dataset.roles)
             ],
         ),
@@ -267,6 +290,7 @@ def plan(release: Release) -> list[SeedStep]:
                         "attribution": dataset.attribution,
                         "scale_labels": list(scale.labels),
                         "scale_json": scale.model_dump_json(),
+                        **RELATEDNESS_SETTINGS,
                     }
                 }
             ],

@@ -23,10 +23,10 @@ from neo4j import Driver, Transaction
 from app.routers.catalog import matching_roles as catalog_roles
 from app.views import competence_sheet, role_sheet
 from graph import search
-from graph.algorithms.gap import figures, gap
+from graph.algorithms.gap import gap
 from graph.algorithms.holdings import from_role, role_holder
 from graph.algorithms.links import career_links
-from graph.algorithms.moves import by_coverage
+from graph.algorithms.moves import next_moves
 from graph.algorithms.similarity import related_roles
 from graph.models import Dataset, LinkKind, natural_key
 from graph.neo4j.library import LibraryQuery, library, library_params
@@ -204,25 +204,23 @@ def learning_plan_equals_the_reports_learn_lists(parity: Parity) -> None:
 
 
 @compares("next_moves")
-def next_moves_equals_the_python_coverage_ranking(parity: Parity) -> None:
+def next_moves_equals_the_services_default_next_moves(parity: Parity) -> None:
     snapshot = parity.python.snapshot
     everyone = len(snapshot.roles) - 1
     for source in parity.python.role_codes:
-        holder = role_holder(snapshot, source)
-        stated = {k.target for k in snapshot.links if k.source == source and k.kind == "documented"}
-        expected = []
-        for code in by_coverage(snapshot, holder, limit=everyone):
-            numbers = figures(holder.holdings, snapshot.roles[code])
-            expected.append(
-                (
-                    code,
-                    snapshot.roles[code].title,
-                    numbers.coverage,
-                    numbers.level_steps,
-                    numbers.required_steps,
-                    code in stated,
-                )
+        answer = next_moves(snapshot, role_holder(snapshot, source), limit=everyone)
+        expected = [
+            (
+                move.role.code,
+                move.role.title,
+                move.relatedness,
+                move.direction,
+                move.coverage,
+                move.level_steps,
+                move.documented,
             )
+            for move in answer.moves
+        ]
         parity.expect(source, parity.rows(source=source, limit=everyone), expected)
 
 

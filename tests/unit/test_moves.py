@@ -6,6 +6,7 @@ and the gap role by role in pure Python; the matrices are the speed.
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 import numpy as np
@@ -14,9 +15,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graph.algorithms.direction import DOWN, LATERAL, UP, DirectionFilter, directions
-from graph.algorithms.holdings import role_holder
+from graph.algorithms.holdings import from_role, role_holder
 from graph.algorithms.links import release
 from graph.algorithms.moves import DocumentedMode, next_moves
+from graph.algorithms.similarity import (
+    DESCRIPTION_WEIGHT,
+    FAMILY_WEIGHT,
+    TITLE_WEIGHT,
+    TOTAL_WEIGHT,
+    Relatedness,
+)
 from graph.datafiles import read_dataset
 from graph.models import Dataset
 from graph.results import Holder, NextMoves
@@ -133,3 +141,41 @@ def test_zoned_roles_get_the_same_moves_both_ways() -> None:
     snapshot = Snapshot.build(release(dataset.model_copy(update={"roles": zoned})))
     for code in ("1.3", "2.2", "4.4", "5.2"):
         same_both_ways(snapshot, role_holder(snapshot, code), len(snapshot.roles))
+
+
+def _cosine(
+    words_a: list[str], weights_a: list[float], words_b: list[str], weights_b: list[float]
+) -> float:
+    theirs = dict(zip(words_b, weights_b, strict=True))
+    return sum(
+        w * theirs[word] for word, w in zip(words_a, weights_a, strict=True) if word in theirs
+    )
+
+
+def test_the_word_vectors_seeding_writes_give_the_relatedness_back() -> None:
+    """What library/next_moves.cypher computes from the nodes' word lists, in plain Python."""
+    roles = seed().roles
+    index = Relatedness.of(roles.values())
+    for source in ("3.1", "3.3", "4.4"):
+        mine, a = from_role(roles[source]), index.word_vectors(source)
+        expected = index.to_all(mine, source)
+        for target, role in roles.items():
+            theirs, b = from_role(role), index.word_vectors(target)
+            levels = sum(mine[c] * theirs[c] for c in mine.keys() & theirs.keys()) / (
+                math.hypot(*mine.values()) * math.hypot(*theirs.values())
+            )
+            total = (
+                levels
+                + TITLE_WEIGHT
+                * _cosine(a.title_words, a.title_weights, b.title_words, b.title_weights)
+                + DESCRIPTION_WEIGHT
+                * _cosine(
+                    a.description_words,
+                    a.description_weights,
+                    b.description_words,
+                    b.description_weights,
+                )
+                + FAMILY_WEIGHT * (roles[source].family == role.family)
+            ) / TOTAL_WEIGHT
+            assert total == pytest.approx(expected[index.levels.rows[target]], abs=1e-12)
+    assert all(index.word_vectors(code).description_words for code in roles)
