@@ -11,7 +11,8 @@ whatever their direction; "exclude" is the model alone, as if the dataset stated
 move; "only" keeps the stated moves.
 
 `by_coverage` is the rule before version 3 (most covered first): the evaluation keeps it
-as a baseline, and the Cypher twin next_moves.cypher reproduces it.
+as a baseline. The Cypher twin cypher/library/next_moves.cypher reproduces the default
+next moves from the word vectors and weights seeding writes (graph.neo4j.seeding).
 """
 
 from __future__ import annotations
