@@ -136,3 +136,33 @@ def test_the_onet_slice_reads_back_whole_with_job_zones_and_related_links(
     assert read_back.links and all(
         link.evidence.quote.startswith("O*NET Related Occupations") for link in read_back.links
     )
+
+
+def test_the_next_moves_twin_ranks_as_the_api_where_job_zones_decide(
+    http: httpx.Client, neo4j_driver: Driver, neo4j_database: str
+) -> None:
+    """cypher/library/next_moves.cypher against the API's default next moves, every role of
+    the O*NET slice: Job Zones decide the direction, the stated Related Occupations go first."""
+    from graph.neo4j.library import library, library_params
+
+    dataset = SLICES["onet"]
+    query = library()["next_moves"]
+    codes = [role["code"] for role in http.get(f"/api/v1/roles?dataset={dataset}").json()]
+    everyone = len(codes) - 1
+    fields = ("relatedness", "direction", "coverage", "level_steps", "documented")
+    directions: set[str] = set()
+    stated = 0
+    with neo4j_driver.session(database=neo4j_database) as session:
+        for source in codes:
+            answer = http.get(
+                f"/api/v1/roles/{source}/next-moves?limit={everyone}&dataset={dataset}"
+            ).json()["moves"]
+            expected = [(m["role"]["code"], *(m[f] for f in fields)) for m in answer]
+            params = library_params(
+                query, {"source": source, "limit": everyone}, default_dataset=dataset
+            )
+            got = [(r["code"], *(r[f] for f in fields)) for r in session.run(query.query, params)]
+            assert got == expected, source
+            directions |= {m["direction"] for m in answer}
+            stated += sum(m["documented"] for m in answer)
+    assert directions == {"up", "lateral", "down"} and stated > 0  # every branch was compared
