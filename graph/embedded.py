@@ -60,6 +60,8 @@ class EmbeddedStore:
         self._read_data: dict[str, tuple[Path, Dataset]] = {}  # read by versions(), not linked
         self._reading = threading.Lock()  # one reader at a time: a dataset is read once
         self._stamp: dict[str, str] = {}  # the library's stamp when last followed
+        # Library versions told by stored links' headers, kept until the entry's stamp changes.
+        self._headers: dict[str, str] = {}
         self._follow_library()
 
     @classmethod
@@ -84,8 +86,10 @@ class EmbeddedStore:
             self._follow_library()
             found = {id_: r.version for id_, r in self._releases.items()}
             for dataset in sorted(self._unread):
-                known = self._stored_version(dataset)
-                if known is None:
+                known = self._headers.get(dataset) or self._stored_version(dataset)
+                if known is not None:
+                    self._headers[dataset] = known
+                else:
                     try:
                         data = self._data(dataset)
                     except DatasetError:
@@ -153,7 +157,13 @@ class EmbeddedStore:
             return
         entries, refused = self._library.entries()
         for dataset in sorted(changed):
-            for kept in (self._releases, self._unread, self._read_data, self._invalid):
+            for kept in (
+                self._releases,
+                self._unread,
+                self._read_data,
+                self._invalid,
+                self._headers,
+            ):
                 kept.pop(dataset, None)
             if dataset in entries:
                 self._unread[dataset] = entries[dataset]

@@ -14,6 +14,8 @@ from graph.datafiles import read_dataset
 from graph.dataset_library import Library
 from graph.embedded import EmbeddedStore
 from graph.errors import DatasetNotFound
+from graph.models import Dataset
+from graph.stored_links import stored_version
 from seed import DATA_DIR
 from tests.factories import tiny_dataset
 
@@ -45,9 +47,12 @@ def test_an_open_store_sees_what_another_process_adds_replaces_and_removes(
     added = release(tiny_dataset())
     another_process(tmp_path).save(added, replace=False)
     reads: list[Path] = []
-    monkeypatch.setattr(
-        graph.embedded, "read_dataset", lambda d: reads.append(d) or read_dataset(d)
-    )
+
+    def reading(directory: Path) -> Dataset:
+        reads.append(directory)
+        return read_dataset(directory)
+
+    monkeypatch.setattr(graph.embedded, "read_dataset", reading)
     assert store.versions() == {"cigref-2011": seed_version, "test": added.version}
     assert reads == []  # the version comes from the stored links' header; the seed stays read
     assert store.load("cigref-2011") is served
@@ -75,3 +80,23 @@ def test_a_library_copy_of_a_seed_dataset_removed_falls_back_to_the_seed(tmp_pat
     another_process(tmp_path).remove("cigref-2011")
     assert store.versions()["cigref-2011"] == seed_version
     assert store.load("cigref-2011").dataset.name == seed.name
+
+
+def test_a_check_of_an_unchanged_library_reads_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    another_process(tmp_path).save(release(tiny_dataset()), replace=False)
+    store = EmbeddedStore.from_directories([], library=tmp_path)
+    first = store.versions()
+    headers: list[Path] = []
+
+    def header(directory: Path, policy: str) -> str | None:
+        headers.append(directory)
+        return stored_version(directory, policy)
+
+    monkeypatch.setattr(graph.embedded, "stored_version", header)
+    assert store.versions() == first
+    assert headers == []  # the stamp alone: a scan and a readlink
+    another_process(tmp_path).save(release(tiny_dataset(links=())), replace=True)
+    assert store.versions() != first
+    assert len(headers) == 1  # the changed entry, once

@@ -40,14 +40,13 @@ from pathlib import Path
 
 import httpx
 
-from app import neo4j_launcher
 from app.neo4j_launcher import ServerInfo
 from graph.datafiles import read_dataset
 from graph.workforce.csvfile import write_csv
 from graph.workforce.generate import generate
 from seed import DATA_DIR
 from tools.chaos import faults
-from tools.chaos.run import seed
+from tools.chaos.run import seeded_neo4j
 
 NGINX_SITE = Path(__file__).parents[2] / "docs" / "examples" / "nginx" / "careergraph.conf"
 EXAMPLE = Path(__file__).parents[2] / "docs" / "examples" / "csv-catalogue"
@@ -273,10 +272,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="careergraph-chaos-scale-") as temp:
         state = Path(temp)
-        print(f"starting a private Neo4j in {state} ...", flush=True)
-        server = neo4j_launcher.start(port=None, state_dir=state / "neo4j")
-        try:
-            seed(server)
+        with seeded_neo4j(state / "neo4j") as server:
             env = faults.neo4j_env(server, args.check_s, store_timeout_s=10)
             env |= {"NEO4J_URI": routed(server), "CAREERGRAPH_API_KEYS": KEYS}
             with ExitStack() as stack:
@@ -305,8 +301,6 @@ def main() -> None:
                 phases.kill("kill -9 instance 2", started[1][1], args.seconds)
             print()
             print(faults.table(COLUMNS, phases.rows))
-        finally:
-            neo4j_launcher.stop(state / "neo4j")
     if phases.failed:
         raise SystemExit("a request failed, or the instances did not agree in time")
 
