@@ -161,20 +161,36 @@ def served(dataset: str, version: str | None) -> Callable[[str], bool]:
     """Whether an instance serves `dataset` at `version` (None: does not serve it)."""
 
     def check(base: str) -> bool:
-        answer = httpx.get(f"{base}/api/v1/datasets/{dataset}", timeout=10)
-        if answer.status_code == 404:
+        answer = asked(f"{base}/api/v1/datasets/{dataset}")
+        if answer is not None and answer.status_code == 404:
             return version is None
-        return answer.status_code == 200 and answer.json()["dataset_version"] == version
+        return (
+            answer is not None
+            and answer.status_code == 200
+            and (answer.json()["dataset_version"] == version)
+        )
 
     return check
 
 
 def workforce_at(version: str) -> Callable[[str], bool]:
     def check(base: str) -> bool:
-        answer = httpx.get(f"{base}/api/v1/workforce?dataset={DATASET}", headers=HR, timeout=10)
-        return answer.status_code == 200 and answer.json()["workforce_version"] == version
+        answer = asked(f"{base}/api/v1/workforce?dataset={DATASET}", HR)
+        return (
+            answer is not None
+            and answer.status_code == 200
+            and (answer.json()["workforce_version"] == version)
+        )
 
     return check
+
+
+def asked(url: str, headers: dict[str, str] | None = None) -> httpx.Response | None:
+    """One instance's answer; None when it gave none in time (a check asks again)."""
+    try:
+        return httpx.get(url, headers=headers, timeout=30)
+    except httpx.HTTPError:
+        return None
 
 
 class Phases:
