@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 
 import graph.embedded
+from app.snapshots import SnapshotProvider
 from graph.algorithms.links import release
 from graph.datafiles import read_dataset
 from graph.dataset_library import Library
 from graph.embedded import EmbeddedStore
 from graph.errors import DatasetNotFound
 from graph.models import Dataset
+from graph.release import Release
 from graph.stored_links import stored_version
 from seed import DATA_DIR
 from tests.factories import tiny_dataset
@@ -100,3 +102,27 @@ def test_a_check_of_an_unchanged_library_reads_no_file(
     another_process(tmp_path).save(release(tiny_dataset(links=())), replace=True)
     assert store.versions() != first
     assert len(headers) == 1  # the changed entry, once
+
+
+def test_the_service_lists_a_new_dataset_as_loading_while_built_then_serves_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = EmbeddedStore.from_directories([DATA_DIR], library=tmp_path)
+    provider = SnapshotProvider(store, default="cigref-2011", check_every_s=3600)
+    added = release(tiny_dataset())
+    another_process(tmp_path).save(added, replace=False)
+    loading_then: list[list[str]] = []
+    load = store.load
+
+    def loading(dataset: str) -> Release:
+        loading_then.append(provider.loading())
+        return load(dataset)
+
+    monkeypatch.setattr(store, "load", loading)
+    provider.refresh()
+    assert loading_then == [["test"]]
+    assert provider.loading() == [] and provider.snapshot("test").version == added.version
+    another_process(tmp_path).remove("test")
+    provider.refresh()
+    with pytest.raises(DatasetNotFound):
+        provider.snapshot("test")
