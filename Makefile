@@ -78,7 +78,8 @@ pytest: $(DEV) $(UI_BUILD)
 	$(BIN)/pytest
 
 # Neo4j frozen, stopped and restarted empty under load (Java 17 + Maven); then the service
-# killed (-9) mid dataset replace on both stores and restarted; not in `make test`.
+# killed (-9) mid dataset replace on both stores and restarted; then 3 instances behind
+# nginx (Debian's package, installed if missing), one killed (-9); not in `make test`.
 # CHAOS_SECONDS sets each phase's length, CHAOS_ROUNDS the kills per store.
 CHAOS_SECONDS ?= 30
 CHAOS_ROUNDS ?= 5
@@ -86,6 +87,8 @@ chaos: $(DEV)
 	$(BIN)/python -m tools.chaos.run --seconds $(CHAOS_SECONDS)
 	$(BIN)/python -m tools.chaos.library --rounds $(CHAOS_ROUNDS)
 	$(BIN)/python -m tools.chaos.workforce
+	command -v nginx >/dev/null || { apt-get update && apt-get install -y nginx; }
+	$(BIN)/python -m tools.chaos.scale --seconds $(CHAOS_SECONDS)
 
 # Random uploads to the dataset and workforce routes (embedded store, loopback): no 500,
 # no answer over 5 s. FUZZ_SECONDS sets the length; failures are saved in artifacts/fuzz.

@@ -71,6 +71,10 @@ class Ready(Out):
         default_factory=dict,
         description="stored datasets not served because they cannot be read, each with why",
     )
+    loading: list[str] = Field(
+        default_factory=list,
+        description="stored datasets not served yet: their snapshots are being built",
+    )
 
 
 class Counts(Out):

@@ -14,6 +14,11 @@ A dataset that cannot be read or fails its checks (graph.validation) is left out
 reported by `left_out()` (and /ready): the other datasets are served. Only the default
 dataset must be served for the service to start.
 
+Any process may change the store while the service runs (a CLI import, another instance
+behind the same balancer): each check sees datasets added, replaced and removed (the
+embedded store by its library's stamp, Neo4j by its dataset stamps), so a change is served
+within `check_every_s` plus the time to build its snapshot.
+
 Only the default dataset is built before the service answers: the others are built by the
 refresh thread as soon as it starts, one at a time, and a request for one still loading
 builds it at once (it waits for that one, never for all). `loading()` lists them (/ready).
@@ -162,6 +167,11 @@ class SnapshotProvider:
             )
             try:
                 stored = self.store.versions()
+                self._loading |= {  # new here: listed as loading while they are built
+                    d
+                    for d, version in stored.items()
+                    if d not in self._snapshots and self._left_out.get(d, ("",))[0] != version
+                }
                 for id_, version in stored.items():
                     current = self._snapshots.get(id_)
                     served = current is not None and current.version == version

@@ -69,6 +69,28 @@ class Library:
                 refused[entry.name] = f"library entry {entry.name!r}: not a dataset id"
         return found, refused
 
+    def stamp(self) -> dict[str, str]:
+        """What each entry is now, told without reading any data: a link's version directory
+        (every write makes a new one), a plain directory's dataset.json identity. Any
+        process's write or removal changes it, so a service compares stamps to see imports
+        (one directory scan and a readlink per dataset, not a read of the datasets)."""
+        found: dict[str, str] = {}
+        if not self.root.is_dir():
+            return found
+        with os.scandir(self.root) as scan:
+            for entry in scan:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_symlink():
+                    found[entry.name] = os.readlink(entry.path)
+                    continue
+                try:
+                    meta = os.stat(os.path.join(entry.path, META_FILE))
+                except OSError:
+                    continue  # not a dataset (entries() skips it too)
+                found[entry.name] = f"{meta.st_ino}:{meta.st_mtime_ns}:{meta.st_size}"
+        return found
+
     def holds(self, dataset: str) -> bool:
         return is_dataset_id(dataset) and (self.root / dataset / META_FILE).is_file()
 

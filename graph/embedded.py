@@ -4,7 +4,10 @@ Each dataset is a JSON directory (graph/datafiles.py). A store given a `library`
 directory keeps the datasets it is given there, one per dataset id, written crash-safe
 and one writer at a time (graph/dataset_library.py), so what `careergraph dataset import`
 adds is there at the next start. A dataset of the library that cannot be read is left
-out and reported by `invalid()`: the others are served.
+out and reported by `invalid()`: the others are served. The library is followed while
+the store is open: `versions()` compares the library's stamp (one directory scan, no data
+read; graph/dataset_library.py) with the last one and forgets what another process added,
+replaced or removed since, so a running service sees a CLI import at its next check.
 
 Opening the store reads no dataset: each is read on its first `load`, so a process pays
 only for the datasets it asks about (a CLI command for one). A library dataset keeps its
@@ -51,9 +54,15 @@ class EmbeddedStore:
         self._library = Library(library) if library is not None else None
         self._invalid = dict(invalid or {})
         self._unread = {d: p for d, p in (unread or {}).items() if d not in self._releases}
+        # What a dataset falls back to when the library stops holding it (a seed directory).
+        self._directories = {d: p for d, p in self._unread.items() if p.parent != library}
         self._policy = policy
         self._read_data: dict[str, tuple[Path, Dataset]] = {}  # read by versions(), not linked
         self._reading = threading.Lock()  # one reader at a time: a dataset is read once
+        self._stamp: dict[str, str] = {}  # the library's stamp when last followed
+        # Library versions told by stored links' headers, kept until the entry's stamp changes.
+        self._headers: dict[str, str] = {}
+        self._follow_library()
 
     @classmethod
     def from_directories(
@@ -67,23 +76,20 @@ class EmbeddedStore:
         over a directory of the same id); none is read until it is loaded."""
         unread = {_dataset_id(d): d for d in directories}
         if library is not None:
-            kept = Library(library)
-            kept.recover()
-            entries, invalid = kept.entries()
-            for dataset, problem in invalid.items():
-                log.warning("library dataset %s left out: %s", dataset, problem)
-            unread.update(entries)
-            return cls([], library=library, invalid=invalid, unread=unread, policy=policy)
-        return cls([], unread=unread, policy=policy)
+            Library(library).recover()
+        return cls([], library=library, unread=unread, policy=policy)
 
     def versions(self) -> dict[str, str]:
         """Each dataset's release version: a library dataset's from its stored links' header
         (no data read); another's data is read to know it, and linked on its `load`."""
         with self._reading:
+            self._follow_library()
             found = {id_: r.version for id_, r in self._releases.items()}
             for dataset in sorted(self._unread):
-                known = self._stored_version(dataset)
-                if known is None:
+                known = self._headers.get(dataset) or self._stored_version(dataset)
+                if known is not None:
+                    self._headers[dataset] = known
+                else:
                     try:
                         data = self._data(dataset)
                     except DatasetError:
@@ -136,6 +142,37 @@ class EmbeddedStore:
 
     def close(self) -> None:
         """Nothing to release."""
+
+    def _follow_library(self) -> None:
+        """Forget each library entry changed since the last stamp (written, replaced or
+        removed by any process): it is read again on its next use. The caller holds
+        `_reading` (or is the constructor)."""
+        if self._library is None:
+            return
+        stamp = self._library.stamp()
+        changed = {
+            n for n in stamp.keys() | self._stamp.keys() if stamp.get(n) != self._stamp.get(n)
+        }
+        if not changed:
+            return
+        entries, refused = self._library.entries()
+        for dataset in sorted(changed):
+            for kept in (
+                self._releases,
+                self._unread,
+                self._read_data,
+                self._invalid,
+                self._headers,
+            ):
+                kept.pop(dataset, None)
+            if dataset in entries:
+                self._unread[dataset] = entries[dataset]
+            elif dataset in refused:
+                self._invalid[dataset] = refused[dataset]
+                log.warning("library dataset %s left out: %s", dataset, refused[dataset])
+            elif dataset in self._directories:
+                self._unread[dataset] = self._directories[dataset]
+        self._stamp = stamp
 
     def _stored_version(self, dataset: str) -> str | None:
         if self._library is None or not self._in_library(dataset):

@@ -2,7 +2,8 @@
 
 Embedded store: the datasets are the seed (CAREERGRAPH_DATA_DIR) plus the library
 directory (CAREERGRAPH_DATASETS_DIR, default $XDG_STATE_HOME/careergraph/datasets), which
-the service reads when it starts. Neo4j: the server of Settings.neo4j_target(), where an
+a running service follows (it sees a change at its next check, CAREERGRAPH_RELOAD_CHECK_S).
+Neo4j: the server of Settings.neo4j_target(), where an
 import or removal is one transaction and a running service picks it up at its next check.
 Every import is read and validated whole (bounded like the API's upload, by
 CAREERGRAPH_IMPORT_MAX_BYTES once unzipped) before anything is written, then written all
@@ -293,6 +294,7 @@ def import_command(
     for line in summary(imported, linked):
         out.print(line)
     out.print(f"imported {dataset.id} version {linked.version} into {shelf.where}")
+    out.print(_when_served())
 
 
 def _exists(shelf: Shelf, dataset: str) -> DatasetError:
@@ -399,3 +401,13 @@ def remove_command(
             raise not_found(dataset_id, shelf.ids())
         drop_workforce(get_settings(), getattr(shelf, "store", None), dataset_id)  # its people
     out.print(f"removed {dataset_id} from {shelf.where}")
+    out.print(_when_served())
+
+
+def _when_served() -> str:
+    """When a running service follows the change: at its next check of the store."""
+    every = get_settings().careergraph_reload_check_s
+    return (
+        f"a running service on this store sees it within {every:g} s "
+        "(its CAREERGRAPH_RELOAD_CHECK_S); /ready lists what it serves"
+    )

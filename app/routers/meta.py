@@ -40,7 +40,8 @@ async def health() -> Response:
 
 @router.get("/ready", tags=["ops"], response_model=Ready)
 def ready(provider: ProviderDep, settings: SettingsDep) -> Ready:
-    """Readiness, from memory only: what is served, and whether the store agrees.
+    """Readiness, from memory only: what is served (each dataset with its version), what is
+    still loading or left out, and whether the store agrees.
 
     `degraded` still answers 200: the service serves its snapshots; the reasons say
     what an operator should fix (a store down or hanging, a dataset missing or changed).
@@ -86,6 +87,7 @@ def ready(provider: ProviderDep, settings: SettingsDep) -> Ready:
         snapshot_age_s=served.snapshot_age_s,
         datasets=datasets,
         left_out=left_out,
+        loading=provider.loading(),
     )
 
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from neo4j import GraphDatabase
@@ -52,6 +53,18 @@ def seed(server: ServerInfo) -> None:
     with GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver:
         load_release_into_neo4j(driver, release(read_dataset(DATA_DIR)), database="neo4j")
         Neo4jStore(driver, database="neo4j", timeout_s=120).load("cigref-2011")
+
+
+@contextmanager
+def seeded_neo4j(state_dir: Path) -> Iterator[ServerInfo]:
+    """A private local Neo4j holding the seed, stopped when the block ends."""
+    print(f"starting a private Neo4j in {state_dir} ...", flush=True)
+    server = neo4j_launcher.start(port=None, state_dir=state_dir)
+    try:
+        seed(server)
+        yield server
+    finally:
+        neo4j_launcher.stop(state_dir)
 
 
 def readiness(base_url: str) -> str:
@@ -110,32 +123,29 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30, help="length of each phase")
     parser.add_argument("--workers", type=int, default=2, help="threads sending data reads")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="careergraph-chaos-") as temp:
+    with (
+        tempfile.TemporaryDirectory(prefix="careergraph-chaos-") as temp,
+        seeded_neo4j(Path(temp)) as server,
+    ):
         state = Path(temp)
-        print(f"starting a private Neo4j in {state} ...", flush=True)
-        server = neo4j_launcher.start(port=None, state_dir=state)
-        try:
+        with (
+            faults.service(server, state / "service.log") as base_url,
+            faults.Load(base_url, workers=args.workers) as load,
+        ):
+            phases = Phases(load, base_url, args.seconds)
+            print(f"service at {base_url}; {args.seconds:.0f} s a phase", flush=True)
+            phases.run("baseline (nothing wrong)")
+            with faults.frozen(server):
+                frozen = phases.run("Neo4j frozen (SIGSTOP)")
+            phases.recovered(frozen)  # from SIGCONT
+            faults.stop(state)
+            phases.run("Neo4j stopped")
+            server = faults.restart_empty(server, state)
+            empty = phases.run("Neo4j restarted empty")
             seed(server)
-            with (
-                faults.service(server, state / "service.log") as base_url,
-                faults.Load(base_url, workers=args.workers) as load,
-            ):
-                phases = Phases(load, base_url, args.seconds)
-                print(f"service at {base_url}; {args.seconds:.0f} s a phase", flush=True)
-                phases.run("baseline (nothing wrong)")
-                with faults.frozen(server):
-                    frozen = phases.run("Neo4j frozen (SIGSTOP)")
-                phases.recovered(frozen)  # from SIGCONT
-                faults.stop(state)
-                phases.run("Neo4j stopped")
-                server = faults.restart_empty(server, state)
-                empty = phases.run("Neo4j restarted empty")
-                seed(server)
-                phases.recovered(empty)  # from the reseed
-            print()
-            print(faults.table(COLUMNS, phases.rows))
-        finally:
-            neo4j_launcher.stop(state)
+            phases.recovered(empty)  # from the reseed
+        print()
+        print(faults.table(COLUMNS, phases.rows))
 
 
 if __name__ == "__main__":

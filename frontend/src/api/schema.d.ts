@@ -34,7 +34,8 @@ export interface paths {
         };
         /**
          * Ready
-         * @description Readiness, from memory only: what is served, and whether the store agrees.
+         * @description Readiness, from memory only: what is served (each dataset with its version), what is
+         *     still loading or left out, and whether the store agrees.
          *
          *     `degraded` still answers 200: the service serves its snapshots; the reasons say
          *     what an operator should fix (a store down or hanging, a dataset missing or changed).
@@ -2303,6 +2304,11 @@ export interface components {
             left_out?: {
                 [key: string]: string;
             };
+            /**
+             * Loading
+             * @description stored datasets not served yet: their snapshots are being built
+             */
+            loading?: string[];
         };
         /** ReadyCounts */
         ReadyCounts: {
