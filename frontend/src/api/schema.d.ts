@@ -1326,6 +1326,11 @@ export interface components {
              */
             within_reach: boolean;
             /**
+             * Better
+             * @description within reach and fewer level steps than the path beside it (the best path, or the plan's): going direct is better, and `text` says so
+             */
+            better: boolean;
+            /**
              * Text
              * @description in words, e.g. "learn it directly: 48 level steps, 62% covered"
              */
