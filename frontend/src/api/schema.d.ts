@@ -1304,6 +1304,11 @@ export interface components {
             /** Areas */
             areas: components["schemas"]["AreaOut"][];
             counts: components["schemas"]["Counts"];
+            /**
+             * Within Reach
+             * @description the coverage of a role's entry levels at which it is within reach: the one threshold unlocks, compare, paths and every list so named use
+             */
+            within_reach: number;
         };
         /**
          * DirectMove
@@ -1842,6 +1847,11 @@ export interface components {
             /** Areas */
             areas: components["schemas"]["AreaOut"][];
             counts: components["schemas"]["Counts"];
+            /**
+             * Within Reach
+             * @description the coverage of a role's entry levels at which it is within reach: the one threshold unlocks, compare, paths and every list so named use
+             */
+            within_reach: number;
             /**
              * Store
              * @enum {string}

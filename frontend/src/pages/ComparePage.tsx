@@ -5,7 +5,7 @@
  */
 import { useSearchParams } from "react-router";
 import { Link, useNavigate } from "../lib/links";
-import { api, type Comparison } from "../api";
+import { api, type Comparison, type GapStatus } from "../api";
 import { Await } from "../components/Await";
 import { CompetenceLink } from "../components/CompetenceLink";
 import { EmptyState } from "../components/EmptyState";
@@ -21,7 +21,7 @@ import {
   sourceKey,
   type CompareQuery,
 } from "../lib/employeeUrls";
-import { percent, plural, stepsToGo } from "../lib/format";
+import { percent, plural, STATUS_TEXT, stepsToGo } from "../lib/format";
 import { levelLabel } from "../lib/levels";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
@@ -165,18 +165,8 @@ function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery
                     <td key={data.targets[i]?.role.code ?? i} className={need > row.have ? "needs-more" : ""}>
                       {need === 0 ? (
                         <span className="hint">not asked</span>
-                      ) : need > row.have ? (
-                        <>
-                          <span aria-hidden="true">▲ </span>
-                          {levelLabel(scale, need)}
-                          <span className="visually-hidden"> (to reach)</span>
-                        </>
                       ) : (
-                        <>
-                          <span aria-hidden="true">✓ </span>
-                          {levelLabel(scale, need)}
-                          <span className="visually-hidden"> (held)</span>
-                        </>
+                        <NeedCell status={needStatus(row.have, need)} label={levelLabel(scale, need)} />
                       )}
                     </td>
                   ))}
@@ -187,5 +177,21 @@ function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery
         </div>
       </section>
     </>
+  );
+}
+
+/** The gap's own status for one cell: missing (none held), to raise (held lower), met. */
+function needStatus(have: number, need: number): GapStatus {
+  return have === 0 ? "missing" : have < need ? "raise" : "met";
+}
+
+function NeedCell({ status, label }: { status: GapStatus; label: string }) {
+  const { icon, label: word } = STATUS_TEXT[status];
+  return (
+    <span data-status={status}>
+      <span aria-hidden="true">{icon} </span>
+      {label}
+      <span className="visually-hidden"> ({word.toLowerCase()})</span>
+    </span>
   );
 }
