@@ -9,6 +9,7 @@ import { api, type Comparison, type GapStatus } from "../api";
 import { Await } from "../components/Await";
 import { CompetenceLink } from "../components/CompetenceLink";
 import { EmptyState } from "../components/EmptyState";
+import { GlossaryLink } from "../components/GlossaryLink";
 import { RoleLink } from "../components/RoleLink";
 import { RolePicker } from "../components/RolePicker";
 import { useCatalogue } from "../context";
@@ -114,7 +115,11 @@ function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery
               </p>
               <p className="hint">
                 {target.summary.missing} missing, {target.summary.raise} to raise, {target.summary.met} met
-                {target.within_reach ? "; within reach" : ""}
+                {target.within_reach && (
+                  <>
+                    ; <GlossaryLink term="within-reach">within reach</GlossaryLink>
+                  </>
+                )}
                 {target.documented ? "; a documented move" : ""}
               </p>
               <p className="actions">
@@ -138,6 +143,15 @@ function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery
       </section>
       <section aria-labelledby="compare-matrix">
         <h2 id="compare-matrix">Competence by competence</h2>
+        <p className="hint" data-testid="compare-legend">
+          {(["missing", "raise", "met"] as const).map((status) => (
+            <span key={status}>
+              {STATUS_TEXT[status].icon} {STATUS_TEXT[status].label.toLowerCase()} ({STATUS_TEXT[status].explain}
+              ),{" "}
+            </span>
+          ))}
+          as on the gap screen: <GlossaryLink term="symbols">the signs</GlossaryLink>.
+        </p>
         <div className="table-scroll" role="region" aria-label="The competence table (scrolls sideways)" tabIndex={0}>
           <table className="compare-table">
             <caption className="visually-hidden">

@@ -41,13 +41,13 @@ export function GlossaryPage() {
         </Entry>
         <Entry id="level-steps" term="Level steps">
           How far apart two levels are: going from {levelLabel(scale, 1)} to {levelLabel(scale, Math.min(3, top))} is{" "}
-          {Math.min(3, top) - 1} level steps, and a competence not held yet counts from nothing. The level steps of a move
-          add up every level still to learn, over every competence the role asks for: the smaller, the closer.
+          {Math.min(3, top) - 1} level steps, and a competence not held yet counts from nothing. The level steps of a
+          move add up every level still to learn, over every competence the role asks for: the smaller, the closer.
         </Entry>
         <Entry id="entry-level" term="Entry level and mastery">
-          A role sheet often asks a range of levels for a competence. The entry level is the low end (enough to start
-          in the role), mastery the high end (what the role asks of someone fully at home in it). Gaps are counted
-          against entry levels unless you choose mastery.
+          A role sheet often asks a range of levels for a competence. The entry level is the low end (enough to start in
+          the role), mastery the high end (what the role asks of someone fully at home in it). Gaps are counted against
+          entry levels unless you choose mastery.
         </Entry>
         <Entry id="gap" term="Gap and coverage">
           The gap is what separates you (or a role) from another role: the competences still to learn and their level
@@ -55,9 +55,9 @@ export function GlossaryPage() {
           level steps it asks for are already there.
         </Entry>
         <Entry id="within-reach" term="Within reach">
-          A role is within reach when at least {percent(dataset.within_reach)} of its entry levels are already held.
-          The same threshold is used everywhere: what one step unlocks, comparisons, and every step of a path (each
-          step must be within reach of everything held before it, so a person holds a job at every stage).
+          A role is within reach when at least {percent(dataset.within_reach)} of its entry levels are already held. The
+          same threshold is used everywhere: what one step unlocks, comparisons, and every step of a path (each step
+          must be within reach of everything held before it, so a person holds a job at every stage).
         </Entry>
         <Entry id="relatedness" term="Relatedness">
           How alike two roles are: what both ask for (competences and levels, both ways) and, where the data has them,
@@ -69,14 +69,14 @@ export function GlossaryPage() {
           moves leave out step-downs unless you ask for them.
         </Entry>
         <Entry id="documented-inferred" term="❝ Documented and ≈ Inferred moves">
-          A documented move is one the source document names, quoted with its line. An inferred move is computed:
-          among the roles most related to the one held, and not a step down. Both are shown with their evidence.
+          A documented move is one the source document names, quoted with its line. An inferred move is computed: among
+          the roles most related to the one held, and not a step down. Both are shown with their evidence.
         </Entry>
         <Entry id="paths" term="Paths and going direct">
           A path is a chain of jobs leading to the target, each within reach of everything held before it. Going
           straight to the target always takes the fewest level steps; a path is worth it only because you hold a job at
-          each stage. When the target itself is already within reach, going direct is better, and the paths screen
-          says so.
+          each stage. When the target itself is already within reach, going direct is better, and the paths screen says
+          so.
         </Entry>
         <Entry id="symbols" term="Signs">
           <ul className="glossary-symbols">
