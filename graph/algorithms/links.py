@@ -117,10 +117,11 @@ def inferred_evidence(numbers: GapFigures, why: str, *, held: str = "") -> str:
     """An inferred move's evidence: its figures (from what is `held`: the source role's
     levels unless said), then the rule that chose it. Paths restate a link's figures
     from all held so far, so the words beside a step say the step's own figures."""
-    return (
+    figures_text = (
         f"covers {numbers.coverage:.0%} of the target's entry levels{held}, "
-        f"{numbers.level_steps} level steps to go{REASON_AFTER}{why}"
+        f"{numbers.level_steps} level steps to go"
     )
+    return f"{figures_text}{REASON_AFTER}{why}" if why else figures_text
 
 
 def ranked_reason(rank: int, source: str) -> str:
