@@ -109,6 +109,12 @@ class DatasetInfo(Out):
     scale: ScaleOut
     areas: list[AreaOut]
     counts: Counts
+    within_reach: float = Field(
+        gt=0,
+        le=1,
+        description="the coverage of a role's entry levels at which it is within reach: "
+        "the one threshold unlocks, compare, paths and every list so named use",
+    )
 
 
 class Spread(Out):

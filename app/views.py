@@ -24,6 +24,7 @@ from app.schemas import (
 )
 from graph.algorithms.gap import level_info
 from graph.algorithms.holdings import profile_holder, role_holder
+from graph.algorithms.links import DEFAULT_POLICY
 from graph.algorithms.similarity import related_roles
 from graph.models import (
     CareerLink,
@@ -184,4 +185,5 @@ def dataset_info(snapshot: Snapshot, *, default: bool) -> DatasetInfo:
             links_documented=sum(link.kind == "documented" for link in snapshot.links),
             links_inferred=sum(link.kind == "inferred" for link in snapshot.links),
         ),
+        within_reach=DEFAULT_POLICY.threshold,
     )

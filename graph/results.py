@@ -141,6 +141,10 @@ class DirectMove(Answer):
     level_steps: int = Field(ge=0, description="level steps from the start to the target")
     coverage: float = Field(ge=0, le=1, description="share of the target's entry levels held")
     within_reach: bool = Field(description="coverage at or above the link threshold")
+    better: bool = Field(
+        description="within reach and fewer level steps than the path beside it (the best "
+        "path, or the plan's): going direct is better, and `text` says so"
+    )
     text: str = Field(description='in words, e.g. "learn it directly: 48 level steps, 62% covered"')
 
 

@@ -6,6 +6,7 @@ import { CompetencePage } from "./pages/CompetencePage";
 import { ComparePage } from "./pages/ComparePage";
 import { CompetencesPage } from "./pages/CompetencesPage";
 import { GapPage } from "./pages/GapPage";
+import { GlossaryPage } from "./pages/GlossaryPage";
 import { MapPage } from "./pages/MapPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PathsPage } from "./pages/PathsPage";
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
       { path: "/roles/:code", element: <RolePage /> },
       { path: "/competences", element: <CompetencesPage /> },
       { path: "/competences/:code", element: <CompetencePage /> },
+      { path: "/glossary", element: <GlossaryPage /> },
       {
         path: "/hr",
         element: <HrLayout />,

@@ -36,7 +36,7 @@ from graph.algorithms.coverage import (
     smallest,
 )
 from graph.algorithms.direction import DOWN, directions
-from graph.algorithms.gap import figures
+from graph.algorithms.gap import GapFigures, figures
 from graph.algorithms.holdings import from_role
 from graph.algorithms.similarity import Relatedness
 from graph.models import CareerLink, Dataset, DocumentedLink, LinkKind, Role, natural_key
@@ -44,7 +44,7 @@ from graph.release import Release
 
 # Bump when the inferring code changes what it picks: the fingerprint, and through it
 # every release version, changes with it.
-RULE_VERSION = 3
+RULE_VERSION = 4  # 4: the rule in plain words ("2nd most related role to 1.3")
 
 # Cells per block of source rows: bounds memory to ~100 MB whatever the catalogue size.
 BLOCK_CELLS = 1 << 22
@@ -109,16 +109,42 @@ def _quote(documented: DocumentedLink) -> str:
     return f'"{documented.evidence.quote}" (source line {documented.evidence.line})'
 
 
+# Between an inferred link's figures and the rule that chose it, in its evidence.
+REASON_AFTER = "; "
+
+
+def inferred_evidence(numbers: GapFigures, why: str, *, held: str = "") -> str:
+    """An inferred move's evidence: its figures (from what is `held`: the source role's
+    levels unless said), then the rule that chose it. Paths restate a link's figures
+    from all held so far, so the words beside a step say the step's own figures."""
+    figures_text = (
+        f"covers {numbers.coverage:.0%} of the target's entry levels{held}, "
+        f"{numbers.level_steps} level steps to go"
+    )
+    return f"{figures_text}{REASON_AFTER}{why}" if why else figures_text
+
+
+def ranked_reason(rank: int, source: str) -> str:
+    """Why the rule chose a move, in words: "2nd most related role to 1.3"."""
+    return f"{ordinal(rank)} most related role to {source}"
+
+
+def ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def inferred_reason(link: CareerLink) -> str:
+    """The rule that chose an inferred link, without its figures."""
+    return link.evidence.partition(REASON_AFTER)[2]
+
+
 def _link(
     by_code: dict[str, Role], source: str, target: str, kind: LinkKind, why: str
 ) -> CareerLink:
     numbers = figures(from_role(by_code[source]), by_code[target])
-    evidence = why
-    if kind == "inferred":
-        evidence = (
-            f"covers {numbers.coverage:.0%} of the target's entry levels, "
-            f"{numbers.level_steps} level steps to go; {why}"
-        )
+    evidence = inferred_evidence(numbers, why) if kind == "inferred" else why
     return CareerLink(
         source=source,
         target=target,
@@ -148,7 +174,7 @@ def _inferred_pairs(roles: list[Role], policy: LinkPolicy) -> dict[tuple[str, st
             onward = np.where(going != DOWN, keys[offset], NEVER)
             ranked = smallest(onward, k) or smallest(keys[offset], k)
             for rank, target in enumerate(ranked, start=1):
-                chosen[source, target] = f"rank {rank} of {codes[source]}'s most related roles"
+                chosen[source, target] = ranked_reason(rank, codes[source])
         # The way in: each target's most related source (ties by fewer steps, source order).
         sources = rank_keys(relatedness, steps, rows[:, None])
         sources[np.arange(len(rows)), rows] = NEVER
@@ -158,7 +184,9 @@ def _inferred_pairs(roles: list[Role], policy: LinkPolicy) -> dict[tuple[str, st
     for target in range(len(roles)):
         if target not in reached and best_in[target] != NEVER:
             source = int(best_in[target] & step_mask)
-            chosen[source, target] = f"most related way into {codes[target]}, which no rule reached"
+            chosen[source, target] = (
+                f"the most related way into {codes[target]}, which no other link reaches"
+            )
     return {(codes[a], codes[b]): why for (a, b), why in sorted(chosen.items())}
 
 

@@ -34,7 +34,7 @@ from graph.algorithms.direction import (
 )
 from graph.algorithms.gap import GapFigures
 from graph.algorithms.holdings import Holdings
-from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy
+from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy, ranked_reason
 from graph.algorithms.per_snapshot import PerSnapshot
 from graph.algorithms.similarity import Relatedness
 from graph.results import Holder, Move, NextMoves
@@ -182,7 +182,7 @@ def entries(
         rows, _, _ = ranking(snapshot, held, None, direction="any")
     codes = snapshot.entry_levels.codes
     return {
-        codes[row]: f"rank {rank} of the self-assessment's most related roles"
+        codes[row]: ranked_reason(rank, "the self-assessment")
         for rank, row in enumerate(rows[: policy.k_for(len(codes))], start=1)
     }
 

@@ -78,7 +78,7 @@ import networkx as nx
 from graph.algorithms.coverage import rounded_coverage
 from graph.algorithms.gap import GapFigures, competence_ref, figures
 from graph.algorithms.holdings import Holdings, from_role, merge, role_holder
-from graph.algorithms.links import DEFAULT_POLICY
+from graph.algorithms.links import DEFAULT_POLICY, inferred_evidence, inferred_reason
 from graph.algorithms.moves import entries, entry_evidence
 from graph.budget import Budget, unlimited
 from graph.errors import NoPath
@@ -138,26 +138,46 @@ def start_of(snapshot: Snapshot, holder: Holder) -> Start:
     return Start(SELF_ASSESSMENT, "the self-assessment", held, entries(snapshot, held))
 
 
-def direct_move(snapshot: Snapshot, start: Start, target: str) -> DirectMove:
-    """Learning the target's entry levels straight from the start, with no role between."""
+def direct_move(
+    snapshot: Snapshot, start: Start, target: str, path_cost: int | None = None
+) -> DirectMove:
+    """Learning the target's entry levels straight from the start, with no role between.
+
+    Going direct never costs more than a path (module docstring); when it is also within
+    reach and costs less than the path beside it (`path_cost`: the best path's, or the
+    plan's), the answer says going direct is better: the roles between only add steps.
+    """
     numbers = figures(start.held, snapshot.roles[target])
+    reach = within_reach(numbers)
+    better = reach and path_cost is not None and numbers.level_steps < path_cost
+    text = f"learn it directly: {numbers.level_steps} level steps, {numbers.coverage:.0%} covered"
+    if better:
+        text = (
+            f"go direct: it is within reach from here and takes {numbers.level_steps} "
+            f"level steps ({numbers.coverage:.0%} covered), fewer than the path's {path_cost}"
+        )
     return DirectMove(
         level_steps=numbers.level_steps,
         coverage=numbers.coverage,
-        within_reach=within_reach(numbers),
-        text=(
-            f"learn it directly: {numbers.level_steps} level steps, {numbers.coverage:.0%} covered"
-        ),
+        within_reach=reach,
+        better=better,
+        text=text,
     )
 
 
-def _move(snapshot: Snapshot, start: Start, source: str, target: str) -> tuple[LinkKind, str, str]:
-    """The kind, evidence and condition of a move; from a self-assessment, its figures and rule."""
+def _move(
+    snapshot: Snapshot, start: Start, numbers: GapFigures, first: bool, source: str, target: str
+) -> tuple[LinkKind, str, str]:
+    """The kind, evidence and condition of a move. An inferred move states the step's own
+    `numbers`, from all held so far (not the link's, from its source role alone)."""
     if source == SELF_ASSESSMENT:
-        numbers = figures(start.held, snapshot.roles[target])
         return "inferred", entry_evidence(numbers, start.entries.get(target)), ""
     link = snapshot.link(source, target)
     assert link is not None, "paths only follow existing links"
+    if link.kind == "inferred":
+        so_far = "" if first else " from all held so far"
+        why = inferred_reason(link)
+        return link.kind, inferred_evidence(numbers, why, held=so_far), link.condition
     return link.kind, link.evidence, link.condition
 
 
@@ -169,7 +189,9 @@ def _step(
     source: str,
     target: str,
 ) -> Step:
-    kind, evidence, condition = _move(snapshot, start, source, target)
+    numbers = figures(held, snapshot.roles[target])
+    first = held is start.held
+    kind, evidence, condition = _move(snapshot, start, numbers, first, source, target)
     gains = [
         Gain(
             competence=competence_ref(snapshot.competences[code]),
@@ -179,7 +201,6 @@ def _step(
         for code, level in sorted(after.items())
         if level > held.get(code, 0)
     ]
-    numbers = figures(held, snapshot.roles[target])
     return Step(
         from_=source,
         to=target,
@@ -519,6 +540,7 @@ def k_best_paths_from(
             )
         )
     assert fewest is not None and bound is not None
+    paths = [explain_from(snapshot, start, list(roles[1:])) for roles in found]
     return HolderPathsAnswer(
         from_=holder,
         to=snapshot.role_ref(end.code),
@@ -526,8 +548,8 @@ def k_best_paths_from(
         max_steps=bound,
         max_steps_source="default" if max_steps is None else "given",
         fewest_moves=fewest,
-        direct=direct,
-        paths=[explain_from(snapshot, start, list(roles[1:])) for roles in found],
+        direct=direct_move(snapshot, start, end.code, paths[0].cost),
+        paths=paths,
     )
 
 

@@ -119,6 +119,6 @@ def plan(
         path=career.roles,
         path_source="given" if path else "best",
         level_steps=career.cost,
-        direct=direct_move(snapshot, start, end.code),
+        direct=direct_move(snapshot, start, end.code, career.cost),
         steps=_steps(snapshot, career, budget),
     )

@@ -23,11 +23,16 @@ def test_without_max_steps_the_answer_says_the_default_bound(client: httpx.Clien
 
 def test_the_direct_move_stands_beside_the_paths(client: httpx.Client) -> None:
     direct = client.get("/api/v1/paths", params=FAR).json()["direct"]
+    # Within reach and 5 level steps where the best path costs 13: going direct is better.
     assert direct == {
         "level_steps": 5,
         "coverage": 0.8148,
         "within_reach": True,
-        "text": "learn it directly: 5 level steps, 81% covered",
+        "better": True,
+        "text": (
+            "go direct: it is within reach from here and takes 5 level steps (81% covered), "
+            "fewer than the path's 13"
+        ),
     }
 
 

@@ -48,14 +48,19 @@ def _inferred_pairs(
             b for b in others if direction(roles, holder_of(roles[source]), roles[b]) != "down"
         ]
         for rank, target in enumerate((onward or others)[:k], start=1):
-            chosen[source, target] = f"rank {rank} of {source}'s most related roles"
+            suffix = (
+                "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+            )
+            chosen[source, target] = f"{rank}{suffix} most related role to {source}"
     for target in codes:
         if not any(b == target for (_, b) in chosen):
             best = min(
                 (a for a in codes if a != target),
                 key=lambda a: (*_key(roles, a, target, matrix), natural_key(a)),
             )
-            chosen[best, target] = f"most related way into {target}, which no rule reached"
+            chosen[best, target] = (
+                f"the most related way into {target}, which no other link reaches"
+            )
     return chosen
 
 

@@ -32,7 +32,10 @@ def printed(*args: str) -> str:
 def test_without_max_steps_it_says_the_default_bound() -> None:
     text = printed("1.3", "7.2")
     assert "the shortest takes 3 moves; paths of at most 5 moves (default:" in text
-    assert "Or learn it directly: 5 level steps, 81% covered." in text
+    assert (
+        "Or go direct: it is within reach from here and takes 5 level steps (81% covered), "
+        "fewer than the path's 13." in text
+    )
     assert "1. 1.3 → 7.1 → 7.4 → 7.2 cost 13 level steps" in text
     assert "7.1 → 7.4 (inferred, 4, 88% covered)" in text
 
@@ -42,7 +45,8 @@ def test_json_carries_the_bound_its_source_and_the_direct_move() -> None:
         runner.invoke(cli, ["paths", "1.3", "7.2", "--max-steps", "6", "--json"]).output
     )
     assert (given["max_steps"], given["max_steps_source"], given["fewest_moves"]) == (6, "given", 3)
-    assert given["direct"]["text"] == "learn it directly: 5 level steps, 81% covered"
+    assert (given["direct"]["level_steps"], given["direct"]["better"]) == (5, True)
+    assert given["direct"]["text"].startswith("go direct: it is within reach from here")
 
 
 def test_a_given_max_steps_too_small_is_one_line() -> None:

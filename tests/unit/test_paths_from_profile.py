@@ -29,7 +29,7 @@ def test_the_entry_rule_by_hand() -> None:
     # (A1@3 B1@4 B2@3) 8 / sqrt(5 * 34) = 0.61; 4.1 (mass 1) is a step down.
     snapshot = snapshot_of(tiny_dataset())
     chosen = entries(snapshot, {"B1": 2, "C1": 1})
-    assert chosen == {"3.2": "rank 1 of the self-assessment's most related roles"}
+    assert chosen == {"3.2": "1st most related role to the self-assessment"}
     wider = entries(snapshot, {"B1": 2, "C1": 1}, policy=LinkPolicy(top_k=4, share=1.0))
     assert list(wider) == ["3.2", "3.4", "2.3", "1.1"]
 

@@ -7,6 +7,7 @@ there); the counts below keep the comparison from passing on empty answers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -18,6 +19,7 @@ from graph.algorithms.paths import default_max_steps, k_best_paths
 from graph.datafiles import read_dataset
 from graph.errors import NoPath
 from graph.models import natural_key
+from graph.results import PathsAnswer
 from graph.snapshot import Snapshot
 from seed import DATA_DIR
 from tests.unit.paths_brute_force import Ranked, answered, explained_cost, k_cheapest, usable_graph
@@ -28,6 +30,8 @@ CODES = sorted(SNAPSHOT.roles, key=natural_key)
 PAIRS = [(a, b) for a in CODES for b in CODES if a != b]
 # A path costs the same whatever the question: explain each one once for the module.
 cost = cache(explained_cost(SNAPSHOT))
+# Inferred steps over every default answer's paths (counted so an empty run cannot pass).
+STATED = 2856
 
 
 def oracle(graph: nx.DiGraph, max_steps: int) -> Callable[[str, str], Ranked]:
@@ -79,6 +83,51 @@ def test_every_pair_avoiding_the_best_paths_first_stop() -> None:
     assert sum(1 for a, b in PAIRS if first_stop(a, b)) > 150
 
 
+@cache
+def default_answer(source: str, target: str) -> PathsAnswer | None:
+    """The paths answer as the API gives it by default (k = 3, default bound); None: no path."""
+    try:
+        return k_best_paths(SNAPSHOT, source, target, k=K)
+    except NoPath:
+        return None
+
+
+def stated_steps(evidence: str) -> int | None:
+    """The level steps an inferred move's evidence states ("..., 4 level steps to go; ...")."""
+    found = re.search(r"(\d+) level steps? to go", evidence)
+    return int(found[1]) if found else None
+
+
+def test_every_step_states_its_own_level_steps() -> None:
+    """Over every seed pair with a default answer: an inferred step's evidence states the
+    step's own figures (from all held so far), never its link's (from the role alone)."""
+    stated = differ = 0
+    for a, b in PAIRS:
+        for path in found.paths if (found := default_answer(a, b)) else []:
+            for step in path.steps:
+                if step.kind == "documented":
+                    continue  # the document's own sentence, no figures
+                stated += 1
+                differ += stated_steps(step.evidence) != step.cost
+                assert f"{step.coverage:.0%} of the target's entry levels" in step.evidence
+    assert (stated, differ) == (STATED, 0)
+
+
+def test_going_direct_is_said_better_exactly_when_it_is() -> None:
+    """Within reach and fewer level steps than the best path: the answer says go direct."""
+    better = [
+        (a, b)
+        for a, b in PAIRS
+        if (found := default_answer(a, b))
+        and found.direct.within_reach
+        and found.direct.level_steps < found.paths[0].cost
+    ]
+    said = [(a, b) for a, b in PAIRS if (found := default_answer(a, b)) and found.direct.better]
+    assert said == better and len(better) == 51
+    assert all(default_answer(a, b).direct.text.startswith("go direct") for a, b in said)  # type: ignore[union-attr]
+    assert ("1.3", "7.2") in said
+
+
 def test_default_bound_follows_the_fewest_moves() -> None:
     """Without max_steps the bound is default_max_steps(fewest); wherever that bound is
     at most 4, the answer (or its absence) is the brute force's at that bound."""
@@ -92,9 +141,8 @@ def test_default_bound_follows_the_fewest_moves() -> None:
                 k_best_paths(SNAPSHOT, a, b, k=K)
             continue
         fewest = lengths[a][b]
-        try:
-            found = k_best_paths(SNAPSHOT, a, b, k=K)
-        except NoPath:
+        found = default_answer(a, b)
+        if found is None:
             got: Ranked = []
         else:
             answers += 1

@@ -1305,6 +1305,11 @@ export interface components {
             /** Areas */
             areas: components["schemas"]["AreaOut"][];
             counts: components["schemas"]["Counts"];
+            /**
+             * Within Reach
+             * @description the coverage of a role's entry levels at which it is within reach: the one threshold unlocks, compare, paths and every list so named use
+             */
+            within_reach: number;
         };
         /**
          * DirectMove
@@ -1326,6 +1331,11 @@ export interface components {
              * @description coverage at or above the link threshold
              */
             within_reach: boolean;
+            /**
+             * Better
+             * @description within reach and fewer level steps than the path beside it (the best path, or the plan's): going direct is better, and `text` says so
+             */
+            better: boolean;
             /**
              * Text
              * @description in words, e.g. "learn it directly: 48 level steps, 62% covered"
@@ -1838,6 +1848,11 @@ export interface components {
             /** Areas */
             areas: components["schemas"]["AreaOut"][];
             counts: components["schemas"]["Counts"];
+            /**
+             * Within Reach
+             * @description the coverage of a role's entry levels at which it is within reach: the one threshold unlocks, compare, paths and every list so named use
+             */
+            within_reach: number;
             /**
              * Store
              * @enum {string}

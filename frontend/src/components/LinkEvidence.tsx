@@ -2,6 +2,7 @@
  * and who a documented move is for, when its source limits it. */
 import type { LinkKind } from "../api";
 import { useCatalogue } from "../context";
+import { GlossaryLink } from "./GlossaryLink";
 
 export function LinkEvidence({
   kind,
@@ -29,5 +30,9 @@ export function LinkEvidence({
       </>
     );
   }
-  return <p className="hint evidence-inferred">Inferred: {evidence}.</p>;
+  return (
+    <p className="hint evidence-inferred">
+      <GlossaryLink term="documented-inferred">Inferred</GlossaryLink>: {evidence}.
+    </p>
+  );
 }

@@ -3,7 +3,7 @@ import type { LinkKind } from "../api";
 
 const KIND_TEXT: Record<LinkKind, { icon: string; label: string; explain: string }> = {
   documented: { icon: "❝", label: "Documented", explain: "the source document names this move" },
-  inferred: { icon: "≈", label: "Inferred", explain: "suggested by shared competences" },
+  inferred: { icon: "≈", label: "Inferred", explain: "computed from how related the roles are" },
 };
 
 export function LinkKindTag({ kind }: { kind: LinkKind }) {

@@ -8,6 +8,7 @@ import { percent, stepsToGo } from "../lib/format";
 import { useResource } from "../lib/useResource";
 import { gapHref, pathsHref } from "../lib/urlState";
 import { Await } from "./Await";
+import { GlossaryLink } from "./GlossaryLink";
 import { LinkKindTag } from "./LinkKindTag";
 import { RoleLink } from "./RoleLink";
 import { UnlocksPanel } from "./UnlocksPanel";
@@ -41,8 +42,9 @@ export function NextMovesSection({ code }: { code: string }) {
       <section aria-labelledby="next-moves">
         <h2 id="next-moves">Next moves</h2>
         <p className="hint">
-          Most related roles first: how alike the two roles’ requirements and titles are, how far the gap is, and
-          whether the move goes up, across or down.
+          Most related roles first: how alike the two roles’ requirements and titles are (
+          <GlossaryLink term="relatedness">relatedness</GlossaryLink>), how far the gap is, and whether the move goes
+          up, across or down (<GlossaryLink term="direction">direction</GlossaryLink>).
         </p>
         <div className="move-filters">
           <Choice label="Direction" value={direction} options={DIRECTIONS} onChange={setDirection} />

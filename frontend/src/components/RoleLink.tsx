@@ -1,4 +1,5 @@
-/** A role named by its title, with its code and family colour beside it. */
+/** A role named by its title, with its code (when short: lib/codes) and family colour beside it. */
+import { codeWorthShowing } from "../lib/codes";
 import { Link } from "../lib/links";
 import { useCatalogue } from "../context";
 import { roleHref } from "../lib/urlState";
@@ -10,7 +11,13 @@ export function RoleLink({ code }: { code: string }) {
   return (
     <Link to={roleHref(code)} className="role-link">
       {role && <FamilyDot family={role.family.code} />}
-      {role?.title ?? code} <span className="code">{code}</span>
+      {role?.title ?? code}
+      {codeWorthShowing(code) && (
+        <>
+          {" "}
+          <span className="code">{code}</span>
+        </>
+      )}
     </Link>
   );
 }

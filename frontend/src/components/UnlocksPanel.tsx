@@ -8,11 +8,13 @@ import { api, type Raise, type Toward, type UnlocksAnswer } from "../api";
 import { fromKey, sourceKey, unlocksHref } from "../lib/employeeUrls";
 import { percent, plural } from "../lib/format";
 import { useCatalogue } from "../context";
+import { roleTitle } from "../lib/catalogue";
 import { levelLabel } from "../lib/levels";
 import { useResource } from "../lib/useResource";
 import type { GapSource } from "../lib/urlState";
 import { Await } from "./Await";
 import { CompetenceLink } from "./CompetenceLink";
+import { GlossaryLink } from "./GlossaryLink";
 import { RoleLink } from "./RoleLink";
 import "../employee.css";
 
@@ -30,37 +32,54 @@ export function UnlocksPanel({ source, to = "", limit = 3, level = "h2" }: Props
   const key = sourceKey(source);
   const unlocks = useResource((signal) => api.unlocks(fromKey(key), to || undefined, limit, signal), [key, to, limit]);
   const Heading = level;
+  const who = useSourceName(source);
   return (
     <section className="unlocks card" aria-labelledby="unlocks-title" data-testid="unlocks">
-      <Heading id="unlocks-title">What one step unlocks</Heading>
+      <Heading id="unlocks-title">What one step unlocks from {who}</Heading>
       <Await resource={unlocks} what="what unlocks what">
         {(data) => (
-          <UnlocksView data={data} source={source} to={to} limit={limit} subheading={level === "h1" ? "h2" : "h3"} />
+          <UnlocksView
+            data={data}
+            source={source}
+            who={who}
+            to={to}
+            limit={limit}
+            subheading={level === "h1" ? "h2" : "h3"}
+          />
         )}
       </Await>
     </section>
   );
 }
 
+/** Whose raises these are, in words: the role's title, or "my self-assessment". */
+function useSourceName(source: GapSource): string {
+  const catalogue = useCatalogue();
+  return source.kind === "role" ? roleTitle(catalogue, source.code) : "my self-assessment";
+}
+
 function UnlocksView({
   data,
   source,
+  who,
   to,
   limit,
   subheading,
 }: {
   data: UnlocksAnswer;
   source: GapSource;
+  who: string;
   to: string;
   limit: number;
   subheading: "h2" | "h3";
 }) {
   const useful = data.raises.filter((r) => r.unlocks.length > 0);
+  const raisesFrom = `${data.total === 1 ? "raise brings" : "raises bring"} a role within reach from ${who}`;
   return (
     <>
       <p className="hint">
-        {plural(data.within_reach, "role")} already within reach (at least {percent(data.threshold)} of their entry
-        levels held). One raise of one competence can bring more:
+        {plural(data.within_reach, "role")} already <GlossaryLink term="within-reach">within reach</GlossaryLink> (at
+        least {percent(data.threshold)} of their entry levels held). One raise of one competence can bring more:
       </p>
       {useful.length === 0 ? (
         <p className="empty">
@@ -88,9 +107,17 @@ function UnlocksView({
         </ol>
       )}
       {data.toward && <TowardTarget toward={data.toward} heading={subheading} />}
+      {data.total > 0 && (
+        <p className="hint" data-testid="unlocks-count">
+          {data.total} single {raisesFrom}
+          {useful.length < data.total ? `; the first ${useful.length} are listed.` : "; all are listed."}
+        </p>
+      )}
       {data.total > limit && (
         <p>
-          <Link to={unlocksHref({ source, to })}>All {plural(data.total, "single raise")}, ranked</Link>
+          <Link to={unlocksHref({ source, to })}>
+            See all {data.total}, ranked<span className="visually-hidden"> (from {who})</span>
+          </Link>
         </p>
       )}
     </>

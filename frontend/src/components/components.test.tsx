@@ -97,18 +97,46 @@ describe("link evidence", () => {
 });
 
 describe("direct move", () => {
+  const direct = {
+    level_steps: 13,
+    coverage: 0.4348,
+    within_reach: false,
+    better: false,
+    text: "learn it directly: 13 level steps, 43% covered",
+  };
+
   it("stands beside the paths, saying whether it is within reach", () => {
-    const direct = {
-      level_steps: 13,
-      coverage: 0.4348,
-      within_reach: false,
-      text: "learn it directly: 13 level steps, 43% covered",
-    };
-    const { rerender } = render(<DirectMove direct={direct} />);
+    const { rerender } = render(
+      <InApp>
+        <DirectMove direct={direct} />
+      </InApp>,
+    );
     expect(screen.getByTestId("direct-move").textContent).toMatch(
       /^Or learn it directly: 13 level steps, 43% covered\. /,
     );
-    rerender(<DirectMove direct={{ ...direct, within_reach: true }} />);
+    rerender(
+      <InApp>
+        <DirectMove direct={{ ...direct, within_reach: true }} />
+      </InApp>,
+    );
     expect(screen.getByTestId("direct-move").textContent).toContain("43% covered (within reach from here).");
+  });
+
+  it("says going direct is better when the API says so", () => {
+    const better = {
+      ...direct,
+      level_steps: 5,
+      within_reach: true,
+      better: true,
+      text: "go direct: it is within reach from here and takes 5 level steps (81% covered), fewer than the path's 13",
+    };
+    render(
+      <InApp>
+        <DirectMove direct={better} />
+      </InApp>,
+    );
+    const text = screen.getByTestId("direct-move").textContent ?? "";
+    expect(text).toMatch(/^Going direct is better\. Go direct: it is within reach/);
+    expect(screen.getByRole("link", { name: "level steps" }).getAttribute("href")).toBe("/glossary#level-steps");
   });
 });

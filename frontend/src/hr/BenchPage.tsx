@@ -4,6 +4,7 @@ import { Await } from "../components/Await";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import { BenchBars } from "./BenchBars";
+import { EmptyWorkforce } from "./EmptyWorkforce";
 import { parseThreshold, percent, thinnestFirst } from "./format";
 import { useWorkforce } from "./key";
 import { ThresholdPicker } from "./ThresholdPicker";
@@ -41,14 +42,18 @@ export function BenchPage() {
         </label>
       </div>
       <Await resource={board} what="the bench strength of every role">
-        {(data) => (
-          <>
-            <p className="hint" data-testid="bench-summary">
-              {data.people} people; ready soon from {percent(data.threshold)} readiness.
-            </p>
-            <BenchBars roles={byCatalogue ? data.roles : thinnestFirst(data.roles)} />
-          </>
-        )}
+        {(data) =>
+          data.people === 0 ? (
+            <EmptyWorkforce what="bench strength" />
+          ) : (
+            <>
+              <p className="hint" data-testid="bench-summary">
+                {data.people} people; ready soon from {percent(data.threshold)} readiness.
+              </p>
+              <BenchBars roles={byCatalogue ? data.roles : thinnestFirst(data.roles)} />
+            </>
+          )
+        }
       </Await>
     </div>
   );

@@ -46,9 +46,8 @@ export function HeatmapGrid({ heatmap }: { heatmap: Heatmap }) {
 
 function CompetenceHeader({ competence }: { competence: CompetenceRef }) {
   return (
-    <th scope="col">
-      <abbr title={competence.title}>{competence.code}</abbr>
-      <span className="visually-hidden"> {competence.title}</span>
+    <th scope="col" data-competence={competence.code}>
+      <span className="heat-title">{competence.title}</span> <span className="code">{competence.code}</span>
     </th>
   );
 }
@@ -57,7 +56,8 @@ function HeatCell({ cell }: { cell: HeatmapCell | undefined }) {
   if (!cell) {
     return (
       <td className="heat heat-none">
-        <span className="visually-hidden">no role here requires it</span>
+        <span aria-hidden="true">–</span>
+        <span className="visually-hidden">no one here has a role that requires it</span>
       </td>
     );
   }
@@ -98,7 +98,11 @@ function HeatmapLegend({ minimum }: { minimum: number }) {
         ))}
         <li>
           <span className="heat-key heat-withheld" aria-hidden="true" /> n&lt;{minimum}: withheld, fewer than {minimum}{" "}
-          people (the minimum group size)
+          people (the minimum group size), or a cell withheld with it so that it cannot be worked out from the totals
+        </li>
+        <li>
+          <span className="heat-key heat-none" aria-hidden="true" /> –: no one in the unit has a role that requires the
+          competence
         </li>
       </ul>
     </div>

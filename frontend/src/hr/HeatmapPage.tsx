@@ -2,6 +2,7 @@
 import { Await } from "../components/Await";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
+import { EmptyWorkforce } from "./EmptyWorkforce";
 import { HeatmapGrid } from "./HeatmapGrid";
 import { useWorkforce } from "./key";
 
@@ -17,7 +18,18 @@ export function HeatmapPage() {
         their role requires. Small groups are withheld so no one can be singled out.
       </p>
       <Await resource={heatmap} what="the heatmap">
-        {(data) => <HeatmapGrid heatmap={data} />}
+        {(data) =>
+          data.units.length > 0 ? (
+            <HeatmapGrid heatmap={data} />
+          ) : data.left_out > 0 ? (
+            <p className="empty" data-testid="hr-empty">
+              None of the {data.left_out} people loaded has both a unit and a role, so no cell can be counted: give them
+              a unit and a role in the workforce file and import it again.
+            </p>
+          ) : (
+            <EmptyWorkforce what="heatmap" />
+          )
+        }
       </Await>
     </div>
   );

@@ -175,7 +175,7 @@ function ProfileNextMoves({
 }) {
   const key = useDebounced(encodeProfile(profile), 400);
   const moves = useResource((signal) => api.nextMovesFromProfile(decodeProfile(key).profile, 5, signal), [key]);
-  return <NextMoveChoices heading="Within reach from my ratings" moves={moves} chosen={chosen} onPick={onPick} />;
+  return <NextMoveChoices heading="Next moves from my ratings" moves={moves} chosen={chosen} onPick={onPick} />;
 }
 
 interface RatingProps {

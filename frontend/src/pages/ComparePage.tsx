@@ -5,10 +5,11 @@
  */
 import { useSearchParams } from "react-router";
 import { Link, useNavigate } from "../lib/links";
-import { api, type Comparison } from "../api";
+import { api, type Comparison, type GapStatus } from "../api";
 import { Await } from "../components/Await";
 import { CompetenceLink } from "../components/CompetenceLink";
 import { EmptyState } from "../components/EmptyState";
+import { GlossaryLink } from "../components/GlossaryLink";
 import { RoleLink } from "../components/RoleLink";
 import { RolePicker } from "../components/RolePicker";
 import { useCatalogue } from "../context";
@@ -21,7 +22,7 @@ import {
   sourceKey,
   type CompareQuery,
 } from "../lib/employeeUrls";
-import { percent, plural, stepsToGo } from "../lib/format";
+import { percent, plural, STATUS_TEXT, stepsToGo } from "../lib/format";
 import { levelLabel } from "../lib/levels";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
@@ -114,7 +115,11 @@ function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery
               </p>
               <p className="hint">
                 {target.summary.missing} missing, {target.summary.raise} to raise, {target.summary.met} met
-                {target.within_reach ? "; within reach" : ""}
+                {target.within_reach && (
+                  <>
+                    ; <GlossaryLink term="within-reach">within reach</GlossaryLink>
+                  </>
+                )}
                 {target.documented ? "; a documented move" : ""}
               </p>
               <p className="actions">
@@ -138,6 +143,15 @@ function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery
       </section>
       <section aria-labelledby="compare-matrix">
         <h2 id="compare-matrix">Competence by competence</h2>
+        <p className="hint" data-testid="compare-legend">
+          {(["missing", "raise", "met"] as const).map((status) => (
+            <span key={status}>
+              {STATUS_TEXT[status].icon} {STATUS_TEXT[status].label.toLowerCase()} ({STATUS_TEXT[status].explain}
+              ),{" "}
+            </span>
+          ))}
+          as on the gap screen: <GlossaryLink term="symbols">the signs</GlossaryLink>.
+        </p>
         <div className="table-scroll" role="region" aria-label="The competence table (scrolls sideways)" tabIndex={0}>
           <table className="compare-table">
             <caption className="visually-hidden">
@@ -165,18 +179,8 @@ function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery
                     <td key={data.targets[i]?.role.code ?? i} className={need > row.have ? "needs-more" : ""}>
                       {need === 0 ? (
                         <span className="hint">not asked</span>
-                      ) : need > row.have ? (
-                        <>
-                          <span aria-hidden="true">▲ </span>
-                          {levelLabel(scale, need)}
-                          <span className="visually-hidden"> (to reach)</span>
-                        </>
                       ) : (
-                        <>
-                          <span aria-hidden="true">✓ </span>
-                          {levelLabel(scale, need)}
-                          <span className="visually-hidden"> (held)</span>
-                        </>
+                        <NeedCell status={needStatus(row.have, need)} label={levelLabel(scale, need)} />
                       )}
                     </td>
                   ))}
@@ -187,5 +191,21 @@ function ComparisonView({ data, query }: { data: Comparison; query: CompareQuery
         </div>
       </section>
     </>
+  );
+}
+
+/** The gap's own status for one cell: missing (none held), to raise (held lower), met. */
+function needStatus(have: number, need: number): GapStatus {
+  return have === 0 ? "missing" : have < need ? "raise" : "met";
+}
+
+function NeedCell({ status, label }: { status: GapStatus; label: string }) {
+  const { icon, label: word } = STATUS_TEXT[status];
+  return (
+    <span data-status={status}>
+      <span aria-hidden="true">{icon} </span>
+      {label}
+      <span className="visually-hidden"> ({word.toLowerCase()})</span>
+    </span>
   );
 }

@@ -8,6 +8,7 @@ import { Link, useNavigate } from "../lib/links";
 import { api, type Basis, type GapReport } from "../api";
 import { Await } from "../components/Await";
 import { BasisToggle } from "../components/BasisToggle";
+import { GlossaryLink } from "../components/GlossaryLink";
 import { CompetenceLink } from "../components/CompetenceLink";
 import { EmptyState } from "../components/EmptyState";
 import { GapChart } from "../components/GapChart";
@@ -76,6 +77,12 @@ function GapView({ query }: { query: GapQuery }) {
         to <RoleLink code={to} />
       </h1>
       <BasisToggle basis={basis} onChange={setBasis} />
+      <p className="hint">
+        What the words mean: <GlossaryLink term="levels">levels</GlossaryLink>,{" "}
+        <GlossaryLink term="level-steps">level steps</GlossaryLink>,{" "}
+        <GlossaryLink term="entry-level">entry level and mastery</GlossaryLink>,{" "}
+        <GlossaryLink term="gap">coverage</GlossaryLink>, <GlossaryLink term="symbols">the signs ✕ ▲ ✓</GlossaryLink>.
+      </p>
       <Await
         resource={gap}
         what="the gap"

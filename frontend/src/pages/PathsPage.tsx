@@ -9,6 +9,7 @@ import { api, isProblem, type HolderPathsAnswer, type PathsAnswer } from "../api
 import { Await } from "../components/Await";
 import { EmptyState } from "../components/EmptyState";
 import { DirectMove } from "../components/DirectMove";
+import { GlossaryLink } from "../components/GlossaryLink";
 import { PathCard } from "../components/PathCard";
 import { RoleLink } from "../components/RoleLink";
 import { useCatalogue } from "../context";
@@ -132,7 +133,8 @@ function PathList({
       <p className="hint">
         Within {plural(data.max_steps, "move")}
         {data.max_steps_source === "default" && ` (the shortest takes ${plural(data.fewest_moves, "move")})`}. A move’s
-        cost counts only what is new: what earlier roles taught is kept.
+        cost counts only what is new: what earlier roles taught is kept.{" "}
+        <GlossaryLink term="paths">How paths are chosen</GlossaryLink>.
       </p>
       <DirectMove direct={data.direct} />
       {data.paths.map((path, i) => (

@@ -12,14 +12,16 @@ import { Await } from "../components/Await";
 import { CompetenceLink } from "../components/CompetenceLink";
 import { DirectMove } from "../components/DirectMove";
 import { EmptyState } from "../components/EmptyState";
+import { GlossaryLink } from "../components/GlossaryLink";
 import { KnowledgeList } from "../components/KnowledgeList";
 import { LevelList } from "../components/LevelList";
 import { LinkEvidence } from "../components/LinkEvidence";
 import { LinkKindTag } from "../components/LinkKindTag";
+import { PlanNotes } from "../components/PlanNotes";
 import { RoleLink } from "../components/RoleLink";
 import { useCatalogue } from "../context";
 import { roleTitle } from "../lib/catalogue";
-import { fromKey, parsePlanQuery, sourceKey, type PlanQuery } from "../lib/employeeUrls";
+import { fromKey, parsePlanQuery, planHref, sourceKey, type PlanQuery } from "../lib/employeeUrls";
 import { percent, plural } from "../lib/format";
 import { levelLabel } from "../lib/levels";
 import { experienceLines, planFileName } from "../lib/planText";
@@ -27,6 +29,7 @@ import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import { gapHref, pathsHref } from "../lib/urlState";
 import "../employee.css";
+import "../print.css";
 
 export function PlanPage() {
   const [params] = useSearchParams();
@@ -74,7 +77,14 @@ function PlanBody({ plan, query }: { plan: Plan; query: PlanQuery }) {
         <DirectMove direct={plan.direct} />
         <p className="hint">
           {plan.path_source === "best" ? "The best path: fewest level steps to learn." : "The path you chose."} What
-          earlier roles taught is kept, so each move counts only what is new. Data version {plan.dataset_version}.
+          earlier roles taught is kept, so each move counts only what is new.
+        </p>
+        <p className="hint plan-printed-on" data-testid="plan-credit">
+          {today()}. Data: {catalogue.dataset.name}. {catalogue.dataset.attribution}{" "}
+          {catalogue.dataset.licence && <>Licence: {catalogue.dataset.licence}.</>}
+        </p>
+        <p className="hint plan-version">
+          <GlossaryLink term="data-version">Data version</GlossaryLink> {plan.dataset_version}.
         </p>
         <PlanActions plan={plan} query={query} />
       </section>
@@ -83,8 +93,14 @@ function PlanBody({ plan, query }: { plan: Plan; query: PlanQuery }) {
           <PlanStepView key={step.to.code} step={step} number={i + 1} />
         ))}
       </ol>
+      <PlanNotes planKey={planHref(query)} />
     </>
   );
+}
+
+/** The day the plan is made (and printed), as people write it: "7 December 2026". */
+function today(): string {
+  return new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
 }
 
 function PlanActions({ plan, query }: { plan: Plan; query: PlanQuery }) {

@@ -84,7 +84,7 @@ function NextMoves({ from, chosen, onPick }: { from: string; chosen: string; onP
   const moves = useResource((signal) => api.nextMoves(from, 5, signal), [from]);
   return (
     <NextMoveChoices
-      heading={`Within reach from ${roleTitle(catalogue, from)}`}
+      heading={`Next moves from ${roleTitle(catalogue, from)}`}
       moves={moves}
       chosen={chosen}
       onPick={onPick}

@@ -31,6 +31,7 @@ export const ECF_DATASET: DatasetInfo = {
     links_documented: 0,
     links_inferred: 0,
   },
+  within_reach: 0.6,
 };
 
 export function catalogueOf(
