@@ -27,14 +27,18 @@ import tempfile
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tools.bench.servers import ROOT
 from tools.bench.table import Row, markdown, ms, seconds
 
+if TYPE_CHECKING:
+    from graph.release import Release
+
 SIZES = (300, 3_000, 30_000)
 SAMPLES = {"gap": 200, "next moves": 50, "paths": 50}
-SEED_TIMEOUT_S = 1_800
+# Every step (generate, measure, seed) runs in a child killed after this: a run can't hang.
+STEP_TIMEOUT_S = 1_800
 
 
 def _peak_rss_mib() -> float:
@@ -78,6 +82,7 @@ def measure(directory: Path) -> dict[str, Any]:
     found["links"] = len(linked.links)
     found["competences"] = len(dataset.competences)
     found["requirements"] = sum(len(r.requirements) for r in dataset.roles)
+    found |= _links_file(directory, linked)
 
     rng = random.Random(7)
     codes = sorted(snapshot.roles)
@@ -103,6 +108,24 @@ def measure(directory: Path) -> dict[str, Any]:
     for name, work in (("gap", one_gap), ("next moves", one_moves), ("paths", one_paths)):
         work()  # warm-up
         found[f"{name}_ms"] = _median_ms(work, SAMPLES[name])
+    return found
+
+
+def _links_file(directory: Path, linked: Release) -> dict[str, Any]:
+    """Write the release's career-links.jsonl as an import does, then read it back as an
+    open does (graph/stored_links.py); seconds each and its size."""
+    from graph.stored_links import LINKS_FILE, links_file, stored_links
+
+    started = time.perf_counter()
+    for name, text in links_file(linked).items():
+        (directory / name).write_text(text, encoding="utf-8")
+    found: dict[str, Any] = {"links_write_s": time.perf_counter() - started}
+    found["links_file_mb"] = (directory / LINKS_FILE).stat().st_size / 1e6
+    started = time.perf_counter()
+    read = stored_links(directory, linked.dataset, linked.link_policy)
+    found["links_read_s"] = time.perf_counter() - started
+    if read != linked.links:
+        raise AssertionError("the stored links file did not read back as written")
     return found
 
 
@@ -140,6 +163,16 @@ def _child(what: str, directory: Path, env: Mapping[str, str], timeout: float) -
     return result
 
 
+def _step(what: str, directory: Path, env: Mapping[str, str]) -> dict[str, Any]:
+    """The figures of one step's child, or its error under `<what>_error`."""
+    try:
+        return _child(f"--{what}", directory, env, timeout=STEP_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return {f"{what}_error": f"not done after {STEP_TIMEOUT_S} s"}
+    except RuntimeError as error:
+        return {f"{what}_error": str(error)}
+
+
 def size_figures(roles: int, neo4j_env: Mapping[str, str] | None) -> dict[str, Any]:
     """Every figure of one size; a step that fails is reported as its error."""
     with tempfile.TemporaryDirectory(prefix=f"careergraph-scale-{roles}-") as temporary:
@@ -150,19 +183,12 @@ def size_figures(roles: int, neo4j_env: Mapping[str, str] | None) -> dict[str, A
             cwd=ROOT,
             check=True,
             capture_output=True,
+            timeout=STEP_TIMEOUT_S,
         )
         found: dict[str, Any] = {"roles": roles, "generate_s": time.perf_counter() - started}
-        try:
-            found |= _child("--measure", directory, {}, timeout=SEED_TIMEOUT_S)
-        except (RuntimeError, subprocess.TimeoutExpired) as error:
-            found["measure_error"] = str(error)
+        found |= _step("measure", directory, {})
         if neo4j_env is not None:
-            try:
-                found |= _child("--seed", directory, neo4j_env, timeout=SEED_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                found["seed_error"] = f"not done after {SEED_TIMEOUT_S} s"
-            except RuntimeError as error:
-                found["seed_error"] = str(error)
+            found |= _step("seed", directory, neo4j_env)
     return found
 
 
@@ -190,6 +216,9 @@ FIGURES: list[Figure] = [
     ("import (read + validate JSON)", lambda f: f.get("import_s"), seconds, None),
     ("link inference", lambda f: f.get("links_s"), seconds, 60),
     ("snapshot build", lambda f: f.get("snapshot_s"), seconds, 10),
+    ("career-links.jsonl: write (import)", lambda f: f.get("links_write_s"), seconds, None),
+    ("career-links.jsonl: read + check (open)", lambda f: f.get("links_read_s"), seconds, None),
+    ("career-links.jsonl: size", lambda f: f.get("links_file_mb"), lambda v: f"{v:,.0f} MB", None),
     (
         "peak RSS: import + links + snapshot (MiB)",
         lambda f: f.get("peak_rss_mib"),
