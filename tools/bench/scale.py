@@ -8,7 +8,8 @@ For each size, in fresh processes (so each peak RSS is that size's alone):
 The growth of each figure with size is the slope of a least-squares fit of
 log(figure) on log(roles): 1 is linear, 2 quadratic.
 
-Run: .venv/bin/python -m tools.bench.scale [--sizes 300 3000 30000]
+Run: .venv/bin/python -m tools.bench.scale [--sizes 300 3000 30000] [--keep FILE]
+     .venv/bin/python -m tools.bench.scale --tables FILE...     (one table of kept runs)
      .venv/bin/python -m tools.bench.scale --measure DIR        (one size, prints JSON)
 """
 
@@ -278,7 +279,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--keep", type=Path, help="also write each size's figures here (JSON)")
+    parser.add_argument(
+        "--tables", type=Path, nargs="+", help="print the table of figures kept by --keep runs"
+    )
     args = parser.parse_args()
+    if args.tables:
+        kept = [f for path in args.tables for f in json.loads(path.read_text())]
+        print(markdown(rows(sorted(kept, key=lambda f: int(f["roles"])))))
+        return
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return
@@ -287,6 +296,8 @@ def main() -> None:
         return
     neo4j = {"NEO4J_URI": os.environ["NEO4J_URI"]} if os.environ.get("NEO4J_URI") else None
     found = [size_figures(n, neo4j) for n in args.sizes]
+    if args.keep:
+        args.keep.write_text(json.dumps(found))
     print(markdown(rows(found)))
 
 
