@@ -131,14 +131,20 @@ def _links_file(directory: Path, linked: Release) -> dict[str, Any]:
 
 
 def seed(directory: Path) -> dict[str, Any]:
-    """Seed the release into the Neo4j of NEO4J_URI (run in a child), then remove it."""
+    """Seed the release into the Neo4j of NEO4J_URI (run in a child), then remove it. The
+    links are those the measure step stored (inferring them again doubled a 30,000-role run)."""
     from app.settings import Settings
-    from graph.algorithms.links import release
+    from graph.algorithms.links import DEFAULT_POLICY, release
     from graph.datafiles import read_dataset
     from graph.neo4j.connection import open_driver
     from graph.neo4j.seeding import load_release_into_neo4j, remove_dataset_from_neo4j
+    from graph.release import Release
+    from graph.stored_links import stored_links
 
-    linked = release(read_dataset(directory))
+    dataset = read_dataset(directory)
+    policy = DEFAULT_POLICY.fingerprint
+    stored = stored_links(directory, dataset, policy)
+    linked = release(dataset) if stored is None else Release(dataset, stored, policy)
     target = Settings().neo4j_target()
     assert target is not None, "NEO4J_URI is set by the caller"
     with open_driver(target) as driver:
