@@ -28,7 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tools.bench.servers import ROOT
 from tools.bench.table import Row, markdown, ms, seconds
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from graph.release import Release
 
 SIZES = (300, 3_000, 30_000)
+T = TypeVar("T")
 SAMPLES = {"gap": 200, "next moves": 50, "paths": 50}
 # Every step (generate, measure, seed) runs in a child killed after this: a run can't hang.
 STEP_TIMEOUT_S = 1_800
@@ -58,6 +59,22 @@ def _median_ms(work: Callable[[], object], inputs: int) -> tuple[float, float, f
     return statistics.median(times), max(times), statistics.median(cpu)
 
 
+def _timed(found: dict[str, Any], name: str, work: Callable[[], T]) -> T:
+    """`work()`, its wall and CPU seconds kept in `found` (CPU time: on a busy machine, wall
+    time also counts waiting for a core) and told on stderr as soon as known, so a step
+    cut short by its timeout still shows how far it came."""
+    started, started_cpu = time.perf_counter(), time.process_time()
+    result = work()
+    found[f"{name}_s"] = time.perf_counter() - started
+    found[f"{name}_cpu_s"] = time.process_time() - started_cpu
+    print(
+        f"{name}: {found[f'{name}_s']:.1f} s, CPU {found[f'{name}_cpu_s']:.1f} s",
+        file=sys.stderr,
+        flush=True,
+    )
+    return result
+
+
 def measure(directory: Path) -> dict[str, Any]:
     """One size: import, links, snapshot, peak RSS and query latencies (run in a child)."""
     from graph.algorithms.gap import gap
@@ -70,15 +87,9 @@ def measure(directory: Path) -> dict[str, Any]:
     from graph.snapshot import Snapshot
 
     found: dict[str, Any] = {}
-    started = time.perf_counter()
-    dataset = read_dataset(directory)
-    found["import_s"] = time.perf_counter() - started
-    started = time.perf_counter()
-    linked = release(dataset)
-    found["links_s"] = time.perf_counter() - started
-    started = time.perf_counter()
-    snapshot = Snapshot.build(linked)
-    found["snapshot_s"] = time.perf_counter() - started
+    dataset = _timed(found, "import", lambda: read_dataset(directory))
+    linked = _timed(found, "links", lambda: release(dataset))
+    snapshot = _timed(found, "snapshot", lambda: Snapshot.build(linked))
     found["peak_rss_mib"] = _peak_rss_mib()
     found["links"] = len(linked.links)
     found["competences"] = len(dataset.competences)
@@ -221,8 +232,11 @@ def _latency(found: dict[str, Any], query: str, which: int) -> float | None:
 Figure = tuple[str, Callable[[dict[str, Any]], float | None], Callable[[float], str], float | None]
 FIGURES: list[Figure] = [
     ("import (read + validate JSON)", lambda f: f.get("import_s"), seconds, None),
+    ("import, CPU time", lambda f: f.get("import_cpu_s"), seconds, None),
     ("link inference", lambda f: f.get("links_s"), seconds, 60),
+    ("link inference, CPU time", lambda f: f.get("links_cpu_s"), seconds, None),
     ("snapshot build", lambda f: f.get("snapshot_s"), seconds, 10),
+    ("snapshot build, CPU time", lambda f: f.get("snapshot_cpu_s"), seconds, None),
     ("career-links.jsonl: write (import)", lambda f: f.get("links_write_s"), seconds, None),
     ("career-links.jsonl: read + check (open)", lambda f: f.get("links_read_s"), seconds, None),
     ("career-links.jsonl: size", lambda f: f.get("links_file_mb"), lambda v: f"{v:,.0f} MB", None),
