@@ -251,7 +251,14 @@ FIGURES: list[Figure] = [
     ("next moves p50", lambda f: _latency(f, "next moves", 0), ms, 50),
     ("next moves p50, CPU time", lambda f: _latency(f, "next moves", 2), ms, None),
     ("paths k=3 max 4 moves, p50", lambda f: _latency(f, "paths", 0), ms, None),
+    ("paths k=3 max 4 moves, p50, CPU time", lambda f: _latency(f, "paths", 2), ms, None),
     ("paths k=3 max 4 moves, max", lambda f: _latency(f, "paths", 1), ms, 200),
+    (
+        f"paths: random pairs with no path (of {SAMPLES['paths'] + 1})",
+        lambda f: f.get("paths_none", 0) if "paths_ms" in f else None,
+        lambda v: f"{v:.0f}",
+        None,
+    ),
     ("Neo4j seed", lambda f: f.get("seed_s"), seconds, 120),
 ]
 ESCO_SIZE = 3_000
