@@ -6,13 +6,15 @@
 Imports the presets (O*NET 30.2, ESCO v1.2.1 from the skillinfer wheel: dev extra) into a
 temporary embedded library (CAREERGRAPH_DATASETS_DIR), or uses `--library` as it is (to
 open a library another version of the code wrote). Then, each as a new process, as a user
-runs them: `careergraph gap 3.2 3.4` (the default dataset) and `careergraph next
-15-1252.00 --dataset onet-30-2` (wall time, median of `--runs`; the first run is reported
-apart: it may store links an older library lacked), and `careergraph serve`: seconds to
-its first /health, to /ready listing every dataset, and its resident memory then.
-`--code DIR` runs the careergraph found in DIR (a `git archive` of another commit) with
-this interpreter, for before/after figures. Everything talks to 127.0.0.1 only and stops
-within its timeouts; nothing is left running.
+runs them: career commands on the default dataset and on O*NET (one unmeasured run, which
+may store links an older library lacked, then the median wall time of `--runs`), and
+`careergraph serve` started `--runs` times: seconds to its first /health, to /ready
+listing every dataset, and its resident memory then (medians). It prints one table, each
+figure against issue 24's target and with the 1-minute load averages it ran under (on a
+busy machine wall time counts waiting for a core). `--code DIR` runs the careergraph found
+in DIR (a `git archive` of another commit) with this interpreter, for before/after
+figures. Everything talks to 127.0.0.1 only and stops within its timeouts; nothing is
+left running.
 """
 
 from __future__ import annotations
