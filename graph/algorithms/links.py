@@ -142,7 +142,7 @@ def _inferred_pairs(roles: list[Role], policy: LinkPolicy) -> Inferred:
     chosen: dict[tuple[int, int], tuple[str, int]] = {}  # -> (why, level steps)
     best_in = np.full(len(roles), NEVER, dtype=np.int64)
     best_in_steps = np.zeros(len(roles), dtype=np.int64)  # of each target's best way in
-    for rows, steps in _coverage_blocks(roles):
+    for rows, steps in _coverage_blocks(related.levels):
         relatedness = round_like_python(related.block(rows.tolist()))
         keys = rank_keys(relatedness, steps, order[None, :])
         keys[np.arange(len(rows)), rows] = NEVER  # no move to oneself
@@ -173,10 +173,9 @@ def _inferred_pairs(roles: list[Role], policy: LinkPolicy) -> Inferred:
     }
 
 
-def _coverage_blocks(roles: list[Role]) -> Iterator[tuple[Ints, Ints]]:
+def _coverage_blocks(levels: EntryLevels) -> Iterator[tuple[Ints, Ints]]:
     """(source rows, level steps towards every role), a block at a time."""
-    levels = EntryLevels.of(roles)
-    entry, required = levels.matrix, levels.required
+    roles, entry, required = levels.codes, levels.matrix, levels.required
     top = int(entry.max()) if entry.nnz else 0
     at_least = [(entry >= t).astype(np.int64) for t in range(1, top + 1)]
     transposed = [m.T.tocsr() for m in at_least]
