@@ -185,8 +185,10 @@ def _step(what: str, directory: Path, env: Mapping[str, str]) -> dict[str, Any]:
     """The figures of one step's child, or its error under `<what>_error`."""
     try:
         return _child(f"--{what}", directory, env, timeout=STEP_TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        return {f"{what}_error": f"not done after {STEP_TIMEOUT_S} s"}
+    except subprocess.TimeoutExpired as timeout:
+        told = timeout.stderr.decode() if isinstance(timeout.stderr, bytes) else timeout.stderr
+        done = "; ".join((told or "").strip().splitlines()) or "no step"
+        return {f"{what}_error": f"not done after {STEP_TIMEOUT_S} s (finished: {done})"}
     except RuntimeError as error:
         return {f"{what}_error": str(error)}
 
@@ -294,7 +296,8 @@ def rows(sizes: list[dict[str, Any]]) -> list[Row]:
     table += [Row("scale (synthetic ESCO-shaped)", "failed", error) for error in errors]
     shapes = "; ".join(
         f"{f['roles']:,} roles: {f.get('competences', 0):,} competences, "
-        f"{f.get('requirements', 0):,} requirements, {f.get('links', 0):,} links"
+        f"{f.get('requirements', 0):,} requirements, "
+        + (f"{f['links']:,} links" if "links" in f else "links not inferred")
         for f in sizes
     )
     table.insert(0, Row("scale (synthetic ESCO-shaped)", "catalogues", shapes))
