@@ -37,7 +37,7 @@ from graph.algorithms.direction import DOWN, directions
 from graph.algorithms.gap import GapFigures, figures
 from graph.algorithms.holdings import from_role
 from graph.algorithms.similarity import Relatedness
-from graph.models import CareerLink, Dataset, DocumentedLink, Role, natural_key
+from graph.models import CareerLink, Dataset, DocumentedLink, LinkKind, Role, natural_key
 from graph.release import Release
 
 # Bump when the inferring code changes what it picks: the fingerprint, and through it
@@ -100,28 +100,29 @@ def career_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> li
 
 def _documented_link(by_code: dict[str, Role], documented: DocumentedLink) -> CareerLink:
     numbers = figures(from_role(by_code[documented.source]), by_code[documented.target])
-    return CareerLink(
-        source=documented.source,
-        target=documented.target,
-        kind="documented",
-        coverage=numbers.coverage,
-        level_steps=numbers.level_steps,
-        evidence=f'"{documented.evidence.quote}" (source line {documented.evidence.line})',
-        condition=documented.condition,
-    )
+    quote = f'"{documented.evidence.quote}" (source line {documented.evidence.line})'
+    link = _link(documented.source, documented.target, "documented", numbers, quote)
+    return link.model_copy(update={"condition": documented.condition})
 
 
 def _inferred_link(source: str, target: str, why: str, numbers: GapFigures) -> CareerLink:
+    evidence = (
+        f"covers {numbers.coverage:.0%} of the target's entry levels, "
+        f"{numbers.level_steps} level steps to go; {why}"
+    )
+    return _link(source, target, "inferred", numbers, evidence)
+
+
+def _link(
+    source: str, target: str, kind: LinkKind, numbers: GapFigures, evidence: str
+) -> CareerLink:
     return CareerLink(
         source=source,
         target=target,
-        kind="inferred",
+        kind=kind,
         coverage=numbers.coverage,
         level_steps=numbers.level_steps,
-        evidence=(
-            f"covers {numbers.coverage:.0%} of the target's entry levels, "
-            f"{numbers.level_steps} level steps to go; {why}"
-        ),
+        evidence=evidence,
     )
 
 
