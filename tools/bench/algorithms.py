@@ -84,6 +84,7 @@ def baseline_paths(ref: str) -> PathsFunction:
         check=True,
         capture_output=True,
         text=True,
+        timeout=60,
     ).stdout
     module = types.ModuleType(f"baseline_paths_{ref}")
     exec(compile(source, f"{ref}:graph/algorithms/paths.py", "exec"), module.__dict__)

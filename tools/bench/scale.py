@@ -8,7 +8,8 @@ For each size, in fresh processes (so each peak RSS is that size's alone):
 The growth of each figure with size is the slope of a least-squares fit of
 log(figure) on log(roles): 1 is linear, 2 quadratic.
 
-Run: .venv/bin/python -m tools.bench.scale [--sizes 300 3000 30000]
+Run: .venv/bin/python -m tools.bench.scale [--sizes 300 3000 30000] [--keep FILE]
+     .venv/bin/python -m tools.bench.scale --tables FILE...     (one table of kept runs)
      .venv/bin/python -m tools.bench.scale --measure DIR        (one size, prints JSON)
 """
 
@@ -27,14 +28,19 @@ import tempfile
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tools.bench.servers import ROOT
 from tools.bench.table import Row, markdown, ms, seconds
 
+if TYPE_CHECKING:
+    from graph.release import Release
+
 SIZES = (300, 3_000, 30_000)
+T = TypeVar("T")
 SAMPLES = {"gap": 200, "next moves": 50, "paths": 50}
-SEED_TIMEOUT_S = 1_800
+# Every step (generate, measure, seed) runs in a child killed after this: a run can't hang.
+STEP_TIMEOUT_S = 1_800
 
 
 def _peak_rss_mib() -> float:
@@ -53,6 +59,22 @@ def _median_ms(work: Callable[[], object], inputs: int) -> tuple[float, float, f
     return statistics.median(times), max(times), statistics.median(cpu)
 
 
+def _timed(found: dict[str, Any], name: str, work: Callable[[], T]) -> T:
+    """`work()`, its wall and CPU seconds kept in `found` (CPU time: on a busy machine, wall
+    time also counts waiting for a core) and told on stderr as soon as known, so a step
+    cut short by its timeout still shows how far it came."""
+    started, started_cpu = time.perf_counter(), time.process_time()
+    result = work()
+    found[f"{name}_s"] = time.perf_counter() - started
+    found[f"{name}_cpu_s"] = time.process_time() - started_cpu
+    print(
+        f"{name}: {found[f'{name}_s']:.1f} s, CPU {found[f'{name}_cpu_s']:.1f} s",
+        file=sys.stderr,
+        flush=True,
+    )
+    return result
+
+
 def measure(directory: Path) -> dict[str, Any]:
     """One size: import, links, snapshot, peak RSS and query latencies (run in a child)."""
     from graph.algorithms.gap import gap
@@ -65,19 +87,14 @@ def measure(directory: Path) -> dict[str, Any]:
     from graph.snapshot import Snapshot
 
     found: dict[str, Any] = {}
-    started = time.perf_counter()
-    dataset = read_dataset(directory)
-    found["import_s"] = time.perf_counter() - started
-    started = time.perf_counter()
-    linked = release(dataset)
-    found["links_s"] = time.perf_counter() - started
-    started = time.perf_counter()
-    snapshot = Snapshot.build(linked)
-    found["snapshot_s"] = time.perf_counter() - started
+    dataset = _timed(found, "import", lambda: read_dataset(directory))
+    linked = _timed(found, "links", lambda: release(dataset))
+    snapshot = _timed(found, "snapshot", lambda: Snapshot.build(linked))
     found["peak_rss_mib"] = _peak_rss_mib()
     found["links"] = len(linked.links)
     found["competences"] = len(dataset.competences)
     found["requirements"] = sum(len(r.requirements) for r in dataset.roles)
+    found |= _links_file(directory, linked)
 
     rng = random.Random(7)
     codes = sorted(snapshot.roles)
@@ -106,15 +123,39 @@ def measure(directory: Path) -> dict[str, Any]:
     return found
 
 
+def _links_file(directory: Path, linked: Release) -> dict[str, Any]:
+    """Write the release's career-links.jsonl as an import does, then read it back as an
+    open does (graph/stored_links.py); seconds each and its size."""
+    from graph.stored_links import LINKS_FILE, links_file, stored_links
+
+    started = time.perf_counter()
+    for name, text in links_file(linked).items():
+        (directory / name).write_text(text, encoding="utf-8")
+    found: dict[str, Any] = {"links_write_s": time.perf_counter() - started}
+    found["links_file_mb"] = (directory / LINKS_FILE).stat().st_size / 1e6
+    started = time.perf_counter()
+    read = stored_links(directory, linked.dataset, linked.link_policy)
+    found["links_read_s"] = time.perf_counter() - started
+    if read != linked.links:
+        raise AssertionError("the stored links file did not read back as written")
+    return found
+
+
 def seed(directory: Path) -> dict[str, Any]:
-    """Seed the release into the Neo4j of NEO4J_URI (run in a child), then remove it."""
+    """Seed the release into the Neo4j of NEO4J_URI (run in a child), then remove it. The
+    links are those the measure step stored (inferring them again doubled a 30,000-role run)."""
     from app.settings import Settings
-    from graph.algorithms.links import release
+    from graph.algorithms.links import DEFAULT_POLICY, release
     from graph.datafiles import read_dataset
     from graph.neo4j.connection import open_driver
     from graph.neo4j.seeding import load_release_into_neo4j, remove_dataset_from_neo4j
+    from graph.release import Release
+    from graph.stored_links import stored_links
 
-    linked = release(read_dataset(directory))
+    dataset = read_dataset(directory)
+    policy = DEFAULT_POLICY.fingerprint
+    stored = stored_links(directory, dataset, policy)
+    linked = release(dataset) if stored is None else Release(dataset, stored, policy)
     target = Settings().neo4j_target()
     assert target is not None, "NEO4J_URI is set by the caller"
     with open_driver(target) as driver:
@@ -140,6 +181,18 @@ def _child(what: str, directory: Path, env: Mapping[str, str], timeout: float) -
     return result
 
 
+def _step(what: str, directory: Path, env: Mapping[str, str]) -> dict[str, Any]:
+    """The figures of one step's child, or its error under `<what>_error`."""
+    try:
+        return _child(f"--{what}", directory, env, timeout=STEP_TIMEOUT_S)
+    except subprocess.TimeoutExpired as timeout:
+        told = timeout.stderr.decode() if isinstance(timeout.stderr, bytes) else timeout.stderr
+        done = "; ".join((told or "").strip().splitlines()) or "no step"
+        return {f"{what}_error": f"not done after {STEP_TIMEOUT_S} s (finished: {done})"}
+    except RuntimeError as error:
+        return {f"{what}_error": str(error)}
+
+
 def size_figures(roles: int, neo4j_env: Mapping[str, str] | None) -> dict[str, Any]:
     """Every figure of one size; a step that fails is reported as its error."""
     with tempfile.TemporaryDirectory(prefix=f"careergraph-scale-{roles}-") as temporary:
@@ -150,19 +203,12 @@ def size_figures(roles: int, neo4j_env: Mapping[str, str] | None) -> dict[str, A
             cwd=ROOT,
             check=True,
             capture_output=True,
+            timeout=STEP_TIMEOUT_S,
         )
         found: dict[str, Any] = {"roles": roles, "generate_s": time.perf_counter() - started}
-        try:
-            found |= _child("--measure", directory, {}, timeout=SEED_TIMEOUT_S)
-        except (RuntimeError, subprocess.TimeoutExpired) as error:
-            found["measure_error"] = str(error)
+        found |= _step("measure", directory, {})
         if neo4j_env is not None:
-            try:
-                found |= _child("--seed", directory, neo4j_env, timeout=SEED_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                found["seed_error"] = f"not done after {SEED_TIMEOUT_S} s"
-            except RuntimeError as error:
-                found["seed_error"] = str(error)
+            found |= _step("seed", directory, neo4j_env)
     return found
 
 
@@ -188,8 +234,14 @@ def _latency(found: dict[str, Any], query: str, which: int) -> float | None:
 Figure = tuple[str, Callable[[dict[str, Any]], float | None], Callable[[float], str], float | None]
 FIGURES: list[Figure] = [
     ("import (read + validate JSON)", lambda f: f.get("import_s"), seconds, None),
+    ("import, CPU time", lambda f: f.get("import_cpu_s"), seconds, None),
     ("link inference", lambda f: f.get("links_s"), seconds, 60),
+    ("link inference, CPU time", lambda f: f.get("links_cpu_s"), seconds, None),
     ("snapshot build", lambda f: f.get("snapshot_s"), seconds, 10),
+    ("snapshot build, CPU time", lambda f: f.get("snapshot_cpu_s"), seconds, None),
+    ("career-links.jsonl: write (import)", lambda f: f.get("links_write_s"), seconds, None),
+    ("career-links.jsonl: read + check (open)", lambda f: f.get("links_read_s"), seconds, None),
+    ("career-links.jsonl: size", lambda f: f.get("links_file_mb"), lambda v: f"{v:,.0f} MB", None),
     (
         "peak RSS: import + links + snapshot (MiB)",
         lambda f: f.get("peak_rss_mib"),
@@ -201,7 +253,14 @@ FIGURES: list[Figure] = [
     ("next moves p50", lambda f: _latency(f, "next moves", 0), ms, 50),
     ("next moves p50, CPU time", lambda f: _latency(f, "next moves", 2), ms, None),
     ("paths k=3 max 4 moves, p50", lambda f: _latency(f, "paths", 0), ms, None),
+    ("paths k=3 max 4 moves, p50, CPU time", lambda f: _latency(f, "paths", 2), ms, None),
     ("paths k=3 max 4 moves, max", lambda f: _latency(f, "paths", 1), ms, 200),
+    (
+        f"paths: random pairs with no path (of {SAMPLES['paths'] + 1})",
+        lambda f: f.get("paths_none", 0) if "paths_ms" in f else None,
+        lambda v: f"{v:.0f}",
+        None,
+    ),
     ("Neo4j seed", lambda f: f.get("seed_s"), seconds, 120),
 ]
 ESCO_SIZE = 3_000
@@ -237,7 +296,8 @@ def rows(sizes: list[dict[str, Any]]) -> list[Row]:
     table += [Row("scale (synthetic ESCO-shaped)", "failed", error) for error in errors]
     shapes = "; ".join(
         f"{f['roles']:,} roles: {f.get('competences', 0):,} competences, "
-        f"{f.get('requirements', 0):,} requirements, {f.get('links', 0):,} links"
+        f"{f.get('requirements', 0):,} requirements, "
+        + (f"{f['links']:,} links" if "links" in f else "links not inferred")
         for f in sizes
     )
     table.insert(0, Row("scale (synthetic ESCO-shaped)", "catalogues", shapes))
@@ -249,7 +309,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--seed", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--keep", type=Path, help="also write each size's figures here (JSON)")
+    parser.add_argument(
+        "--tables", type=Path, nargs="+", help="print the table of figures kept by --keep runs"
+    )
     args = parser.parse_args()
+    if args.tables:
+        kept = [f for path in args.tables for f in json.loads(path.read_text())]
+        print(markdown(rows(sorted(kept, key=lambda f: int(f["roles"])))))
+        return
     if args.measure:
         print(json.dumps(measure(args.measure)))
         return
@@ -258,6 +326,8 @@ def main() -> None:
         return
     neo4j = {"NEO4J_URI": os.environ["NEO4J_URI"]} if os.environ.get("NEO4J_URI") else None
     found = [size_figures(n, neo4j) for n in args.sizes]
+    if args.keep:
+        args.keep.write_text(json.dumps(found))
     print(markdown(rows(found)))
 
 

@@ -105,6 +105,7 @@ def run(
             check=True,
             capture_output=True,
             text=True,
+            timeout=seconds + 2 * TIMEOUT_S + 30,  # wrk stops itself; this if it doesn't
         )
     finally:
         Path(script.name).unlink()
