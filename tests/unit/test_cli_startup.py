@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import typer
 
@@ -52,3 +53,14 @@ def test_the_help_line_of_each_command_is_its_own() -> None:
     assert set(group.commands) == set(COMMANDS)  # type: ignore[attr-defined]
     for name, command in listed.items():
         assert (command.help or "").splitlines()[0] == COMMANDS[name].help, name
+
+
+def test_the_readme_lists_every_command() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    listed = [line.split() for line in readme.splitlines() if line.startswith("careergraph ")]
+    for name, lazy in COMMANDS.items():
+        lines = [words for words in listed if words[1] == name]
+        assert lines, f"README: no `careergraph {name}` line"
+        command = lazy.load(name)
+        for sub in getattr(command, "commands", {}):
+            assert any(sub in words for words in lines), f"README: `careergraph {name} {sub}`"
