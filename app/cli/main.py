@@ -80,17 +80,21 @@ COMMANDS = {
 }
 
 
+class Listed(TyperCommand):
+    """A command's name and help line for `careergraph --help`, until the command runs."""
+
+
 class LazyCommands(TyperGroup):
-    """The commands of COMMANDS: a stand-in carrying the help line until one is run."""
+    """The commands of COMMANDS, each listed until it is run (or asked for its --help)."""
 
     def __init__(self, **attrs: Any) -> None:
         super().__init__(**attrs)
         for name, lazy in COMMANDS.items():
-            self.commands[name] = TyperCommand(name, help=lazy.help)
+            self.commands[name] = Listed(name, help=lazy.help)
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0] if args else None
-        if name in COMMANDS and type(self.commands[name]) is TyperCommand:
+        if name in COMMANDS and isinstance(self.commands[name], Listed):
             self.commands[name] = COMMANDS[name].load(name)  # imported here, on first use
         return super().resolve_command(ctx, args)
 
