@@ -8,9 +8,17 @@ service, the CLI, the Cypher library and the data without the UI, and the servic
 says at / how to build it (app/frontend.py). Everything else is in pyproject.toml.
 """
 
+import warnings
 from pathlib import Path
 
 from setuptools import setup
+from setuptools.warnings import InformationOnly
+
+# An editable install (`make run`, `make dev`) of this layout, where cypher/ and
+# frontend/dist are mapped to packages, goes through setuptools' import finder, which then
+# prints a notice that is information only (folders named like a package may shadow it):
+# nothing here to act on, and it buried the first `make run` (issue 25).
+warnings.filterwarnings("ignore", category=InformationOnly)
 
 UI = Path(__file__).resolve().parent / "frontend" / "dist"
 PACKAGES = [
@@ -37,7 +45,11 @@ PACKAGE_DATA = {
 if UI.is_dir():
     PACKAGES.append("careergraph_ui")
     PACKAGE_DIR["careergraph_ui"] = "frontend/dist"
-    # assets/ as a glob, not a package: it exists only once the UI is built.
-    PACKAGE_DATA["careergraph_ui"] = ["*.html", "*.svg", "assets/*.js", "assets/*.css"]
+    PACKAGE_DATA["careergraph_ui"] = ["*.html", "*.svg"]
+    if (UI / "assets").is_dir():
+        # A data-only package too: setuptools sees any directory as one, and warns when
+        # one holding package data is not listed.
+        PACKAGES.append("careergraph_ui.assets")
+        PACKAGE_DATA["careergraph_ui.assets"] = ["*.js", "*.css"]
 
 setup(packages=PACKAGES, package_dir=PACKAGE_DIR, package_data=PACKAGE_DATA)

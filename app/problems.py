@@ -9,10 +9,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from app.problem_model import Problem, SuggestionModel
 from graph.errors import (
     BudgetExceeded,
     Cancelled,
@@ -43,25 +43,6 @@ from graph.errors import (
 
 MEDIA_TYPE = "application/problem+json"
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
-
-
-class SuggestionModel(BaseModel):
-    code: str
-    title: str
-
-
-class Problem(BaseModel):
-    """An error answer (RFC 9457); `suggestions` names the nearest codes when one is unknown."""
-
-    type: str = Field(default="about:blank", examples=["/problems/unknown-role"])
-    title: str = Field(examples=["Unknown role"])
-    status: int = Field(examples=[404])
-    detail: str = Field(examples=["No role '3.9'. Did you mean: 3.2 Programmer?"])
-    instance: str | None = None
-    suggestions: list[SuggestionModel] | None = None
-    errors: list[dict[str, Any]] | None = Field(
-        default=None, description="each invalid input field, for validation errors"
-    )
 
 
 class ProblemError(Exception):

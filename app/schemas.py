@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.problems import Problem
+from app.problem_model import Problem
 from graph.algorithms.direction import DirectionFilter
 from graph.algorithms.moves import DocumentedMode
 from graph.models import Combine, LinkKind

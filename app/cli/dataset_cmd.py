@@ -26,6 +26,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from app.cli.show import count
 from app.settings import Settings, get_settings
 from app.workforce import drop_workforce
 from graph.algorithms.links import DEFAULT_POLICY, release
@@ -104,10 +105,14 @@ class EmbeddedShelf:
         return {read_dataset(self.seed).id, *self.library.entries()[0]}
 
     def read(self, dataset: str) -> Dataset:
-        found = {d.id: d for d in self._read()[0]}
-        if dataset not in found:
+        """The library's `dataset`, else the seed when it is that one: read alone (exporting
+        one dataset reads no other)."""
+        check_id(dataset)
+        directory = self.library.served(dataset)
+        found = read_dataset(directory if directory is not None else self.seed)
+        if found.id != dataset:
             raise not_found(dataset, self.ids())
-        return found[dataset]
+        return found
 
     def datasets(self) -> tuple[dict[str, tuple[Dataset, str]], dict[str, str]]:
         # A release's version hashes the data and the link policy, not the links:
@@ -354,9 +359,10 @@ def summary(imported: Imported, linked: Release) -> list[str]:
     d = imported.dataset
     requirements = sum(len(r.requirements) for r in d.roles)
     lines = [
-        f"{d.name}: {len(d.families)} families, {len(d.roles):,} roles, "
-        f"{len(d.areas)} areas, {len(d.competences):,} competences, "
-        f"{requirements:,} requirements, {len(d.links)} documented links"
+        f"{d.name}: {count(len(d.families), 'family', 'families')}, "
+        f"{count(len(d.roles), 'role')}, {count(len(d.areas), 'area')}, "
+        f"{count(len(d.competences), 'competence')}, {count(requirements, 'requirement')}, "
+        f"{count(len(d.links), 'documented link')}"
     ]
     if imported.quantisation is not None:
         lines += [f"quantisation: {line}" for line in imported.quantisation.lines()]
@@ -383,7 +389,7 @@ def export_command(
             raise DatasetError(f"--format {format!r}: use {' or '.join(EXPORT_FORMATS)}")
         chosen: ExportFormat = "csv" if format == "csv" else "json"
         written = write_files(export_files(shelf.read(dataset_id), chosen), directory)
-    out.print(f"wrote {len(written)} files of {dataset_id} ({format}) to {directory}")
+    out.print(f"wrote {count(len(written), 'file')} of {dataset_id} ({format}) to {directory}")
 
 
 @cli.command("remove")

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from app.cli.career_cmd import DatasetOption, store_and_snapshot
+from app.cli.show import count, figure, table, text
 from graph.errors import CareerGraphError
 from graph.evaluation.harness import Evaluation, evaluate
 from graph.models import Dataset
@@ -32,10 +32,16 @@ def _dataset(dataset: str | None, preset: str | None) -> Dataset:
 
 def render(result: Evaluation) -> None:
     console.print(
-        f"{result.dataset}: {result.roles} roles, {result.judged} judged against {result.truth} "
-        "(documented links left out)"
+        f"{result.dataset}: {count(result.roles, 'role')}, {result.judged} judged against "
+        f"{result.truth} (documented links left out)"
     )
-    moves = Table("next moves", "P@10", "R@20", "nDCG@10", "step-downs in top 3")
+    moves = table(
+        text("next moves"),
+        figure("P@10"),
+        figure("R@20"),
+        figure("nDCG@10"),
+        figure("step-downs in top 3"),
+    )
     for row in result.rankings:
         moves.add_row(
             row.name,
@@ -45,7 +51,13 @@ def render(result: Evaluation) -> None:
             f"{row.step_downs_top3}/{row.top3}",
         )
     console.print(moves)
-    links = Table("career links", "per role (median)", "max", "precision", "recall")
+    links = table(
+        text("career links"),
+        figure("per role (median)"),
+        figure("max"),
+        figure("precision"),
+        figure("recall"),
+    )
     for link in result.links:
         links.add_row(
             link.name,

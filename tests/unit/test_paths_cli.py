@@ -33,11 +33,14 @@ def test_without_max_steps_it_says_the_default_bound() -> None:
     text = printed("1.3", "7.2")
     assert "the shortest takes 3 moves; paths of at most 5 moves (default:" in text
     assert (
-        "Or go direct: it is within reach from here and takes 5 level steps (81% covered), "
+        "Go direct: it is within reach from here and takes 5 level steps (81% covered), "
         "fewer than the path's 13." in text
     )
-    assert "1. 1.3 → 7.1 → 7.4 → 7.2 cost 13 level steps" in text
-    assert "7.1 → 7.4 (inferred, 4, 88% covered)" in text
+    assert (
+        "1. 1.3 Business Information System Manager → 7.1 Chief Information Officer → "
+        "7.4 Head of Operations → 7.2 IT Entity Manager: 13 level steps"
+    ) in text
+    assert "7.1 → 7.4 (inferred, 4 level steps, 88% covered)" in text
 
 
 def test_json_carries_the_bound_its_source_and_the_direct_move() -> None:
