@@ -170,16 +170,16 @@ class WorkforceProvider:
         """
         snapshot = self.snapshots.snapshot(workforce.dataset)
         with self.breaker.calling():
-            check_padding(
-                self.store.load(workforce.dataset),
-                workforce,
-                replace=replace,
-                requires=requirements(snapshot.roles),
-                min_group_size=self.min_group_size,
-            )
-            if replace:
+            if replace:  # not checked: what is stored now does not count (check_padding)
                 self.store.replace(workforce)
             else:
+                check_padding(
+                    self.store.load(workforce.dataset),
+                    workforce,
+                    replace=False,
+                    requires=requirements(snapshot.roles),
+                    min_group_size=self.min_group_size,
+                )
                 self.store.merge(workforce)
         return self._reindexed(workforce.dataset)
 
