@@ -58,7 +58,9 @@ def open_workforce(settings: Settings, store: GraphStore) -> WorkforceStore:
         log.warning("workforce leftovers not checked: %s", error.detail)
     else:
         if cleaned:
-            log.warning("deleted what interrupted workforce writes left: %s", ", ".join(cleaned))
+            log.warning(
+                "cleaning up what interrupted workforce writes left: %s", ", ".join(cleaned)
+            )
     return opened
 
 

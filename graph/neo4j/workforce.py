@@ -126,36 +126,29 @@ def stamp(tx: Tx, dataset: str) -> str | None:
     return str(found["version"]) if found else None
 
 
-def read_people(tx: Tx, dataset: str, person: str | None = None) -> tuple[str | None, Workforce]:
-    """(the live import read, its people): built without re-validating what the import
-    checked, since 100,000 people must reach the service in seconds."""
+def read_people(tx: Tx, dataset: str, person: str | None = None) -> Workforce:
+    """The live import's people (or only `person`), built without validating again what
+    the import checked: 100,000 people must reach the service in seconds."""
     records = tx.run(load_query("store/workforce_people"), dataset=dataset, person=person)
-    live: str | None = None
     people = []
     with bulk():
         for r in records:
-            live = r["import"]
-            assessments = sorted(
-                (
-                    Assessment.model_construct(
-                        competence=code,
-                        level=level,
-                        source=source,
-                        assessed_on=date.fromisoformat(on),
-                    )
-                    for code, level, source, on in zip(
-                        r["competences"], r["levels"], r["sources"], r["dates"], strict=True
-                    )
-                ),
-                key=lambda a: natural_key(a.competence),
+            assessments = (
+                Assessment.model_construct(
+                    competence=code, level=level, source=source, assessed_on=date.fromisoformat(on)
+                )
+                for code, level, source, on in zip(
+                    r["competences"], r["levels"], r["sources"], r["dates"], strict=True
+                )
             )
+            in_order = tuple(sorted(assessments, key=lambda a: natural_key(a.competence)))
             people.append(
                 Person.model_construct(
-                    id=r["id"], unit=r["unit"], role=r["role"], assessments=tuple(assessments)
+                    id=r["id"], unit=r["unit"], role=r["role"], assessments=in_order
                 )
             )
         people.sort(key=lambda p: p.id)
-        return live, Workforce.model_construct(dataset=dataset, people=tuple(people))
+        return Workforce.model_construct(dataset=dataset, people=tuple(people))
 
 
 def _batches(people: Sequence[T]) -> Iterator[tuple[int, Sequence[T]]]:
@@ -200,7 +193,7 @@ class Neo4jWorkforce:
         under it) is read again: the import it read may have been removed meanwhile."""
         for _ in range(LOAD_TRIES):
             before = self.version(dataset)
-            _, people = self._read(lambda tx: read_people(tx, dataset), timeout_s=LOAD_TIMEOUT_S)
+            people = self._read(lambda tx: read_people(tx, dataset), timeout_s=LOAD_TIMEOUT_S)
             if self.version(dataset) == before:
                 return people
         raise WorkforceBusy(
@@ -208,7 +201,7 @@ class Neo4jWorkforce:
         )
 
     def person(self, dataset: str, person: str) -> Person | None:
-        _, found = self._read(lambda tx: read_people(tx, dataset, person))
+        found = self._read(lambda tx: read_people(tx, dataset, person))
         return found.people[0] if found.people else None
 
     def replace(self, workforce: Workforce, progress: Progress | None = None) -> str:
@@ -294,38 +287,44 @@ class Neo4jWorkforce:
         return self._read(untidy)
 
     def _remove_unserved_later(self, dataset: str, token: str) -> None:
-        """Yield the lease to any new writer, and remove what no stamp names meanwhile."""
+        """Keep the lease, yielding it to any new writer, while a thread removes the imports
+        no stamp names; release it at once when there are none."""
         try:
-            self._as_writer(dataset, token, lambda tx: None, removing=True)
+            unserved = self._as_writer(
+                dataset, token, partial(_unserved, dataset=dataset), removing=True
+            )
+            if not unserved:
+                self._release(dataset, token)
+                return
         except CareerGraphError as error:  # lost, or the store is down: the next writer's turn
             log.warning(
                 "dataset %s: replaced people left to the next writer: %s", dataset, error.detail
             )
             return
         thread = threading.Thread(
-            target=self._remove_unserved,
-            args=(dataset, token),
+            target=self._remove,
+            args=(dataset, token, unserved),
             name=f"workforce-removal-{dataset}",
             daemon=True,
         )
         self._removals = [t for t in self._removals if t.is_alive()] + [thread]
         thread.start()
 
-    def _remove_unserved(self, dataset: str, token: str) -> None:
-        """Delete, a batch per transaction, the people of every import of `dataset` that its
-        stamp does not name, while `token` holds the lease; then release it."""
+    def _remove(self, dataset: str, token: str, imports: list[str]) -> None:
+        """Delete the people of `imports`, a batch per transaction, while `token` holds the
+        lease; then release it."""
         try:
-            imports = self._read(
-                lambda tx: list(tx.run(load_query("seed/workforce_imports"), dataset=dataset))
-            )
-            for unserved in [r["import"] for r in imports if r["import"] != r["live"]]:
+            for unserved in imports:
                 remove = partial(_remove_batch, dataset=dataset, import_id=unserved)
                 while self._as_writer(dataset, token, remove, removing=True):
                     pass
+            self._release(dataset, token)
         except WorkforceBusy:
             return  # a new writer took over: it removes the rest after its write
         except CareerGraphError as error:
             log.warning("dataset %s: replaced people not removed yet: %s", dataset, error.detail)
+
+    def _release(self, dataset: str, token: str) -> None:
         self._write(partial(_take, dataset=dataset, token=None, holder=token, lease_s=0))
 
     def _adopt_legacy(self, dataset: str, token: str) -> None:
@@ -402,6 +401,12 @@ class Neo4jWorkforce:
                 return session.execute_write(work)
         except UNAVAILABLE as error:
             raise unavailable(error) from error
+
+
+def _unserved(tx: ManagedTransaction, dataset: str) -> list[str]:
+    """The imports of `dataset` its stamp does not name (replaced, or left by a writer)."""
+    imports = tx.run(load_query("seed/workforce_imports"), dataset=dataset)
+    return [str(r["import"]) for r in imports if r["import"] != r["live"]]
 
 
 def _live_ids(tx: ManagedTransaction, dataset: str) -> list[str]:

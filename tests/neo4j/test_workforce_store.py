@@ -323,13 +323,13 @@ def test_removing_a_dataset_leaves_no_copy_of_its_people(
 def removal_paused(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """Removals of replaced imports wait for the event (set at the end at the latest)."""
     go = threading.Event()
-    remove = Neo4jWorkforce._remove_unserved
+    remove = Neo4jWorkforce._remove
 
-    def paused(self: Neo4jWorkforce, dataset: str, token: str) -> None:
+    def paused(self: Neo4jWorkforce, dataset: str, token: str, imports: list[str]) -> None:
         go.wait(60)
-        remove(self, dataset, token)
+        remove(self, dataset, token, imports)
 
-    monkeypatch.setattr(Neo4jWorkforce, "_remove_unserved", paused)
+    monkeypatch.setattr(Neo4jWorkforce, "_remove", paused)
     yield go
     go.set()
 

@@ -10,7 +10,9 @@ each by `careergraph workforce import FILE --replace` in its own process, as a u
 it. For each: seconds until the command says it imported (and until it exits, which may
 include removing the previous import's people), the peak heap the server used meanwhile
 (jstat, young + old generations), and seconds from the command's answer until the service
-answers GET /api/v1/workforce with the new workforce's version.
+answers GET /api/v1/workforce with the new workforce's version; with the CPU seconds the
+command and the server used, and the load average, since wall times on a shared machine
+say as much about the neighbours as about the import.
 `--code DIR` runs the careergraph found in DIR (a `git archive` of another commit, its
 Cypher files included) for both the command and the service, for before/after figures.
 Loopback only; every wait is bounded and the server and service stop at the end.
@@ -48,14 +50,30 @@ POLL_S = 0.1
 VERSION = re.compile(r"version ([0-9a-f-]{8,})")
 
 
+COLUMNS = (
+    "import",
+    "answered s",
+    "exited s",
+    "exit code",
+    "peak heap MB",
+    "visible after s",
+    "command CPU s",
+    "server CPU s",
+    "load average",
+)
+
+
 @dataclass(frozen=True)
 class Figures:
     label: str
     answered_s: float | None  # the command said it imported
     exited_s: float
-    code: int
+    exit_code: int
     peak_heap_mb: float | None
     visible_s: float | None  # from the answer until the service serves the version
+    command_cpu_s: float  # user + system seconds of the command (a shared machine's wall
+    server_cpu_s: float  # time is not the work done), and of the Neo4j server meanwhile
+    load: float  # the machine's 1-minute load average at the end
     tail: str
 
     def row(self) -> str:
@@ -63,10 +81,24 @@ class Figures:
             return "-" if value is None else f"{value:.1f}"
 
         heap = "-" if self.peak_heap_mb is None else f"{self.peak_heap_mb:.0f}"
-        return (
-            f"| {self.label} | {seconds(self.answered_s)} | {seconds(self.exited_s)} | "
-            f"{self.code} | {heap} | {seconds(self.visible_s)} |"
+        cells = (
+            self.label,
+            seconds(self.answered_s),
+            seconds(self.exited_s),
+            str(self.exit_code),
+            heap,
+            seconds(self.visible_s),
+            seconds(self.command_cpu_s),
+            seconds(self.server_cpu_s),
+            f"{self.load:.1f}",
         )
+        return "| " + " | ".join(cells) + " |"
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system seconds process `pid` has used (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class HeapWatch:
@@ -123,7 +155,7 @@ def imported(
     code: Path | None,
 ) -> Figures:
     """Run one import; time its answer, its exit, the heap, and the service catching up."""
-    started = time.monotonic()
+    started, server_cpu = time.monotonic(), cpu_seconds(server.pid)
     answered: float | None = None
     version: str | None = None
     lines: list[str] = []
@@ -145,9 +177,11 @@ def imported(
                     answered = time.monotonic() - started
                     found = VERSION.search(line)
                     version = found[1] if found else None
-            code = process.wait()
+            _, status, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(status)
             timer.cancel()
         exited = time.monotonic() - started
+        server_cpu = cpu_seconds(server.pid) - server_cpu
     visible = None
     if version is not None:
         answered_at = started + (answered or 0)
@@ -158,7 +192,18 @@ def imported(
             visible = time.monotonic() - answered_at
         except TimeoutError:
             visible = None
-    return Figures(label, answered, exited, code, heap.peak, visible, "\n".join(lines[-5:]))
+    return Figures(
+        label,
+        answered,
+        exited,
+        process.returncode,
+        heap.peak,
+        visible,
+        usage.ru_utime + usage.ru_stime,
+        server_cpu,
+        os.getloadavg()[0],
+        "\n".join(lines[-5:]),
+    )
 
 
 def main() -> None:
@@ -224,11 +269,11 @@ def main() -> None:
         f"{args.people} people, heap {args.heap}, reload check {args.check_s} s, "
         f"code {args.code or 'this tree'}"
     )
-    print("| import | answered s | exited s | exit code | peak heap MB | visible after s |")
-    print("|---|---|---|---|---|---|")
+    print("| " + " | ".join(COLUMNS) + " |")
+    print("|" + "---|" * len(COLUMNS))
     for figures in results:
         print(figures.row())
-    if any(f.code != 0 for f in results):
+    if any(f.exit_code != 0 for f in results):
         sys.exit(1)
 
 
