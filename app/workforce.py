@@ -58,7 +58,9 @@ def open_workforce(settings: Settings, store: GraphStore) -> WorkforceStore:
         log.warning("workforce leftovers not checked: %s", error.detail)
     else:
         if cleaned:
-            log.warning("deleted what interrupted workforce writes left: %s", ", ".join(cleaned))
+            log.warning(
+                "cleaning up what interrupted workforce writes left: %s", ", ".join(cleaned)
+            )
     return opened
 
 
@@ -170,16 +172,16 @@ class WorkforceProvider:
         """
         snapshot = self.snapshots.snapshot(workforce.dataset)
         with self.breaker.calling():
-            check_padding(
-                self.store.load(workforce.dataset),
-                workforce,
-                replace=replace,
-                requires=requirements(snapshot.roles),
-                min_group_size=self.min_group_size,
-            )
-            if replace:
+            if replace:  # not checked: what is stored now does not count (check_padding)
                 self.store.replace(workforce)
             else:
+                check_padding(
+                    self.store.load(workforce.dataset),
+                    workforce,
+                    replace=False,
+                    requires=requirements(snapshot.roles),
+                    min_group_size=self.min_group_size,
+                )
                 self.store.merge(workforce)
         return self._reindexed(workforce.dataset)
 

@@ -3,7 +3,8 @@
 Finds Neo4j the usual way (NEO4J_URI, else the local server), starting a local
 one when there is none; seeds it when the stored release is not the one the data
 and link policy make (an empty store after a restart included); then serves the
-API and UI from the Neo4j store. A local server it started stops with it.
+API and UI from the Neo4j store, saying where, and which API key the HR screens and
+the analyst console take (or how to set one). A local server it started stops with it.
 """
 
 from __future__ import annotations
@@ -85,8 +86,47 @@ def _serve(
     for line in (
         f"careergraph on Neo4j: http://{host}:{port}/ (UI), http://{host}:{port}/docs (API)",
         f"Neo4j: {bolt} ({login})",
+        *key_hints(settings),
         stop,
     ):
         typer.echo(line)
     app = create_app(settings.model_copy(update={"careergraph_store": "neo4j"}), store=store)
     serve(app, host=host, port=port, header_max_bytes=settings.careergraph_header_max_bytes)
+
+
+# Where each key is typed in, by scope, and a name for a key made for it (app/security.py;
+# docs/workforce.md, "Privacy").
+KEY_USES = (
+    ("workforce", "hr", "the HR screens (/hr)"),
+    ("steward", "dpo", "people's records and candidates (/hr, as data steward)"),
+    ("console", "analyst", "the analyst console (POST /api/v1/cypher)"),
+)
+
+
+def key_hints(settings: Settings) -> list[str]:
+    """Which configured key (its name, never its secret) each door takes; for the doors no
+    key opens, the setting that opens them, with fresh secrets to paste."""
+    import secrets
+
+    from app.security import configured_keys
+
+    keys = configured_keys(settings)
+    lines, entries, closed = [], [], []
+    for scope, name, door in KEY_USES:
+        names = ", ".join(key.name for key in keys if scope in key.scopes)
+        if names:
+            lines.append(f"{door}: type the secret of key {names} (CAREERGRAPH_API_KEYS)")
+        else:
+            closed.append(door)
+            entries.append(f"{name}:{scope}:{secrets.token_urlsafe(12)}")
+    if closed:
+        setting = ",".join(entries)
+        if keys:
+            setting = f"$CAREERGRAPH_API_KEYS,{setting}"
+        lines += [
+            f"closed (no API key has their scope): {'; '.join(closed)}. To open them, "
+            "stop (Ctrl+C) and start again with",
+            f"  CAREERGRAPH_API_KEYS={setting} careergraph up",
+            "  then type a secret (after the last colon) where the screen asks for a key",
+        ]
+    return lines

@@ -1,12 +1,15 @@
 """`careergraph workforce ...`: people analytics from a terminal (docs/workforce.md).
 
-Runs on the configured store (the embedded workforce files, or Neo4j) with the service's
-settings: minimum group size, ready-soon threshold. Whoever runs it holds the store itself
-(its files or Neo4j credentials), so the CLI is the data steward's and importer's door
-(docs/workforce.md, "Privacy"): person commands are audited under `cli:<user>` with the
-person pseudonymised, reports (heatmap, single points) are published as the API publishes
-them, and imports are checked for padding like the API's. Tables for people; `--json` prints
-the document the API returns. Any error is one line per problem on stderr and exit 1.
+Runs on the store every other command finds (`workforce_settings`: NEO4J_URI, else the
+local Neo4j that `careergraph up` or `careergraph neo4j start` runs, else the embedded
+workforce files; CAREERGRAPH_STORE forces one) with the service's settings: minimum group
+size, ready-soon threshold. A write says which store it went to. Whoever runs it holds
+the store itself (its files or Neo4j credentials), so the CLI is the data steward's and
+importer's door (docs/workforce.md, "Privacy"): person commands are audited under
+`cli:<user>` with the person pseudonymised, reports (heatmap, single points) are published
+as the API publishes them, and imports are checked for padding like the API's. Tables for
+people; `--json` prints the document the API returns. Any error is one line per problem
+on stderr and exit 1.
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from app.cli.career_cmd import DatasetOption, JsonOption, emit, store_and_snapshot
-from app.settings import Settings
+from app import neo4j_launcher
+from app.cli.career_cmd import DatasetOption, JsonOption, emit
+from app.settings import Settings, get_settings
+from app.stores import open_store
 from app.workforce import check_padding, open_workforce, requirements
 from graph.csvsafe import csv_text
 from graph.errors import CareerGraphError, InvalidWorkforce
@@ -48,6 +53,7 @@ from graph.workforce.results import (
     WhatIf,
 )
 from graph.workforce.spof import single_points_of_failure
+from graph.workforce.stale import stale_people
 from graph.workforce.store import EMPTY, WorkforceStore
 from graph.workforce.whatif import WhatIfRaise, what_if
 
@@ -65,6 +71,7 @@ class Session:
     settings: Settings
     snapshot: Snapshot
     people: WorkforceStore
+    where: str  # the store, as a person reads it: "Neo4j at bolt://...", "the files in ..."
 
     def index(self) -> WorkforceIndex:
         dataset = self.snapshot.id
@@ -85,12 +92,39 @@ class Session:
         audit.record(f"cli:{getpass.getuser()}", action, dataset, target)
 
 
+def workforce_settings() -> Settings:
+    """The settings with the store the other commands find: NEO4J_URI, else the local
+    Neo4j `careergraph up` or `careergraph neo4j start` runs (as `cypher run` finds it), else
+    the embedded files. CAREERGRAPH_STORE=embedded|neo4j still decides when set."""
+    settings = get_settings()
+    if settings.careergraph_store == "auto" and settings.neo4j_target() is not None:
+        return settings.model_copy(update={"careergraph_store": "neo4j"})
+    return settings
+
+
+def describe_store(settings: Settings) -> str:
+    if settings.store_kind == "neo4j":
+        target = settings.neo4j_target()
+        local = " (the local server)" if not settings.neo4j_uri and neo4j_launcher.status() else ""
+        return f"Neo4j at {target.uri if target else '?'}{local}"
+    return f"the embedded store ({settings.workforce_dir})"
+
+
 @contextmanager
 def session(dataset: str | None) -> Iterator[Session]:
-    """The configured store's snapshot of `dataset` and its workforce store; errors exit 1."""
+    """The found store's snapshot of `dataset` and its workforce store; errors exit 1."""
     try:
-        with store_and_snapshot(dataset) as (settings, store, snapshot):
-            yield Session(settings, snapshot, open_workforce(settings, store))
+        settings = workforce_settings()
+        store = open_store(settings)
+        try:
+            snapshot = Snapshot.build(store.load(dataset or settings.careergraph_default_dataset))
+            people = open_workforce(settings, store)
+            try:
+                yield Session(settings, snapshot, people, describe_store(settings))
+            finally:
+                settled(people)
+        finally:
+            store.close()
     except InvalidWorkforce as error:
         for problem in error.problems:
             typer.echo(f"error: {problem}", err=True)
@@ -98,6 +132,14 @@ def session(dataset: str | None) -> Iterator[Session]:
     except CareerGraphError as error:
         typer.echo(f"error: {error.detail}", err=True)
         raise typer.Exit(1) from error
+
+
+def settled(people: WorkforceStore) -> None:
+    """Wait for the removal of replaced people the command's write started, saying so when
+    it takes a moment (the new workforce is served already)."""
+    if not people.settle(timeout_s=1.0):
+        typer.echo("removing the people the write replaced (already out of every answer) ...")
+        people.settle()
 
 
 def percent(value: float | None) -> str:
@@ -113,28 +155,34 @@ def import_command(
     dataset: DatasetOption = None,
 ) -> None:
     """Import people; any bad row is reported (file:line:column) and nothing is written."""
+    mode = "replace" if replace else "merge"
     with session(dataset) as s:
         people = read_people_file(path, s.snapshot.dataset)
-        check_padding(
-            s.people.load(s.snapshot.id),
-            people,
-            replace=replace,
-            requires=requirements(s.snapshot.roles),
-            min_group_size=s.settings.careergraph_min_group_size,
-        )
-        (s.people.replace if replace else s.people.merge)(people)
-        s.audit(f"import ({'replace' if replace else 'merge'}, {len(people.people)} people)")
-        stored = s.index()
-    typer.echo(
-        f"imported {len(people.people)} people ({'replace' if replace else 'merge'}) into "
-        f"{s.snapshot.id}: {stored.size} stored, workforce version {stored.workforce_version}"
-    )
-    if stored.stale:
+        if replace:  # these are everyone: what is stored now does not count
+            version = s.people.replace(people)
+            stored, stale = len(people.people), list(stale_people(people, s.snapshot.dataset))
+        else:
+            check_padding(
+                s.people.load(s.snapshot.id),
+                people,
+                replace=False,
+                requires=requirements(s.snapshot.roles),
+                min_group_size=s.settings.careergraph_min_group_size,
+            )
+            s.people.merge(people)
+            after = s.index()
+            version, stored, stale = after.workforce_version, after.size, list(after.stale)
+        s.audit(f"import ({mode}, {len(people.people)} people)")
         typer.echo(
-            f"warning: {len(stored.stale)} people hold a role or competences "
-            "this dataset no longer has",
-            err=True,
+            f"imported {len(people.people)} people ({mode}) into {s.snapshot.id} in {s.where}: "
+            f"{stored} stored, workforce version {version}"
         )
+        if stale:
+            typer.echo(
+                f"warning: {len(stale)} people hold a role or competences "
+                "this dataset no longer has",
+                err=True,
+            )
 
 
 @cli.command("generate")
@@ -165,7 +213,10 @@ def generate_command(
             )
             raise typer.Exit(1)
         version = s.people.replace(made)
-    typer.echo(f"generated {people} people (seed {seed}) into {s.snapshot.id}: version {version}")
+        typer.echo(
+            f"generated {people} people (seed {seed}) into {s.snapshot.id} in {s.where}: "
+            f"workforce version {version}"
+        )
 
 
 @cli.command("bench")
@@ -405,6 +456,9 @@ def erase_command(
         erased = s.people.erase(s.snapshot.id, person)
         s.audit("erasure of a person", person)
     if not erased:
-        typer.echo(f"error: no person {person!r} in the workforce of {s.snapshot.id}", err=True)
+        typer.echo(
+            f"error: no person {person!r} in the workforce of {s.snapshot.id} in {s.where}",
+            err=True,
+        )
         raise typer.Exit(1)
-    typer.echo(f"erased {person} from {s.snapshot.id}")
+    typer.echo(f"erased {person} from {s.snapshot.id} in {s.where}")

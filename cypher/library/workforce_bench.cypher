@@ -8,10 +8,11 @@
 // Example: {"role": null, "threshold": 0.8}
 // Columns: role, title, holders, ready_now, ready_soon
 // Twin: graph.workforce.bench.bench_board — its roles' counts, one row each
+OPTIONAL MATCH (w:Workforce {dataset: $dataset})
 MATCH (target:Role {dataset: $dataset})
 WHERE $role IS NULL OR target.code = $role
-CALL (target) {
-  MATCH (p:Person {dataset: $dataset})
+CALL (target, w) {
+  MATCH (p:Person {dataset: $dataset, import: w.live})
   OPTIONAL MATCH (p)-[:HOLDS]->(held:Role)
   CALL (p, held, target) {
     MATCH (target)-[required:REQUIRES]->(c:Competence)

@@ -9,7 +9,8 @@
 // Columns: person, unit, held_role, readiness, level_steps
 // Twin: graph.workforce.bench.bench_strength — its candidates, one row each
 MATCH (target:Role {dataset: $dataset, code: $role})
-MATCH (p:Person {dataset: $dataset})
+MATCH (w:Workforce {dataset: $dataset})
+MATCH (p:Person {dataset: $dataset, import: w.live})
 OPTIONAL MATCH (p)-[:HOLDS]->(held:Role)
 WITH target, p, held
 WHERE held IS NULL OR held <> target

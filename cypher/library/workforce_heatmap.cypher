@@ -9,7 +9,8 @@
 // Example: {"min_group_size": 5}
 // Columns: unit, competence, title, people, holding, share, suppressed, reason
 // Twin: graph.workforce.heatmap.heatmap — its cells, as graph.workforce.heatmap.heatmap_rows
-MATCH (p:Person {dataset: $dataset})-[:HOLDS]->(:Role)-[required:REQUIRES]->(c:Competence)
+MATCH (w:Workforce {dataset: $dataset})
+MATCH (p:Person {dataset: $dataset, import: w.live})-[:HOLDS]->(:Role)-[required:REQUIRES]->(c:Competence)
 WHERE p.unit IS NOT NULL
 OPTIONAL MATCH (p)-[assessed:HAS]->(c)
 WITH p.unit AS unit, c, count(*) AS people,

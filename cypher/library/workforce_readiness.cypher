@@ -8,7 +8,8 @@
 // Example: {"person": "P001", "role": null}
 // Columns: person, role, title, holds, readiness, level_steps, required_steps
 // Twin: graph.workforce.readiness.readiness — the answer's roles, one row each
-MATCH (p:Person {dataset: $dataset, id: $person})
+MATCH (w:Workforce {dataset: $dataset})
+MATCH (p:Person {dataset: $dataset, id: $person, import: w.live})
 OPTIONAL MATCH (p)-[:HOLDS]->(held:Role)
 MATCH (target:Role {dataset: $dataset})
 WHERE $role IS NULL OR target.code = $role

@@ -10,7 +10,8 @@
 // Example: {"min_group_size": 5}
 // Columns: unit, suppressed, reason, competence, title, level, holders, needed_by
 // Twin: graph.workforce.spof.single_points_of_failure — its points and suppressed units
-MATCH (member:Person {dataset: $dataset})
+MATCH (w:Workforce {dataset: $dataset})
+MATCH (member:Person {dataset: $dataset, import: w.live})
 WHERE member.unit IS NOT NULL
 WITH member.unit AS unit, collect(member) AS members, coalesce($min_group_size, 5) AS least
 CALL (unit, members, least) {

@@ -1,6 +1,6 @@
-// Seed (workforce): create people under $into (dataset $dataset, or its staging id), with
-// the role each holds and what was assessed. The roles and competences a batch names are
-// looked up once ($roles, $competences: codes); rows point into those lists:
+// Seed (workforce): create people of dataset $dataset under import $import_id, with the role
+// each holds and what was assessed. The roles and competences a batch names are looked up
+// once ($roles, $competences: codes); rows point into those lists:
 // $rows: [{id, unit, role: index or null, has: [{competence: index, level, source, assessed_on}]}].
 // A code the dataset lacks writes nothing. Columns: people, held, assessed.
 CALL () {
@@ -16,7 +16,7 @@ CALL () {
 WITH roles, competences
 WHERE size(roles) = size($roles) AND size(competences) = size($competences)
 UNWIND $rows AS row
-CREATE (p:Person {dataset: $into, id: row.id, unit: row.unit})
+CREATE (p:Person {dataset: $dataset, import: $import_id, id: row.id, unit: row.unit})
 FOREACH (role IN CASE WHEN row.role IS NULL THEN [] ELSE [roles[row.role]] END |
   CREATE (p)-[:HOLDS]->(role))
 FOREACH (a IN row.has |

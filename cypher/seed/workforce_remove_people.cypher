@@ -1,6 +1,7 @@
-// Seed (workforce): delete people of dataset $dataset with every relationship they have:
-// those of $ids, or every one when $ids is null. Columns: deleted.
-MATCH (p:Person {dataset: $dataset})
-WHERE $ids IS NULL OR p.id IN $ids
+// Seed (workforce): delete person $id of dataset $dataset from every import (the live one,
+// one being staged, one being removed) with every relationship they have. Columns: deleted.
+MATCH (p:Person {dataset: $dataset, id: $id})
+USING INDEX p:Person(dataset, id, import)
+WHERE p.import IS NOT NULL
 DETACH DELETE p
 RETURN count(*) AS deleted

@@ -1,9 +1,9 @@
-// Seed (workforce): stamp dataset $dataset's workforce after a write: a new version (any
-// write changes it), when, and how many people it holds now. Columns: version.
-MERGE (w:Workforce {dataset: $dataset})
-WITH w
+// Seed (workforce): stamp dataset $dataset's workforce after a write in place (an erasure,
+// a small merge): a new version, when, and how many people its live import holds now.
+// Columns: version.
+MATCH (w:Workforce {dataset: $dataset})
 CALL (w) {
-  MATCH (p:Person {dataset: $dataset})
+  MATCH (p:Person {dataset: $dataset, import: w.live})
   RETURN count(p) AS people
 }
 SET w.version = randomUUID(), w.updated_at = datetime(), w.people = people

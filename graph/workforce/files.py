@@ -96,6 +96,10 @@ class WorkforceFiles:
             legacy.unlink(missing_ok=True)
         return sweep_each(self.writing, [_dataset_of(p) for p in self._temporaries("*")])
 
+    def settle(self, timeout_s: float | None = None) -> bool:
+        """Nothing to wait for: every write is whole when it returns."""
+        return True
+
     @contextmanager
     def writing(self, dataset: str, *, wait_s: float | None = None) -> Iterator[None]:
         """Hold `dataset`'s writer lock (WorkforceBusy after `wait_s`); leftovers deleted."""

@@ -57,6 +57,11 @@ class WorkforceStore(Protocol):
         """Delete what writers killed mid-way left; the datasets cleaned."""
         ...
 
+    def settle(self, timeout_s: float | None = None) -> bool:
+        """Wait for what this store's writes left to do in the background (Neo4j: removing
+        the people a switch replaced; readers never see them); False if still under way."""
+        ...
+
 
 # How often a second writer tries again while it waits.
 POLL_S = 0.05

@@ -72,7 +72,9 @@ def neo4j_workforce(seeded_neo4j: Driver, neo4j_database: str) -> Iterator[Neo4j
             session.run("MATCH (w:WorkforceWriter) DETACH DELETE w").consume()
 
     empty()
-    yield Neo4jWorkforce(seeded_neo4j, database=neo4j_database)
+    store = Neo4jWorkforce(seeded_neo4j, database=neo4j_database)
+    yield store
+    store.settle(timeout_s=60)  # its removals end before the next test's people are written
     empty()
 
 

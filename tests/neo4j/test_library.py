@@ -53,7 +53,7 @@ def test_each_query_runs_its_example_and_returns_its_columns(
     with seeded_neo4j.session(database=neo4j_database) as session:
         tx = session.begin_transaction()
         if name.startswith("workforce_"):  # these read people: a workforce, never committed
-            write_people(tx, generated_workforce, replace=True)
+            write_people(tx, generated_workforce)
         result = tx.run(query.query, params)
         keys, records = result.keys(), list(result)
         tx.rollback()

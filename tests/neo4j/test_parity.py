@@ -415,7 +415,7 @@ GROUP_SIZES = (None, 1, 3, 10, 50, 100)  # None: the query's default, 5
 
 
 def people_written(parity: Parity) -> WorkforceIndex:
-    write_people(parity.tx, parity.python.workforce, replace=True)
+    write_people(parity.tx, parity.python.workforce)
     return parity.python.people
 
 

@@ -42,10 +42,30 @@ def wait_ready(url: str, process: subprocess.Popen[str], timeout: float) -> dict
     pytest.fail(f"careergraph up did not become ready in {timeout:.0f} s")
 
 
+HR_KEY = "test-hr-key"
+
+
+def served_people(url: str, timeout: float) -> int:
+    """The people GET /api/v1/workforce counts, once it counts some (0 after `timeout`)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        answer = httpx.get(f"{url}/api/v1/workforce", headers={"X-API-Key": HR_KEY}, timeout=30)
+        assert answer.status_code == 200, answer.text
+        people = int(answer.json()["people"])
+        if people or time.monotonic() > deadline:
+            return people
+        time.sleep(0.25)
+
+
 def test_up_starts_seeds_serves_and_stops_neo4j(tmp_path: Path, seed_release: Release) -> None:
+    """...and a workforce generated from another terminal goes to its Neo4j and is served
+    to /hr's key (issue 25: it went to the embedded file)."""
     port, bolt = free_port(), free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "CAREERGRAPH_"))}
     env["XDG_STATE_HOME"] = str(tmp_path)  # its own local server, not a developer's
+    env["CAREERGRAPH_WORKFORCE_DIR"] = str(tmp_path / "workforce")
+    env["CAREERGRAPH_API_KEYS"] = f"hr:workforce:{HR_KEY}"
+    env["CAREERGRAPH_RELOAD_CHECK_S"] = "0.5"
     command = [sys.executable, "-c", "from app.cli.main import main; main()"]
     process = subprocess.Popen(
         [*command, "up", "--port", str(port), "--neo4j-port", str(bolt)],
@@ -63,12 +83,25 @@ def test_up_starts_seeds_serves_and_stops_neo4j(tmp_path: Path, seed_release: Re
         assert server is not None and server.port == bolt
         gap = httpx.get(f"{url}/api/v1/gap", params={"from": "3.2", "to": "3.4"}).json()
         assert gap["summary"]["level_steps"] == 5
+        generated = subprocess.run(
+            [*command, "workforce", "generate", "--people", "300", "--seed", "1"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert generated.returncode == 0, generated.stderr
+        assert f"in Neo4j at bolt://127.0.0.1:{bolt} (the local server)" in generated.stdout
+        assert served_people(url, timeout=30) == 300
     finally:
         process.send_signal(signal.SIGINT)
         output, _ = process.communicate(timeout=120)
     assert process.returncode == 0, output
     assert f"http://127.0.0.1:{port}/" in output
     assert "state.json" in output  # where the credentials are
+    assert "the HR screens (/hr): type the secret of key hr" in output
+    assert "closed (no API key has their scope): people's records" in output
+    assert "CAREERGRAPH_API_KEYS=$CAREERGRAPH_API_KEYS,dpo:steward:" in output
     assert "Ctrl+C stops the service and the local Neo4j" in output
     assert neo4j_launcher.status(tmp_path / "careergraph" / "neo4j") is None
     assert not Path(f"/proc/{server.pid}").exists()

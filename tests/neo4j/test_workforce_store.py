@@ -1,4 +1,5 @@
-"""Workforces in a real Neo4j: replace, merge, export, erase (nothing left), one transaction."""
+"""Workforces in a real Neo4j: replace, merge, export, erase (nothing left), a switch that
+readers see whole, the replaced import removed in the background."""
 
 from __future__ import annotations
 
@@ -7,6 +8,9 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
+from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -16,8 +20,10 @@ from typer.testing import CliRunner
 
 from app.cli.main import cli
 from app.settings import get_settings
+from graph.cypher import load_query
 from graph.datafiles import write_dataset
 from graph.errors import InvalidWorkforce, WorkforceBusy
+from graph.neo4j import workforce as workforce_store
 from graph.neo4j.seeding import remove_dataset_from_neo4j
 from graph.neo4j.workforce import Neo4jWorkforce, create_people
 from graph.release import Release
@@ -175,19 +181,22 @@ def test_an_import_leaves_no_staged_or_retired_people(
 ) -> None:
     store.replace(generated)
     store.merge(Workforce(dataset=DATASET, people=generated.people[:40]))
-    left = seeded_neo4j.execute_query(
-        "MATCH (p:Person) WHERE p.dataset CONTAINS '~' RETURN count(p) AS n",
-        database_=neo4j_database,
-    ).records[0]["n"]
-    assert left == 0
+    store.settle()
+    assert unserved(seeded_neo4j, neo4j_database) == 0
     assert store.load(DATASET) == generated
 
 
-def staged(driver: Driver, database: str) -> int:
-    """People an import staged or retired and nobody cleaned up (`<dataset>~...`)."""
+def unserved(driver: Driver, database: str) -> int:
+    """People no reader reads: of an import being staged, replaced, or left by a dead writer."""
     return int(
         driver.execute_query(
-            "MATCH (p:Person) WHERE p.dataset CONTAINS '~' RETURN count(p) AS n",
+            """
+            MATCH (p:Person)
+            OPTIONAL MATCH (w:Workforce {dataset: p.dataset})
+            WITH p, w
+            WHERE w IS NULL OR p.import IS NULL OR p.import <> w.live
+            RETURN count(p) AS n
+            """,
             database_=database,
         ).records[0]["n"]
     )
@@ -206,7 +215,8 @@ def test_two_imports_at_once_lose_nobody(
     assert len(set(done)) == 2  # both written, one after the other
     stored = store.load(DATASET)
     assert stored in (first, second)  # whole, never a mix or a part
-    assert staged(seeded_neo4j, neo4j_database) == 0
+    serial.settle()
+    assert unserved(seeded_neo4j, neo4j_database) == 0
     with serial.writing(DATASET):  # a writer that will not wait is told so at once
         impatient = Neo4jWorkforce(seeded_neo4j, database=neo4j_database, wait_s=0)
         with pytest.raises(WorkforceBusy):
@@ -265,13 +275,16 @@ def test_an_import_killed_mid_way_leaves_the_last_workforce_and_no_copy(
         os.kill(child.pid, signal.SIGKILL)
     finally:
         child.wait(timeout=30)
-    assert staged(seeded_neo4j, neo4j_database) > 0  # what the dead writer left
+    assert unserved(seeded_neo4j, neo4j_database) > 0  # what the dead writer left
     if next_writer == "restart":
-        assert Neo4jWorkforce(seeded_neo4j, database=neo4j_database).sweep() == [DATASET]
+        restarted = Neo4jWorkforce(seeded_neo4j, database=neo4j_database)
+        assert restarted.sweep() == [DATASET]
+        restarted.settle()
     else:
         store.merge(Workforce(dataset=DATASET, people=(Person(id=victim),)))
         assert store.erase(DATASET, victim) is True
-    assert staged(seeded_neo4j, neo4j_database) == 0
+        store.settle()
+    assert unserved(seeded_neo4j, neo4j_database) == 0
     assert found_anywhere(seeded_neo4j, neo4j_database, victim) == 0
     assert store.load(DATASET) == generated
 
@@ -293,18 +306,144 @@ def found_anywhere(driver: Driver, database: str, text: str) -> int:
     )
 
 
-def test_dropping_a_removed_datasets_workforce_leaves_no_copy(
+def test_removing_a_dataset_leaves_no_copy_of_its_people(
     store: Neo4jWorkforce, generated: Workforce, seeded_neo4j: Driver, neo4j_database: str
 ) -> None:
     store.replace(generated)
     with seeded_neo4j.session(database=neo4j_database) as session:  # a dead import's staging
         session.execute_write(
-            lambda tx: create_people(
-                tx, DATASET, generated.people[:20], into=f"{DATASET}~staging-dead"
-            )
+            lambda tx: create_people(tx, DATASET, generated.people[:20], import_id="dead")
         )
     remove_dataset_from_neo4j(seeded_neo4j, DATASET, database=neo4j_database)
-    assert staged(seeded_neo4j, neo4j_database) == 20
-    assert store.drop(DATASET) is False  # the people of the dataset went with it...
-    assert staged(seeded_neo4j, neo4j_database) == 0  # ...and the staged copies now
     assert found_anywhere(seeded_neo4j, neo4j_database, generated.people[0].id) == 0
+    assert store.drop(DATASET) is False  # nothing was left to drop
+
+
+@pytest.fixture
+def removal_paused(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Removals of replaced imports wait for the event (set at the end at the latest)."""
+    go = threading.Event()
+    remove = Neo4jWorkforce._remove
+
+    def paused(self: Neo4jWorkforce, dataset: str, token: str, imports: list[str]) -> None:
+        go.wait(60)
+        remove(self, dataset, token, imports)
+
+    monkeypatch.setattr(Neo4jWorkforce, "_remove", paused)
+    yield go
+    go.set()
+
+
+def holders(driver: Driver, database: str) -> Counter[str]:
+    """Holders per role as the Cypher library counts them (it resolves the live import)."""
+    records = driver.execute_query(
+        load_query("library/workforce_bench"),
+        dataset=DATASET,
+        role=None,
+        threshold=None,
+        database_=database,
+    ).records
+    return Counter({r["role"]: r["holders"] for r in records if r["holders"]})
+
+
+def held(workforce: Workforce) -> Counter[str]:
+    return Counter(p.role for p in workforce.people if p.role)
+
+
+def test_readers_see_the_old_import_until_the_switch_and_the_new_one_right_after(
+    store: Neo4jWorkforce,
+    generated: Workforce,
+    seed_release: Release,
+    seeded_neo4j: Driver,
+    neo4j_database: str,
+    removal_paused: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 24: the switch writes one stamp. While B is staged batch by batch, every answer
+    (the service's read, the Cypher library) is A's; right after, B's, though A's people
+    (the same ids, other records) are still stored; then they are removed."""
+    store.replace(generated)
+    incoming = generate(seed_release.dataset, people=120, seed=5)
+    assert {p.id for p in incoming.people} <= {p.id for p in generated.people}
+    monkeypatch.setattr(workforce_store, "BATCH_SIZE", 50)
+    during: list[tuple[Workforce, Counter[str]]] = []
+    store.replace(
+        incoming,
+        progress=lambda *_: during.append(
+            (store.load(DATASET), holders(seeded_neo4j, neo4j_database))
+        ),
+    )
+    assert len(during) == 3
+    assert all(seen == (generated, held(generated)) for seen in during)
+    assert store.load(DATASET) == incoming
+    assert holders(seeded_neo4j, neo4j_database) == held(incoming)
+    assert unserved(seeded_neo4j, neo4j_database) == len(generated.people)  # not removed yet
+    removal_paused.set()
+    assert store.settle(timeout_s=60)
+    assert unserved(seeded_neo4j, neo4j_database) == 0
+    assert store.load(DATASET) == incoming
+
+
+def test_a_writer_takes_over_from_a_removal_at_once(
+    store: Neo4jWorkforce,
+    generated: Workforce,
+    seeded_neo4j: Driver,
+    neo4j_database: str,
+    removal_paused: threading.Event,
+) -> None:
+    """A removal in the background never makes the next import wait: it yields its lease,
+    and the next writer removes what is left after its own switch."""
+    store.replace(generated)
+    store.replace(Workforce(dataset=DATASET, people=generated.people[:30]))
+    impatient = Neo4jWorkforce(seeded_neo4j, database=neo4j_database, wait_s=0)
+    last = Workforce(dataset=DATASET, people=generated.people[30:50])
+    impatient.replace(last)  # WorkforceBusy if it waited on the removal
+    removal_paused.set()
+    assert store.settle(timeout_s=60) and impatient.settle(timeout_s=60)
+    assert store.load(DATASET) == last
+    assert unserved(seeded_neo4j, neo4j_database) == 0
+
+
+def test_a_large_merge_keeps_the_people_it_does_not_name(
+    store: Neo4jWorkforce,
+    generated: Workforce,
+    seeded_neo4j: Driver,
+    neo4j_database: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past IN_PLACE_MAX people a merge copies the people it keeps into its own import, in
+    batches, and switches the stamp: the same answer as a merge in place."""
+    monkeypatch.setattr(workforce_store, "IN_PLACE_MAX", 10)
+    monkeypatch.setattr(workforce_store, "BATCH_SIZE", 40)
+    store.replace(generated)
+    changed = tuple(p.model_copy(update={"unit": "moved"}) for p in generated.people[::10])
+    incoming = Workforce(dataset=DATASET, people=(*changed, Person(id="NEW-1", role="3.2")))
+    store.merge(incoming)
+    assert store.load(DATASET) == generated.merged(incoming)
+    assert store.settle(timeout_s=60)
+    assert unserved(seeded_neo4j, neo4j_database) == 0
+
+
+def test_people_stored_before_imports_had_ids_are_adopted(
+    store: Neo4jWorkforce, seeded_neo4j: Driver, neo4j_database: str
+) -> None:
+    """A database written by the previous layout (people without `import`, a stamp without
+    `live`) keeps its people: the first start or writer makes them an import of their own."""
+    seeded_neo4j.execute_query(
+        """
+        MATCH (r:Role {dataset: $dataset, code: '3.2'})
+        CREATE (:Workforce {dataset: $dataset, version: 'before', people: 2})
+        CREATE (:Person {dataset: $dataset, id: 'OLD-1', unit: 'Payments'})-[:HOLDS]->(r)
+        CREATE (:Person {dataset: $dataset, id: 'OLD-2'})
+        """,
+        dataset=DATASET,
+        database_=neo4j_database,
+    )
+    restarted = Neo4jWorkforce(seeded_neo4j, database=neo4j_database)
+    assert restarted.sweep() == [DATASET]
+    assert restarted.settle(timeout_s=60)
+    assert store.load(DATASET) == Workforce(
+        dataset=DATASET,
+        people=(Person(id="OLD-1", unit="Payments", role="3.2"), Person(id="OLD-2")),
+    )
+    assert unserved(seeded_neo4j, neo4j_database) == 0

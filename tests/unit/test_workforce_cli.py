@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from app import neo4j_launcher
 from app.cli.main import cli
+from app.cli.workforce_cmd import describe_store, workforce_settings
+from app.neo4j_launcher import ServerInfo
 from app.settings import get_settings
 from graph.embedded import EmbeddedStore
 from graph.snapshot import Snapshot
@@ -104,7 +107,9 @@ def test_import_export_erase(tmp_path: Path, embedded: Path) -> None:
     assert exported["assessments"] == [
         {"competence": "B1", "level": 3, "source": "manager", "assessed_on": "2024-01-01"}
     ]
-    assert invoke("erase", "P1").strip() == "erased P1 from cigref-2011"
+    assert invoke("erase", "P1").strip() == (
+        f"erased P1 from cigref-2011 in the embedded store ({embedded})"
+    )
     assert b"P1" not in (embedded / "cigref-2011.json").read_bytes()
     missing = runner.invoke(cli, ["workforce", "erase", "P1"])
     assert missing.exit_code == 1
@@ -113,3 +118,26 @@ def test_import_export_erase(tmp_path: Path, embedded: Path) -> None:
 def test_a_malformed_raise_is_refused() -> None:
     result = runner.invoke(cli, ["workforce", "whatif", "--raise", "B2-3"])
     assert result.exit_code == 2 and "COMPETENCE=LEVEL@role:CODE" in result.output
+
+
+def test_a_write_says_which_store_it_went_to(embedded: Path) -> None:
+    said = invoke("generate", "--people", "20", "--seed", "1")
+    assert f"into cigref-2011 in the embedded store ({embedded}):" in said
+
+
+def test_the_commands_find_the_local_neo4j_as_cypher_run_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 25: with the local server `careergraph up` started recorded, and neither
+    NEO4J_URI nor CAREERGRAPH_STORE set, the workforce commands use that Neo4j."""
+    monkeypatch.delenv("CAREERGRAPH_STORE")
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    local = ServerInfo(1, 7999, "bolt://127.0.0.1:7999", "neo4j", "pw", "/nowhere", 0.0)
+    monkeypatch.setattr(neo4j_launcher, "status", lambda state_dir=None: local)
+    get_settings.cache_clear()
+    settings = workforce_settings()
+    assert settings.store_kind == "neo4j"
+    assert describe_store(settings) == "Neo4j at bolt://127.0.0.1:7999 (the local server)"
+    monkeypatch.setenv("CAREERGRAPH_STORE", "embedded")  # a choice made still decides
+    get_settings.cache_clear()
+    assert workforce_settings().store_kind == "embedded"
