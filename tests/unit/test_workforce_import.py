@@ -202,7 +202,7 @@ def test_the_documented_example_imports() -> None:
 def test_identifying_values_are_refused_in_ids_and_units(
     dataset: Dataset, person: str, unit: str, refused: str | None
 ) -> None:
-    found = problems_of(f"person,unit\n{person},\"{unit}\"\n", dataset)
+    found = problems_of(f'person,unit\n{person},"{unit}"\n', dataset)
     assert len(found) == 1 and (refused is None or refused in found[0]), found
 
 

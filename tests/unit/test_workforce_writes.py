@@ -94,7 +94,13 @@ def test_a_writer_killed_mid_write_leaves_the_last_workforce_and_no_copy(tmp_pat
     assert restarted.sweep() == ["test"]
     assert b"P6" not in every_byte(tmp_path)
     assert [p.id for p in restarted.load("test").people] == [
-        "P1", "P2", "P3", "P4", "P5", "P7", "P8"
+        "P1",
+        "P2",
+        "P3",
+        "P4",
+        "P5",
+        "P7",
+        "P8",
     ]  # the last complete workforce, the erasure kept
     assert not list(tmp_path.glob("*.tmp"))
 
