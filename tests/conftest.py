@@ -3,31 +3,36 @@
 Under pytest-xdist (`make pytest` runs `-n 3 --dist loadgroup`) each worker is its own
 process with its own session fixtures: its own Neo4j from the launcher or a container, its
 own live servers, its own temporary directories. What must not be split or repeated goes
-to one worker as a group (tests/fixtures/groups.py); the run's summary still counts the
-Neo4j tests of every worker.
+to one worker as a group (tests/fixtures/groups.py, which also schedules them); the run's
+summary still counts the Neo4j tests of every worker.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import pytest
 
-from tests.fixtures.groups import NEEDS_NEO4J, assign_groups, longest_first
+from tests.fixtures.groups import NEEDS_NEO4J, flag_neo4j, longest_first, scheduler
 
 pytest_plugins = ["tests.fixtures.neo4j", "tests.fixtures.stores"]
 
 _neo4j_outcomes: Counter[str] = Counter()
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups from the markers
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    assign_groups(items)
+def pytest_itemcollected(item: pytest.Item) -> None:
+    flag_neo4j(item)
 
 
 @pytest.hookimpl(tryfirst=True)  # after pytest ordered the items, before xdist sends them
 def pytest_collection_finish(session: pytest.Session) -> None:
     longest_first(session.items)
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, on its controller
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    return scheduler(config, log) if config.getvalue("dist") == "loadgroup" else None
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
