@@ -76,8 +76,9 @@ api-types-check: $(DEV) $(UI_DEPS)
 	@cd frontend && npm run --silent api-types:check >/dev/null || \
 	  { echo "frontend/src/api/schema.d.ts differs from $(API_DOC): run \`make api-types\` and commit the result" >&2; exit 1; }
 
+# Vitest's 5 s per test bounds a hang only; beside pytest on 2 cores a render may take longer.
 ui-test: $(UI_DEPS) api-types-check
-	cd frontend && npm run typecheck && npm run lint && npm test
+	cd frontend && npm run typecheck && npm run lint && npm test -- --testTimeout=30000
 
 # PYTEST_WORKERS processes (pytest-xdist; tests/fixtures/groups.py keeps together what
 # must share one; PYTEST_WORKERS=0 runs in this process). The tests marked `chaos` are
