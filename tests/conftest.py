@@ -1,10 +1,10 @@
 """Shared pytest wiring: fixture plugins live in their own modules.
 
-Under pytest-xdist (`make pytest` runs `-n 3 --dist loadgroup`) each worker is its own
-process with its own session fixtures: its own Neo4j from the launcher or a container, its
-own live servers, its own temporary directories. What must not be split or repeated goes
-to one worker as a group (tests/fixtures/groups.py, which also schedules them); the run's
-summary still counts the Neo4j tests of every worker.
+Under pytest-xdist (`make pytest PYTEST_WORKERS=3` runs `-n 3 --dist loadgroup`) each
+worker is its own process with its own session fixtures: its own Neo4j from the launcher
+or a container, its own live servers, its own temporary directories. What must not be
+split or repeated goes to one worker as a group (tests/fixtures/groups.py, which also
+schedules them); the run's summary still counts the Neo4j tests of every worker.
 """
 
 from __future__ import annotations
