@@ -20,7 +20,12 @@ run: $(RUNTIME) $(UI_BUILD)
 up: $(RUNTIME) $(UI_BUILD)
 	$(BIN)/careergraph up --host 127.0.0.1 --port 8000
 
-test: lint types audit ui-test pytest
+# Every check at once (make -j: the linters, the audit and the UI tests run while pytest
+# waits on its servers); --output-sync prints each check's output whole, when it ends, and
+# --keep-going lets every check finish, so one run shows every failure.
+CHECKS := lint types audit ui-test pytest
+test:
+	@$(MAKE) --no-print-directory --jobs=$(words $(CHECKS)) --output-sync=target --keep-going $(CHECKS)
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,19 +76,27 @@ api-types-check: $(DEV) $(UI_DEPS)
 	@cd frontend && npm run --silent api-types:check >/dev/null || \
 	  { echo "frontend/src/api/schema.d.ts differs from $(API_DOC): run \`make api-types\` and commit the result" >&2; exit 1; }
 
+# Vitest's 5 s per test bounds a hang only; beside pytest on 2 cores a render may take longer.
 ui-test: $(UI_DEPS) api-types-check
-	cd frontend && npm run typecheck && npm run lint && npm test
+	cd frontend && npm run typecheck && npm run lint && npm test -- --testTimeout=30000
 
+# PYTEST_WORKERS=3 runs pytest on 3 xdist workers (tests/fixtures/groups.py keeps together
+# what must share one); 0, the default until it is green on the loaded CI machine (servers
+# missed their start-up bounds there, docs/reliability.md), runs in this process.
+# The tests marked `chaos` are `make chaos`'s (docs/reliability.md lists what runs where).
+PYTEST_WORKERS ?= 0
 pytest: $(DEV) $(UI_BUILD)
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder -m "not chaos"
 
-# Neo4j frozen, stopped and restarted empty under load (Java 17 + Maven); then the service
-# killed (-9) mid dataset replace on both stores and restarted; then 3 instances behind
-# nginx (Debian's package, installed if missing), one killed (-9); not in `make test`.
-# CHAOS_SECONDS sets each phase's length, CHAOS_ROUNDS the kills per store.
+# The tests marked `chaos` (a real Neo4j frozen, stopped and restarted empty under load; a
+# runaway transaction; CI=true: never skipped); then the same faults for longer, with a
+# table; then the service killed (-9) mid dataset replace on both stores and restarted;
+# then 3 instances behind nginx (Debian's package, installed if missing), one killed (-9).
+# Not in `make test`. CHAOS_SECONDS sets each phase's length, CHAOS_ROUNDS the kills per store.
 CHAOS_SECONDS ?= 30
 CHAOS_ROUNDS ?= 5
 chaos: $(DEV)
+	CI=true $(BIN)/pytest -m chaos
 	$(BIN)/python -m tools.chaos.run --seconds $(CHAOS_SECONDS)
 	$(BIN)/python -m tools.chaos.library --rounds $(CHAOS_ROUNDS)
 	$(BIN)/python -m tools.chaos.workforce

@@ -1,22 +1,45 @@
-"""Shared pytest wiring: fixture plugins live in their own modules."""
+"""Shared pytest wiring: fixture plugins live in their own modules.
+
+Under pytest-xdist (`make pytest PYTEST_WORKERS=3` runs `-n 3 --dist loadgroup`) each
+worker is its own process with its own session fixtures: its own Neo4j from the launcher
+or a container, its own live servers, its own temporary directories. What must not be
+split or repeated goes to one worker as a group (tests/fixtures/groups.py, which also
+schedules them); the run's summary still counts the Neo4j tests of every worker.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import pytest
+
+from tests.fixtures.groups import NEEDS_NEO4J, flag_neo4j, longest_first, scheduler
 
 pytest_plugins = ["tests.fixtures.neo4j", "tests.fixtures.stores"]
 
 _neo4j_outcomes: Counter[str] = Counter()
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
-    """Count what became of every test that needs a real Neo4j."""
-    outcome = yield
-    report = outcome.get_result()
-    if item.get_closest_marker("neo4j") and (report.when == "call" or report.outcome != "passed"):
+def pytest_itemcollected(item: pytest.Item) -> None:
+    flag_neo4j(item)
+
+
+@pytest.hookimpl(tryfirst=True)  # after pytest ordered the items, before xdist sends them
+def pytest_collection_finish(session: pytest.Session) -> None:
+    longest_first(session.items)
+
+
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist, on its controller
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    return scheduler(config, log) if config.getvalue("dist") == "loadgroup" else None
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Count what became of every test that needs a real Neo4j (on the controller under
+    xdist: the workers' reports carry the mark as a user property, set at collection)."""
+    needs_neo4j = (NEEDS_NEO4J, True) in report.user_properties
+    if needs_neo4j and (report.when == "call" or report.outcome != "passed"):
         _neo4j_outcomes[report.outcome] += 1
 
 

@@ -56,8 +56,13 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# The service infers the links of O*NET and ESCO before /ready: 20 s on an idle 2-core
+# machine, minutes while the other test workers and checks share those cores.
+READY_TIMEOUT_S = 360
+
+
 def _wait_for_health(
-    base: str, process: subprocess.Popen[bytes], log: Path, timeout: float = 90
+    base: str, process: subprocess.Popen[bytes], log: Path, timeout: float = READY_TIMEOUT_S
 ) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

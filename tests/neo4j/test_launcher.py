@@ -90,8 +90,12 @@ def test_the_password_is_on_no_command_line(own_server: neo4j_launcher.ServerInf
         assert b"analyst-password" not in arguments, proc
 
 
+@pytest.mark.chaos
 def test_a_runaway_transaction_fails_alone(own_server: neo4j_launcher.ServerInfo) -> None:
-    """Issue 15, failure 3: one query's memory is bounded below the server's heap."""
+    """Issue 15, failure 3: one query's memory is bounded below the server's heap.
+
+    Half a minute of a server filling its pool: in `make chaos`; `make test` checks the
+    bounds the launcher writes (tests/unit/test_launcher_memory.py)."""
     auth = ("analyst", "analyst-password")
     with GraphDatabase.driver(own_server.uri, auth=auth) as driver:
         with pytest.raises(TransientError, match="MemoryPoolOutOfMemoryError"):
