@@ -38,6 +38,12 @@ if UI.is_dir():
     PACKAGES.append("careergraph_ui")
     PACKAGE_DIR["careergraph_ui"] = "frontend/dist"
     # assets/ as a glob, not a package: it exists only once the UI is built.
-    PACKAGE_DATA["careergraph_ui"] = ["*.html", "*.svg", "assets/*.js", "assets/*.css"]
+    PACKAGE_DATA["careergraph_ui"] = [
+        "*.html",
+        "*.svg",
+        "assets/*.js",
+        "assets/*.css",
+        "assets/*.br",
+    ]
 
 setup(packages=PACKAGES, package_dir=PACKAGE_DIR, package_data=PACKAGE_DATA)

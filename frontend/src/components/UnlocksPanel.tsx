@@ -14,7 +14,6 @@ import type { GapSource } from "../lib/urlState";
 import { Await } from "./Await";
 import { CompetenceLink } from "./CompetenceLink";
 import { RoleLink } from "./RoleLink";
-import "../employee.css";
 
 interface Props {
   source: GapSource;

@@ -27,7 +27,6 @@ import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import { gapHref } from "../lib/urlState";
 import { planHref } from "../lib/employeeUrls";
-import "../employee.css";
 
 export function ComparePage() {
   const [params] = useSearchParams();

@@ -15,7 +15,6 @@ import { useCatalogue } from "../context";
 import { isRole, roleTitle } from "../lib/catalogue";
 import { fromKey, sourceKey } from "../lib/employeeUrls";
 import { plural } from "../lib/format";
-import "../employee.css";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import {

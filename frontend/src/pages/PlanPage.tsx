@@ -26,7 +26,6 @@ import { experienceLines, planFileName } from "../lib/planText";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import { gapHref, pathsHref } from "../lib/urlState";
-import "../employee.css";
 
 export function PlanPage() {
   const [params] = useSearchParams();
