@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import WORKFORCE_KEY
+from tests.e2e.conftest import WORKFORCE_KEY, _page
 from tests.e2e.layout import covered_controls, overflow
 from tests.e2e.test_real_catalogues_ui import pick_roles
 
@@ -71,19 +71,13 @@ SCREENS = [("seed", name) for name in SEED_SCREENS] + [(ONET, name) for name in 
 @pytest.fixture(scope="module")
 def phone_tour(browser: Any, base_url: str) -> Iterator[Any]:
     """One phone-sized page for every screen, touch and all, the workforce key entered."""
-    context = browser.new_context(
-        base_url=base_url, viewport=PHONE, is_mobile=True, has_touch=True, bypass_csp=True
-    )
-    context.add_init_script(
+    pages = _page(browser, base_url, PHONE, is_mobile=True, has_touch=True)
+    page = next(pages)
+    page.context.add_init_script(
         f"sessionStorage.setItem('careergraph.workforce-key', {WORKFORCE_KEY!r})"
     )
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
-    context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    next(pages, None)  # closes the context; fails on any JavaScript error seen
 
 
 def address(dataset: str, name: str, api: Any) -> str:
