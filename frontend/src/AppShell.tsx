@@ -76,7 +76,9 @@ export function AppShell() {
         <Await resource={datasets} what="the datasets" level={1}>
           {(data) => (
             <DatasetScope datasets={data}>
-              <Suspense fallback={<Loading what="the screen" />}>
+              {/* A new boundary per address: while a screen's code loads, say so, rather than
+                  leave the last screen showing under the new address. */}
+              <Suspense key={pathname} fallback={<Loading what="the screen" />}>
                 <Outlet />
               </Suspense>
             </DatasetScope>
