@@ -151,15 +151,13 @@ function RaiseForm({ onAdd }: { onAdd: (raise: RaiseInput) => void }) {
         ))}
       </fieldset>
       {kind === "role" ? (
-        <div className="hr-option">
-          <SearchSelect
-            label="Role"
-            noun="role"
-            value={target}
-            options={catalogue.roles.map((r) => ({ value: r.code, label: `${r.code} ${r.title}` }))}
-            onChange={setTarget}
-          />
-        </div>
+        <SearchSelect
+          label="Role"
+          noun="role"
+          value={target}
+          options={catalogue.roles.map((r) => ({ value: r.code, label: `${r.code} ${r.title}` }))}
+          onChange={setTarget}
+        />
       ) : (
         <label className="hr-option">
           <span id="raise-target">{kind === "unit" ? "Unit" : "Person ids (separated by commas or spaces)"}</span>
