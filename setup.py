@@ -50,6 +50,6 @@ if UI.is_dir():
         # A data-only package too: setuptools sees any directory as one, and warns when
         # one holding package data is not listed.
         PACKAGES.append("careergraph_ui.assets")
-        PACKAGE_DATA["careergraph_ui.assets"] = ["*.js", "*.css"]
+        PACKAGE_DATA["careergraph_ui.assets"] = ["*.js", "*.css", "*.br"]
 
 setup(packages=PACKAGES, package_dir=PACKAGE_DIR, package_data=PACKAGE_DATA)

@@ -1,17 +1,22 @@
 """Serving the built web UI at / with a fallback to index.html, so deep links reload.
 
 Source maps are never served (the build makes none; an older build's are refused).
+The build's scripts and styles have hashed names (frontend/vite.config.ts), so browsers
+keep them for a year without asking again; index.html names the current ones and is
+revalidated on every visit. Browsers that accept brotli get the build's `.br` twin
+(compressed once at the highest quality), the others the service's gzip (app/main.py).
 """
 
 from __future__ import annotations
 
 import re
+from mimetypes import guess_type
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.gzip import GZipMiddleware
+from starlette.datastructures import Headers
 from starlette.responses import Response
 from starlette.types import Scope
 
@@ -27,15 +32,34 @@ NOT_BUILT = """<!doctype html><html lang="en"><meta charset="utf-8"><title>caree
 RESERVED = ("api/", "docs", "redoc", "openapi.json", "health", "ready")
 # Source maps would publish the UI's sources; control characters name no file.
 _UNSERVED = re.compile(r"\.map$|[\x00-\x1f\x7f]")
+# Hashed names never change content: a browser keeps them and never revalidates.
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def _accepts_brotli(scope: Scope) -> bool:
+    encodings = Headers(scope=scope).get("accept-encoding", "").lower().split(",")
+    return any(part.split(";")[0].strip() == "br" and "q=0" not in part for part in encodings)
 
 
 class Assets(StaticFiles):
-    """The built assets, source maps left out."""
+    """The built assets, source maps left out, cached for good, in brotli where accepted."""
 
     async def get_response(self, path: str, scope: Scope) -> Response:
-        if _UNSERVED.search(path):
+        if _UNSERVED.search(path) or path.endswith(".br"):
             raise HTTPException(status_code=404)
-        return await super().get_response(path, scope)
+        twin = f"{path}.br"
+        if _accepts_brotli(scope) and self.lookup_path(twin)[1] is not None:
+            response = await super().get_response(twin, scope)
+            media = guess_type(path)[0] or "application/octet-stream"
+            text = media.startswith("text/")
+            response.headers["Content-Type"] = f"{media}; charset=utf-8" if text else media
+            response.headers["Content-Encoding"] = "br"
+        else:
+            response = await super().get_response(path, scope)
+        if response.status_code in (200, 304):
+            response.headers["Cache-Control"] = IMMUTABLE
+            response.headers["Vary"] = "Accept-Encoding"
+        return response
 
 
 def _is_file_in(dist: Path, path: str) -> bool:
@@ -51,11 +75,7 @@ def install(app: FastAPI, dist: Path | None) -> None:
     """Serve the UI from `dist`, by default the installed careergraph_ui package."""
     dist = dist or package_dir("careergraph_ui")
     if dist is not None and (dist / "assets").is_dir():
-        # Compressed on the way out: the script is most of a first visit's bytes.
-        assets = GZipMiddleware(
-            Assets(directory=dist / "assets"), minimum_size=1024, compresslevel=6
-        )
-        app.mount("/assets", assets, name="assets")
+        app.mount("/assets", Assets(directory=dist / "assets"), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False, response_model=None)
     def spa(request: Request, path: str) -> FileResponse | HTMLResponse:
@@ -69,4 +89,6 @@ def install(app: FastAPI, dist: Path | None) -> None:
         if path and _is_file_in(dist, path):
             return FileResponse(dist / path)
         index = dist / "index.html"
-        return FileResponse(index) if index.is_file() else HTMLResponse(NOT_BUILT)
+        if not index.is_file():
+            return HTMLResponse(NOT_BUILT)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})

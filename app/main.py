@@ -10,6 +10,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
 
 from app import docs, frontend, http_limits, http_middleware, openapi, problems
 from app.routers import (
@@ -76,6 +77,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
     problems.install(app)
     # Each add_middleware wraps what is there: the last added is the outermost.
+    # Answers and the UI's files go out gzipped (a first visit's JSON shrinks fourfold);
+    # what is already encoded (exports, the UI's brotli files) passes through as it is.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     app.add_middleware(http_middleware.DatasetETag)
     if settings.careergraph_cors_origins:
         app.add_middleware(

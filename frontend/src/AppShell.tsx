@@ -3,12 +3,13 @@
  * the dataset's catalogue (roles, families, competences) loaded before any screen
  * renders (DatasetScope). The footer credits the data shown.
  */
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { Outlet, useLocation, useSearchParams } from "react-router";
 import { api, type DatasetInfo } from "./api";
 import { Await } from "./components/Await";
 import { DatasetPicker } from "./components/DatasetPicker";
 import { DatasetScope } from "./components/DatasetScope";
+import { Loading } from "./components/Loading";
 import { datasetOf } from "./lib/datasetUrl";
 import { resolveDataset } from "./lib/datasets";
 import { NavLink } from "./lib/links";
@@ -75,7 +76,11 @@ export function AppShell() {
         <Await resource={datasets} what="the datasets" level={1}>
           {(data) => (
             <DatasetScope datasets={data}>
-              <Outlet />
+              {/* A new boundary per address: while a screen's code loads, say so, rather than
+                  leave the last screen showing under the new address. */}
+              <Suspense key={pathname} fallback={<Loading what="the screen" />}>
+                <Outlet />
+              </Suspense>
             </DatasetScope>
           )}
         </Await>

@@ -31,6 +31,8 @@ PAIR = b'{"from": "3.2", "to": "3.4"},'
 
 
 BIG_SCRIPT = "console.log('careergraph');\n" * 2000
+# Stands for the build's brotli twin of big.js: the service passes it on, never decodes it.
+BIG_SCRIPT_BR = b"\x1b\x00brotli-twin-of-big.js"
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +44,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "assets" / "app.js").write_text("console.log(1)\n//# sourceMappingURL=app.js.map")
     (root / "assets" / "app.js.map").write_text('{"sources": ["src/secret.ts"]}')
     (root / "assets" / "big.js").write_text(BIG_SCRIPT)
+    (root / "assets" / "big.js.br").write_bytes(BIG_SCRIPT_BR)
     return root
 
 
@@ -285,6 +288,39 @@ def test_assets_are_compressed_for_clients_that_accept_it(base_url: str) -> None
     assert int(packed.headers["content-length"]) < len(BIG_SCRIPT) // 4
     assert packed.text == plain.text == BIG_SCRIPT
     assert "content-encoding" not in plain.headers
+
+
+def test_brotli_twins_go_to_clients_that_accept_br(base_url: str) -> None:
+    with httpx.Client(base_url=base_url) as raw:
+        twin = raw.get("/assets/big.js", headers={"Accept-Encoding": "gzip, br"})
+        refused = raw.get("/assets/big.js", headers={"Accept-Encoding": "br;q=0, gzip"})
+        no_twin = raw.get("/assets/app.js", headers={"Accept-Encoding": "br"})
+        direct = raw.get("/assets/big.js.br", headers={"Accept-Encoding": "br"})
+    assert twin.headers["content-encoding"] == "br"
+    assert twin.headers["content-type"] == "text/javascript; charset=utf-8"
+    assert twin.content == BIG_SCRIPT_BR
+    assert refused.headers["content-encoding"] == "gzip" and refused.text == BIG_SCRIPT
+    assert no_twin.status_code == 200 and "content-encoding" not in no_twin.headers
+    assert_problem(direct, 404)  # a twin is only ever the encoding of its original
+
+
+def test_hashed_assets_are_kept_and_the_page_revalidated(client: httpx.Client) -> None:
+    for path in ("/assets/app.js", "/assets/big.js"):
+        answer = client.get(path)
+        assert answer.headers["cache-control"] == "public, max-age=31536000, immutable"
+        assert "accept-encoding" in answer.headers["vary"].lower()
+    for path in ("/", "/gap"):
+        assert client.get(path).headers["cache-control"] == "no-cache"
+
+
+def test_answers_are_compressed_for_clients_that_accept_it(base_url: str) -> None:
+    with httpx.Client(base_url=base_url) as raw:
+        packed = raw.get("/api/v1/roles", headers={"Accept-Encoding": "gzip"})
+        plain = raw.get("/api/v1/roles", headers={"Accept-Encoding": "identity"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert int(packed.headers["content-length"]) < len(plain.content) // 3
+    assert packed.json() == plain.json()
+    assert packed.headers["etag"] == plain.headers["etag"]
 
 
 def test_source_maps_are_never_served(client: httpx.Client) -> None:

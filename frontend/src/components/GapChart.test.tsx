@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { GapItem } from "../api";
 import { GapChart } from "./GapChart";
@@ -62,6 +62,9 @@ describe("gap chart", () => {
         .getAllByRole("button")
         .map((b) => b.textContent),
     ).toEqual(["e-2", "e-3"]);
+    // the descriptors are fetched when a tip is first wanted, not with the chart
+    expect(fetch).not.toHaveBeenCalled();
+    fireEvent.focus(within(row).getByRole("button", { name: "e-3" }));
     expect(await within(row).findByText("e-3 (EQF 6): Acts creatively.")).toBeTruthy();
     const e2 = screen.getByRole("img", { name: /Project and Portfolio Management/ }).closest("li")!;
     expect(within(e2).getByText("none")).toBeTruthy();

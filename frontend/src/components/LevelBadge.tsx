@@ -1,7 +1,9 @@
 /**
  * A level as people read it ("e-3", or the dataset's own label), with the competence's descriptor for that
  * level on hover, keyboard focus or tap. The tip opens towards the side with
- * room; on a phone it shows as a sheet at the bottom of the screen.
+ * room; on a phone it shows as a sheet at the bottom of the screen. The descriptors are
+ * fetched when a tip is first wanted (hover, focus, tap), not with the screen: they are a
+ * third of a first visit's answers, and most visits never open a tip.
  */
 import { useId, useState, type SyntheticEvent } from "react";
 import { useCatalogue } from "../context";
@@ -19,15 +21,18 @@ interface Props {
 export function LevelBadge({ competence, level }: Props) {
   const [open, setOpen] = useState(false);
   const [alignEnd, setAlignEnd] = useState(false);
+  const [wanted, setWanted] = useState(false);
   const tipId = useId();
   const { scale } = useCatalogue();
   const text = levelDescription(
     scale,
     level,
-    useCompetence(competence)?.levels.find((l) => l.level === level),
+    useCompetence(wanted ? competence : undefined)?.levels.find((l) => l.level === level),
   );
-  const place = (event: SyntheticEvent<HTMLElement>) =>
+  const place = (event: SyntheticEvent<HTMLElement>) => {
+    setWanted(true);
     setAlignEnd(event.currentTarget.getBoundingClientRect().left + TIP_WIDTH > window.innerWidth);
+  };
   return (
     <span
       className={`level-badge${open ? " open" : ""}${alignEnd ? " align-end" : ""}`}
@@ -39,7 +44,10 @@ export function LevelBadge({ competence, level }: Props) {
         className={`level level-${level}`}
         aria-describedby={tipId}
         onFocus={place}
-        onClick={() => setOpen((v) => !v)}
+        onClick={() => {
+          setWanted(true);
+          setOpen((v) => !v);
+        }}
         onBlur={() => setOpen(false)}
         onKeyDown={(event) => event.key === "Escape" && setOpen(false)}
       >

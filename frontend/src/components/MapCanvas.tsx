@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { arcPath, linkKey } from "../lib/mapLayout";
-import type { Scene } from "../lib/mapScene";
+import type { Scene, SceneNode } from "../lib/mapScene";
 import { IDENTITY, panBy, transformOf, zoomAt, type View } from "../lib/viewport";
 import { useCatalogue } from "../context";
 import { MapNode } from "./MapNode";
@@ -51,7 +51,9 @@ export function MapCanvas({ scene, label, highlightNodes = NONE, highlightEdges 
     if (!svg || !scroller || points.length === 0) return;
     const centre = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
     const scale = svg.clientWidth / width;
-    scroller.scrollLeft = centre(points.map((p) => p.x)) * scale - scroller.clientWidth / 2;
+    // A label beside its dot comes into view with it: the middle of dot and label.
+    const across = (p: SceneNode) => p.x + (p.side === "right" ? 1 : p.side === "left" ? -1 : 0) * (p.labelWidth / 2);
+    scroller.scrollLeft = centre(points.map(across)) * scale - scroller.clientWidth / 2;
     scroller.scrollTop = centre(points.map((p) => p.y)) * scale - scroller.clientHeight / 2;
   }, [inView, byId, width]);
 

@@ -47,7 +47,12 @@ function NeighbourhoodResult({ sheet, query }: { sheet: RoleSheet; query: MapQue
     [hood, sheet.code, onlyDocumented],
   );
   const highlight = useMemo(() => ({ nodes: new Set(path), edges: pathLinkKeys(path) }), [path]);
-  const centre = useMemo(() => new Set([sheet.code]), [sheet.code]);
+  // A phone shows a slice of the map: the moves out, labelled, where the role leads; its
+  // own title heads the page. A role that leads nowhere opens on itself.
+  const opening = useMemo(
+    () => new Set(hood.out.length > 0 ? hood.out.slice(0, NEIGHBOURHOOD_CAP).map((m) => m.code) : [sheet.code]),
+    [hood, sheet.code],
+  );
   const twoWay = hood.out.filter((m) => hood.in.some((i) => i.code === m.code)).length;
   return (
     <div className="map-with-list">
@@ -58,7 +63,7 @@ function NeighbourhoodResult({ sheet, query }: { sheet: RoleSheet; query: MapQue
         }), it leads to ${plural(hood.out.length, "role")} (on the right). The same moves are listed after the map.`}
         highlightNodes={highlight.nodes}
         highlightEdges={highlight.edges}
-        scrollTo={centre}
+        scrollTo={opening}
       />
       <MoveLists hood={hood} onlyDocumented={onlyDocumented} />
     </div>

@@ -16,7 +16,6 @@ import { Await } from "./Await";
 import { CompetenceLink } from "./CompetenceLink";
 import { GlossaryLink } from "./GlossaryLink";
 import { RoleLink } from "./RoleLink";
-import "../employee.css";
 
 interface Props {
   source: GapSource;

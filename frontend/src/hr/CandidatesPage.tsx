@@ -60,31 +60,33 @@ function Candidates({ bench }: { bench: BenchStrength }) {
         <p>No one outside this role is ready now or soon.</p>
       ) : (
         <>
-          <table className="hr-table">
-            <caption className="visually-hidden">Candidates by readiness, then fewer level steps</caption>
-            <thead>
-              <tr>
-                <th scope="col">Person</th>
-                <th scope="col">Unit</th>
-                <th scope="col">Holds now</th>
-                <th scope="col">Readiness</th>
-                <th scope="col">Level steps to go</th>
-              </tr>
-            </thead>
-            <tbody>
-              {bench.candidates.map((c) => (
-                <tr key={c.person} data-person={c.person}>
-                  <td>{c.person}</td>
-                  <td>{c.unit ?? "—"}</td>
-                  <td>{c.role ? `${c.role.title} (${c.role.code})` : "—"}</td>
-                  <td>
-                    {percent(c.readiness)} {c.status === "ready_now" ? "(ready now)" : "(ready soon)"}
-                  </td>
-                  <td>{c.level_steps}</td>
+          <div className="table-scroll" role="region" aria-label="The candidates (scrolls sideways)" tabIndex={0}>
+            <table className="hr-table">
+              <caption className="visually-hidden">Candidates by readiness, then fewer level steps</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Person</th>
+                  <th scope="col">Unit</th>
+                  <th scope="col">Holds now</th>
+                  <th scope="col">Readiness</th>
+                  <th scope="col">Level steps to go</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {bench.candidates.map((c) => (
+                  <tr key={c.person} data-person={c.person}>
+                    <td>{c.person}</td>
+                    <td>{c.unit ?? "—"}</td>
+                    <td>{c.role ? `${c.role.title} (${c.role.code})` : "—"}</td>
+                    <td>
+                      {percent(c.readiness)} {c.status === "ready_now" ? "(ready now)" : "(ready soon)"}
+                    </td>
+                    <td>{c.level_steps}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {drawn(bench.candidates_total) > bench.candidates.length && (
             <p className="hint">
               The first {bench.candidates.length} of {figure(bench.candidates_total)} candidates.

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import { Await } from "../components/Await";
+import { SearchSelect } from "../components/SearchSelect";
 import { useCatalogue } from "../context";
 import { levelLabel } from "../lib/levels";
 import { useResource } from "../lib/useResource";
@@ -150,16 +151,13 @@ function RaiseForm({ onAdd }: { onAdd: (raise: RaiseInput) => void }) {
         ))}
       </fieldset>
       {kind === "role" ? (
-        <label className="hr-option">
-          <span id="raise-role">Role</span>
-          <select aria-labelledby="raise-role" value={target} onChange={(event) => setTarget(event.target.value)}>
-            {catalogue.roles.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.code} {r.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SearchSelect
+          label="Role"
+          noun="role"
+          value={target}
+          options={catalogue.roles.map((r) => ({ value: r.code, label: `${r.code} ${r.title}` }))}
+          onChange={setTarget}
+        />
       ) : (
         <label className="hr-option">
           <span id="raise-target">{kind === "unit" ? "Unit" : "Person ids (separated by commas or spaces)"}</span>

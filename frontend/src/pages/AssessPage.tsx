@@ -13,7 +13,6 @@ import { ProfileFromRole } from "../components/ProfileFromRole";
 import { RolePicker } from "../components/RolePicker";
 import { useCatalogue } from "../context";
 import { assessmentFile, readAssessmentFile } from "../lib/assessmentFile";
-import "../employee.css";
 import { plural } from "../lib/format";
 import { groupByArea } from "../lib/grouping";
 import { levelLabel } from "../lib/levels";

@@ -28,7 +28,6 @@ import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import { gapHref } from "../lib/urlState";
 import { planHref } from "../lib/employeeUrls";
-import "../employee.css";
 
 export function ComparePage() {
   const [params] = useSearchParams();

@@ -12,11 +12,11 @@ import { DirectMove } from "../components/DirectMove";
 import { GlossaryLink } from "../components/GlossaryLink";
 import { PathCard } from "../components/PathCard";
 import { RoleLink } from "../components/RoleLink";
+import { SearchSelect } from "../components/SearchSelect";
 import { useCatalogue } from "../context";
 import { isRole, roleTitle } from "../lib/catalogue";
 import { fromKey, sourceKey } from "../lib/employeeUrls";
 import { plural } from "../lib/format";
-import "../employee.css";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import {
@@ -186,23 +186,19 @@ function NoPath({ query, detail, onRelax }: ListProps & { detail?: string }) {
   );
 }
 
-/** Roles the paths must not enter: chosen from a list, each removable again. */
+/** Roles the paths must not enter: searched for by title, each removable again. */
 function AvoidRoles({ query, onChange }: { query: PathsQuery; onChange: (avoid: string[]) => void }) {
   const catalogue = useCatalogue();
   const open = catalogue.roles.filter((r) => ![query.from, query.to, ...query.avoid].includes(r.code));
   return (
     <div className="avoid-list">
-      <label>
-        Avoid a role{" "}
-        <select value="" onChange={(event) => event.target.value && onChange([...query.avoid, event.target.value])}>
-          <option value="">choose a role to leave out</option>
-          {open.map((role) => (
-            <option key={role.code} value={role.code}>
-              {role.title} ({role.code})
-            </option>
-          ))}
-        </select>
-      </label>
+      <SearchSelect
+        label="Avoid a role"
+        noun="role"
+        placeholder="Type a title to leave out"
+        options={open.map((role) => ({ value: role.code, label: `${role.title} (${role.code})` }))}
+        onChange={(code) => onChange([...query.avoid, code])}
+      />
       {query.avoid.length > 0 && (
         <ul className="chips" aria-label="Roles avoided">
           {query.avoid.map((code) => (

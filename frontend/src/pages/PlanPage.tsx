@@ -28,7 +28,6 @@ import { experienceLines, planFileName } from "../lib/planText";
 import { useResource } from "../lib/useResource";
 import { useTitle } from "../lib/useTitle";
 import { gapHref, pathsHref } from "../lib/urlState";
-import "../employee.css";
 import "../print.css";
 
 export function PlanPage() {
