@@ -72,6 +72,9 @@ TEXT_STOP_WORDS = STOP_WORDS | {
     "with",
 }
 _PLURAL = re.compile(r"(ers|ors|ists|ians|ies|es|s)$")
+# A run of letters longer than any word is not one (a pasted blob): left out, so it never
+# weighs on relatedness nor travels into the graph's word vectors (graph/neo4j/seeding.py).
+LONGEST_WORD = 40
 
 
 def words_of(text: str, stop: frozenset[str] = STOP_WORDS) -> list[str]:
@@ -79,7 +82,7 @@ def words_of(text: str, stop: frozenset[str] = STOP_WORDS) -> list[str]:
     return [
         _PLURAL.sub("", word) if len(word) > 4 else word
         for word in re.findall(r"[a-z]+", text.casefold())
-        if word not in stop
+        if word not in stop and len(word) <= LONGEST_WORD
     ]
 
 

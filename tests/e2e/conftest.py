@@ -154,7 +154,9 @@ def api(base_url: str) -> Callable[..., Any]:
     def call(path: str, body: dict[str, Any] | None = None) -> Any:
         data = json.dumps(body).encode() if body is not None else None
         headers = {"Content-Type": "application/json"}
-        if path.startswith("/api/v1/workforce"):
+        # The workforce needs its key; so does a bulk export (the 3,000-role graph), and a
+        # keyed budget keeps that helper fetch clear of the anonymous 2 s on a busy machine.
+        if path.startswith(("/api/v1/workforce", "/api/v1/graph")):
             headers["X-API-Key"] = WORKFORCE_KEY
         request = urllib.request.Request(f"{base_url}{path}", data=data, headers=headers)
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
+from app.cli import eval_cmd
 from app.cli.eval_cmd import render
 from app.cli.main import cli
 from graph.evaluation.harness import Evaluation
@@ -12,8 +13,11 @@ from graph.evaluation.harness import Evaluation
 runner = CliRunner()
 
 
-def test_the_seed_is_scored_beside_the_baselines() -> None:
-    result = runner.invoke(cli, ["eval"], env={"COLUMNS": "200"})
+def test_the_seed_is_scored_beside_the_baselines(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Rich reads COLUMNS when the console is made (at import, maybe by another test): wide
+    # enough that no row label wraps, set on the console itself.
+    monkeypatch.setattr(eval_cmd.console, "width", 200)
+    result = runner.invoke(cli, ["eval"])
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
     assert "cigref-2011: 33 roles, 14 judged" in text

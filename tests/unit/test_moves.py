@@ -21,9 +21,11 @@ from graph.algorithms.moves import DocumentedMode, next_moves
 from graph.algorithms.similarity import (
     DESCRIPTION_WEIGHT,
     FAMILY_WEIGHT,
+    LONGEST_WORD,
     TITLE_WEIGHT,
     TOTAL_WEIGHT,
     Relatedness,
+    words_of,
 )
 from graph.datafiles import read_dataset
 from graph.models import Dataset
@@ -179,3 +181,11 @@ def test_the_word_vectors_seeding_writes_give_the_relatedness_back() -> None:
             ) / TOTAL_WEIGHT
             assert total == pytest.approx(expected[index.levels.rows[target]], abs=1e-12)
     assert all(index.word_vectors(code).description_words for code in roles)
+
+
+def test_a_blob_of_letters_is_not_a_word() -> None:
+    # A 2 MB mission of one letter (tests/neo4j/test_dataset_writes.py) would otherwise be
+    # one "word" carried into every word vector the graph stores.
+    blob = "x" * (LONGEST_WORD + 1)
+    assert words_of(f"design {blob} networks") == ["design", "network"]
+    assert words_of("x" * LONGEST_WORD) == ["x" * LONGEST_WORD]
