@@ -37,8 +37,16 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 def _accepts_brotli(scope: Scope) -> bool:
-    encodings = Headers(scope=scope).get("accept-encoding", "").lower().split(",")
-    return any(part.split(";")[0].strip() == "br" and "q=0" not in part for part in encodings)
+    """Whether Accept-Encoding names br with a weight above 0 ("br", "br;q=0.5", not "br;q=0")."""
+    for part in Headers(scope=scope).get("accept-encoding", "").lower().split(","):
+        name, *params = (item.strip() for item in part.split(";"))
+        if name == "br":
+            weights = [p.removeprefix("q=") for p in params if p.startswith("q=")]
+            try:
+                return not weights or float(weights[0]) > 0
+            except ValueError:  # a weight that is not a number: take br as not offered
+                return False
+    return False
 
 
 class Assets(StaticFiles):

@@ -293,12 +293,14 @@ def test_assets_are_compressed_for_clients_that_accept_it(base_url: str) -> None
 def test_brotli_twins_go_to_clients_that_accept_br(base_url: str) -> None:
     with httpx.Client(base_url=base_url) as raw:
         twin = raw.get("/assets/big.js", headers={"Accept-Encoding": "gzip, br"})
+        weighted = raw.get("/assets/big.js", headers={"Accept-Encoding": "gzip, br;q=0.5"})
         refused = raw.get("/assets/big.js", headers={"Accept-Encoding": "br;q=0, gzip"})
         no_twin = raw.get("/assets/app.js", headers={"Accept-Encoding": "br"})
         direct = raw.get("/assets/big.js.br", headers={"Accept-Encoding": "br"})
     assert twin.headers["content-encoding"] == "br"
     assert twin.headers["content-type"] == "text/javascript; charset=utf-8"
     assert twin.content == BIG_SCRIPT_BR
+    assert weighted.headers["content-encoding"] == "br"  # q=0.5 still accepts br
     assert refused.headers["content-encoding"] == "gzip" and refused.text == BIG_SCRIPT
     assert no_twin.status_code == 200 and "content-encoding" not in no_twin.headers
     assert_problem(direct, 404)  # a twin is only ever the encoding of its original
