@@ -1,6 +1,7 @@
 """Issue 22 on Neo4j: one writer per dataset, a killed or refused load leaves the previous
-version, a load too large for the server's transaction memory is a problem (413), and a
-stored dataset that fails its checks is left out and reported, never a 500.
+version, and a stored dataset that fails its checks is left out and reported, never a 500.
+(A load too large for the server's transaction memory is a problem, 413: tested on the
+launcher's small-heap server, tests/neo4j/test_launcher.py.)
 """
 
 from __future__ import annotations
@@ -17,13 +18,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver
 
-from app import neo4j_launcher
 from app.main import create_app
 from app.settings import Settings
 from graph.algorithms.links import DEFAULT_POLICY, release
-from graph.errors import DatasetExists, TooLarge
+from graph.errors import DatasetExists
 from graph.formats.importing import import_bundle, read_path
 from graph.formats.presets import matrix_options, packaged_file
 from graph.neo4j.seeding import remove_dataset_from_neo4j, write_release
@@ -149,43 +149,6 @@ def test_a_stored_dataset_failing_its_checks_is_left_out_never_a_500(
         gap = http.get("/api/v1/gap?from=3.2&to=3.4&dataset=hollow")
         assert gap.status_code == 404 and gap.json()["type"] == "/problems/unknown-dataset"
         assert http.get("/api/v1/gap?from=3.2&to=3.4").status_code == 200
-
-
-@pytest.fixture(scope="module")
-def small_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_launcher.ServerInfo]:
-    """A private server with a 256 MB heap: a transaction may hold 96 MB."""
-    state = tmp_path_factory.mktemp("small-heap")
-    try:
-        yield neo4j_launcher.start(port=None, state_dir=state, heap="256m")
-    finally:
-        neo4j_launcher.stop(state)
-
-
-def test_a_load_over_the_transaction_memory_is_too_large_and_keeps_the_previous(
-    small_server: neo4j_launcher.ServerInfo, seed_release: Release
-) -> None:
-    """Issue 22: an O*NET import with a small heap answered 500 after 44 s of retries.
-
-    33 roles of 2 MB missions: far more than 96 MB of transaction state. The API answers
-    TooLarge as 413 upload-too-large (tests/api/test_dataset_library_api.py)."""
-    seed = seed_release.dataset
-    mission = "x" * 2_000_000
-    heavy = seed.model_copy(
-        update={
-            "id": "heavy",
-            "links": (),
-            "roles": tuple(r.model_copy(update={"mission": mission}) for r in seed.roles),
-        }
-    )
-    light = Release(seed.model_copy(update={"id": "heavy", "links": ()}), (), POLICY)
-    auth = (small_server.user, small_server.password)
-    with GraphDatabase.driver(small_server.uri, auth=auth) as driver:
-        store = Neo4jStore(driver, database="neo4j", timeout_s=60)
-        store.save(light)
-        with pytest.raises(TooLarge, match="transaction memory"):
-            store.save(Release(heavy, (), POLICY))  # raised at once: never retried
-        assert store.versions()["heavy"] == light.version
-        assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1  # alive
 
 
 def test_the_cli_imports_into_neo4j_once_then_replaces(

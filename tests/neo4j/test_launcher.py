@@ -1,4 +1,8 @@
-"""The local launcher: a loopback-only server, its own user, and a clean stop."""
+"""The local launcher: a loopback-only server, its own user, a heap that bounds one
+transaction, and a clean stop.
+
+One private server for the module (a JVM start costs CI half a minute on 2 cores), with a
+256 MB heap: a transaction may hold 96 MB. The test that stops it comes last."""
 
 from __future__ import annotations
 
@@ -11,9 +15,14 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import TransientError
 
 from app import neo4j_launcher
+from graph.algorithms.links import DEFAULT_POLICY
+from graph.errors import TooLarge
+from graph.neo4j.store import Neo4jStore
+from graph.release import Release
 
 pytestmark = pytest.mark.neo4j
 
+POLICY = DEFAULT_POLICY.fingerprint
 LISTEN = "0A"
 LOOPBACK = {"0100007F", "0000000000000000FFFF00000100007F", "00000000000000000000000001000000"}
 
@@ -38,10 +47,10 @@ def listening_addresses(pid: int) -> set[tuple[str, int]]:
     return found
 
 
-def start_or_give_up(state: Path, **login: str) -> neo4j_launcher.ServerInfo:
+def start_or_give_up(state: Path, *, user: str, password: str, heap: str) -> None:
     """Start a private server; without Java or Maven that is a skip, or a failure under CI."""
     try:
-        return neo4j_launcher.start(port=None, state_dir=state, **login)
+        neo4j_launcher.start(port=None, state_dir=state, user=user, password=password, heap=heap)
     except neo4j_launcher.LauncherError as error:
         if os.environ.get("CI") == "true":
             pytest.fail(f"the local launcher cannot start Neo4j: {error}")
@@ -49,12 +58,20 @@ def start_or_give_up(state: Path, **login: str) -> neo4j_launcher.ServerInfo:
 
 
 @pytest.fixture(scope="module")
-def own_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_launcher.ServerInfo]:
-    """A private server started for user analyst, stopped after the module."""
+def own_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The state directory of a private server started for user analyst with a small heap;
+    the server is stopped after the module (if a test has not stopped it)."""
     state = tmp_path_factory.mktemp("launcher")
-    info = start_or_give_up(state, user="analyst", password="analyst-password")
-    yield info
+    start_or_give_up(state, user="analyst", password="analyst-password", heap="256m")
+    yield state
     neo4j_launcher.stop(state)
+
+
+@pytest.fixture(scope="module")
+def own_server(own_state: Path) -> neo4j_launcher.ServerInfo:
+    info = neo4j_launcher.status(own_state)
+    assert info is not None, "the module's server is running"
+    return info
 
 
 def test_the_server_listens_on_loopback_only(own_server: neo4j_launcher.ServerInfo) -> None:
@@ -67,17 +84,6 @@ def test_the_configured_user_can_log_in(own_server: neo4j_launcher.ServerInfo) -
     auth = ("analyst", "analyst-password")
     with GraphDatabase.driver(own_server.uri, auth=auth) as driver:
         assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1
-
-
-def test_status_finds_it_and_stop_ends_it(tmp_path_factory: pytest.TempPathFactory) -> None:
-    state = tmp_path_factory.mktemp("launcher-stop")
-    info = start_or_give_up(state)
-    assert neo4j_launcher.status(state) == info
-    assert neo4j_launcher.start(port=None, state_dir=state) == info  # already running: reused
-    assert neo4j_launcher.stop(state) is True
-    assert neo4j_launcher.status(state) is None
-    assert not Path(f"/proc/{info.pid}").exists()
-    assert neo4j_launcher.stop(state) is False
 
 
 def test_the_password_is_on_no_command_line(own_server: neo4j_launcher.ServerInfo) -> None:
@@ -101,3 +107,42 @@ def test_a_runaway_transaction_fails_alone(own_server: neo4j_launcher.ServerInfo
         with pytest.raises(TransientError, match="MemoryPoolOutOfMemoryError"):
             driver.execute_query("UNWIND range(1, 30000000) AS i RETURN size(collect(i)) AS n")
         assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1
+
+
+def test_a_load_over_the_transaction_memory_is_too_large_and_keeps_the_previous(
+    own_server: neo4j_launcher.ServerInfo, seed_release: Release
+) -> None:
+    """Issue 22: an O*NET import with a small heap answered 500 after 44 s of retries.
+
+    33 roles of 2 MB missions: far more than 96 MB of transaction state. The API answers
+    TooLarge as 413 upload-too-large (tests/api/test_dataset_library_api.py)."""
+    seed = seed_release.dataset
+    mission = "x" * 2_000_000
+    heavy = seed.model_copy(
+        update={
+            "id": "heavy",
+            "links": (),
+            "roles": tuple(r.model_copy(update={"mission": mission}) for r in seed.roles),
+        }
+    )
+    light = Release(seed.model_copy(update={"id": "heavy", "links": ()}), (), POLICY)
+    auth = (own_server.user, own_server.password)
+    with GraphDatabase.driver(own_server.uri, auth=auth) as driver:
+        store = Neo4jStore(driver, database="neo4j", timeout_s=60)
+        store.save(light)
+        with pytest.raises(TooLarge, match="transaction memory"):
+            store.save(Release(heavy, (), POLICY))  # raised at once: never retried
+        assert store.versions()["heavy"] == light.version
+        assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1  # alive
+
+
+def test_status_finds_it_and_stop_ends_it(
+    own_state: Path, own_server: neo4j_launcher.ServerInfo
+) -> None:
+    """Last in the module: it stops the module's server."""
+    assert neo4j_launcher.status(own_state) == own_server
+    assert neo4j_launcher.start(port=None, state_dir=own_state) == own_server  # reused
+    assert neo4j_launcher.stop(own_state) is True
+    assert neo4j_launcher.status(own_state) is None
+    assert not Path(f"/proc/{own_server.pid}").exists()
+    assert neo4j_launcher.stop(own_state) is False
