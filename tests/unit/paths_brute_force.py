@@ -1,9 +1,12 @@
 """The brute-force answer to a paths question, for checking k_best_paths.
 
-Every simple path networkx lists over the usable career graph, costed step by step
-with `explain` (not with the set formula the search relies on), kept only if every
-step covers at least the link threshold of the next role's entry levels from all
-held before it (within reach), sorted by (cost, moves, role codes), first k kept.
+Every simple path over the usable career graph, costed step by step with `explain` (not
+with the set formula the search relies on), kept only if every step covers at least the
+link threshold of the next role's entry levels from all held before it (within reach),
+sorted by (cost, moves, role codes), first k kept. Paths are grown one move at a time,
+and a path with a step out of reach is not grown further (k_cheapest says why that is
+exact): on the seed, 6,188 paths costed instead of the 93,308 simple ones of at most 4
+moves.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import networkx as nx
 from graph.algorithms.links import DEFAULT_POLICY
 from graph.algorithms.paths import explain, k_best_paths
 from graph.errors import NoPath
-from graph.models import natural_key
+from graph.models import NaturalKey, natural_key
 from graph.snapshot import Snapshot
 
 # Each path as (roles, cost), best first.
@@ -50,10 +53,29 @@ def usable_graph(
 def k_cheapest(
     graph: nx.DiGraph, source: str, target: str, *, k: int, max_steps: int, cost: Cost
 ) -> Ranked:
-    paths = nx.all_simple_paths(graph, source, target, cutoff=max_steps)
-    costed = ((cost(tuple(p)), p) for p in paths)
-    ranked = sorted((c, len(p), [natural_key(r) for r in p], p) for c, p in costed if c is not None)
-    return [(p, c) for c, _, _, p in ranked[:k]]
+    """The k cheapest of every simple path of at most `max_steps` moves from `source` to
+    `target` with every step within reach, grown one move at a time. Two cuts, both exact:
+    a path with a step out of reach is not grown (its every extension keeps that step, as a
+    step's figures depend on the roles before it only), nor one too far from `target` to
+    reach it within `max_steps` (moves counted over the graph, reversed)."""
+    to_target = nx.single_source_shortest_path_length(graph.reverse(copy=False), target)
+    found: list[tuple[int, int, list[NaturalKey], list[str]]] = []
+
+    def grow(path: tuple[str, ...]) -> None:
+        for role in graph.successors(path[-1]):
+            longer = (*path, role)
+            if role in path or len(path) + to_target.get(role, max_steps + 1) > max_steps:
+                continue
+            spent = cost(longer)
+            if spent is None:
+                continue
+            if role == target:
+                found.append((spent, len(longer), [natural_key(r) for r in longer], list(longer)))
+            else:
+                grow(longer)
+
+    grow((source,))
+    return [(p, c) for c, _, _, p in sorted(found)[:k]]
 
 
 def answered(snapshot: Snapshot, source: str, target: str, **options: object) -> Ranked:

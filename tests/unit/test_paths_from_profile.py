@@ -16,10 +16,9 @@ from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy
 from graph.algorithms.moves import entries
 from graph.algorithms.paths import SELF_ASSESSMENT, explain_from, k_best_paths_from, start_of
 from graph.errors import NoPath
-from graph.models import natural_key
 from graph.snapshot import Snapshot
 from tests.factories import snapshot_of, tiny_dataset
-from tests.unit.paths_brute_force import usable_graph
+from tests.unit.paths_brute_force import k_cheapest, usable_graph
 from tests.unit.test_paths_random import COMPETENCES, questions
 
 
@@ -51,14 +50,14 @@ def brute_force(
     start = start_of(snapshot, holder)
     graph: nx.DiGraph = usable_graph(snapshot)
     graph.add_edges_from((SELF_ASSESSMENT, role) for role in start.entries)
-    found = nx.all_simple_paths(graph, SELF_ASSESSMENT, target, cutoff=max_steps)
-    explained = ((explain_from(snapshot, start, p[1:]), p) for p in found)
-    ranked = sorted(
-        (path.cost, len(p), [natural_key(r) for r in p], p[1:])
-        for path, p in explained
-        if all(step.coverage >= DEFAULT_POLICY.threshold for step in path.steps)
-    )
-    return [(p, c) for c, _, _, p in ranked[:k]]
+
+    def cost(roles: tuple[str, ...]) -> int | None:
+        path = explain_from(snapshot, start, list(roles[1:]))
+        reached = all(step.coverage >= DEFAULT_POLICY.threshold for step in path.steps)
+        return path.cost if reached else None
+
+    found = k_cheapest(graph, SELF_ASSESSMENT, target, k=k, max_steps=max_steps, cost=cost)
+    return [(roles[1:], spent) for roles, spent in found]
 
 
 @settings(max_examples=200, deadline=None)
