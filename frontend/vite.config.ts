@@ -78,6 +78,10 @@ export default defineConfig({
   },
   test: {
     environment: "jsdom",
+    // One jsdom per worker, not one per test file: the files share nothing at module level
+    // (each test renders its own tree, and cleanup runs after each), and setting up jsdom
+    // 26 times cost CI 30 s of CPU of the 35 the suite took (4 s now).
+    isolate: false,
     include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
   },
 });
