@@ -11,12 +11,14 @@ from functools import cache
 
 import pytest
 
+from graph.algorithms.direction import DirectionFilter
 from graph.algorithms.holdings import role_holder
 from graph.algorithms.links import release
 from graph.algorithms.moves import next_moves
 from graph.datafiles import read_dataset
 from graph.evaluation import metrics
 from graph.evaluation.harness import Evaluation, RankingScores, evaluate, model_alone
+from graph.evaluation.harness import _next_moves as harness_next_moves
 from graph.evaluation.truth import onet_codes, truth_for
 from graph.formats.importing import import_bundle, read_path
 from graph.formats.presets import packaged_file, preset
@@ -84,6 +86,21 @@ def seed_evaluation() -> Evaluation:
 
 def ranking(result: Evaluation, name: str) -> RankingScores:
     return next(r for r in result.rankings if r.name.startswith(name))
+
+
+@pytest.mark.parametrize("direction", ["not-down", "any"])
+def test_the_model_ranks_as_next_moves_lists(direction: DirectionFilter) -> None:
+    """The harness ranks roles without writing each move's words: the same order."""
+    snapshot = model_alone(read_dataset(DATA_DIR))
+    for code in snapshot.roles:
+        listed = next_moves(
+            snapshot,
+            role_holder(snapshot, code),
+            limit=len(snapshot.roles),
+            direction=direction,
+            documented="exclude",
+        )
+        assert harness_next_moves(snapshot, code, direction) == [m.role.code for m in listed.moves]
 
 
 def test_seed_top_three_moves_rarely_step_down() -> None:
