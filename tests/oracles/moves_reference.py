@@ -15,13 +15,14 @@ from __future__ import annotations
 import math
 import string
 from collections.abc import Mapping
+from functools import cache
 
 from graph.algorithms.gap import figures
 from graph.models import Role, natural_key
 from graph.results import Holder
 from graph.snapshot import Snapshot
 
-IGNORED = {"a", "all", "and", "except", "for", "in", "of", "or", "other", "the", "to"}
+IGNORED = frozenset({"a", "all", "and", "except", "for", "in", "of", "or", "other", "the", "to"})
 IGNORED |= {"occupations", "workers"}
 IGNORED_IN_TEXT = IGNORED | {"an", "are", "as", "at", "be", "by", "from", "include", "into"}
 IGNORED_IN_TEXT |= {"is", "it", "its", "may", "on", "such", "that", "their", "this", "with"}
@@ -32,7 +33,8 @@ def words(text: str) -> set[str]:
     return set(running_words(text, IGNORED))
 
 
-def running_words(text: str, ignored: set[str]) -> list[str]:
+@cache  # a pure function of its text: the oracle reads each role's text once per pair
+def running_words(text: str, ignored: frozenset[str]) -> tuple[str, ...]:
     found: list[str] = []
     current = ""
     for char in text.casefold() + " ":
@@ -46,7 +48,7 @@ def running_words(text: str, ignored: set[str]) -> list[str]:
                     current = current[: -max(len(e) for e in endings)]
             found.append(current)
         current = ""
-    return found
+    return tuple(found)
 
 
 def weights_cosine(wa: dict[str, float], wb: dict[str, float]) -> float:
@@ -67,7 +69,7 @@ def title_cosine(roles: Mapping[str, Role], a: Role, b: Role) -> float:
     return weights_cosine(weights(a), weights(b))
 
 
-def description(role: Role) -> list[str]:
+def description(role: Role) -> tuple[str, ...]:
     text = " ".join([role.mission] + [" ".join([a.name, *a.tasks]) for a in role.activities])
     return running_words(text, IGNORED_IN_TEXT)
 
