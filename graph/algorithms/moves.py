@@ -42,7 +42,9 @@ from graph.snapshot import Snapshot
 
 DocumentedMode = Literal["include", "exclude", "only"]
 
-relatedness_index = PerSnapshot(lambda snapshot: Relatedness.of(snapshot.roles.values()))
+relatedness_index = PerSnapshot(
+    lambda snapshot: Relatedness.of(snapshot.roles.values(), snapshot.entry_levels)
+)
 
 
 @dataclass(frozen=True)
