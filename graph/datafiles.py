@@ -6,9 +6,9 @@ data from the source shows no diff. Reading validates every record and every
 cross-reference and reports the first problem on one line: file, line and column,
 record, field.
 
-Data that reads is read in one pass per file (pydantic's JSON validator, twice as fast
-as decoding then validating record by record: 0.35 s of ESCO's 0.7 s); only when that
-pass refuses something is the file read again record by record, for the located
+Data that reads is read in one pass per file (pydantic's JSON validator: about half the
+time of decoding then validating record by record, on O*NET and ESCO); only when that
+pass refuses something are the files read again record by record, for the located
 message. Both passes accept the same records and build the same models.
 """
 

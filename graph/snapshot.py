@@ -6,14 +6,15 @@ version, so requests never touch the store and never see a half-loaded dataset.
 Building one only indexes the records by code. What only some questions need is built
 on first use and kept: the links by source and by target (next moves, paths, a link's
 figures), the entry-level matrix (numpy and scipy, for the questions that rank every
-role) and the networkx graph (analysis and the tests' oracles: 0.2 s to build and 0.15 s
-of import on O*NET's 21,756 links, which no command pays any more). So `careergraph gap`
-on a big catalogue loads none of them (issue 24, the CLI's start-up).
+role) and the networkx graph (analysis and the tests' oracles; on O*NET's 21,756 links
+its import and build cost about as much as reading the links, and no command pays them
+any more). So `careergraph gap` on a big catalogue loads none of them (issue 24, the
+CLI's start-up).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -89,20 +90,13 @@ class Snapshot:
 
     @cached_property
     def links_from(self) -> Mapping[str, Mapping[str, CareerLink]]:
-        """Each role's career links out, by target, in the links' order (a later link of
-        the same pair replaces the first in its place, as in `career`)."""
-        found: dict[str, dict[str, CareerLink]] = {}
-        for link in self.links:
-            found.setdefault(link.source, {})[link.target] = link
-        return MappingProxyType(found)
+        """Each role's career links out, by target."""
+        return _adjacency((link.source, link.target, link) for link in self.links)
 
     @cached_property
     def links_to(self) -> Mapping[str, Mapping[str, CareerLink]]:
-        """Each role's career links in, by source, in the links' order (as `links_from`)."""
-        found: dict[str, dict[str, CareerLink]] = {}
-        for link in self.links:
-            found.setdefault(link.target, {})[link.source] = link
-        return MappingProxyType(found)
+        """Each role's career links in, by source."""
+        return _adjacency((link.target, link.source, link) for link in self.links)
 
     @cached_property
     def entry_levels(self) -> EntryLevels:
@@ -160,3 +154,14 @@ class Snapshot:
 
     def link(self, source: str, target: str) -> CareerLink | None:
         return self.links_from.get(source, {}).get(target)
+
+
+def _adjacency(
+    ends: Iterable[tuple[str, str, CareerLink]],
+) -> Mapping[str, Mapping[str, CareerLink]]:
+    """Links by one end, then the other, in the links' order: networkx's adjacency order
+    (a later link of the same pair replaces the first in its place, as in `career`)."""
+    found: dict[str, dict[str, CareerLink]] = {}
+    for at, other, link in ends:
+        found.setdefault(at, {})[other] = link
+    return MappingProxyType(found)
