@@ -25,7 +25,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy, release
+from graph.algorithms.link_policy import DEFAULT_POLICY, LinkPolicy
 from graph.datafiles import META_FILE, dataset_files, read_dataset
 from graph.dataset_library import Library
 from graph.errors import CareerGraphError, DatasetError, DatasetExists, DatasetNotFound
@@ -230,6 +230,14 @@ class EmbeddedStore:
         self._read_data.pop(dataset, None)
         self._releases[dataset] = linked
         return linked
+
+
+def release(dataset: Dataset, *, policy: LinkPolicy) -> Release:
+    """The dataset with its links inferred (graph.algorithms.links), imported on first use:
+    inferring needs numpy and scipy, reading stored links does not (issue 24)."""
+    from graph.algorithms.links import release as inferred
+
+    return inferred(dataset, policy=policy)
 
 
 def _dataset_id(directory: Path) -> str:

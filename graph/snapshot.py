@@ -2,23 +2,35 @@
 
 The service answers every question from a Snapshot built once per dataset
 version, so requests never touch the store and never see a half-loaded dataset.
+
+Building one only indexes the records by code. What only some questions need is built
+on first use and kept: the links by source and by target (next moves, paths, a link's
+figures), the entry-level matrix (numpy and scipy, for the questions that rank every
+role) and the networkx graph (analysis and the tests' oracles; on O*NET's 21,756 links
+its import and build cost about as much as reading the links, and no command pays them
+any more). So `careergraph gap` on a big catalogue loads none of them (issue 24, the
+CLI's start-up).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from types import MappingProxyType
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from graph import search
-from graph.algorithms.coverage import EntryLevels
 from graph.errors import CompetenceNotFound, InvalidLevel, RoleNotFound
 from graph.models import Area, CareerLink, Competence, Dataset, Family, Role, natural_key
 from graph.release import Release
 from graph.results import RoleRef
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from graph.algorithms.coverage import EntryLevels
 
 
 @dataclass(frozen=True)
@@ -31,23 +43,14 @@ class Snapshot:
     competences: Mapping[str, Competence]
     families: Mapping[str, Family]
     areas: Mapping[str, Area]
-    # Role -> role career links; edge attributes are the CareerLink fields.
-    career: nx.DiGraph = field(repr=False)
     built_at: datetime
     # Codes by their case-folded form: people type "b1" for B1.
     folded: Mapping[str, str] = field(repr=False)
-    # Every role's entry levels in natural code order, for ranking all roles at once.
-    entry_levels: EntryLevels = field(repr=False)
 
     @classmethod
     def build(cls, release: Release) -> Snapshot:
         """Index a release: the store decides the links, the snapshot only serves them."""
         dataset = release.dataset
-        career = nx.DiGraph()
-        career.add_nodes_from(r.code for r in dataset.roles)
-        for link in release.links:
-            career.add_edge(link.source, link.target, **link.model_dump())
-        nx.freeze(career)
         return cls(
             dataset=dataset,
             links=release.links,
@@ -57,7 +60,6 @@ class Snapshot:
             competences=MappingProxyType({c.code: c for c in dataset.competences}),
             families=MappingProxyType({f.code: f for f in dataset.families}),
             areas=MappingProxyType({a.code: a for a in dataset.areas}),
-            career=career,
             built_at=datetime.now(UTC),
             folded=MappingProxyType(
                 {
@@ -68,8 +70,40 @@ class Snapshot:
                     )
                 }
             ),
-            entry_levels=EntryLevels.of(sorted(dataset.roles, key=lambda r: natural_key(r.code))),
         )
+
+    # Built on first use (see the module's docstring). cached_property writes the
+    # instance's __dict__, which a frozen dataclass allows, under a lock (Python 3.11).
+    @cached_property
+    def career(self) -> nx.DiGraph:
+        """Role -> role career links as a networkx graph, edge attributes the CareerLink
+        fields: for analysis and the tests' oracles (the algorithms walk `links_from` and
+        `links_to`, which need no networkx)."""
+        import networkx as nx
+
+        career = nx.DiGraph()
+        career.add_nodes_from(r.code for r in self.dataset.roles)
+        for link in self.links:
+            career.add_edge(link.source, link.target, **link.model_dump())
+        nx.freeze(career)
+        return career
+
+    @cached_property
+    def links_from(self) -> Mapping[str, Mapping[str, CareerLink]]:
+        """Each role's career links out, by target."""
+        return _adjacency((link.source, link.target, link) for link in self.links)
+
+    @cached_property
+    def links_to(self) -> Mapping[str, Mapping[str, CareerLink]]:
+        """Each role's career links in, by source."""
+        return _adjacency((link.target, link.source, link) for link in self.links)
+
+    @cached_property
+    def entry_levels(self) -> EntryLevels:
+        """Every role's entry levels in natural code order, for ranking all roles at once."""
+        from graph.algorithms.coverage import EntryLevels
+
+        return EntryLevels.of(sorted(self.dataset.roles, key=lambda r: natural_key(r.code)))
 
     @property
     def id(self) -> str:
@@ -119,5 +153,15 @@ class Snapshot:
             )
 
     def link(self, source: str, target: str) -> CareerLink | None:
-        data = self.career.get_edge_data(source, target)
-        return None if data is None else CareerLink(**data)
+        return self.links_from.get(source, {}).get(target)
+
+
+def _adjacency(
+    ends: Iterable[tuple[str, str, CareerLink]],
+) -> Mapping[str, Mapping[str, CareerLink]]:
+    """Links by one end, then the other, in the links' order: networkx's adjacency order
+    (a later link of the same pair replaces the first in its place, as in `career`)."""
+    found: dict[str, dict[str, CareerLink]] = {}
+    for at, other, link in ends:
+        found.setdefault(at, {})[other] = link
+    return MappingProxyType(found)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, cast, get_args
+from typing import TYPE_CHECKING, Annotated, cast, get_args
 
 import typer
 from pydantic import BaseModel
@@ -20,16 +20,15 @@ from app.cli.show import count, figure, named, table, text
 from app.codes import split_codes
 from app.settings import Settings, get_settings
 from app.stores import open_store
-from graph.algorithms.direction import DirectionFilter
 from graph.algorithms.gap import gap
 from graph.algorithms.holdings import role_holder
-from graph.algorithms.moves import DocumentedMode, next_moves
-from graph.algorithms.paths import DEFAULT_RULE, k_best_paths
-from graph.algorithms.unlocks import unlocks
+from graph.algorithms.path_defaults import DEFAULT_RULE
 from graph.errors import CareerGraphError
 from graph.results import Basis, GapReport, NextMoves, PathsAnswer, Raise, UnlocksAnswer
 from graph.snapshot import Snapshot
-from graph.store import GraphStore
+
+if TYPE_CHECKING:
+    from graph.store import GraphStore
 
 console = Console()
 
@@ -197,6 +196,10 @@ def next_command(
     as_json: JsonOption = False,
 ) -> None:
     """The roles worth moving to from FROM: most related first, no step-downs by default."""
+    # The algorithms that rank every role are imported by their commands: numpy and scipy
+    # (and networkx for paths) are not loaded by the commands that do not use them.
+    from graph.algorithms.moves import DirectionFilter, DocumentedMode, next_moves
+
     if direction not in get_args(DirectionFilter) or documented not in get_args(DocumentedMode):
         typer.echo(
             "error: --direction is up, lateral, down, any or not-down; "
@@ -231,6 +234,8 @@ def paths_command(
     as_json: JsonOption = False,
 ) -> None:
     """The k best multi-step paths from FROM to TO."""
+    from graph.algorithms.paths import k_best_paths
+
     with snapshot_or_exit(dataset) as snapshot:
         answer = k_best_paths(
             snapshot,
@@ -294,6 +299,8 @@ def unlocks_command(
     as_json: JsonOption = False,
 ) -> None:
     """The single raises (competence -> level) that bring the most roles within reach."""
+    from graph.algorithms.unlocks import unlocks
+
     with snapshot_or_exit(dataset) as snapshot:
         holder = role_holder(snapshot, role_code(snapshot, source))
         target = None if to is None else role_code(snapshot, to)

@@ -18,9 +18,7 @@ which a role counts as within reach (unlocks, compare).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import numpy as np
 
@@ -36,46 +34,17 @@ from graph.algorithms.coverage import (
 from graph.algorithms.direction import DOWN, directions
 from graph.algorithms.gap import GapFigures, figures
 from graph.algorithms.holdings import from_role
+from graph.algorithms.link_policy import DEFAULT_POLICY, LinkPolicy
 from graph.algorithms.similarity import Relatedness
 from graph.models import CareerLink, Dataset, DocumentedLink, LinkKind, Role, natural_key
 from graph.release import Release
 
-# Bump when the inferring code changes what it picks: the fingerprint, and through it
-# every release version, changes with it.
-RULE_VERSION = 4  # 4: the rule in plain words ("2nd most related role to 1.3")
+# The policy (k, share, threshold) and RULE_VERSION live in graph.algorithms.link_policy,
+# which reading a stored release needs without this module's numpy and scipy: bump
+# RULE_VERSION there when the code here changes what it picks.
 
 # Cells per block of source rows: bounds memory to ~100 MB whatever the catalogue size.
 BLOCK_CELLS = 1 << 22
-
-
-@dataclass(frozen=True)
-class LinkPolicy:
-    """The one place the inferred-link settings live.
-
-    Each role links to its k most related onward roles, k = `top_k` but at most `share`
-    of the other roles (so a small catalogue is not linked all to all). `threshold` is
-    the coverage at which a role counts as within reach (unlocks, compare).
-    """
-
-    top_k: int = 23
-    share: float = 0.25
-    threshold: float = 0.6
-
-    def k_for(self, roles: int) -> int:
-        """How many links leave each role of a catalogue of `roles` roles (at least 1)."""
-        return max(1, min(self.top_k, int(self.share * (roles - 1))))
-
-    @property
-    def fingerprint(self) -> str:
-        """What identifies the links this policy infers: rule version and settings."""
-        settings = (
-            f"rule={RULE_VERSION};top_k={self.top_k};share={self.share!r};"
-            f"threshold={self.threshold!r}"
-        )
-        return hashlib.sha256(settings.encode()).hexdigest()[:12]
-
-
-DEFAULT_POLICY = LinkPolicy()
 
 
 def career_links(dataset: Dataset, *, policy: LinkPolicy = DEFAULT_POLICY) -> list[CareerLink]:

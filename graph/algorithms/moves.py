@@ -42,7 +42,9 @@ from graph.snapshot import Snapshot
 
 DocumentedMode = Literal["include", "exclude", "only"]
 
-relatedness_index = PerSnapshot(lambda snapshot: Relatedness.of(snapshot.roles.values()))
+relatedness_index = PerSnapshot(
+    lambda snapshot: Relatedness.of(snapshot.roles.values(), snapshot.entry_levels)
+)
 
 
 @dataclass(frozen=True)
@@ -88,10 +90,8 @@ def ranking(
     codes = snapshot.entry_levels.codes
     stated = set()
     if here is not None and documented != "exclude":
-        career = snapshot.career
-        stated = {
-            t for t in career.successors(here) if career.edges[here, t]["kind"] == "documented"
-        }
+        out = snapshot.links_from.get(here, {})
+        stated = {t for t, link in out.items() if link.kind == "documented"}
     keys = rank_keys(figures.relatedness, figures.steps, np.arange(len(codes), dtype=np.int64))
     is_stated = np.array([c in stated for c in codes], dtype=np.bool_)
     wanted = is_stated if documented == "only" else kept(figures.direction, direction) | is_stated

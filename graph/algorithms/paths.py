@@ -73,16 +73,16 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, pairwise
 
-import networkx as nx
-
 from graph.algorithms.coverage import rounded_coverage
 from graph.algorithms.gap import GapFigures, competence_ref, figures
 from graph.algorithms.holdings import Holdings, from_role, merge, role_holder
 from graph.algorithms.links import DEFAULT_POLICY, inferred_evidence, inferred_reason
 from graph.algorithms.moves import entries, entry_evidence
+from graph.algorithms.path_defaults import DEFAULT_MAX_STEPS, DEFAULT_SLACK
+from graph.algorithms.path_defaults import DEFAULT_RULE as DEFAULT_RULE
 from graph.budget import Budget, unlimited
 from graph.errors import NoPath
-from graph.models import LinkKind, NaturalKey, natural_key
+from graph.models import CareerLink, LinkKind, NaturalKey, natural_key
 from graph.results import (
     CareerPath,
     DirectMove,
@@ -94,14 +94,6 @@ from graph.results import (
 )
 from graph.snapshot import Snapshot
 
-# Without a given max_steps: paths of up to the fewest moves + DEFAULT_SLACK, and no
-# more than DEFAULT_MAX_STEPS moves unless the shortest path itself needs more.
-DEFAULT_SLACK = 2
-DEFAULT_MAX_STEPS = 8
-DEFAULT_RULE = (
-    f"the fewest moves + {DEFAULT_SLACK}, at most {DEFAULT_MAX_STEPS} "
-    "unless the shortest path needs more"
-)
 # A step is within reach when it covers at least this share of the next role's entry
 # levels from all held so far: the links' own threshold, never a second one.
 WITHIN_REACH = DEFAULT_POLICY.threshold
@@ -242,7 +234,9 @@ class _Usable:
     avoided. With `only_documented`, inferred links are skipped.
     """
 
-    career: nx.DiGraph
+    # The snapshot's links by source and by target, in the links' order.
+    out: Mapping[str, Mapping[str, CareerLink]]
+    into: Mapping[str, Mapping[str, CareerLink]]
     avoided: frozenset[str]
     only_documented: bool
     entries: tuple[str, ...] = ()
@@ -250,15 +244,15 @@ class _Usable:
     def successors(self, role: str) -> list[str]:
         if role == SELF_ASSESSMENT:
             return [r for r in self.entries if r not in self.avoided]
-        return self._usable(self.career.succ[role])
+        return self._usable(self.out.get(role, {}))
 
     def predecessors(self, role: str) -> list[str]:
-        return self._usable(self.career.pred[role])
+        return self._usable(self.into.get(role, {}))
 
-    def _usable(self, links: Mapping[str, Mapping[str, object]]) -> list[str]:
+    def _usable(self, links: Mapping[str, CareerLink]) -> list[str]:
         # Iterating the neighbours' codes alone is several times faster than .items().
         if self.only_documented:
-            return [r for r in links if r not in self.avoided and links[r]["kind"] == "documented"]
+            return [r for r in links if r not in self.avoided and links[r].kind == "documented"]
         return [r for r in links if r not in self.avoided]
 
 
@@ -506,7 +500,9 @@ def k_best_paths_from(
     avoided = frozenset(snapshot.role(code).code for code in avoid) - {start.code, end.code}
     if start.code == end.code:
         raise NoPath(f"The start and {end.code} {end.title} are the same role; nowhere to go.")
-    usable = _Usable(snapshot.career, avoided, only_documented, tuple(start.entries))
+    usable = _Usable(
+        snapshot.links_from, snapshot.links_to, avoided, only_documented, tuple(start.entries)
+    )
     moves_left = _moves_to(usable, end.code)
     fewest = moves_left.get(start.code)
     direct = direct_move(snapshot, start, end.code)

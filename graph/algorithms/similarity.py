@@ -109,9 +109,11 @@ class Relatedness:
     description_vocabulary: tuple[str, ...]  # the word of each column of `descriptions`
 
     @classmethod
-    def of(cls, roles: Iterable[Role]) -> Relatedness:
+    def of(cls, roles: Iterable[Role], levels: EntryLevels | None = None) -> Relatedness:
+        """The index of `roles`; `levels`, their entry levels in natural code order when
+        already built (a snapshot's), is used as it is."""
         ordered = sorted(roles, key=lambda r: natural_key(r.code))
-        levels = EntryLevels.of(ordered)
+        levels = EntryLevels.of(ordered) if levels is None else levels
         squares = levels.matrix.multiply(levels.matrix).sum(axis=1)
         family_numbers: dict[str, int] = {}
         titles, title_vocabulary = _tf_idf(
@@ -206,14 +208,16 @@ def _tf_idf(documents: Sequence[Sequence[str]]) -> tuple[sparse.csr_array, tuple
     for document in documents:
         for word in document:
             columns.setdefault(word, len(columns))
-    spread = np.zeros(len(columns))
+    spread = [0] * len(columns)  # per word, the documents it is in
     for document in documents:
         for word in set(document):
             spread[columns[word]] += 1
+    # Plain Python numbers: the same floats numpy scalars gave, several times faster.
+    idf = [math.log(len(documents) / n) for n in spread]
     rows, cols, weights = [], [], []
     for i, document in enumerate(documents):
         weight = {
-            word: (1 + math.log(count)) * math.log(len(documents) / spread[columns[word]])
+            word: (1 + math.log(count)) * idf[columns[word]]
             for word, count in Counter(document).items()
         }
         length = math.sqrt(sum(v * v for v in weight.values()))

@@ -12,13 +12,15 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+import graph.datafiles
 from app.cli.main import cli
-from graph.datafiles import read_dataset
+from graph.datafiles import _read_meta, read_dataset, write_dataset
 from graph.errors import DatasetError
 from graph.models import natural_key
 from seed import DATA_DIR
 from seed.build import build_all
 from seed.report import DEFAULT_REPORT
+from tools.bench.synthetic import catalogue
 
 FILES = (
     "dataset.json",
@@ -160,6 +162,19 @@ def data_copy(tmp_path: Path) -> Path:
 def test_committed_data_reads_back() -> None:
     dataset = read_dataset(DATA_DIR)
     assert (len(dataset.roles), len(dataset.competences), len(dataset.links)) == (33, 36, 8)
+
+
+def test_data_read_in_one_pass_is_the_data_read_record_by_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_dataset(catalogue(30, seed=5), tmp_path / "generated")
+    for directory in (DATA_DIR, tmp_path / "generated"):
+        assert graph.datafiles._read_whole(directory, _read_meta(directory)) is not None
+        whole = read_dataset(directory)
+        with monkeypatch.context() as patched:  # the located reading, as for a broken file
+            patched.setattr(graph.datafiles, "_read_whole", lambda *_: None)
+            by_record = read_dataset(directory)
+        assert whole == by_record and whole.version == by_record.version
 
 
 def test_regeneration_is_byte_identical(tmp_path: Path) -> None:
