@@ -38,7 +38,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert build.returncode == 0, build.stderr
     (wheel,) = work.glob("careergraph-*.whl")
     bin_dir = fresh_venv(work)
-    install = pip(bin_dir, "install", "-q", str(wheel))
+    install = pip(bin_dir, "install", "-q", "--no-compile", str(wheel))
     assert install.returncode == 0, install.stderr
     return bin_dir
 
@@ -51,7 +51,8 @@ def fresh_venv(work: Path) -> Path:
 
 
 def pip(bin_dir: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """This interpreter's pip, working on the venv of `bin_dir` (pip's --python)."""
+    """This interpreter's pip, working on the venv of `bin_dir` (pip's --python). Installs
+    use --no-compile, as `make` does: Python compiles what the tests import."""
     command = [sys.executable, "-m", "pip", "--python", str(bin_dir / "python"), *args]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
 
@@ -100,7 +101,7 @@ def installed_from_a_clean_clone(installed: Path, tmp_path_factory: pytest.TempP
     bin_dir = fresh_venv(work)
     dependencies_of(installed, bin_dir)
     assert not (site_packages(bin_dir) / "graph").exists()
-    install = pip(bin_dir, "install", "-q", ".", cwd=clone)
+    install = pip(bin_dir, "install", "-q", "--no-compile", ".", cwd=clone)
     assert install.returncode == 0, install.stderr
     return bin_dir
 
