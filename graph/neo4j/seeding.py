@@ -9,10 +9,10 @@ all in the same transaction: a load that fails anywhere leaves the previous
 dataset intact, and loading the same data twice changes nothing.
 
 A big release of a dataset not stored yet (over ONE_TRANSACTION_ROWS rows) would not
-fit one transaction's memory (3,000 roles take about 1 GiB; a 3 GiB heap gives a
-transaction 1.1 GiB; 30,000 roles were refused TooLarge), so it is STAGED: written in
-transactions of STAGED_TRANSACTION_ROWS rows under a staging id no reader asks for
-(no `(:Dataset)` node carries it), then adopted in one last transaction that takes
+fit one transaction's memory (3,000 roles take about 1 GiB in one; the launcher's 3 GiB
+heap gives a transaction 1.1 GiB, and 30,000 roles would need ten times that), so it is
+STAGED: written in transactions of STAGED_TRANSACTION_ROWS rows under a staging id no
+reader asks for (no `(:Dataset)` node carries it), then adopted in one last transaction that takes
 the dataset's lock, gives every staged node the dataset's id (a property per node:
 the relationships, most of the volume, follow their nodes untouched) and stamps it.
 A reader sees no dataset, then the whole release; a staged write that fails removes
