@@ -16,7 +16,9 @@ reader asks for (no `(:Dataset)` node carries it), then adopted in one last tran
 the dataset's lock, gives every staged node the dataset's id (a property per node:
 the relationships, most of the volume, follow their nodes untouched) and stamps it.
 A reader sees no dataset, then the whole release; a staged write that fails removes
-its staging. A stored dataset is still replaced in one transaction: its nodes carry
+its staging. The adoption is the limit: at 30,000 roles (729,000 nodes renamed) it was
+refused TooLarge with the 3 GiB heap, 24 minutes after the seed began (docs/benchmarks.md,
+"30,000 roles"). A stored dataset is still replaced in one transaction: its nodes carry
 the people of its workforce (HOLDS, HAS), which a replacement keeps by merging in place.
 The career links written are the release's (graph/release.py): the link policy
 stays in graph.algorithms.links, and the stamp's version covers data and policy.
