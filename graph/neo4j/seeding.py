@@ -1,4 +1,5 @@
-"""Load a validated release into Neo4j: schema first, then ONE write transaction.
+"""Load a validated release into Neo4j: schema first, then ONE write transaction (a big
+first write is staged in several, then adopted in one: below).
 
 Every node written carries the dataset's id and every statement is scoped to it, so
 loading, replacing or removing one dataset never touches another.
@@ -12,9 +13,9 @@ A big release of a dataset not stored yet (over ONE_TRANSACTION_ROWS rows) would
 fit one transaction's memory (3,000 roles take about 1 GiB in one; the launcher's 3 GiB
 heap gives a transaction 1.1 GiB, and 30,000 roles would need ten times that), so it is
 STAGED: written in transactions of STAGED_TRANSACTION_ROWS rows under a staging id no
-reader asks for (no `(:Dataset)` node carries it), then adopted in one last transaction that takes
-the dataset's lock, gives every staged node the dataset's id (a property per node:
-the relationships, most of the volume, follow their nodes untouched) and stamps it.
+reader asks for (no `(:Dataset)` node carries it), then adopted in one last transaction
+that takes the dataset's lock, gives every staged node the dataset's id (a property per
+node: the relationships, most of the volume, follow their nodes untouched) and stamps it.
 A reader sees no dataset, then the whole release; a staged write that fails removes
 its staging. The adoption is the limit: at 30,000 roles (729,000 nodes renamed) it was
 refused TooLarge with the 3 GiB heap, 24 minutes after the seed began (docs/benchmarks.md,
