@@ -1,4 +1,5 @@
-"""Load a validated release into Neo4j: schema first, then ONE write transaction.
+"""Load a validated release into Neo4j: schema first, then ONE write transaction (a big
+first write is staged in several, then adopted in one: below).
 
 Every node written carries the dataset's id and every statement is scoped to it, so
 loading, replacing or removing one dataset never touches another.
@@ -7,6 +8,19 @@ Everything is written with batched `UNWIND $rows ... MERGE` on the unique keys,
 the `(:Dataset)` node is stamped, then whatever an older dataset left is pruned,
 all in the same transaction: a load that fails anywhere leaves the previous
 dataset intact, and loading the same data twice changes nothing.
+
+A big release of a dataset not stored yet (over ONE_TRANSACTION_ROWS rows) would not
+fit one transaction's memory (3,000 roles take about 1 GiB in one; the launcher's 3 GiB
+heap gives a transaction 1.1 GiB, and 30,000 roles would need ten times that), so it is
+STAGED: written in transactions of STAGED_TRANSACTION_ROWS rows under a staging id no
+reader asks for (no `(:Dataset)` node carries it), then adopted in one last transaction
+that takes the dataset's lock, gives every staged node the dataset's id (a property per
+node: the relationships, most of the volume, follow their nodes untouched) and stamps it.
+A reader sees no dataset, then the whole release; a staged write that fails removes
+its staging. The adoption is the limit: at 30,000 roles (729,000 nodes renamed) it was
+refused TooLarge with the 3 GiB heap, 24 minutes after the seed began (docs/benchmarks.md,
+"30,000 roles"). A stored dataset is still replaced in one transaction: its nodes carry
+the people of its workforce (HOLDS, HAS), which a replacement keeps by merging in place.
 The career links written are the release's (graph/release.py): the link policy
 stays in graph.algorithms.links, and the stamp's version covers data and policy.
 """
@@ -14,6 +28,7 @@ stays in graph.algorithms.links, and the stamp's version covers data and policy.
 from __future__ import annotations
 
 import json
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass
@@ -37,6 +52,12 @@ from graph.release import Release
 from graph.validation import problems
 
 BATCH_SIZE = 500
+# Above this many rows, a first write is staged (see the module docstring); 3,000 roles
+# are about 270,000 rows.
+ONE_TRANSACTION_ROWS = 100_000
+STAGED_TRANSACTION_ROWS = 20_000
+# What a staging id adds to the dataset's: never a valid dataset id (models.DATASET_ID_PATTERN).
+STAGING_MARK = "~staging~"
 # What the Cypher twin of next moves needs beside the roles' word vectors: the model's
 # weights and the step-down share (graph.algorithms.similarity and .direction).
 RELATEDNESS_SETTINGS = {
@@ -91,28 +112,22 @@ def write_release(
     validate(dataset, links)
     apply_schema(driver, database=database)
     steps = plan(release)
-    total = sum(len(step.rows) for step in steps)
+    counter = _Counter(sum(len(step.rows) for step in steps), progress)
+    if counter.total > ONE_TRANSACTION_ROWS and not _stored(driver, dataset.id, database):
+        staged = _write_staged(driver, dataset.id, steps, counter, database=database)
+        if staged:
+            return False
+        if not replace:
+            raise _exists(dataset.id)
+        counter = _Counter(counter.total, progress)  # stored meanwhile: replace it in one
 
     def write(tx: ManagedTransaction) -> bool:
+        counter.done = 0  # a retried transaction starts over
         locked = tx.run(load_query("seed/lock_dataset"), dataset=dataset.id).single(strict=True)
         if locked["stored"] and not replace:
-            raise DatasetExists(
-                f"A dataset {dataset.id!r} is stored already: replace it, or import it "
-                "under another id."
-            )
-        done = 0
+            raise _exists(dataset.id)
         for step in steps:
-            for batch in _batches(step.rows):
-                query = load_query(f"seed/{step.query}")
-                written = tx.run(query, rows=batch, dataset=dataset.id).single(strict=True)
-                if written["written"] != len(batch):
-                    raise DatasetError(
-                        f"seed/{step.query}: wrote {written['written']} of {len(batch)} rows "
-                        "(a referenced node is missing)"
-                    )
-                done += len(batch)
-                if progress is not None:
-                    progress(done, total, step.query)
+            _write_step(tx, step, dataset.id, counter)
         tx.run(load_query("seed/prune_nodes"), **_node_keys(dataset)).consume()
         tx.run(
             load_query("seed/prune_relationships"),
@@ -123,6 +138,115 @@ def write_release(
 
     with driver.session(database=database) as session:
         return session.execute_write(_memory_bounded(write))
+
+
+def _exists(dataset: str) -> DatasetExists:
+    return DatasetExists(
+        f"A dataset {dataset!r} is stored already: replace it, or import it under another id."
+    )
+
+
+@dataclass
+class _Counter:
+    """Rows written so far of `total`, told to `progress` after every batch."""
+
+    total: int
+    progress: Progress | None
+    done: int = 0
+
+    def add(self, rows: int, step: str) -> None:
+        self.done += rows
+        if self.progress is not None:
+            self.progress(self.done, self.total, step)
+
+
+def _write_step(tx: ManagedTransaction, step: SeedStep, dataset: str, counter: _Counter) -> None:
+    """Every row of `step`, in batches, into `dataset` (a dataset's id or a staging id)."""
+    for batch in _batches(step.rows):
+        query = load_query(f"seed/{step.query}")
+        written = tx.run(query, rows=batch, dataset=dataset).single(strict=True)
+        if written["written"] != len(batch):
+            raise DatasetError(
+                f"seed/{step.query}: wrote {written['written']} of {len(batch)} rows "
+                "(a referenced node is missing)"
+            )
+        counter.add(len(batch), step.query)
+
+
+def _stored(driver: Driver, dataset: str, database: str) -> bool:
+    found = driver.execute_query(
+        "MATCH (d:Dataset {id: $dataset}) RETURN d.version IS NOT NULL AS stored",
+        dataset=dataset,
+        database_=database,
+    ).records
+    return bool(found and found[0]["stored"])
+
+
+def _write_staged(
+    driver: Driver, dataset: str, steps: list[SeedStep], counter: _Counter, *, database: str
+) -> bool:
+    """Write a release of `dataset` in several transactions under a staging id, then adopt
+    it and stamp it in one (see the module docstring); False, with the staging removed,
+    when another writer stored the dataset meanwhile."""
+    staging = f"{dataset}{STAGING_MARK}{uuid.uuid4().hex}"
+    *data, stamp = steps  # the (:Dataset) stamp goes last, with the adoption
+
+    def adopt(tx: ManagedTransaction) -> bool:
+        locked = tx.run(load_query("seed/lock_dataset"), dataset=dataset).single(strict=True)
+        if locked["stored"]:
+            return False
+        tx.run(load_query("seed/adopt_staging"), staging=staging, dataset=dataset).consume()
+        _write_step(tx, stamp, dataset, counter)
+        return True
+
+    try:
+        with driver.session(database=database) as session:
+            for part in _staged_parts(data):
+                session.execute_write(_memory_bounded(_part_writer(part, staging, counter)))
+            adopted = session.execute_write(_memory_bounded(adopt))
+    except BaseException:
+        _remove_staging(driver, staging, database=database)
+        raise
+    if not adopted:
+        _remove_staging(driver, staging, database=database)
+    return adopted
+
+
+def _part_writer(
+    part: list[SeedStep], staging: str, counter: _Counter
+) -> Callable[[ManagedTransaction], None]:
+    """One staged transaction's work: the steps of `part`, into the staging."""
+    before = counter.done
+
+    def write(tx: ManagedTransaction) -> None:
+        counter.done = before  # a retried transaction starts over
+        for step in part:
+            _write_step(tx, step, staging, counter)
+
+    return write
+
+
+def _staged_parts(steps: list[SeedStep]) -> Iterator[list[SeedStep]]:
+    """The steps cut into parts of at most STAGED_TRANSACTION_ROWS rows, in order."""
+    part: list[SeedStep] = []
+    size = 0
+    for step in steps:
+        for start in range(0, len(step.rows), STAGED_TRANSACTION_ROWS):
+            rows = step.rows[start : start + STAGED_TRANSACTION_ROWS]
+            if size + len(rows) > STAGED_TRANSACTION_ROWS and part:
+                yield part
+                part, size = [], 0
+            part.append(SeedStep(step.query, rows))
+            size += len(rows)
+    if part:
+        yield part
+
+
+def _remove_staging(driver: Driver, staging: str, *, database: str) -> None:
+    """Delete a staging in transactions of its own (`CALL ... IN TRANSACTIONS`: never one
+    transaction, whatever its size)."""
+    with driver.session(database=database) as session:
+        session.run(load_query("seed/remove_staging"), staging=staging).consume()
 
 
 def _memory_bounded(

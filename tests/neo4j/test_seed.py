@@ -7,9 +7,10 @@ from neo4j import Driver
 from neo4j.exceptions import Neo4jError
 
 from graph.algorithms.links import release
-from graph.errors import DatasetError
+from graph.errors import DatasetError, DatasetExists
 from graph.models import CareerLink, Dataset, Requirement
-from graph.neo4j.seeding import load_release_into_neo4j
+from graph.neo4j import seeding
+from graph.neo4j.seeding import load_release_into_neo4j, write_release
 from graph.neo4j.store import Neo4jStore
 from graph.release import Release
 from tests.neo4j.conftest import expected_counts, stored_counts
@@ -160,3 +161,82 @@ def test_the_release_decides_the_links_written(
     only_documented = Release(seed_release.dataset, documented, "documented-only")
     load_release_into_neo4j(clean_neo4j, only_documented, database=neo4j_database)
     assert stored_counts(clean_neo4j, neo4j_database)["CAREER_LINK"] == len(documented)
+
+
+@pytest.fixture
+def staged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every first write is staged, in transactions of 100 rows (the seed has ~2,000)."""
+    monkeypatch.setattr(seeding, "ONE_TRANSACTION_ROWS", 0)
+    monkeypatch.setattr(seeding, "STAGED_TRANSACTION_ROWS", 100)
+
+
+def staged_nodes(driver: Driver, database: str) -> int:
+    return int(
+        driver.execute_query(
+            "MATCH (n) WHERE n.dataset CONTAINS $mark RETURN count(n) AS n",
+            mark=seeding.STAGING_MARK,
+            database_=database,
+        ).records[0]["n"]
+    )
+
+
+@pytest.mark.usefixtures("staged")
+def test_a_big_first_write_commits_in_parts_no_reader_sees_until_it_is_whole(
+    clean_neo4j: Driver, neo4j_database: str, seed_release: Release
+) -> None:
+    store = Neo4jStore(clean_neo4j, database=neo4j_database)
+    seen: list[tuple[int, int, str | None]] = []
+
+    def look(done: int, total: int, step: str) -> None:
+        if step == "requires" and not seen:  # earlier parts are committed by now
+            counts = sum(stored_counts(clean_neo4j, neo4j_database).values())
+            version = store.versions().get("cigref-2011")
+            seen.append((staged_nodes(clean_neo4j, neo4j_database), counts, version))
+
+    load_release_into_neo4j(clean_neo4j, seed_release, database=neo4j_database, progress=look)
+    [(staged_meanwhile, visible_meanwhile, version_meanwhile)] = seen
+    assert staged_meanwhile > 0  # committed, in parts, before the end
+    assert (visible_meanwhile, version_meanwhile) == (0, None)  # yet nothing to read
+    assert stored_counts(clean_neo4j, neo4j_database) == expected_counts(seed_release)
+    assert store.load("cigref-2011") == seed_release
+    assert staged_nodes(clean_neo4j, neo4j_database) == 0
+
+
+@pytest.mark.usefixtures("staged")
+def test_a_staged_write_failing_halfway_leaves_nothing(
+    clean_neo4j: Driver, neo4j_database: str, seed_release: Release
+) -> None:
+    def break_at_requirements(done: int, total: int, step: str) -> None:
+        if step == "requires":
+            raise Interrupted(f"stopped at {done}/{total}")
+
+    with pytest.raises(Interrupted):
+        load_release_into_neo4j(
+            clean_neo4j, seed_release, database=neo4j_database, progress=break_at_requirements
+        )
+    assert stored_counts(clean_neo4j, neo4j_database) == {}
+    assert staged_nodes(clean_neo4j, neo4j_database) == 0
+    assert "cigref-2011" not in Neo4jStore(clean_neo4j, database=neo4j_database).versions()
+
+
+@pytest.mark.usefixtures("staged")
+def test_a_dataset_stored_during_a_staged_first_write_is_not_overwritten(
+    clean_neo4j: Driver, neo4j_database: str, seed_release: Release, seed_dataset: Dataset
+) -> None:
+    other = release(modified(seed_dataset))
+    written: list[str] = []
+
+    def another_writer_first(done: int, total: int, step: str) -> None:
+        if done >= total // 2 and not written:
+            written.append(load_release_into_neo4j(clean_neo4j, other, database=neo4j_database))
+
+    with pytest.raises(DatasetExists):
+        write_release(
+            clean_neo4j,
+            seed_release,
+            database=neo4j_database,
+            replace=False,
+            progress=another_writer_first,
+        )
+    assert Neo4jStore(clean_neo4j, database=neo4j_database).load("cigref-2011") == other
+    assert staged_nodes(clean_neo4j, neo4j_database) == 0

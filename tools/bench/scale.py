@@ -3,7 +3,9 @@
 For each size, in fresh processes (so each peak RSS is that size's alone):
   generate and write the JSON files; then, as the embedded store does at start, import
   them (read + validate), infer the career links, build the snapshot; then time gap,
-  next moves and paths (k=3, max 4 moves) on random role pairs, computed (no cache);
+  next moves and paths (k=3, max 4 moves) on random role pairs, and paths up a family's
+  ladder (a role to one 2-4 grades above it, tools/bench/synthetic.py: those have a
+  path, where most random pairs of a big catalogue have none), computed (no cache);
   then seed Neo4j with the release when a server is given (NEO4J_URI and login).
 The growth of each figure with size is the slope of a least-squares fit of
 log(figure) on log(roles): 1 is linear, 2 quadratic.
@@ -26,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Container, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 
 SIZES = (300, 3_000, 30_000)
 T = TypeVar("T")
-SAMPLES = {"gap": 200, "next moves": 50, "paths": 50}
+SAMPLES = {"gap": 200, "next moves": 50, "paths": 50, "climbs": 50}
 # Every step (generate, measure, seed) runs in a child killed after this: a run can't hang.
 STEP_TIMEOUT_S = 1_800
 
@@ -110,17 +112,40 @@ def measure(directory: Path) -> dict[str, Any]:
     def one_moves() -> None:
         next_moves(snapshot, role_holder(snapshot, rng.choice(codes)))
 
-    def one_paths() -> None:
-        a, b = pair()
+    def paths(a: str, b: str, name: str) -> None:
         try:
             k_best_paths(snapshot, a, b, k=3, max_steps=4)
         except NoPath:
-            found["paths_none"] = found.get("paths_none", 0) + 1
+            found[f"{name}_none"] = found.get(f"{name}_none", 0) + 1
 
-    for name, work in (("gap", one_gap), ("next moves", one_moves), ("paths", one_paths)):
-        work()  # warm-up
+    climbers = [code for code in codes if climb_target(code, 2, snapshot.roles) is not None]
+
+    def one_climb() -> None:
+        source = rng.choice(climbers)
+        target = None
+        while target is None:
+            target = climb_target(source, rng.randint(2, 4), snapshot.roles)
+        paths(source, target, "climbs")
+
+    works = {
+        "gap": one_gap,
+        "next moves": one_moves,
+        "paths": lambda: paths(*pair(), "paths"),
+        "climbs": one_climb,
+    }
+    for name, work in works.items():
+        work()  # warm-up, not counted
+        found.pop(f"{name}_none", None)
         found[f"{name}_ms"] = _median_ms(work, SAMPLES[name])
     return found
+
+
+def climb_target(code: str, grades: int, roles: Container[str]) -> str | None:
+    """The role `grades` grades above `code` in its family (synthetic codes are
+    family.grade), if the catalogue has it."""
+    family, _, grade = code.partition(".")
+    above = f"{family}.{int(grade) + grades}"
+    return above if above in roles else None
 
 
 def _links_file(directory: Path, linked: Release) -> dict[str, Any]:
@@ -144,6 +169,8 @@ def _links_file(directory: Path, linked: Release) -> dict[str, Any]:
 def seed(directory: Path) -> dict[str, Any]:
     """Seed the release into the Neo4j of NEO4J_URI (run in a child), then remove it. The
     links are those the measure step stored (inferring them again doubled a 30,000-role run)."""
+    from neo4j.exceptions import Neo4jError
+
     from app.settings import Settings
     from graph.algorithms.links import DEFAULT_POLICY, release
     from graph.datafiles import read_dataset
@@ -161,9 +188,14 @@ def seed(directory: Path) -> dict[str, Any]:
     with open_driver(target) as driver:
         started = time.perf_counter()
         load_release_into_neo4j(driver, linked, database=target.database)
-        took = time.perf_counter() - started
-        remove_dataset_from_neo4j(driver, linked.dataset.id, database=target.database)
-    return {"seed_s": took, "seed_peak_rss_mib": _peak_rss_mib()}
+        found: dict[str, Any] = {"seed_s": time.perf_counter() - started}
+        started = time.perf_counter()
+        try:  # its own figure: a removal the server refuses must not hide the seed's
+            remove_dataset_from_neo4j(driver, linked.dataset.id, database=target.database)
+            found["remove_s"] = time.perf_counter() - started
+        except Neo4jError as error:
+            found["remove_error"] = f"after {time.perf_counter() - started:.0f} s: {error.code}"
+    return found | {"seed_peak_rss_mib": _peak_rss_mib()}
 
 
 def _child(what: str, directory: Path, env: Mapping[str, str], timeout: float) -> dict[str, Any]:
@@ -256,12 +288,22 @@ FIGURES: list[Figure] = [
     ("paths k=3 max 4 moves, p50, CPU time", lambda f: _latency(f, "paths", 2), ms, None),
     ("paths k=3 max 4 moves, max", lambda f: _latency(f, "paths", 1), ms, 200),
     (
-        f"paths: random pairs with no path (of {SAMPLES['paths'] + 1})",
+        f"paths: random pairs with no path (of {SAMPLES['paths']})",
         lambda f: f.get("paths_none", 0) if "paths_ms" in f else None,
         lambda v: f"{v:.0f}",
         None,
     ),
+    ("paths up a ladder (2-4 grades), p50", lambda f: _latency(f, "climbs", 0), ms, None),
+    ("paths up a ladder, p50, CPU time", lambda f: _latency(f, "climbs", 2), ms, None),
+    ("paths up a ladder, max", lambda f: _latency(f, "climbs", 1), ms, None),
+    (
+        f"paths up a ladder: pairs with no path (of {SAMPLES['climbs']})",
+        lambda f: f.get("climbs_none", 0) if "climbs_ms" in f else None,
+        lambda v: f"{v:.0f}",
+        None,
+    ),
     ("Neo4j seed", lambda f: f.get("seed_s"), seconds, 120),
+    ("Neo4j: remove the dataset", lambda f: f.get("remove_s"), seconds, None),
 ]
 ESCO_SIZE = 3_000
 
@@ -290,7 +332,7 @@ def rows(sizes: list[dict[str, Any]]) -> list[Row]:
     errors = [
         f"{f['roles']:,} roles: {key.removesuffix('_error')}: {f[key]}"
         for f in sizes
-        for key in ("measure_error", "seed_error")
+        for key in ("measure_error", "seed_error", "remove_error")
         if key in f
     ]
     table += [Row("scale (synthetic ESCO-shaped)", "failed", error) for error in errors]

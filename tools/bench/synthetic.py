@@ -4,12 +4,31 @@ ESCO (v1.1) holds 2,999 occupations in 436 ISCO unit groups, 13,890 skills and
 knowledge concepts, and about 130,000 occupation-skill relations (43 per occupation,
 a skill used by 9 occupations on average, a few by hundreds, most by a handful).
 This generator keeps those proportions at any size: 4.63 competences and 43
-requirements per role, families of 7 roles, 20 competence areas. A role draws most
-of its requirements from its family's pool (so roles of a family look alike and
-career links form), some from a shared set of common skills (Zipf-weighted), and a
-few at random across the catalogue. Levels follow a three-level scale, entry levels
-weighted towards 2; one requirement in ten spans two levels ("and"), a few offer a
-choice ("or"). One role in ten has a documented link to a role of its family.
+requirements per role, families of 7 roles, 20 competence areas.
+
+A family is a career ladder: its 7 roles are grades 1..7, and each requires a window
+of 34 competences (79% of its requirements; ESCO's unit groups share about 70%)
+sliding up the family's ladder of 34 + 6 x 6 competences by 6 per grade, so two
+roles one grade apart share 28 and two grades apart 22. Ladder levels rise along the
+ladder (2, then 3), so a senior grade asks for higher levels. The rest of a role's
+requirements (9, uniform 8..10) come from a set of common skills (two thirds,
+Zipf-weighted) and at random across the catalogue (one third), at levels weighted
+towards 2; one requirement in ten spans two levels ("and"), a few offer a choice
+("or"). So a move up one grade is within reach (it covers >= 60% of the target's
+entry levels, as graph.algorithms.paths defines it: 60-77% at 300 roles) and a move
+up two grades is not (44-59%): paths climb a ladder one grade at a time.
+The settings were chosen by measuring those two coverages at 300 roles (the
+narrow spread of the other requirements keeps both sides of 60%). A family's titles
+and missions share its three words (as an ISCO unit group's occupation titles share
+theirs), so the relatedness behind the inferred links (titles and missions weigh
+more than levels) finds a role's neighbours up and down its ladder among thousands
+of roles, and links them; titles of random words made 27% of the one-grade moves
+unlinked at 3,000 roles and most climbs impossible at 30,000. A family's ladder is a
+window of the competences a few places on from the previous family's, so the top
+of one ladder overlaps the bottom of the next and paths also cross into
+neighbouring families; a random pair of roles far apart in a big catalogue has no
+path of at most 4 moves, as in ESCO. One role in ten has a documented link to a
+role of its family.
 
 The same `roles` and `seed` give the same dataset. Run:
     .venv/bin/python -m tools.bench.synthetic 3000 /tmp/esco-3000   # writes the JSON files
@@ -29,11 +48,14 @@ from graph.validation import problems
 COMPETENCES_PER_ROLE = 13_890 / 2_999
 ROLES_PER_FAMILY = 7
 AREAS = 20
-REQUIREMENTS = (20, 66)  # per role, uniform: mean 43
-FAMILY_POOL = 80  # competences a family's roles draw from
+WINDOW = 34  # ladder competences each role of a family requires (79% of 43)
+GRADE_SHIFT = 6  # how far a grade's window slides up the ladder
+LADDER = WINDOW + (ROLES_PER_FAMILY - 1) * GRADE_SHIFT  # a family's own competences
+OTHERS = (8, 10)  # requirements per role beyond the ladder, uniform: mean 9
+COMMON_SHARE = 2 / 3  # of those, from the common set (the rest at random)
 COMMON = 300  # competences every role may draw from, Zipf-weighted
-SHARES = (0.7, 0.2)  # of a role's requirements: from its family's pool, from the common set
 LABELS = ("basic", "intermediate", "advanced")
+GRADES = ("Trainee", "Junior", "Associate", "Staff", "Senior", "Lead", "Principal")
 # fmt: off
 WORDS = (
     "data", "systems", "network", "cloud", "security", "software", "application", "business",
@@ -77,42 +99,59 @@ def _competence(index: int, rng: random.Random) -> dict[str, Any]:
     }
 
 
+def _ladder_level(position: int) -> int:
+    """The entry level of the ladder's `position`-th competence: 2, then 3 up the ladder."""
+    return 2 + position * 2 // LADDER
+
+
 def _requirements(
-    rng: random.Random, pool: list[int], common: list[int], weights: list[float], total: int
+    rng: random.Random,
+    ladder_start: int,
+    grade: int,
+    common: list[int],
+    weights: list[float],
+    total: int,
 ) -> list[dict[str, Any]]:
-    wanted = rng.randint(*REQUIREMENTS)
-    from_pool = min(len(pool), round(wanted * SHARES[0]))
-    from_common = round(wanted * SHARES[1])
-    chosen = set(rng.sample(pool, from_pool))
-    while len(chosen) < from_pool + from_common:
+    """A role's requirements: its grade's window of the family ladder, then the others."""
+    window = range(grade * GRADE_SHIFT, grade * GRADE_SHIFT + WINDOW)
+    levels = {ladder_start + p: {"levels": [_ladder_level(p)], "combine": "and"} for p in window}
+    others = rng.randint(*OTHERS)
+    from_common = round(others * COMMON_SHARE)
+    chosen: set[int] = set()
+    while len(chosen) < from_common:
         chosen.add(rng.choices(common, weights)[0])
-    while len(chosen) < wanted:
-        chosen.add(rng.randrange(total))
-    return [{"competence": f"S{i + 1}", **_levels(rng)} for i in sorted(chosen)]
+    while len(chosen) < others:
+        drawn = rng.randrange(total)
+        if drawn not in levels:
+            chosen.add(drawn)
+    levels |= {i: _levels(rng) for i in sorted(chosen - levels.keys())}
+    return [{"competence": f"S{i + 1}", **levels[i]} for i in sorted(levels)]
 
 
 def catalogue(roles: int, *, seed: int = 1) -> Dataset:
     """A validated ESCO-shaped dataset of `roles` roles (see the module docstring)."""
     rng = random.Random(seed)
-    total = max(FAMILY_POOL + COMMON, round(roles * COMPETENCES_PER_ROLE))
+    total = max(LADDER + COMMON, round(roles * COMPETENCES_PER_ROLE))
     families = max(1, -(-roles // ROLES_PER_FAMILY))
     common = list(range(COMMON))
     weights = [1 / (rank + 1) for rank in common]
-    # A family's pool is a window of the competences, so neighbouring families share some.
-    stride = max(1, (total - COMMON - FAMILY_POOL) // families)
+    # A family's ladder is a window of the competences, so neighbouring families share some.
+    stride = max(1, (total - COMMON - LADDER) // families)
+    stems = [_title(rng) for _ in range(families)]  # the words a family's titles share
     made_roles = []
     for i in range(roles):
-        family = i % families
-        start = COMMON + min(family * stride, total - COMMON - FAMILY_POOL)
-        pool = list(range(start, start + FAMILY_POOL))
+        family, grade = i % families, i // families
+        start = COMMON + min(family * stride, total - COMMON - LADDER)
+        stem = stems[family]
         made_roles.append(
             {
-                "code": f"{1000 + family}.{i // families + 1}",
+                "code": f"{1000 + family}.{grade + 1}",
                 "family": str(1000 + family),
-                "title": _title(rng),
-                "alt_titles": [_title(rng) for _ in range(3)],
-                "mission": f"Plans and carries out {rng.choice(WORDS)} {rng.choice(WORDS)} work.",
-                "requirements": _requirements(rng, pool, common, weights, total),
+                "title": f"{GRADES[grade]} {stem}",
+                "alt_titles": [f"{stem} {rng.choice(WORDS).capitalize()}" for _ in range(3)],
+                "mission": f"Plans and carries out {stem.lower()} work, "
+                f"with {rng.choice(WORDS)} duties.",
+                "requirements": _requirements(rng, start, grade, common, weights, total),
             }
         )
     by_family: dict[str, list[str]] = {}
