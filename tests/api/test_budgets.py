@@ -1,6 +1,6 @@
 """Every request runs within a budget (app/request_budget.py), over real HTTP.
 
-The service here has the seed and a synthetic catalogue of 300 roles (4,517 career
+The service here has the seed and a synthetic catalogue of 300 roles (6,901 career
 links), and an anonymous budget of 1,500 units: the seed's export (33 roles and 263
 links) fits it, the synthetic one's is a bulk export that needs a key, as ESCO's does
 with the default budget.
