@@ -8,9 +8,10 @@ dataset (role, competence, level) are checked against it by graph.workforce.chec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import lru_cache
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
@@ -116,3 +117,29 @@ class Workforce(Frozen):
 
     def without(self, id_: str) -> Workforce:
         return Workforce(dataset=self.dataset, people=tuple(p for p in self.people if p.id != id_))
+
+
+class PersonRow(NamedTuple):
+    """One person as the workforce index reads them: no sources or dates, nothing built
+    per assessment, so a store can hand 100,000 people to the service in a second or two
+    (graph/workforce/index.py). `competences` and `levels` are parallel, in any order."""
+
+    id: str
+    unit: str | None
+    role: str | None
+    competences: Sequence[str]
+    levels: Sequence[int]
+
+
+def person_rows(people: Iterable[Person]) -> list[PersonRow]:
+    """`people` as the index reads them."""
+    return [
+        PersonRow(
+            p.id,
+            p.unit,
+            p.role,
+            [a.competence for a in p.assessments],
+            [a.level for a in p.assessments],
+        )
+        for p in people
+    ]
