@@ -33,12 +33,11 @@ def stale_rows(people: Iterable[PersonRow], dataset: Dataset) -> Iterator[StaleP
     roles = {r.code for r in dataset.roles}
     competences = {c.code for c in dataset.competences}
     for person in people:
+        if (not person.role or person.role in roles) and competences.issuperset(person.competences):
+            continue  # most people: nothing lost
         lost_role = person.role if person.role and person.role not in roles else None
-        lost = sorted(
-            (code for code in person.competences if code not in competences), key=competence_order
-        )
-        if lost_role or lost:
-            yield StalePerson(person=person.id, role=lost_role, competences=lost)
+        lost = sorted(set(person.competences) - competences, key=competence_order)
+        yield StalePerson(person=person.id, role=lost_role, competences=lost)
 
 
 def stale_after_replace(people: WorkforceStore, dataset: Dataset) -> list[StalePerson]:
