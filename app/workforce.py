@@ -147,7 +147,7 @@ class WorkforceProvider:
             ):
                 index = cached.index
             else:
-                index = WorkforceIndex.build(snapshot, self.store.load(snapshot.id), version)
+                index = WorkforceIndex.of_rows(snapshot, self.store.rows(snapshot.id), version)
                 log.info(
                     "dataset %s: workforce %s indexed: %d people, %d bytes",
                     snapshot.id,

@@ -75,8 +75,8 @@ class Session:
 
     def index(self) -> WorkforceIndex:
         dataset = self.snapshot.id
-        return WorkforceIndex.build(
-            self.snapshot, self.people.load(dataset), self.people.version(dataset)
+        return WorkforceIndex.of_rows(
+            self.snapshot, self.people.rows(dataset), self.people.version(dataset)
         )
 
     def threshold(self, given: float | None) -> float:

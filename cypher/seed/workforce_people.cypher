@@ -1,7 +1,8 @@
 // Seed (workforce): create people of dataset $dataset under import $import_id, with the role
 // each holds and what was assessed. The roles and competences a batch names are looked up
-// once ($roles, $competences: codes); rows point into those lists:
-// $rows: [{id, unit, role: index or null, has: [{competence: index, level, source, assessed_on}]}].
+// once ($roles, $competences: codes); rows point into those lists, with each person's
+// assessments as parallel lists (dates as ISO text, stored as DATEs):
+// $rows: [{id, unit, role: index or null, competences: [index], levels, sources, dates}].
 // A code the dataset lacks writes nothing. Columns: people, held, assessed.
 CALL () {
   UNWIND $roles AS code
@@ -19,7 +20,8 @@ UNWIND $rows AS row
 CREATE (p:Person {dataset: $dataset, import: $import_id, id: row.id, unit: row.unit})
 FOREACH (role IN CASE WHEN row.role IS NULL THEN [] ELSE [roles[row.role]] END |
   CREATE (p)-[:HOLDS]->(role))
-FOREACH (a IN row.has |
-  FOREACH (c IN [competences[a.competence]] |
-    CREATE (p)-[:HAS {level: a.level, source: a.source, assessed_on: a.assessed_on}]->(c)))
-RETURN count(p) AS people, count(row.role) AS held, sum(size(row.has)) AS assessed
+FOREACH (i IN range(0, size(row.competences) - 1) |
+  FOREACH (c IN [competences[row.competences[i]]] |
+    CREATE (p)-[:HAS {level: row.levels[i], source: row.sources[i],
+                      assessed_on: date(row.dates[i])}]->(c)))
+RETURN count(p) AS people, count(row.role) AS held, sum(size(row.competences)) AS assessed

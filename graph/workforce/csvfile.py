@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 from typing import cast
 
 from pydantic import TypeAdapter, ValidationError
 
-from graph.csvsafe import csv_text, restored
+from graph.csvsafe import QUOTE, csv_text, restored
 from graph.workforce.checks import PSEUDONYMOUS, Catalogue, personal_field
 from graph.workforce.models import (
     SOURCES,
@@ -40,8 +41,6 @@ REQUIRED = ("person",)
 ASSESSMENT = ("level", "source", "assessed_on")  # required when `competence` is given
 _ID = TypeAdapter(PersonId)
 _UNIT = TypeAdapter(Unit)
-Cell = Callable[[str], str]  # a row's cell by column name ('' when absent)
-Flag = Callable[[str, "str | None"], bool]  # report a problem in a column; True if there was one
 
 
 @dataclass
@@ -64,16 +63,19 @@ def read_csv(text: str, catalogue: Catalogue, *, dataset: str, name: str) -> Wor
         problems.raise_if_any()
     columns = _columns([h.strip().lstrip("\ufeff") for h in header or []], problems)
     problems.raise_if_any()
-    drafts: dict[str, _Draft] = {}
+    reader = _Reader(columns, catalogue, problems)
     try:
         for row in rows:
-            if any(cell.strip() for cell in row):
-                cells = [restored(cell) for cell in row]  # write_csv's formula guard
-                _read_row(rows.line_num, cells, columns, catalogue, drafts, problems)
+            joined = "".join(row)
+            if joined.strip():  # not a blank row
+                if QUOTE in joined:
+                    row = [restored(cell) for cell in row]  # write_csv's formula guard
+                reader.read(rows.line_num, row)
     except csv.Error as error:  # e.g. a cell over the csv module's field size limit
         problems.add(rows.line_num, 1, f"unreadable CSV: {error}")
     problems.raise_if_any()
-    return Workforce(dataset=dataset, people=tuple(_person(id_, d) for id_, d in drafts.items()))
+    people = tuple(_person(id_, draft) for id_, draft in reader.drafts.items())
+    return Workforce(dataset=dataset, people=people)
 
 
 def _columns(header: list[str], problems: Problems) -> dict[str, int]:
@@ -94,77 +96,107 @@ def _columns(header: list[str], problems: Problems) -> dict[str, int]:
     return found
 
 
-def _read_row(
-    line: int,
-    row: list[str],
-    columns: dict[str, int],
-    catalogue: Catalogue,
-    drafts: dict[str, _Draft],
-    problems: Problems,
-) -> None:
-    def cell(name: str) -> str:
-        at = columns.get(name)
-        return row[at].strip() if at is not None and at < len(row) else ""
+class _Reader:
+    """Reads rows into drafts, reporting every bad cell of every row. What repeats is
+    checked once: a person's id, unit and role come back on each of their rows, and an
+    assessment (competence, level, source, date) recurs across people, so a valid value
+    is remembered (and an Assessment shared: they are frozen); a bad one is checked, and
+    reported, wherever it appears."""
 
-    def bad(name: str, message: str | None) -> bool:
-        if message is not None:
-            problems.add(line, columns.get(name, 0) + 1, f"{name}: {message}")
-        return message is not None
+    def __init__(self, columns: dict[str, int], catalogue: Catalogue, problems: Problems):
+        self.drafts: dict[str, _Draft] = {}
+        self._columns = columns
+        self._catalogue = catalogue
+        self._problems = problems
+        # A row's cells in COLUMNS' order; a column the file lacks reads the empty cell
+        # `read` appends to every row (at -1).
+        self._width = max(columns.values()) + 1
+        self._cells = itemgetter(*(columns.get(name, -1) for name in COLUMNS))
+        self._units: set[str] = set()
+        self._assessments: dict[tuple[str, str, str, str], Assessment] = {}
+        self._line = 0
 
-    person = cell("person")
-    if bad("person", _invalid(_ID, person, "an id (letters, digits, . _ : + -)")):
-        return
-    unit = cell("unit") or None
-    role = cell("role") or None
-    bad(
-        "unit",
-        _invalid(_UNIT, unit, "one line of at most 80 characters, no '@' (an e-mail address)")
-        if unit
-        else None,
-    )
-    if role is not None:
-        bad("role", catalogue.role_problem(role))
-    draft = drafts.setdefault(person, _Draft(line, unit, role))
-    for name, mine, theirs in (("unit", unit, draft.unit), ("role", role, draft.role)):
-        if mine != theirs:
-            bad(name, f"{person} has {name} {theirs!r} on line {draft.line}, here {mine!r}")
-    competence = cell("competence")
-    if competence in draft.assessments:
-        first = draft.assessments[competence][0]
-        what = f"competence {competence}" if competence else "a row without competence"
-        bad("competence", f"duplicate row: {person} has {what} on line {first} already")
-        return
-    draft.assessments[competence] = (line, None)
-    if not competence:
-        for name in (n for n in ASSESSMENT if cell(n)):
-            bad(name, "given without a competence")
-        return
-    if bad("competence", catalogue.competence_problem(competence)):
-        return
-    assessment = _assessment(competence, cell, catalogue, bad)
-    if assessment is not None:
+    def read(self, line: int, row: list[str]) -> None:
+        self._line = line
+        row.extend([""] * (self._width - len(row)))  # a short row: its last cells are empty
+        row.append("")
+        cells = map(str.strip, self._cells(row))
+        person, unit_cell, role_cell, competence, level, source, on = cells
+        if person not in self.drafts and self._bad(
+            "person", _invalid(_ID, person, "an id (letters, digits, . _ : + -)")
+        ):
+            return
+        unit, role = unit_cell or None, role_cell or None
+        if (
+            unit is not None
+            and unit not in self._units
+            and not self._bad("unit", _unit_problem(unit))
+        ):
+            self._units.add(unit)
+        if role is not None:
+            self._bad("role", self._catalogue.role_problem(role))
+        draft = self.drafts.get(person)
+        if draft is None:
+            draft = self.drafts[person] = _Draft(line, unit, role)
+        elif unit != draft.unit or role != draft.role:
+            for name, mine, theirs in (("unit", unit, draft.unit), ("role", role, draft.role)):
+                if mine != theirs:
+                    self._bad(
+                        name, f"{person} has {name} {theirs!r} on line {draft.line}, here {mine!r}"
+                    )
+        if competence in draft.assessments:
+            first = draft.assessments[competence][0]
+            what = f"competence {competence}" if competence else "a row without competence"
+            self._bad("competence", f"duplicate row: {person} has {what} on line {first} already")
+            return
+        if not competence:
+            draft.assessments[competence] = (line, None)
+            for name, given in zip(ASSESSMENT, (level, source, on), strict=True):
+                if given:
+                    self._bad(name, "given without a competence")
+            return
+        key = (competence, level, source, on)
+        assessment = self._assessments.get(key)
+        if assessment is None:
+            assessment = self._assessment(*key)
+            if assessment is not None:
+                self._assessments[key] = assessment
         draft.assessments[competence] = (line, assessment)
 
+    def _assessment(
+        self, competence: str, level_text: str, source: str, on: str
+    ) -> Assessment | None:
+        if self._bad("competence", self._catalogue.competence_problem(competence)):
+            return None
+        level = self._catalogue.parse_level(level_text)
+        unknown_source = (
+            None if source in SOURCES else f"{source!r} is not one of {', '.join(SOURCES)}"
+        )
+        failed = [
+            self._bad("level", "missing" if not level_text else f"{level_text!r} is not a level")
+            if level is None
+            else self._bad("level", self._catalogue.level_problem(competence, level)),
+            self._bad("source", unknown_source),
+            self._bad("assessed_on", _date_problem(on)),
+        ]
+        if any(failed) or level is None:
+            return None
+        return Assessment(
+            competence=competence,
+            level=level,
+            source=cast(Source, source),
+            assessed_on=date.fromisoformat(on),
+        )
 
-def _assessment(competence: str, cell: Cell, catalogue: Catalogue, bad: Flag) -> Assessment | None:
-    level_text, source, on = cell("level"), cell("source"), cell("assessed_on")
-    level = catalogue.parse_level(level_text)
-    unknown_source = None if source in SOURCES else f"{source!r} is not one of {', '.join(SOURCES)}"
-    failed = [
-        bad("level", "missing" if not level_text else f"{level_text!r} is not a level")
-        if level is None
-        else bad("level", catalogue.level_problem(competence, level)),
-        bad("source", unknown_source),
-        bad("assessed_on", _date_problem(on)),
-    ]
-    if any(failed) or level is None:
-        return None
-    return Assessment(
-        competence=competence,
-        level=level,
-        source=cast(Source, source),
-        assessed_on=date.fromisoformat(on),
-    )
+    def _bad(self, name: str, message: str | None) -> bool:
+        """Report `message` about column `name` of the current line; whether there was one."""
+        if message is not None:
+            self._problems.add(self._line, self._columns.get(name, 0) + 1, f"{name}: {message}")
+        return message is not None
+
+
+def _unit_problem(unit: str) -> str | None:
+    return _invalid(_UNIT, unit, "one line of at most 80 characters, no '@' (an e-mail address)")
 
 
 def _date_problem(text: str) -> str | None:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from graph.workforce.models import Person, Workforce
+from graph.workforce.models import Person, PersonRow, Workforce, person_rows
 from graph.workforce.store import EMPTY, bulk, sweep_each, take_turn
 
 DIR_MODE = 0o700
@@ -56,6 +56,9 @@ class WorkforceFiles:
             return Workforce(dataset=dataset)
         with bulk():
             return Workforce.model_validate_json(text)
+
+    def rows(self, dataset: str) -> list[PersonRow]:
+        return person_rows(self.load(dataset).people)
 
     def replace(self, workforce: Workforce) -> str:
         with self.writing(workforce.dataset):

@@ -7,13 +7,13 @@ affected, so an analyst can fix their records (docs/design.md, "Catalogue change
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from pydantic import Field
 
 from graph.models import Dataset
 from graph.results import Answer
-from graph.workforce.models import Workforce
+from graph.workforce.models import PersonRow, Workforce, competence_order, person_rows
 from graph.workforce.store import EMPTY, WorkforceStore
 
 
@@ -25,13 +25,19 @@ class StalePerson(Answer):
 
 def stale_people(workforce: Workforce, dataset: Dataset) -> Iterator[StalePerson]:
     """Every person of `workforce` referring to a role or competence `dataset` lacks."""
+    return stale_rows(person_rows(workforce.people), dataset)
+
+
+def stale_rows(people: Iterable[PersonRow], dataset: Dataset) -> Iterator[StalePerson]:
+    """Every one of `people` referring to a role or competence `dataset` lacks."""
     roles = {r.code for r in dataset.roles}
     competences = {c.code for c in dataset.competences}
-    for person in workforce.people:
+    for person in people:
+        if (not person.role or person.role in roles) and competences.issuperset(person.competences):
+            continue  # most people: nothing lost
         lost_role = person.role if person.role and person.role not in roles else None
-        lost = [a.competence for a in person.assessments if a.competence not in competences]
-        if lost_role or lost:
-            yield StalePerson(person=person.id, role=lost_role, competences=lost)
+        lost = sorted(set(person.competences) - competences, key=competence_order)
+        yield StalePerson(person=person.id, role=lost_role, competences=lost)
 
 
 def stale_after_replace(people: WorkforceStore, dataset: Dataset) -> list[StalePerson]:

@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Protocol
 
 from graph.errors import WorkforceBusy
-from graph.workforce.models import Person, Workforce
+from graph.workforce.models import Person, PersonRow, Workforce
 
 # The version of a dataset that has no workforce stored.
 EMPTY = "empty"
@@ -31,6 +31,12 @@ class WorkforceStore(Protocol):
 
     def load(self, dataset: str) -> Workforce:
         """Every person stored for `dataset` (none: an empty workforce)."""
+        ...
+
+    def rows(self, dataset: str) -> list[PersonRow]:
+        """Every person stored for `dataset` as the index reads them (graph/workforce/
+        index.py), in id order: what the service reads after every change, cheaper than
+        `load` (no sources or dates, no Person built)."""
         ...
 
     def replace(self, workforce: Workforce) -> str:

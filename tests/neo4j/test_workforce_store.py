@@ -28,7 +28,7 @@ from graph.neo4j.seeding import remove_dataset_from_neo4j
 from graph.neo4j.workforce import Neo4jWorkforce, create_people
 from graph.release import Release
 from graph.workforce.generate import generate
-from graph.workforce.models import Person, Workforce
+from graph.workforce.models import Person, PersonRow, Workforce, person_rows
 from graph.workforce.store import EMPTY
 from tests.workforce_factory import assessed
 
@@ -57,6 +57,26 @@ def test_a_replaced_workforce_reads_back_the_same(
     smaller = Workforce(dataset=DATASET, people=generated.people[:10])
     assert store.replace(smaller) != version
     assert store.load(DATASET) == smaller
+
+
+def test_the_index_reads_the_people_a_load_reads(
+    store: Neo4jWorkforce, generated: Workforce, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service's lean read (`rows`, in chunks: 40 here, the last one short) gives every
+    person `load` gives, in id order, with the same role, unit and levels."""
+
+    def levels(rows: list[PersonRow]) -> list[tuple[str, str | None, str | None, dict[str, int]]]:
+        return [
+            (r.id, r.unit, r.role, dict(zip(r.competences, r.levels, strict=True))) for r in rows
+        ]
+
+    assert store.rows(DATASET) == []
+    store.replace(generated)
+    monkeypatch.setattr(workforce_store, "ROWS_CHUNK", 40)
+    read = store.rows(DATASET)
+    assert len(read) == len(generated.people) == 150
+    assert levels(read) == levels(person_rows(store.load(DATASET).people))
+    assert levels(read) == levels(person_rows(generated.people))
 
 
 def test_merge_replaces_the_people_it_names(store: Neo4jWorkforce, generated: Workforce) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import InvalidLevel, PersonNotFound, RoleNotFound, UnitNotFound
+from graph.models import Dataset
 from graph.snapshot import Snapshot
 from graph.workforce.bench import bench_board, bench_strength
 from graph.workforce.best_raise import best_single_raise
 from graph.workforce.heatmap import heatmap
 from graph.workforce.index import WorkforceIndex
+from graph.workforce.models import person_rows
 from graph.workforce.readiness import readiness
 from graph.workforce.spof import single_points_of_failure
 from graph.workforce.stale import StalePerson, describe, stale_people
@@ -195,8 +197,9 @@ def test_best_single_raise(index: WorkforceIndex) -> None:
     assert consultant.reason == "no one outside the role is ready now or soon"
 
 
-def test_stale_people_after_the_catalogue_changes() -> None:
-    shrunk = catalogue(
+def shrunk() -> Dataset:
+    """The tiny dataset after a catalogue change: E2 and three roles are gone."""
+    return catalogue(
         competences=(
             competence("A1", [3, 4, 5]),
             competence("B1", [1, 2, 3, 4, 5]),
@@ -208,13 +211,34 @@ def test_stale_people_after_the_catalogue_changes() -> None:
             role("3.4", "Architect", {"A1": [3], "B1": [4], "B2": [3]}),
         ),
     )
+
+
+def test_stale_people_after_the_catalogue_changes() -> None:
     found = {
-        (s.person, s.role, tuple(s.competences)) for s in stale_people(tiny_workforce(), shrunk)
+        (s.person, s.role, tuple(s.competences)) for s in stale_people(tiny_workforce(), shrunk())
     }
     assert found == {("P4", "4.1", ()), ("P5", "2.3", ("E2",)), ("P8", "1.1", ())}
-    index = WorkforceIndex.build(snapshot_of(shrunk), tiny_workforce(), "v1")
+    index = WorkforceIndex.build(snapshot_of(shrunk()), tiny_workforce(), "v1")
     assert {s.person for s in index.stale} == {"P4", "P5", "P8"}
     assert readiness(index, "P5", threshold=SOON).holdings == {"B2": 3}  # E2 left out
+
+
+def test_an_index_of_rows_in_any_competence_order_is_the_same(snapshot: Snapshot) -> None:
+    """A store's rows list a person's assessments in any order (Neo4j's collect): the index
+    and its stale people come out the same as from the validated people."""
+    people = tiny_workforce().people
+    shuffled = [
+        row._replace(competences=row.competences[::-1], levels=row.levels[::-1])
+        for row in person_rows(people)
+    ]
+    for served in (snapshot, snapshot_of(shrunk())):
+        built = WorkforceIndex.build(served, tiny_workforce(), "v1")
+        of_rows = WorkforceIndex.of_rows(served, shuffled, "v1")
+        assert of_rows.ids == built.ids and of_rows.units == built.units
+        assert (of_rows.holdings == built.holdings).all()
+        assert (of_rows.role_of == built.role_of).all()
+        assert (of_rows.unit_of == built.unit_of).all()
+        assert of_rows.stale == built.stale
 
 
 def test_stale_people_are_described_for_a_warning() -> None:

@@ -10,9 +10,10 @@ each by `careergraph workforce import FILE --replace` in its own process, as a u
 it. For each: seconds until the command says it imported (and until it exits, which may
 include removing the previous import's people), the peak heap the server used meanwhile
 (jstat, young + old generations), and seconds from the command's answer until the service
-answers GET /api/v1/workforce with the new workforce's version; with the CPU seconds the
-command and the server used, and the load average, since wall times on a shared machine
-say as much about the neighbours as about the import.
+answers GET /api/v1/workforce with the new workforce's version (polled from the answer on,
+while the command may still be removing the replaced people); with the CPU seconds the
+command, the server and the service used, and the load average, since wall times on a
+shared machine say as much about the neighbours as about the import.
 `--code DIR` runs the careergraph found in DIR (a `git archive` of another commit, its
 Cypher files included) for both the command and the service, for before/after figures.
 Loopback only; every wait is bounded and the server and service stop at the end.
@@ -21,6 +22,7 @@ Loopback only; every wait is bounded and the server and service stop at the end.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -59,6 +61,7 @@ COLUMNS = (
     "visible after s",
     "command CPU s",
     "server CPU s",
+    "service CPU s",
     "load average",
 )
 
@@ -73,6 +76,7 @@ class Figures:
     visible_s: float | None  # from the answer until the service serves the version
     command_cpu_s: float  # user + system seconds of the command (a shared machine's wall
     server_cpu_s: float  # time is not the work done), and of the Neo4j server meanwhile
+    service_cpu_s: float  # the service's, until it served the new version (polls included)
     load: float  # the machine's 1-minute load average at the end
     tail: str
 
@@ -90,6 +94,7 @@ class Figures:
             seconds(self.visible_s),
             seconds(self.command_cpu_s),
             seconds(self.server_cpu_s),
+            seconds(self.service_cpu_s),
             f"{self.load:.1f}",
         )
         return "| " + " | ".join(cells) + " |"
@@ -151,14 +156,28 @@ def imported(
     env: dict[str, str],
     csv: Path,
     server: ServerInfo,
-    base: str,
+    service: tuple[str, int],
     code: Path | None,
 ) -> Figures:
     """Run one import; time its answer, its exit, the heap, and the service catching up."""
+    (base, service_pid), service_cpu = service, cpu_seconds(service[1])
     started, server_cpu = time.monotonic(), cpu_seconds(server.pid)
     answered: float | None = None
     version: str | None = None
     lines: list[str] = []
+    visible: list[float] = []  # seconds from the answer, once the service serves `version`
+
+    def watch(version: str) -> None:
+        """Poll the service from the command's answer on (not from its exit: removing the
+        replaced people may keep the command running for many seconds more)."""
+        with contextlib.suppress(TimeoutError):
+            visible.append(
+                faults.seconds_until(
+                    lambda: served_version(base) == version, VISIBLE_TIMEOUT_S, every=POLL_S
+                )
+            )
+
+    watcher: threading.Thread | None = None
     with HeapWatch(server.pid) as heap:  # the launcher's process is the JVM
         with subprocess.Popen(
             [*command, "workforce", "import", str(csv), "--replace"],
@@ -177,30 +196,27 @@ def imported(
                     answered = time.monotonic() - started
                     found = VERSION.search(line)
                     version = found[1] if found else None
+                    if version is not None:
+                        watcher = threading.Thread(target=watch, args=(version,), daemon=True)
+                        watcher.start()
             _, status, usage = os.wait4(process.pid, 0)
             process.returncode = os.waitstatus_to_exitcode(status)
             timer.cancel()
         exited = time.monotonic() - started
         server_cpu = cpu_seconds(server.pid) - server_cpu
-    visible = None
-    if version is not None:
-        answered_at = started + (answered or 0)
-        try:
-            faults.seconds_until(
-                lambda: served_version(base) == version, VISIBLE_TIMEOUT_S, every=POLL_S
-            )
-            visible = time.monotonic() - answered_at
-        except TimeoutError:
-            visible = None
+    if watcher is not None:
+        watcher.join(VISIBLE_TIMEOUT_S + 30)
+    service_cpu = cpu_seconds(service_pid) - service_cpu
     return Figures(
         label,
         answered,
         exited,
         process.returncode,
         heap.peak,
-        visible,
+        visible[0] if visible else None,
         usage.ru_utime + usage.ru_stime,
         server_cpu,
+        service_cpu,
         os.getloadavg()[0],
         "\n".join(lines[-5:]),
     )
@@ -254,12 +270,14 @@ def main() -> None:
             results = []
             with faults.serving(service, work / "service.log", cwd=args.code, start_s=120) as (
                 base,
-                _,
+                serve,
             ):
                 served_version(base)  # the service opens its workforce store now
                 for name, path in files:
                     print(f"importing {name} ...", flush=True)
-                    figures = imported(name, command, env, path, server, base, args.code)
+                    figures = imported(
+                        name, command, env, path, server, (base, serve.pid), args.code
+                    )
                     print(figures.tail)
                     results.append(figures)
         finally:
