@@ -20,6 +20,7 @@ ERROR_STATUSES = {
 }
 # The request limits (app/http_limits.py) answer before any route, on every operation.
 LIMIT_STATUSES = {
+    "400": "Credentials in the URL (API keys go in the X-API-Key header)",
     "414": "The path or the query string is over its limit",
     "431": "The request line and headers are over their limit",
 }
@@ -46,7 +47,10 @@ def install(app: FastAPI) -> None:
                     for status, description in ERROR_STATUSES.items():
                         responses.setdefault(status, {"description": description})
                 if operation.get("requestBody"):
-                    responses.setdefault("400", {"description": "The body is not readable JSON"})
+                    responses.setdefault(
+                        "400",
+                        {"description": "The body is not readable JSON, or credentials in the URL"},
+                    )
                     responses.setdefault("413", {"description": "The body is over its limit"})
                 for status, description in LIMIT_STATUSES.items():
                     responses.setdefault(status, {"description": description})

@@ -2957,6 +2957,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The path or the query string is over its limit */
             414: {
                 headers: {
@@ -2995,6 +3004,15 @@ export interface operations {
                     "application/json": components["schemas"]["Ready"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The path or the query string is over its limit */
             414: {
                 headers: {
@@ -3031,6 +3049,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DatasetInfo"][];
+                };
+            };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The path or the query string is over its limit */
@@ -3103,7 +3130,7 @@ export interface operations {
                     "application/json": components["schemas"]["DatasetImported"];
                 };
             };
-            /** @description The body is not readable JSON */
+            /** @description The body is not readable JSON, or credentials in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3215,6 +3242,15 @@ export interface operations {
                     "application/json": components["schemas"]["DatasetInfo"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unknown code (with suggestions), or no path */
             404: {
                 headers: {
@@ -3270,6 +3306,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing or wrong X-API-Key */
             401: {
@@ -3375,6 +3420,15 @@ export interface operations {
                     "application/json": components["schemas"]["Meta"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unknown code (with suggestions), or no path */
             404: {
                 headers: {
@@ -3434,6 +3488,15 @@ export interface operations {
                 };
                 content: {
                     "application/zip": string;
+                };
+            };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or wrong X-API-Key */
@@ -3540,6 +3603,15 @@ export interface operations {
                     "application/json": components["schemas"]["FamilyOut"][];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unknown code (with suggestions), or no path */
             404: {
                 headers: {
@@ -3599,6 +3671,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FamilyOut"];
+                };
+            };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown code (with suggestions), or no path */
@@ -3668,6 +3749,15 @@ export interface operations {
                     "application/json": components["schemas"]["RoleSummary"][];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unknown code (with suggestions), or no path */
             404: {
                 headers: {
@@ -3727,6 +3817,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoleSheet"];
+                };
+            };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown code (with suggestions), or no path */
@@ -3790,6 +3889,15 @@ export interface operations {
                     "application/json": components["schemas"]["CompetenceSummary"][];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unknown code (with suggestions), or no path */
             404: {
                 headers: {
@@ -3849,6 +3957,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CompetenceSheet"];
+                };
+            };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown code (with suggestions), or no path */
@@ -3915,6 +4032,15 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -3975,7 +4101,7 @@ export interface operations {
                     "application/json": components["schemas"]["GapReport"];
                 };
             };
-            /** @description The body is not readable JSON */
+            /** @description The body is not readable JSON, or credentials in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4053,7 +4179,7 @@ export interface operations {
                     "application/json": components["schemas"]["BatchAnswer"];
                 };
             };
-            /** @description The body is not readable JSON */
+            /** @description The body is not readable JSON, or credentials in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4137,6 +4263,15 @@ export interface operations {
                     "application/json": components["schemas"]["NextMoves"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -4197,7 +4332,7 @@ export interface operations {
                     "application/json": components["schemas"]["NextMoves"];
                 };
             };
-            /** @description The body is not readable JSON */
+            /** @description The body is not readable JSON, or credentials in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4282,6 +4417,15 @@ export interface operations {
                     "application/json": components["schemas"]["PathsAnswer"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -4342,7 +4486,7 @@ export interface operations {
                     "application/json": components["schemas"]["HolderPathsAnswer"];
                 };
             };
-            /** @description The body is not readable JSON */
+            /** @description The body is not readable JSON, or credentials in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4419,6 +4563,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["GraphAnswer"];
                     "application/graphml+xml": unknown;
+                };
+            };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unknown code (with suggestions), or no path */
@@ -4609,6 +4762,15 @@ export interface operations {
                     "application/json": components["schemas"]["LibraryQuery"][];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The path or the query string is over its limit */
             414: {
                 headers: {
@@ -4788,6 +4950,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnlocksAnswer"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -4848,7 +5019,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnlocksAnswer"];
                 };
             };
-            /** @description The body is not readable JSON */
+            /** @description The body is not readable JSON, or credentials in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4935,6 +5106,15 @@ export interface operations {
                     "text/markdown": unknown;
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -4999,7 +5179,7 @@ export interface operations {
                     "text/markdown": unknown;
                 };
             };
-            /** @description The body is not readable JSON */
+            /** @description The body is not readable JSON, or credentials in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5080,6 +5260,15 @@ export interface operations {
                     "application/json": components["schemas"]["Comparison"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -5140,7 +5329,7 @@ export interface operations {
                     "application/json": components["schemas"]["Comparison"];
                 };
             };
-            /** @description The body is not readable JSON */
+            /** @description The body is not readable JSON, or credentials in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5215,6 +5404,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkforceStatus"];
+                };
+            };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or wrong X-API-Key */
@@ -5308,6 +5506,15 @@ export interface operations {
                     "application/json": components["schemas"]["PersonReadiness"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or wrong X-API-Key */
             401: {
                 headers: {
@@ -5394,6 +5601,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BenchBoard"];
+                };
+            };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or wrong X-API-Key */
@@ -5487,6 +5703,15 @@ export interface operations {
                     "application/json": components["schemas"]["BenchStrength"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or wrong X-API-Key */
             401: {
                 headers: {
@@ -5577,6 +5802,15 @@ export interface operations {
                     "application/json": components["schemas"]["BestRaise"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or wrong X-API-Key */
             401: {
                 headers: {
@@ -5665,6 +5899,15 @@ export interface operations {
                     "text/csv": unknown;
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or wrong X-API-Key */
             401: {
                 headers: {
@@ -5749,6 +5992,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SinglePoints"];
+                };
+            };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or wrong X-API-Key */
@@ -5838,7 +6090,7 @@ export interface operations {
                     "application/json": components["schemas"]["WhatIf"];
                 };
             };
-            /** @description The body is not readable JSON */
+            /** @description The body is not readable JSON, or credentials in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5950,7 +6202,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportAnswer"];
                 };
             };
-            /** @description The body is not readable JSON */
+            /** @description The body is not readable JSON, or credentials in the URL */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6064,6 +6316,15 @@ export interface operations {
                     "application/json": components["schemas"]["PersonRecord"];
                 };
             };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing or wrong X-API-Key */
             401: {
                 headers: {
@@ -6149,6 +6410,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Erased"];
+                };
+            };
+            /** @description Credentials in the URL (API keys go in the X-API-Key header) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing or wrong X-API-Key */
