@@ -20,6 +20,7 @@ import json
 import os
 import re
 import secrets
+import shlex
 import shutil
 import signal
 import socket
@@ -61,6 +62,15 @@ JVM_OPTIONS = (
     "-Djdk.nio.maxCachedBufferSize=1024",
     "-Dlog4j2.disable.jmx=true",
 )
+# More JVM options, space-separated. The test suite sets -XX:TieredStopAtLevel=1: its
+# servers live minutes, and the optimising compiler took half their CPU (start and five
+# seeds of the default dataset: 31.5 s of CPU, 17.8 s with the quick compiler alone).
+EXTRA_JVM_OPTIONS = "CAREERGRAPH_NEO4J_JVM_OPTIONS"
+
+
+def jvm_options() -> tuple[str, ...]:
+    return (*JVM_OPTIONS, *shlex.split(os.environ.get(EXTRA_JVM_OPTIONS, "")))
+
 
 Log = Callable[[str], None]
 
@@ -149,7 +159,7 @@ def start(
                 java,
                 f"-Xms{heap}",
                 f"-Xmx{heap}",
-                *JVM_OPTIONS,
+                *jvm_options(),
                 "-cp",
                 classpath,
                 SERVER_CLASS,

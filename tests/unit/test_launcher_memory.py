@@ -26,3 +26,12 @@ def test_transactions_get_fixed_eighths_of_the_heap(
 def test_a_heap_that_is_not_a_size_is_refused(tmp_path: Path, heap: str) -> None:
     with pytest.raises(LauncherError, match="expected a size such as 512m"):
         neo4j_launcher._config(tmp_path, 7687, heap)
+
+
+def test_more_jvm_options_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(neo4j_launcher.EXTRA_JVM_OPTIONS, " -XX:TieredStopAtLevel=1  -Dx='a b' ")
+    options = neo4j_launcher.jvm_options()
+    assert options[: len(neo4j_launcher.JVM_OPTIONS)] == neo4j_launcher.JVM_OPTIONS
+    assert options[len(neo4j_launcher.JVM_OPTIONS) :] == ("-XX:TieredStopAtLevel=1", "-Dx=a b")
+    monkeypatch.delenv(neo4j_launcher.EXTRA_JVM_OPTIONS)
+    assert neo4j_launcher.jvm_options() == neo4j_launcher.JVM_OPTIONS
