@@ -62,9 +62,9 @@ JVM_OPTIONS = (
     "-Djdk.nio.maxCachedBufferSize=1024",
     "-Dlog4j2.disable.jmx=true",
 )
-# More JVM options, space-separated. The test suite sets -XX:TieredStopAtLevel=1: its
-# servers live minutes, and the optimising compiler took half their CPU (start and five
-# seeds of the default dataset: 31.5 s of CPU, 17.8 s with the quick compiler alone).
+# More JVM options, space-separated. The tests set -XX:TieredStopAtLevel=1 for the servers
+# they start and stop within a minute: the optimising compiler took half their CPU (start
+# and five seeds of the default dataset: 31.5 s of CPU, 17.8 s with the quick compiler).
 EXTRA_JVM_OPTIONS = "CAREERGRAPH_NEO4J_JVM_OPTIONS"
 
 

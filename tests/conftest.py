@@ -9,20 +9,14 @@ schedules them); the run's summary still counts the Neo4j tests of every worker.
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from typing import Any
 
 import pytest
 
-from app.neo4j_launcher import EXTRA_JVM_OPTIONS
 from tests.fixtures.groups import NEEDS_NEO4J, flag_neo4j, longest_first, scheduler
 
 pytest_plugins = ["tests.fixtures.neo4j", "tests.fixtures.stores"]
-
-# The Neo4j servers the tests start (the session's, private ones, `careergraph up`'s) live
-# minutes: the JVM's quick compiler alone halves their CPU (app/neo4j_launcher.py).
-os.environ.setdefault(EXTRA_JVM_OPTIONS, "-XX:TieredStopAtLevel=1")
 
 _neo4j_outcomes: Counter[str] = Counter()
 

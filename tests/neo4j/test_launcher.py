@@ -19,6 +19,7 @@ from graph.algorithms.links import DEFAULT_POLICY
 from graph.errors import TooLarge
 from graph.neo4j.store import Neo4jStore
 from graph.release import Release
+from tests.fixtures.neo4j import SHORT_LIVED_JVM
 
 pytestmark = pytest.mark.neo4j
 
@@ -50,7 +51,12 @@ def listening_addresses(pid: int) -> set[tuple[str, int]]:
 def start_or_give_up(state: Path, *, user: str, password: str, heap: str) -> None:
     """Start a private server; without Java or Maven that is a skip, or a failure under CI."""
     try:
-        neo4j_launcher.start(port=None, state_dir=state, user=user, password=password, heap=heap)
+        with pytest.MonkeyPatch.context() as env:
+            for name, value in SHORT_LIVED_JVM.items():
+                env.setenv(name, value)
+            neo4j_launcher.start(
+                port=None, state_dir=state, user=user, password=password, heap=heap
+            )
     except neo4j_launcher.LauncherError as error:
         if os.environ.get("CI") == "true":
             pytest.fail(f"the local launcher cannot start Neo4j: {error}")

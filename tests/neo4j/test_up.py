@@ -15,6 +15,7 @@ import pytest
 
 from app import neo4j_launcher
 from graph.release import Release
+from tests.fixtures.neo4j import SHORT_LIVED_JVM
 
 pytestmark = pytest.mark.neo4j
 
@@ -66,6 +67,7 @@ def test_up_starts_seeds_serves_and_stops_neo4j(tmp_path: Path, seed_release: Re
     env["CAREERGRAPH_WORKFORCE_DIR"] = str(tmp_path / "workforce")
     env["CAREERGRAPH_API_KEYS"] = f"hr:workforce:{HR_KEY}"
     env["CAREERGRAPH_RELOAD_CHECK_S"] = "0.5"
+    env.update(SHORT_LIVED_JVM)
     command = [sys.executable, "-c", "from app.cli.main import main; main()"]
     process = subprocess.Popen(
         [*command, "up", "--port", str(port), "--neo4j-port", str(bolt)],
