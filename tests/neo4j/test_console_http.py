@@ -465,7 +465,11 @@ def test_concurrent_console_queries_beyond_the_slots_are_429(bounded_url: str) -
     assert set(statuses) <= {200, 429}
     refused = next(a for a in answers if a.status_code == 429)
     assert refused.headers["retry-after"] and refused.json()["type"] == "/problems/console-busy"
-    assert sorted(waits)[-2] < 500, waits  # p95 of 20 probes, on a 2-core machine
+    # /health never queues behind the console: its p95 (of 20 probes) is under the time the
+    # quickest admitted query took. (Not a fixed bound in ms: on a busy 2-core CI machine a
+    # probe waits for a core, which says nothing of the console's slots.)
+    quickest = min(a.elapsed.total_seconds() * 1000 for a in answers if a.status_code == 200)
+    assert sorted(waits)[-2] < quickest, (waits, quickest)
 
 
 def test_answers_are_capped_in_bytes(bounded_url: str) -> None:
