@@ -105,7 +105,8 @@ def write_release(
     replace: bool = True,
     progress: Progress | None = None,
 ) -> bool:
-    """Write the release in one transaction, holding the dataset's lock; True when it
+    """Write the release in one transaction (a big first write staged: the module's
+    docstring), holding the dataset's lock; True when it
     replaced a stored release. Without `replace`, a stored one raises DatasetExists (checked
     under the lock: of two first imports at once, the second sees the first)."""
     dataset, links = release.dataset, release.links
@@ -119,7 +120,7 @@ def write_release(
             return False
         if not replace:
             raise _exists(dataset.id)
-        counter = _Counter(counter.total, progress)  # stored meanwhile: replace it in one
+        # Stored meanwhile: replaced in one transaction below (which counts from 0 again).
 
     def write(tx: ManagedTransaction) -> bool:
         counter.done = 0  # a retried transaction starts over

@@ -19,6 +19,7 @@ from graph.algorithms.links import DEFAULT_POLICY
 from graph.algorithms.paths import explain, k_best_paths
 from graph.errors import NoPath
 from graph.models import NaturalKey, natural_key
+from graph.results import CareerPath
 from graph.snapshot import Snapshot
 
 # Each path as (roles, cost), best first.
@@ -28,12 +29,13 @@ Cost = Callable[[tuple[str, ...]], int | None]
 
 
 def explained_cost(snapshot: Snapshot) -> Cost:
-    def cost(roles: tuple[str, ...]) -> int | None:
-        path = explain(snapshot, list(roles))
-        reached = all(step.coverage >= DEFAULT_POLICY.threshold for step in path.steps)
-        return path.cost if reached else None
+    return lambda roles: cost_within_reach(explain(snapshot, list(roles)))
 
-    return cost
+
+def cost_within_reach(path: CareerPath) -> int | None:
+    """The path's cost, or None when one of its steps is out of reach."""
+    reached = all(step.coverage >= DEFAULT_POLICY.threshold for step in path.steps)
+    return path.cost if reached else None
 
 
 def usable_graph(

@@ -12,13 +12,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from graph.algorithms.holdings import profile_holder
-from graph.algorithms.links import DEFAULT_POLICY, LinkPolicy
+from graph.algorithms.links import LinkPolicy
 from graph.algorithms.moves import entries
 from graph.algorithms.paths import SELF_ASSESSMENT, explain_from, k_best_paths_from, start_of
 from graph.errors import NoPath
 from graph.snapshot import Snapshot
 from tests.factories import snapshot_of, tiny_dataset
-from tests.unit.paths_brute_force import k_cheapest, usable_graph
+from tests.unit.paths_brute_force import cost_within_reach, k_cheapest, usable_graph
 from tests.unit.test_paths_random import COMPETENCES, questions
 
 
@@ -51,10 +51,8 @@ def brute_force(
     graph: nx.DiGraph = usable_graph(snapshot)
     graph.add_edges_from((SELF_ASSESSMENT, role) for role in start.entries)
 
-    def cost(roles: tuple[str, ...]) -> int | None:
-        path = explain_from(snapshot, start, list(roles[1:]))
-        reached = all(step.coverage >= DEFAULT_POLICY.threshold for step in path.steps)
-        return path.cost if reached else None
+    def cost(roles: tuple[str, ...]) -> int | None:  # roles[0] stands for the person
+        return cost_within_reach(explain_from(snapshot, start, list(roles[1:])))
 
     found = k_cheapest(graph, SELF_ASSESSMENT, target, k=k, max_steps=max_steps, cost=cost)
     return [(roles[1:], spent) for roles, spent in found]
